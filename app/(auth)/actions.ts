@@ -1,0 +1,32 @@
+"use server";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { failure, formValues, type ActionState } from "@/lib/server/action-result";
+import { startSession } from "@/lib/server/auth/session";
+import { clientIp } from "@/lib/server/request-ip";
+import { signUp } from "@/lib/server/services/accounts/sign-up";
+import { signInWithPassword } from "@/lib/server/services/accounts/sign-in";
+import { formObject } from "@/lib/validation/form-data";
+
+/** Only same-site paths are followed after sign-in. */
+function safeNext(v: FormDataEntryValue | null): string {
+  const s = typeof v === "string" ? v : "";
+  return s.startsWith("/") && !s.startsWith("//") && !s.startsWith("/\\") ? s : "/";
+}
+
+export async function signUpAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  try {
+    const member = await signUp(formObject(form, ["email", "password", "handle", "name"]), clientIp(await headers()));
+    await startSession(member.id);
+  } catch (e) {
+    return failure(e, form);
+  }
+  redirect("/");
+}
+
+export async function signInAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const result = await signInWithPassword(formObject(form, ["email", "password"]), clientIp(await headers()));
+  if (!result.ok) return { ok: false, code: result.error.code, message: result.error.message, values: formValues(form) };
+  await startSession(result.memberId);
+  redirect(safeNext(form.get("next")));
+}

@@ -1,0 +1,58 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getViewer } from "@/lib/server/auth/session";
+import { getDb } from "@/lib/server/db";
+import { findProfile } from "@/lib/server/queries/profile";
+import { loadPolicy } from "@/lib/server/queries/policy";
+import { describePolicy } from "@/lib/warmup/describe";
+import { formatDate } from "@/lib/format";
+
+type Props = { params: Promise<{ handle: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { handle } = await params;
+  return { title: `@${decodeURIComponent(handle).replace(/^@/, "")}` };
+}
+
+export default async function ProfilePage({ params }: Props) {
+  const { handle: raw } = await params;
+  const handle = decodeURIComponent(raw).replace(/^@/, "");
+  const viewer = await getViewer();
+  const profile = await findProfile(handle, viewer?.id ?? null);
+  if (!profile) notFound();
+  const policy = await loadPolicy(await getDb(), profile.id);
+  const isSelf = viewer?.id === profile.id;
+  return (
+    <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
+      <div className="space-y-6">
+        <section className="card" aria-labelledby="profile-name">
+          <h1 id="profile-name" className="text-2xl font-semibold">{profile.name}</h1>
+          <p className="muted">@{profile.handle}{profile.location ? ` · ${profile.location}` : ""}</p>
+          {profile.headline ? <p className="mt-2 text-lg">{profile.headline}</p> : null}
+          {profile.bio ? <p className="prose-post mt-3">{profile.bio}</p> : null}
+          {profile.links.length ? (
+            <ul className="mt-3 flex flex-wrap gap-3 text-sm">
+              {profile.links.map((l) => (
+                <li key={l.label}>
+                  <a href={l.url} rel="nofollow noopener noreferrer me" target="_blank" className="underline">{l.label}</a>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          <p className="mt-3 text-xs muted">Member since {formatDate(profile.createdAt)}</p>
+          <p className="mt-4 rounded-lg bg-orange-50 px-3 py-2 text-sm text-orange-950 dark:bg-orange-950/40 dark:text-orange-100" data-testid="protocol">
+            <span className="font-medium">Protocol: </span>
+            {describePolicy(policy, isSelf ? undefined : profile.name.split(" ")[0])}
+          </p>
+        </section>
+      </div>
+      <aside className="space-y-6" aria-label="Relationship">
+        {!viewer ? (
+          <div className="card text-sm">
+            <a href={`/signin?next=/u/${profile.handle}`} className="underline">Sign in</a> to see how warm you are with {profile.name}.
+          </div>
+        ) : null}
+      </aside>
+    </div>
+  );
+}

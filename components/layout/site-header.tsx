@@ -1,0 +1,59 @@
+import Link from "next/link";
+import { getViewer } from "@/lib/server/auth/session";
+import { headerCounts } from "@/lib/server/queries/header-counts";
+import { signOutAction } from "@/app/actions/session";
+
+function Badge({ count, label }: { count: number; label: string }) {
+  if (count <= 0) return null;
+  return (
+    <span className="ml-1 inline-flex min-w-5 items-center justify-center rounded-full bg-orange-700 px-1.5 text-xs font-semibold text-white" aria-label={`${count} ${label}`}>
+      {count > 99 ? "99+" : count}
+    </span>
+  );
+}
+
+export async function SiteHeader() {
+  const viewer = await getViewer();
+  const counts = viewer && !viewer.suspended ? await headerCounts(viewer.id) : null;
+  const link = "rounded-md px-2 py-1.5 text-sm font-medium text-stone-700 hover:bg-stone-100 dark:text-stone-300 dark:hover:bg-stone-800";
+  return (
+    <header className="border-b border-stone-200 bg-white/90 backdrop-blur dark:border-stone-800 dark:bg-stone-900/90">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-2 gap-y-1 px-4 py-2">
+        <Link href="/" className="mr-3 flex items-center gap-2 text-lg font-semibold no-underline">
+          <span aria-hidden className="inline-block h-3 w-3 rounded-full bg-gradient-to-r from-slate-400 via-amber-500 to-orange-600" />
+          Rapport
+        </Link>
+        {viewer && counts ? (
+          <nav aria-label="Main" className="flex flex-1 flex-wrap items-center gap-1">
+            <Link className={link} href="/">Dashboard</Link>
+            <Link className={link} href="/feed">Feed</Link>
+            <Link className={link} href="/requests">
+              Requests<Badge count={counts.incoming} label="incoming requests" />
+            </Link>
+            <Link className={link} href="/connections">Connections</Link>
+            <Link className={link} href="/interactions">Interactions</Link>
+            <Link className={link} href="/notifications">
+              Notifications<Badge count={counts.unread} label="unread" />
+            </Link>
+            <span className="flex-1" />
+            <Link className={link} href={`/u/${viewer.handle}`}>@{viewer.handle}</Link>
+            <Link className={link} href="/settings/account">Settings</Link>
+            {viewer.role === "admin" ? <Link className={link} href="/admin">Admin</Link> : null}
+            <form action={signOutAction}>
+              <button type="submit" className="btn-quiet text-sm">Sign out</button>
+            </form>
+          </nav>
+        ) : viewer ? (
+          <form action={signOutAction} className="ml-auto">
+            <button type="submit" className="btn-quiet text-sm">Sign out</button>
+          </form>
+        ) : (
+          <nav aria-label="Account" className="ml-auto flex gap-2">
+            <Link className="btn-quiet" href="/signin">Sign in</Link>
+            <Link className="btn-primary" href="/signup">Sign up</Link>
+          </nav>
+        )}
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,79 @@
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import type pg from "pg";
+import { dbTarget, type DbTarget } from "./config";
+import { acquireDataDirLock } from "./data-dir-lock";
+
+export type Db = PrismaClient;
+
+/** Runs SQL (several statements allowed) and returns the rows of the last statement. */
+export type SqlRun = (sql: string) => Promise<Record<string, unknown>[]>;
+
+export type OpenedDb = {
+  db: Db;
+  target: DbTarget;
+  /** run raw SQL on one dedicated connection, outside Prisma (migrations, backups) */
+  session: <T>(fn: (run: SqlRun) => Promise<T>) => Promise<T>;
+  close: () => Promise<void>;
+};
+
+/** Opens the database the environment points at. Call lazily, never at import time. */
+export async function openDatabase(target: DbTarget = dbTarget()): Promise<OpenedDb> {
+  if (target.kind === "postgres") {
+    const [{ PrismaPg }, { default: pgModule }] = await Promise.all([import("@prisma/adapter-pg"), import("pg")]);
+    const pool = new pgModule.Pool({
+      connectionString: target.url,
+      max: Number(process.env.DATABASE_POOL_SIZE || 10),
+      connectionTimeoutMillis: 5_000,
+    });
+    pool.on("error", () => {}); // a dropped idle connection is replaced on next use
+    const db = new PrismaClient({ adapter: new PrismaPg(pool) });
+    return {
+      db,
+      target,
+      session: async (fn) => {
+        const client = await pool.connect();
+        try {
+          return await fn(async (sql) => {
+            const res = (await client.query(sql)) as unknown as pg.QueryResult | pg.QueryResult[];
+            return (Array.isArray(res) ? (res.at(-1)?.rows ?? []) : res.rows) as Record<string, unknown>[];
+          });
+        } finally {
+          client.release();
+        }
+      },
+      close: async () => {
+        await db.$disconnect();
+        await pool.end().catch(() => {});
+      },
+    };
+  }
+  const [{ PGlite }, { PrismaPGlite }] = await Promise.all([
+    import("@electric-sql/pglite"),
+    import("pglite-prisma-adapter"),
+  ]);
+  let release = () => {};
+  let pglite;
+  if (target.kind === "pglite") {
+    release = acquireDataDirLock(target.dataDir);
+    try {
+      pglite = await PGlite.create(target.dataDir);
+    } catch (e) {
+      release();
+      throw new Error(`Could not open the embedded database in ${target.dataDir}: ${(e as Error).message}`);
+    }
+  } else {
+    pglite = await PGlite.create();
+  }
+  const db = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  return {
+    db,
+    target,
+    session: (fn) =>
+      fn(async (sql) => ((await pglite.exec(sql)).at(-1)?.rows ?? []) as Record<string, unknown>[]),
+    close: async () => {
+      await db.$disconnect();
+      await pglite.close();
+      release();
+    },
+  };
+}

@@ -1,0 +1,71 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import GitHubProvider from "next-auth/providers/github";
+import GoogleProvider from "next-auth/providers/google";
+import LinkedInProvider from "next-auth/providers/linkedin";
+import { SESSION_MAX_AGE, sessionCookieName, useSecureCookies } from "./cookies";
+import { authSecret } from "./secret";
+import { signInWithPassword } from "@/lib/server/services/accounts/sign-in";
+import { signInWithOauth } from "@/lib/server/services/accounts/oauth-sign-in";
+
+/** OAuth providers are on only when both their id and secret are configured. */
+export function oauthProviders() {
+  const env = process.env;
+  const list = [];
+  if (env.AUTH_GITHUB_ID && env.AUTH_GITHUB_SECRET)
+    list.push(GitHubProvider({ clientId: env.AUTH_GITHUB_ID, clientSecret: env.AUTH_GITHUB_SECRET }));
+  if (env.AUTH_GOOGLE_ID && env.AUTH_GOOGLE_SECRET)
+    list.push(GoogleProvider({ clientId: env.AUTH_GOOGLE_ID, clientSecret: env.AUTH_GOOGLE_SECRET }));
+  if (env.AUTH_LINKEDIN_ID && env.AUTH_LINKEDIN_SECRET)
+    list.push(LinkedInProvider({ clientId: env.AUTH_LINKEDIN_ID, clientSecret: env.AUTH_LINKEDIN_SECRET }));
+  return list;
+}
+
+export function authOptions(): NextAuthOptions {
+  return {
+    secret: authSecret(),
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE },
+    useSecureCookies: useSecureCookies(),
+    cookies: {
+      sessionToken: {
+        name: sessionCookieName(),
+        options: { httpOnly: true, sameSite: "lax", path: "/", secure: useSecureCookies() },
+      },
+    },
+    pages: { signIn: "/signin", error: "/signin" },
+    providers: [
+      CredentialsProvider({
+        name: "Email and password",
+        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+        async authorize(credentials, req) {
+          const ip = String((req?.headers?.["x-forwarded-for"] as string | undefined)?.split(",")[0] ?? "local");
+          const result = await signInWithPassword({ email: credentials?.email ?? "", password: credentials?.password ?? "" }, ip);
+          return result.ok ? { id: result.memberId } : null;
+        },
+      }),
+      ...oauthProviders(),
+    ],
+    callbacks: {
+      async signIn({ user, account, profile }) {
+        if (!account || account.provider === "credentials") return true;
+        const memberId = await signInWithOauth({
+          provider: account.provider,
+          providerAccountId: account.providerAccountId,
+          email: user.email ?? (profile as { email?: string } | undefined)?.email ?? null,
+          name: user.name ?? null,
+        });
+        if (!memberId) return "/signin?error=oauth";
+        user.id = memberId;
+        return true;
+      },
+      async jwt({ token, user }) {
+        if (user?.id) token.sub = user.id;
+        return token;
+      },
+      async session({ session, token }) {
+        return { ...session, memberId: token.sub } as typeof session & { memberId?: string };
+      },
+    },
+  };
+}

@@ -1,0 +1,96 @@
+import "server-only";
+import { cache } from "react";
+import { cookies, headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { getServerSession } from "next-auth";
+import { encode } from "next-auth/jwt";
+import { getDb } from "@/lib/server/db";
+import { AppError } from "@/lib/server/errors";
+import { authOptions } from "./options";
+import { SESSION_MAX_AGE, sessionCookieName, useSecureCookies } from "./cookies";
+import { authSecret } from "./secret";
+
+export type Viewer = {
+  id: string;
+  handle: string;
+  name: string;
+  role: "member" | "admin";
+  createdAt: Date;
+  suspended: { reason: string | null; until: Date | null } | null;
+};
+
+const VIEWER_SELECT = {
+  id: true,
+  handle: true,
+  name: true,
+  role: true,
+  createdAt: true,
+  suspendedAt: true,
+  suspendedUntil: true,
+  suspendedReason: true,
+} as const;
+
+export async function loadViewer(memberId: string, now = new Date()): Promise<Viewer | null> {
+  const db = await getDb();
+  const m = await db.member.findUnique({ where: { id: memberId }, select: VIEWER_SELECT });
+  if (!m) return null;
+  const suspended = m.suspendedAt && (!m.suspendedUntil || m.suspendedUntil > now);
+  return {
+    id: m.id,
+    handle: m.handle,
+    name: m.name,
+    role: m.role,
+    createdAt: m.createdAt,
+    suspended: suspended ? { reason: m.suspendedReason, until: m.suspendedUntil } : null,
+  };
+}
+
+/** The signed-in member for this request (or null), read once per request. */
+export const getViewer = cache(async (): Promise<Viewer | null> => {
+  const session = (await getServerSession(authOptions())) as { memberId?: string } | null;
+  if (!session?.memberId) return null;
+  return loadViewer(session.memberId);
+});
+
+/** For server actions and route handlers: the active member, or an AppError. */
+export async function requireMember(): Promise<Viewer> {
+  const viewer = await getViewer();
+  if (!viewer) throw new AppError("unauthenticated", "Please sign in to continue.");
+  if (viewer.suspended) throw new AppError("suspended", "Your account is suspended.");
+  return viewer;
+}
+
+/** For pages: the active member, or a redirect to sign-in / the suspension notice. */
+export async function requireMemberPage(): Promise<Viewer> {
+  const viewer = await getViewer();
+  if (!viewer) {
+    const path = (await headers()).get("x-rapport-path") ?? "/";
+    redirect(`/signin?next=${encodeURIComponent(path)}`);
+  }
+  if (viewer.suspended) redirect("/suspended");
+  return viewer;
+}
+
+export async function requireAdmin(): Promise<Viewer> {
+  const viewer = await requireMember();
+  // Admin pages do not exist for anyone else.
+  if (viewer.role !== "admin") throw new AppError("not_found", "That page could not be found.");
+  return viewer;
+}
+
+/** Starts a session for the member by setting the same JWT cookie next-auth reads. */
+export async function startSession(memberId: string): Promise<void> {
+  const token = await encode({ token: { sub: memberId }, secret: authSecret(), maxAge: SESSION_MAX_AGE });
+  (await cookies()).set(sessionCookieName(), token, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: useSecureCookies(),
+    path: "/",
+    maxAge: SESSION_MAX_AGE,
+  });
+}
+
+export async function endSession(): Promise<void> {
+  const jar = await cookies();
+  jar.delete(sessionCookieName());
+}

@@ -1,0 +1,55 @@
+import "server-only";
+import { getDb } from "@/lib/server/db";
+import { PROFILE_SELECT } from "@/lib/server/services/profile/update-profile";
+
+export type PublicProfile = {
+  id: string;
+  handle: string;
+  name: string;
+  headline: string;
+  bio: string;
+  location: string | null;
+  links: { label: string; url: string }[];
+  createdAt: Date;
+  /** the viewer blocked this member (they can still see the profile, to unblock) */
+  blockedByViewer: boolean;
+};
+
+const LINK_LABELS = [
+  ["linkX", "X/Twitter"],
+  ["linkLinkedin", "LinkedIn"],
+  ["linkMastodon", "Mastodon"],
+  ["linkBluesky", "Bluesky"],
+  ["linkGithub", "GitHub"],
+  ["linkWebsite", "Website"],
+] as const;
+
+/**
+ * A member's public profile as the viewer may see it, or null when it does not exist for
+ * them: unknown handle, or the member blocked the viewer (a block is never revealed).
+ */
+export async function findProfile(handle: string, viewerId: string | null): Promise<PublicProfile | null> {
+  const db = await getDb();
+  const m = await db.member.findUnique({ where: { handle: handle.toLowerCase() }, select: PROFILE_SELECT });
+  if (!m) return null;
+  let blockedByViewer = false;
+  if (viewerId && viewerId !== m.id) {
+    const blocks = await db.block.findMany({
+      where: { OR: [{ blockerId: m.id, blockedId: viewerId }, { blockerId: viewerId, blockedId: m.id }] },
+      select: { blockerId: true },
+    });
+    if (blocks.some((b) => b.blockerId === m.id)) return null;
+    blockedByViewer = blocks.length > 0;
+  }
+  return {
+    id: m.id,
+    handle: m.handle,
+    name: m.name,
+    headline: m.headline,
+    bio: m.bio,
+    location: m.location,
+    links: LINK_LABELS.flatMap(([k, label]) => (m[k] ? [{ label, url: m[k] as string }] : [])),
+    createdAt: m.createdAt,
+    blockedByViewer,
+  };
+}

@@ -1,0 +1,51 @@
+import "server-only";
+import { getDb } from "@/lib/server/db";
+import { AppError } from "@/lib/server/errors";
+import { verifyPassword } from "@/lib/server/auth/password";
+import { ZSignin } from "@/lib/validation/member";
+import { checkThrottle, THROTTLES } from "./throttle";
+
+export type SignInResult = { ok: true; memberId: string } | { ok: false; error: AppError };
+
+const WINDOW_MINUTES = 15;
+
+/**
+ * Checks email and password. Failures are throttled per account and per IP (in the
+ * database); the message never says whether the email exists.
+ */
+export async function signInWithPassword(input: unknown, ip: string, now = new Date()): Promise<SignInResult> {
+  const parsed = ZSignin.safeParse(input);
+  if (!parsed.success) return { ok: false, error: new AppError("validation", "Enter your email and password.") };
+  const { email, password } = parsed.data;
+  const db = await getDb();
+  try {
+    await checkThrottle(
+      db,
+      { kind: "signin:account", key: email, max: THROTTLES.signinPerAccount(), windowMinutes: WINDOW_MINUTES, failuresOnly: true },
+      now,
+      "Too many failed sign-in attempts for this account. For your safety, please wait before trying again.",
+    );
+    await checkThrottle(
+      db,
+      { kind: "signin:ip", key: ip, max: THROTTLES.signinPerIp(), windowMinutes: WINDOW_MINUTES, failuresOnly: true },
+      now,
+      "Too many failed sign-in attempts from your network. Please wait before trying again.",
+    );
+  } catch (e) {
+    if (e instanceof AppError) return { ok: false, error: e };
+    throw e;
+  }
+  const member = await db.member.findUnique({ where: { email }, select: { id: true, passwordHash: true } });
+  const ok = await verifyPassword(member?.passwordHash, password);
+  await db.authAttempt.createMany({
+    data: [
+      { kind: "signin:account", key: email, success: ok },
+      { kind: "signin:ip", key: ip, success: ok },
+    ],
+  });
+  if (!ok || !member) {
+    return { ok: false, error: new AppError("unauthenticated", "That email and password don't match an account.") };
+  }
+  return { ok: true, memberId: member.id };
+}
+

@@ -1,0 +1,55 @@
+import "server-only";
+import { getDb } from "@/lib/server/db";
+import { AppError, isUniqueViolation } from "@/lib/server/errors";
+import { hashPassword } from "@/lib/server/auth/password";
+import { ZSignup } from "@/lib/validation/member";
+import { fieldErrorsOf } from "@/lib/validation/form-data";
+import { checkThrottle, recordAttempt, THROTTLES } from "./throttle";
+
+export type NewMember = { id: string; handle: string; name: string; email: string; createdAt: Date };
+
+/** Creates an account. Field errors name the field; nothing is stored on any error. */
+export async function signUp(input: unknown, ip: string, now = new Date()): Promise<NewMember> {
+  const parsed = ZSignup.safeParse(input);
+  if (!parsed.success) throw new AppError("validation", "Please check the highlighted fields.", { fields: fieldErrorsOf(parsed.error) });
+  const data = parsed.data;
+  const db = await getDb();
+  await checkThrottle(
+    db,
+    { kind: "signup", key: ip, max: THROTTLES.signupPerIp(), windowMinutes: 60 },
+    now,
+    "Too many accounts were created from your network in the last hour. Please try again later.",
+  );
+  const taken = await db.member.findFirst({
+    where: { OR: [{ email: data.email }, { handle: data.handle }] },
+    select: { email: true, handle: true },
+  });
+  if (taken) throw takenError(taken.email === data.email ? "email" : "handle");
+  const passwordHash = await hashPassword(data.password);
+  try {
+    const member = await db.$transaction(async (tx) => {
+      const m = await tx.member.create({
+        data: { email: data.email, handle: data.handle, name: data.name, passwordHash },
+        select: { id: true, handle: true, name: true, email: true, createdAt: true },
+      });
+      await tx.policy.create({ data: { memberId: m.id } });
+      await recordAttempt(tx, "signup", ip, true);
+      await tx.auditEvent.create({ data: { actorId: m.id, action: "account.created", subjectType: "member", subjectId: m.id } });
+      return m;
+    });
+    return member;
+  } catch (e) {
+    // Two sign-ups racing for the same email or handle: the unique index decides.
+    if (isUniqueViolation(e, "email")) throw takenError("email");
+    if (isUniqueViolation(e, "handle")) throw takenError("handle");
+    throw e;
+  }
+}
+
+function takenError(field: "email" | "handle"): AppError {
+  const message =
+    field === "email"
+      ? "An account with this email already exists. Sign in instead, or use another email."
+      : "This handle is taken. Try another one.";
+  return new AppError("already_exists", message, { fields: { [field]: [message] } });
+}

@@ -1,0 +1,80 @@
+import { z } from "zod";
+
+/** Handles: 3–30 characters of a–z, 0–9 and _, compared case-insensitively (stored lower-case). */
+export const ZHandle = z
+  .string({ error: "Choose a handle." })
+  .trim()
+  .toLowerCase()
+  .min(3, "Your handle needs at least 3 characters.")
+  .max(30, "Your handle can be at most 30 characters.")
+  .regex(/^[a-z0-9_]+$/, "Use only letters, digits and underscores in your handle.");
+
+export const ZEmail = z
+  .string({ error: "Enter your email address." })
+  .trim()
+  .toLowerCase()
+  .max(254, "That email address is too long.")
+  .pipe(z.email("Enter a valid email address, like ana@example.com."));
+
+export const ZPassword = z
+  .string({ error: "Choose a password." })
+  .min(10, "Use at least 10 characters for your password.")
+  .max(200, "Use at most 200 characters for your password.");
+
+export const ZDisplayName = z
+  .string({ error: "Enter your name." })
+  .trim()
+  .min(1, "Enter your name.")
+  .max(80, "Keep your name under 80 characters.");
+
+export const ZSignup = z.strictObject({
+  email: ZEmail,
+  password: ZPassword,
+  handle: ZHandle,
+  name: ZDisplayName,
+});
+export type TSignup = z.infer<typeof ZSignup>;
+
+export const ZSignin = z.strictObject({
+  email: ZEmail,
+  password: z.string().min(1, "Enter your password.").max(200),
+});
+
+const optionalUrl = (label: string) =>
+  z
+    .string()
+    .trim()
+    .max(300, `Keep the ${label} link under 300 characters.`)
+    .refine((v) => v === "" || /^https?:\/\/[^\s]+$/i.test(v), `The ${label} link must start with http:// or https://.`)
+    .transform((v) => (v === "" ? null : v))
+    .nullable()
+    .optional();
+
+export const PROFILE_LINKS = [
+  { key: "linkX", label: "X/Twitter" },
+  { key: "linkLinkedin", label: "LinkedIn" },
+  { key: "linkMastodon", label: "Mastodon" },
+  { key: "linkBluesky", label: "Bluesky" },
+  { key: "linkGithub", label: "GitHub" },
+  { key: "linkWebsite", label: "Website" },
+] as const;
+
+export const ZProfileUpdate = z.strictObject({
+  name: ZDisplayName.optional(),
+  headline: z.string().trim().max(120, "Keep your headline under 120 characters.").optional(),
+  bio: z.string().trim().max(1000, "Keep your bio under 1,000 characters.").optional(),
+  location: z
+    .string()
+    .trim()
+    .max(80, "Keep your location under 80 characters.")
+    .transform((v) => (v === "" ? null : v))
+    .nullable()
+    .optional(),
+  linkX: optionalUrl("X/Twitter"),
+  linkLinkedin: optionalUrl("LinkedIn"),
+  linkMastodon: optionalUrl("Mastodon"),
+  linkBluesky: optionalUrl("Bluesky"),
+  linkGithub: optionalUrl("GitHub"),
+  linkWebsite: optionalUrl("website"),
+});
+export type TProfileUpdate = z.infer<typeof ZProfileUpdate>;

@@ -1,0 +1,89 @@
+import { allMet, buildCriteria, progressPercent } from "./criteria";
+import { nextSteps } from "./next-steps";
+import { clampPolicy } from "./policy";
+import { decideStatus } from "./status";
+import { tally } from "./tally";
+import type { EvaluateInput, Evaluation, RelationFacts } from "./types";
+import { DAY_MS, dayNumber, timeOf } from "./utc-day";
+import { DEFAULT_WEIGHTS } from "./weights";
+
+const NO_RELATION: RelationFacts = {
+  blocked: false,
+  connected: false,
+  pendingOutgoing: false,
+  pendingIncoming: false,
+  cooldownUntil: null,
+};
+
+/**
+ * How far a requester is in warming up to a recipient, judged by the recipient's policy at
+ * `now`. Pure and total: the same input (in any interaction order) gives the same output,
+ * and odd data (invalid dates, unknown kinds, out-of-bounds policy numbers) never throws:
+ * it is treated in the way that counts the least.
+ *
+ * - an invalid `now` is taken as the Unix epoch, so nothing counts (everything is "in_future");
+ * - an invalid requester creation date counts as a brand-new account;
+ * - an invalid or missing cooldown means no cooldown.
+ */
+export function evaluate(input: EvaluateInput): Evaluation {
+  const rawNow = timeOf(input.now);
+  const nowMs = Number.isFinite(rawNow) ? rawNow : 0;
+  const policy = clampPolicy(input.policy);
+  const relation = input.relation ?? NO_RELATION;
+  const self = input.requesterId === input.recipientId;
+
+  const t = tally(input.interactions ?? [], input.requesterId, input.recipientId, policy, nowMs);
+
+  // A closed protocol has no gate to meet: requests are refused whatever was done.
+  const closed = policy.preset === "closed";
+  const criteria = closed ? [] : buildCriteria(policy, t);
+  const gateMet = !closed && allMet(criteria);
+  const percent = closed ? 0 : progressPercent(criteria);
+
+  const cooldownMs = timeOf(relation.cooldownUntil);
+  const inCooldown = Number.isFinite(cooldownMs) && cooldownMs > nowMs;
+
+  const createdMs = timeOf(input.requesterCreatedAt);
+  const ageMs = Number.isFinite(createdMs) ? nowMs - createdMs : 0;
+  const tooNew = policy.minAccountAgeDays > 0 && Math.floor(ageMs / DAY_MS) < policy.minAccountAgeDays;
+
+  const status = decideStatus({
+    self,
+    blocked: relation.blocked === true,
+    connected: relation.connected === true,
+    pendingIncoming: relation.pendingIncoming === true,
+    pendingOutgoing: relation.pendingOutgoing === true,
+    inCooldown,
+    closed,
+    tooNew,
+    gateMet,
+    anyCounted: t.interactions > 0,
+  });
+
+  const commentWeight = input.weights?.comment;
+  const steps = nextSteps({
+    status,
+    recipientName: input.recipientName,
+    criteria,
+    gateMet,
+    capReachedToday: t.capReachedToday,
+    dailyPointCap: policy.dailyPointCap,
+    cooldownDay: inCooldown ? dayNumber(cooldownMs) : NaN,
+    oldEnoughDay: Number.isFinite(createdMs) ? dayNumber(createdMs + policy.minAccountAgeDays * DAY_MS) : NaN,
+    minAccountAgeDays: policy.minAccountAgeDays,
+    commentWeight:
+      typeof commentWeight === "number" && Number.isFinite(commentWeight) ? commentWeight : DEFAULT_WEIGHTS.comment,
+  });
+
+  return {
+    status,
+    gateMet,
+    percent,
+    criteria,
+    interactions: t.verdicts,
+    nextSteps: steps,
+    // Only an active cooldown is reported; a past one no longer says anything useful.
+    cooldownUntil: inCooldown ? new Date(cooldownMs).toISOString() : null,
+    evaluatedAt: new Date(nowMs).toISOString(),
+  };
+}

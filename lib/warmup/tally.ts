@@ -1,0 +1,179 @@
+import { sortedOrder } from "./order";
+import type { EngineInteraction, InteractionVerdict, NotCountedReason, Policy } from "./types";
+import { dayString } from "./utc-day";
+import { isConversational } from "./weights";
+
+/** What the counted interactions add up to, plus a verdict for each interaction of the pair. */
+export type Tally = {
+  /** newest first */
+  verdicts: InteractionVerdict[];
+  points: number;
+  interactions: number;
+  distinctDays: number;
+  spanDays: number;
+  conversation: boolean;
+  reciprocity: boolean;
+  /** today's (UTC) point cap is used up: more interactions today would not count */
+  capReachedToday: boolean;
+};
+
+const DAY_MS = 86_400_000;
+// Invalid dates sort first and are reported as outside the window.
+const INVALID_MS = -Infinity;
+
+/** Whole, non-negative points; anything odd is worth nothing. */
+function weightOf(it: EngineInteraction): number {
+  const w = it.weight;
+  return typeof w === "number" && w > 0 && w !== Infinity ? Math.floor(w) : 0;
+}
+
+function cmp(x: unknown, y: unknown): number {
+  return x === y ? 0 : (x as string) < (y as string) ? -1 : (x as string) > (y as string) ? 1 : 0;
+}
+
+export function tally(
+  all: readonly EngineInteraction[],
+  requesterId: string,
+  recipientId: string,
+  policy: Policy,
+  nowMs: number,
+): Tally {
+  // Only the pair's interactions, in both directions; self-interactions never qualify.
+  const items: EngineInteraction[] = [];
+  const times: number[] = [];
+  const outs: boolean[] = [];
+  if (requesterId !== recipientId) {
+    for (let i = 0; i < all.length; i++) {
+      const it = all[i];
+      if (it == null) continue;
+      const out = it.actorId === requesterId && it.targetId === recipientId;
+      if (!out && !(it.actorId === recipientId && it.targetId === requesterId)) continue;
+      const t = it.occurredAt instanceof Date ? it.occurredAt.getTime() : NaN;
+      items.push(it);
+      times.push(t === t ? t : INVALID_MS);
+      outs.push(out);
+    }
+  }
+  // Equal times go by id; the other fields only separate malformed duplicates.
+  const order = sortedOrder(times, (a, b) => {
+    const x = items[a];
+    const y = items[b];
+    return (
+      cmp(x.id, y.id) ||
+      (outs[a] === outs[b] ? 0 : outs[a] ? -1 : 1) ||
+      cmp(x.kind, y.kind) ||
+      cmp(x.verification, y.verification) ||
+      cmp(x.weight, y.weight)
+    );
+  });
+
+  const windowStart = nowMs - policy.freshnessDays * DAY_MS;
+  const today = Math.floor(nowMs / DAY_MS);
+  const cap = policy.dailyPointCap;
+  const pending = policy.pendingLoggedCounts;
+  const allowIntroductions = policy.allowIntroductions;
+  const n = order.length;
+  const verdicts: InteractionVerdict[] = new Array(n);
+
+  let points = 0;
+  let count = 0;
+  let days = 0;
+  let firstMs = 0;
+  let lastMs = 0;
+  let lastDay = NaN;
+  let conversation = false;
+  let reciprocity = false;
+  let capReachedToday = false;
+  let capDay = NaN;
+  let remaining = 0;
+  let labelDay = NaN;
+  let label = "";
+
+  for (let k = 0; k < n; k++) {
+    const idx = order[k];
+    const it = items[idx];
+    const ms = times[idx];
+    const out = outs[idx];
+    const day = ms === INVALID_MS ? NaN : Math.floor(ms / DAY_MS);
+    let reason: NotCountedReason | null = null;
+    let note: InteractionVerdict["note"] = null;
+    let pts = 0;
+    const v = it.verification;
+    const confirmed = v === "verified" || v === "confirmed";
+
+    // Reasons in order of permanence: the first that applies is the one reported.
+    if (v === "removed") reason = "removed";
+    else if (v === "disputed") reason = "disputed";
+    else if (ms === INVALID_MS) reason = "outside_window";
+    else if (ms > nowMs) reason = "in_future";
+    else if (ms < windowStart) reason = "outside_window";
+    else if (it.kind === "introduction" && !allowIntroductions) reason = "introductions_off";
+    else if (!confirmed && pending === "none") reason = "pending_not_counted";
+    else if (out) {
+      pts = weightOf(it);
+      if (!confirmed && pending === "half") {
+        // Pending at half, rounded down; worth nothing means it does not count yet.
+        pts = Math.floor(pts / 2);
+        if (pts === 0) reason = "pending_not_counted";
+        else note = "pending_half";
+      }
+      if (reason === null) {
+        // The day's counted interactions, in time order, share the cap; once it is
+        // used up the rest of that day does not count at all (not even as an interaction).
+        if (day !== capDay) {
+          capDay = day;
+          remaining = cap;
+        }
+        if (remaining <= 0) {
+          reason = "over_daily_cap";
+          note = null;
+        } else if (pts > remaining) {
+          pts = remaining;
+          note = "capped";
+        }
+        if (reason === null) remaining -= pts;
+        else pts = 0;
+        if (remaining <= 0 && day === today) capReachedToday = true;
+      }
+    }
+
+    const counted = reason === null;
+    if (counted) {
+      if (out) {
+        if (count === 0) {
+          firstMs = ms;
+          days = 1;
+        } else if (day !== lastDay) days++;
+        lastDay = day;
+        lastMs = ms;
+        count++;
+        points += pts;
+        if (!conversation && isConversational(it.kind)) conversation = true;
+      } else reciprocity = true;
+    }
+    if (day !== labelDay) {
+      labelDay = day;
+      label = dayString(day);
+    }
+    verdicts[n - 1 - k] = {
+      id: it.id,
+      direction: out ? "outgoing" : "incoming",
+      counted,
+      points: out ? pts : 0,
+      note: out && counted ? note : null,
+      reason,
+      day: label,
+    };
+  }
+
+  return {
+    verdicts,
+    points,
+    interactions: count,
+    distinctDays: days,
+    spanDays: count > 1 ? Math.floor((lastMs - firstMs) / DAY_MS) : 0,
+    conversation,
+    reciprocity,
+    capReachedToday,
+  };
+}

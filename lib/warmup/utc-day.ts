@@ -1,0 +1,63 @@
+// UTC calendar arithmetic on integer day numbers (days since 1970-01-01), so the hot loop
+// in evaluate() never allocates Date objects. The rules count UTC days (PRODUCT §1).
+
+export const DAY_MS = 86_400_000;
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** UTC day number of an epoch-milliseconds instant. */
+export function dayNumber(ms: number): number {
+  return Math.floor(ms / DAY_MS);
+}
+
+/** Epoch ms of a Date, or NaN when it is not a valid Date. Never throws. */
+export function timeOf(date: unknown): number {
+  if (!(date instanceof Date)) return NaN;
+  return date.getTime();
+}
+
+/** [year, month 1–12, day 1–31] for a day number (H. Hinnant's civil_from_days). */
+function civil(days: number): [number, number, number] {
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
+}
+
+function pad2(n: number): string {
+  return n < 10 ? "0" + n : "" + n;
+}
+
+function pad4(n: number): string {
+  if (n < 0) return "-" + pad4(-n);
+  return n < 10 ? "000" + n : n < 100 ? "00" + n : n < 1000 ? "0" + n : "" + n;
+}
+
+// Interactions cluster on few days, so a small memo saves most of the string building.
+// It only caches a pure function of its key, so evaluate() stays deterministic.
+const dayStringCache = new Map<number, string>();
+
+/** "YYYY-MM-DD" for a day number; "" for a non-finite one (an invalid date). */
+export function dayString(day: number): string {
+  if (!Number.isFinite(day)) return "";
+  let s = dayStringCache.get(day);
+  if (s === undefined) {
+    const [y, m, d] = civil(day);
+    s = pad4(y) + "-" + pad2(m) + "-" + pad2(d);
+    if (dayStringCache.size >= 4096) dayStringCache.clear();
+    dayStringCache.set(day, s);
+  }
+  return s;
+}
+
+/** "9 Dec 2026": a fixed, locale-free format so the same input always gives the same words. */
+export function formatDay(day: number): string {
+  if (!Number.isFinite(day)) return "";
+  const [y, m, d] = civil(day);
+  return d + " " + MONTHS[m - 1] + " " + y;
+}

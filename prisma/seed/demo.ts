@@ -1,0 +1,49 @@
+import { hash } from "@node-rs/argon2";
+import type { Db } from "@/lib/db/create-client";
+
+export const DEMO_PASSWORD = "rapport-demo-2026";
+
+export const DEMO_MEMBERS = [
+  { handle: "ana", name: "Ana Ferreira", headline: "Staff engineer, distributed systems", preset: "standard", role: "admin" },
+  { handle: "ben", name: "Ben Okafor", headline: "Product designer", preset: "friendly" },
+  { handle: "chloe", name: "Chloé Martin", headline: "Engineering manager", preset: "strict" },
+  { handle: "dev", name: "Dev Raman", headline: "Developer advocate", preset: "open" },
+  { handle: "emma", name: "Emma Lindqvist", headline: "Data scientist", preset: "standard" },
+  { handle: "farid", name: "Farid Haddad", headline: "Security researcher", preset: "closed" },
+  { handle: "grace", name: "Grace Kim", headline: "Founder, tiny SaaS", preset: "custom" },
+  { handle: "hugo", name: "Hugo Silva", headline: "Recruiter (tech)", preset: "standard" },
+  { handle: "iris", name: "Iris Novak", headline: "Open-source maintainer", preset: "friendly" },
+  { handle: "jon", name: "Jon Park", headline: "SRE", preset: "standard" },
+  { handle: "kai", name: "Kai Müller", headline: "Frontend engineer", preset: "standard" },
+  { handle: "lena", name: "Lena Rossi", headline: "Technical writer", preset: "friendly" },
+] as const;
+
+export async function seedDemo(db: Db): Promise<string> {
+  const passwordHash = await hash(DEMO_PASSWORD, { memoryCost: 19456, timeCost: 2, parallelism: 1 });
+  const day = 86_400_000;
+  let created = 0;
+  for (const [i, m] of DEMO_MEMBERS.entries()) {
+    const existing = await db.member.findUnique({ where: { handle: m.handle }, select: { id: true } });
+    if (existing) continue;
+    await db.member.create({
+      data: {
+        handle: m.handle,
+        name: m.name,
+        email: `${m.handle}@demo.rapport.test`,
+        headline: m.headline,
+        bio: `Hi, I'm ${m.name.split(" ")[0]}. ${m.headline}.`,
+        passwordHash,
+        role: "role" in m ? m.role : "member",
+        createdAt: new Date(Date.now() - (120 - i) * day),
+        policy: {
+          create:
+            m.preset === "custom"
+              ? { preset: "custom", minPoints: 9, minInteractions: 3, minDistinctDays: 2, minSpanDays: 3, requireConversation: true }
+              : { preset: m.preset },
+        },
+      },
+    });
+    created++;
+  }
+  return `${created} new member(s), ${DEMO_MEMBERS.length} demo members in all (password "${DEMO_PASSWORD}")`;
+}

@@ -1,0 +1,96 @@
+// Throughput of the warm-up rules engine on one thread: evaluations per second for
+// histories of 10, 50, 100 and 1,000 interactions. Run: npx tsx scripts/bench-engine.ts
+import { evaluate } from "../lib/warmup/evaluate";
+import { resolvePolicy } from "../lib/warmup/policy";
+import type { EngineInteraction, EvaluateInput, InteractionKind, Verification } from "../lib/warmup/types";
+import { DEFAULT_WEIGHTS } from "../lib/warmup/weights";
+
+const SIZES = [10, 50, 100, 1000];
+const RUNS = 5;
+const RUN_MS = 1000;
+const DAY = 86_400_000;
+const NOW = Date.UTC(2026, 5, 1, 12);
+
+const KINDS: InteractionKind[] = ["reaction", "comment", "mention", "kudos", "share", "logged_reply", "logged_met"];
+const VERIFS: Verification[] = ["verified", "verified", "verified", "confirmed", "pending", "disputed"];
+
+// Deterministic pseudo-random numbers, so every run measures the same histories.
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+function history(size: number, seed: number): EngineInteraction[] {
+  const r = rng(seed);
+  const list: EngineInteraction[] = [];
+  for (let i = 0; i < size; i++) {
+    const out = r() < 0.7;
+    const kind = KINDS[Math.floor(r() * KINDS.length)];
+    list.push({
+      id: `i${seed}-${i}`,
+      actorId: out ? "req" : "rec",
+      targetId: out ? "rec" : "req",
+      kind,
+      source: kind.startsWith("logged") ? "logged" : "observed",
+      weight: DEFAULT_WEIGHTS[kind],
+      // spread over ~200 days so some fall outside the 180-day window
+      occurredAt: new Date(NOW - Math.floor(r() * 200 * DAY)),
+      verification: kind.startsWith("logged") ? VERIFS[Math.floor(r() * VERIFS.length)] : "verified",
+    });
+  }
+  return list; // random order: the engine sorts
+}
+
+function inputs(size: number): EvaluateInput[] {
+  const policy = resolvePolicy({ preset: "strict" });
+  return Array.from({ length: 16 }, (_, k) => ({
+    requesterId: "req",
+    recipientId: "rec",
+    recipientName: "Ana",
+    policy,
+    interactions: history(size, k + 1),
+    requesterCreatedAt: new Date(NOW - 400 * DAY),
+    relation: { blocked: false, connected: false, pendingOutgoing: false, pendingIncoming: false, cooldownUntil: null },
+    now: new Date(NOW),
+  }));
+}
+
+let sink = 0;
+
+/** Evaluations per second over one run of at least RUN_MS. */
+function run(batch: EvaluateInput[]): number {
+  let n = 0;
+  const start = performance.now();
+  let elapsed = 0;
+  do {
+    for (let i = 0; i < 64; i++) sink += evaluate(batch[(n + i) & 15]).percent;
+    n += 64;
+    elapsed = performance.now() - start;
+  } while (elapsed < RUN_MS);
+  return (n / elapsed) * 1000;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+const rows: { interactions: number; "evaluations/s": string; "µs/evaluation": string; runs: string }[] = [];
+for (const size of SIZES) {
+  const batch = inputs(size);
+  run(batch); // warm up: let the JIT settle before measuring
+  const results = Array.from({ length: RUNS }, () => run(batch));
+  const m = median(results);
+  rows.push({
+    interactions: size,
+    "evaluations/s": Math.round(m).toLocaleString("en-US"),
+    "µs/evaluation": (1e6 / m).toFixed(2),
+    runs: results.map((x) => Math.round(x / 1000) + "k").join(" "),
+  });
+}
+console.log(`warm-up engine, single thread, node ${process.version}, median of ${RUNS} runs of ≥ ${RUN_MS} ms`);
+console.table(rows);
+if (sink === -1) console.log(sink);
