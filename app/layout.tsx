@@ -3,6 +3,9 @@ import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/layout/site-header";
 import "./globals.css";
 
+// Every page is per-member and carries a per-request CSP nonce: render on each request.
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = {
   title: { default: "Rapport", template: "%s · Rapport" },
   description: "A professional network with manners: warm up before you connect.",

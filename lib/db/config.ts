@@ -7,7 +7,7 @@ export type DbTarget =
   | { kind: "memory" };
 
 export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
-  return path.resolve(env.RAPPORT_DATA_DIR || ".data");
+  return path.resolve(/*turbopackIgnore: true*/ env.RAPPORT_DATA_DIR || ".data");
 }
 
 export function dbTarget(env: NodeJS.ProcessEnv = process.env): DbTarget {

@@ -1,9 +1,11 @@
 import "server-only";
+import { publicUrl } from "@/lib/env";
 
-/** Secure cookies whenever the app is served over HTTPS (always in production). */
+/** Secure cookies when the public URL is https, or in production when no URL is configured. */
 export function useSecureCookies(): boolean {
-  const url = process.env.NEXTAUTH_URL ?? process.env.AUTH_URL ?? "";
-  return url.startsWith("https://") || (process.env.NODE_ENV === "production" && process.env.RAPPORT_INSECURE_COOKIES !== "1");
+  const url = publicUrl();
+  if (url) return url.startsWith("https://");
+  return process.env.NODE_ENV === "production";
 }
 
 export function sessionCookieName(): string {

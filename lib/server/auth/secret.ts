@@ -3,20 +3,13 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { dataDir } from "@/lib/db/config";
+import { missingSecretMessage } from "@/lib/env";
 
 /**
  * AUTH_SECRET signs session cookies. Production refuses to run without one (see
  * instrumentation.ts); in development a random one is generated once and kept in the data
  * directory so sessions survive restarts.
  */
-export function missingSecretMessage(): string {
-  return (
-    "AUTH_SECRET is not set. Rapport signs sign-in sessions with it and will not start in " +
-    "production without one. Generate one with `openssl rand -base64 32` and set AUTH_SECRET " +
-    "in the environment (see .env.example)."
-  );
-}
-
 let cached: string | undefined;
 
 export function authSecret(): string {

@@ -47,6 +47,7 @@ export async function loadViewer(memberId: string, now = new Date()): Promise<Vi
 
 /** The signed-in member for this request (or null), read once per request. */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
+  await cookies(); // reading the session makes the page dynamic; say so before building options
   const session = (await getServerSession(authOptions())) as { memberId?: string } | null;
   if (!session?.memberId) return null;
   return loadViewer(session.memberId);

@@ -1,0 +1,46 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { failure, type ActionState } from "@/lib/server/action-result";
+import { requireMember } from "@/lib/server/auth/session";
+import { getDb } from "@/lib/server/db";
+import { AppError } from "@/lib/server/errors";
+import { getAppSettings } from "@/lib/server/settings";
+import { protocolPreview, type PreviewRow } from "@/lib/server/queries/protocol-preview";
+import { loadPolicy } from "@/lib/server/queries/policy";
+import { draftPolicy, parsePolicyUpdate, updatePolicy } from "@/lib/server/services/policy/update-policy";
+import { describePolicy } from "@/lib/warmup/describe";
+import { protocolFormObject } from "./form-fields";
+
+export async function savePolicyAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  try {
+    const viewer = await requireMember();
+    const policy = await updatePolicy(viewer.id, protocolFormObject(form));
+    revalidatePath("/settings/protocol");
+    revalidatePath(`/u/${viewer.handle}`);
+    return { ok: true, message: `Protocol saved. ${describePolicy(policy)}` };
+  } catch (e) {
+    return failure(e, form);
+  }
+}
+
+export type PreviewResult = { description: string; rows: PreviewRow[]; fields?: Record<string, string[]> };
+
+/** The live preview: how my contacts would be judged under the rules being edited (nothing saved). */
+export async function previewPolicyAction(values: Record<string, string>): Promise<PreviewResult> {
+  const viewer = await requireMember();
+  const db = await getDb();
+  let update;
+  try {
+    update = parsePolicyUpdate(protocolFormObject(values));
+  } catch (e) {
+    if (e instanceof AppError) return { description: "", rows: [], fields: e.fields };
+    throw e;
+  }
+  const [row, settings, current] = await Promise.all([
+    db.policy.findUnique({ where: { memberId: viewer.id } }),
+    getAppSettings(db),
+    loadPolicy(db, viewer.id),
+  ]);
+  const draft = draftPolicy(row, update, settings);
+  return { description: describePolicy(draft), rows: await protocolPreview(viewer.id, current, draft) };
+}

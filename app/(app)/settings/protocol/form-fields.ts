@@ -1,0 +1,37 @@
+/** The protocol form's fields, shared by the page (GET preview), the form and the actions. */
+export const CRITERIA_FIELDS = [
+  { name: "minPoints", label: "Points", hint: "A comment is worth 3, a reaction 1." },
+  { name: "minInteractions", label: "Interactions", hint: "How many separate interactions." },
+  { name: "minDistinctDays", label: "Distinct days", hint: "Different UTC dates with an interaction." },
+  { name: "minSpanDays", label: "Span (days)", hint: "Days between the first and the last interaction." },
+] as const;
+
+export const SETTINGS_FIELDS = [
+  { name: "freshnessDays", label: "Freshness window (days)", hint: "Only interactions in this rolling window count." },
+  { name: "dailyPointCap", label: "Daily point cap", hint: "At most this many points count per UTC day." },
+  { name: "minAccountAgeDays", label: "Minimum account age (days)", hint: "Newer accounts can't send you requests." },
+] as const;
+
+export const BOOLEAN_FIELDS = ["requireConversation", "requireReciprocity", "allowIntroductions"] as const;
+
+const ALL = ["preset", ...CRITERIA_FIELDS.map((f) => f.name), ...SETTINGS_FIELDS.map((f) => f.name), "pendingLoggedCounts"];
+
+/**
+ * A form (or URL query) becomes the shape ZPolicyUpdate expects: criteria only for custom,
+ * unchecked boxes false. Works for FormData and plain records alike.
+ */
+export function protocolFormObject(source: FormData | Record<string, string | undefined>): Record<string, unknown> {
+  const get = (k: string) => (source instanceof FormData ? source.get(k) : source[k]);
+  const out: Record<string, unknown> = {};
+  for (const k of ALL) {
+    const v = get(k);
+    if (typeof v === "string" && v !== "") out[k] = v;
+  }
+  for (const b of BOOLEAN_FIELDS) out[b] = get(b) === "on" || get(b) === "true";
+  if (out.preset !== "custom") {
+    for (const f of CRITERIA_FIELDS) delete out[f.name];
+    delete out.requireConversation;
+    delete out.requireReciprocity;
+  }
+  return out;
+}

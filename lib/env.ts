@@ -1,0 +1,13 @@
+/** Environment facts shared by the server and the startup check (no server-only import here). */
+export function missingSecretMessage(): string {
+  return (
+    "AUTH_SECRET is not set. Rapport signs sign-in sessions with it and will not start in " +
+    "production without one. Generate one with `openssl rand -base64 32` and set AUTH_SECRET " +
+    "in the environment (see .env.example)."
+  );
+}
+
+export const hasAuthSecret = () => Boolean(process.env.AUTH_SECRET || process.env.NEXTAUTH_SECRET);
+
+/** The public URL, when configured (NEXTAUTH_URL, or AUTH_URL). */
+export const publicUrl = () => process.env.NEXTAUTH_URL || process.env.AUTH_URL || "";

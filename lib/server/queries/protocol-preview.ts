@@ -1,0 +1,73 @@
+import "server-only";
+import { getDb } from "@/lib/server/db";
+import { getAppSettings } from "@/lib/server/settings";
+import { loadWarmupInputs } from "./warmup-inputs";
+import { evaluate } from "@/lib/warmup/evaluate";
+import type { Policy, RelationshipStatus } from "@/lib/warmup/types";
+
+export type PreviewRow = {
+  memberId: string;
+  handle: string;
+  name: string;
+  reason: "pending_request" | "recent_contact";
+  statusNow: RelationshipStatus;
+  percentNow: number;
+  statusDraft: RelationshipStatus;
+  percentDraft: number;
+};
+
+const PREVIEW_LIMIT = 25;
+
+/**
+ * How my pending requesters and recent contacts would be judged under a draft protocol,
+ * next to how they are judged now: members warming toward me, in a fixed number of queries.
+ */
+export async function protocolPreview(memberId: string, current: Policy, draft: Policy, now = new Date()): Promise<PreviewRow[]> {
+  const db = await getDb();
+  const since = new Date(now.getTime() - 365 * 86_400_000);
+  const [pending, recent] = await Promise.all([
+    db.connectionRequest.findMany({
+      where: { recipientId: memberId, status: "pending", expiresAt: { gt: now } },
+      select: { requesterId: true },
+      orderBy: { createdAt: "desc" },
+      take: PREVIEW_LIMIT,
+    }),
+    db.interaction.groupBy({
+      by: ["actorId"],
+      where: { targetId: memberId, occurredAt: { gte: since }, verification: { not: "removed" } },
+      _max: { occurredAt: true },
+      orderBy: { _max: { occurredAt: "desc" } },
+      take: PREVIEW_LIMIT,
+    }),
+  ]);
+  const pendingIds = new Set(pending.map((p) => p.requesterId));
+  const ids = [...new Set([...pendingIds, ...recent.map((r) => r.actorId)])].filter((id) => id !== memberId);
+  if (ids.length === 0) return [];
+  const settings = await getAppSettings(db);
+  const [inputs, members] = await Promise.all([
+    loadWarmupInputs(db, { viewerId: memberId, otherIds: ids, role: "recipient", now, settings, policyOverride: current }),
+    db.member.findMany({ where: { id: { in: ids } }, select: { id: true, handle: true, name: true } }),
+  ]);
+  const byId = new Map(members.map((m) => [m.id, m]));
+  const rows: PreviewRow[] = [];
+  for (const id of ids) {
+    const input = inputs.get(id);
+    const m = byId.get(id);
+    if (!input || !m) continue;
+    // A pending request would otherwise mask the gate: judge the gate itself.
+    const relation = { ...input.relation, pendingOutgoing: false, pendingIncoming: false };
+    const nowEval = evaluate({ ...input, relation, policy: current });
+    const draftEval = evaluate({ ...input, relation, policy: draft });
+    rows.push({
+      memberId: id,
+      handle: m.handle,
+      name: m.name,
+      reason: pendingIds.has(id) ? "pending_request" : "recent_contact",
+      statusNow: nowEval.status,
+      percentNow: nowEval.percent,
+      statusDraft: draftEval.status,
+      percentDraft: draftEval.percent,
+    });
+  }
+  return rows;
+}

@@ -1,0 +1,37 @@
+import "server-only";
+import { getDb } from "@/lib/server/db";
+import { AppError } from "@/lib/server/errors";
+import { getAppSettings } from "@/lib/server/settings";
+import { policyFromRow } from "@/lib/server/queries/warmup-inputs";
+import { fieldErrorsOf } from "@/lib/validation/form-data";
+import { ZPolicyUpdate, type TPolicyUpdate } from "@/lib/validation/policy";
+import type { Policy } from "@/lib/warmup/types";
+
+export function parsePolicyUpdate(input: unknown): TPolicyUpdate {
+  const parsed = ZPolicyUpdate.safeParse(input);
+  if (!parsed.success) throw new AppError("validation", "Please check the highlighted fields.", { fields: fieldErrorsOf(parsed.error) });
+  return parsed.data;
+}
+
+/**
+ * The policy an update would produce, without saving: used by the live preview. Stored
+ * custom criteria are kept when switching to a preset, so switching back restores them.
+ */
+export function draftPolicy(current: Record<string, unknown> | null, update: TPolicyUpdate, settings: Parameters<typeof policyFromRow>[1]): Policy {
+  return policyFromRow({ ...(current ?? {}), ...update }, settings);
+}
+
+/** Saves a member's protocol; the next evaluation (including a send in flight after commit) uses it. */
+export async function updatePolicy(memberId: string, input: unknown): Promise<Policy> {
+  const update = parsePolicyUpdate(input);
+  const db = await getDb();
+  return db.$transaction(async (tx) => {
+    const row = await tx.policy.upsert({
+      where: { memberId },
+      create: { memberId, ...update },
+      update,
+    });
+    await tx.auditEvent.create({ data: { actorId: memberId, action: "policy.updated", subjectType: "member", subjectId: memberId, data: update } });
+    return policyFromRow(row, await getAppSettings(tx));
+  });
+}
