@@ -4,7 +4,7 @@ import { clampPolicy } from "./policy";
 import { decideStatus } from "./status";
 import { tally } from "./tally";
 import type { EvaluateInput, Evaluation, RelationFacts } from "./types";
-import { DAY_MS, dayNumber, timeOf } from "./utc-day";
+import { DAY_MS, dayNumber, isoString, timeOf } from "./utc-day";
 import { DEFAULT_WEIGHTS } from "./weights";
 
 const NO_RELATION: RelationFacts = {
@@ -83,7 +83,7 @@ export function evaluate(input: EvaluateInput): Evaluation {
     interactions: t.verdicts,
     nextSteps: steps,
     // Only an active cooldown is reported; a past one no longer says anything useful.
-    cooldownUntil: inCooldown ? new Date(cooldownMs).toISOString() : null,
-    evaluatedAt: new Date(nowMs).toISOString(),
+    cooldownUntil: inCooldown ? isoString(cooldownMs) : null,
+    evaluatedAt: isoString(nowMs),
   };
 }

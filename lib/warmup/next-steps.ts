@@ -57,7 +57,7 @@ function warmingSteps(ctx: NextStepContext, name: string): string[] {
   const unmet = ctx.criteria.filter((c) => !c.met);
   // The cap only matters when something other than the other side's reply is missing.
   if (ctx.capReachedToday && unmet.some((c) => c.key !== "reciprocity")) {
-    steps.push(`You've reached today's limit of ${ctx.dailyPointCap} points — come back tomorrow.`);
+    steps.push(`You've reached today's limit of ${times(ctx.dailyPointCap, "point", "points")} — come back tomorrow.`);
   }
   for (const key of STEP_ORDER) {
     const c = unmet.find((u) => u.key === key);

@@ -116,7 +116,23 @@ export function resolvePolicy(
  */
 export function clampPolicy(policy: Policy): Policy {
   const p = policy ?? ({} as Policy);
-  return { preset: p.preset, ...clampCriteria(p, PRESET_CRITERIA.standard), ...clampSettings(p) };
+  const c = clampCriteria(p, PRESET_CRITERIA.standard);
+  const s = clampSettings(p);
+  // Spelled out rather than spread: this runs once per evaluation.
+  return {
+    preset: p.preset,
+    minPoints: c.minPoints,
+    minInteractions: c.minInteractions,
+    minDistinctDays: c.minDistinctDays,
+    minSpanDays: c.minSpanDays,
+    requireConversation: c.requireConversation,
+    requireReciprocity: c.requireReciprocity,
+    freshnessDays: s.freshnessDays,
+    dailyPointCap: s.dailyPointCap,
+    pendingLoggedCounts: s.pendingLoggedCounts,
+    allowIntroductions: s.allowIntroductions,
+    minAccountAgeDays: s.minAccountAgeDays,
+  };
 }
 
 /** The policy every new member starts with. */

@@ -39,21 +39,23 @@ export function tally(
   nowMs: number,
 ): Tally {
   // Only the pair's interactions, in both directions; self-interactions never qualify.
-  const items: EngineInteraction[] = [];
-  const times: number[] = [];
-  const outs: boolean[] = [];
-  if (requesterId !== recipientId) {
-    for (let i = 0; i < all.length; i++) {
-      const it = all[i];
-      if (it == null) continue;
-      const out = it.actorId === requesterId && it.targetId === recipientId;
-      if (!out && !(it.actorId === recipientId && it.targetId === requesterId)) continue;
-      const t = it.occurredAt instanceof Date ? it.occurredAt.getTime() : NaN;
-      items.push(it);
-      times.push(t === t ? t : INVALID_MS);
-      outs.push(out);
-    }
+  const total = requesterId !== recipientId ? all.length : 0;
+  const items: EngineInteraction[] = new Array(total);
+  const times: number[] = new Array(total);
+  const outs: boolean[] = new Array(total);
+  let m = 0;
+  for (let i = 0; i < total; i++) {
+    const it = all[i];
+    if (it == null) continue;
+    const out = it.actorId === requesterId && it.targetId === recipientId;
+    if (!out && !(it.actorId === recipientId && it.targetId === requesterId)) continue;
+    const t = it.occurredAt instanceof Date ? it.occurredAt.getTime() : NaN;
+    items[m] = it;
+    times[m] = t === t ? t : INVALID_MS;
+    outs[m] = out;
+    m++;
   }
+  if (m < total) items.length = times.length = outs.length = m;
   // Equal times go by id; the other fields only separate malformed duplicates.
   const order = sortedOrder(times, (a, b) => {
     const x = items[a];

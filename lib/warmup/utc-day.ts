@@ -61,3 +61,22 @@ export function formatDay(day: number): string {
   const [y, m, d] = civil(day);
   return d + " " + MONTHS[m - 1] + " " + y;
 }
+
+function pad3(n: number): string {
+  return n < 10 ? "00" + n : n < 100 ? "0" + n : "" + n;
+}
+
+/** Same string as Date#toISOString, without a Date object: this runs once per evaluation. */
+export function isoString(ms: number): string {
+  const day = Math.floor(ms / DAY_MS);
+  // Years 0–9999 only; beyond that the format gets a sign and six digits, so let Date do it.
+  if (!(ms >= -62167219200000 && ms < 253402300800000)) return new Date(ms).toISOString();
+  let rest = ms - day * DAY_MS;
+  const milli = rest % 1000;
+  rest = (rest - milli) / 1000;
+  const sec = rest % 60;
+  rest = (rest - sec) / 60;
+  const min = rest % 60;
+  const hour = (rest - min) / 60;
+  return dayString(day) + "T" + pad2(hour) + ":" + pad2(min) + ":" + pad2(sec) + "." + pad3(milli) + "Z";
+}
