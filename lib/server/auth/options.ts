@@ -4,7 +4,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import GitHubProvider from "next-auth/providers/github";
 import GoogleProvider from "next-auth/providers/google";
 import LinkedInProvider from "next-auth/providers/linkedin";
-import { SESSION_MAX_AGE, sessionCookieName, useSecureCookies } from "./cookies";
+import { SESSION_MAX_AGE, sessionCookieName, secureCookies } from "./cookies";
 import { authSecret } from "./secret";
 import { signInWithPassword } from "@/lib/server/services/accounts/sign-in";
 import { signInWithOauth } from "@/lib/server/services/accounts/oauth-sign-in";
@@ -26,11 +26,11 @@ export function authOptions(): NextAuthOptions {
   return {
     secret: authSecret(),
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE },
-    useSecureCookies: useSecureCookies(),
+    secureCookies: secureCookies(),
     cookies: {
       sessionToken: {
         name: sessionCookieName(),
-        options: { httpOnly: true, sameSite: "lax", path: "/", secure: useSecureCookies() },
+        options: { httpOnly: true, sameSite: "lax", path: "/", secure: secureCookies() },
       },
     },
     pages: { signIn: "/signin", error: "/signin" },

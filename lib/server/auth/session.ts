@@ -7,7 +7,7 @@ import { encode } from "next-auth/jwt";
 import { getDb } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { authOptions } from "./options";
-import { SESSION_MAX_AGE, sessionCookieName, useSecureCookies } from "./cookies";
+import { SESSION_MAX_AGE, sessionCookieName, secureCookies } from "./cookies";
 import { authSecret } from "./secret";
 
 export type Viewer = {
@@ -85,7 +85,7 @@ export async function startSession(memberId: string): Promise<void> {
   (await cookies()).set(sessionCookieName(), token, {
     httpOnly: true,
     sameSite: "lax",
-    secure: useSecureCookies(),
+    secure: secureCookies(),
     path: "/",
     maxAge: SESSION_MAX_AGE,
   });

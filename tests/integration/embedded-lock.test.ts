@@ -1,0 +1,103 @@
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { openDatabase, type OpenedDb } from "@/lib/db/create-client";
+
+/**
+ * PGlite is single-process: a second process opening the same data directory must be
+ * refused with a message a person understands, without harming the first one's data.
+ * Always runs on PGlite temp directories, whatever DATABASE_URL says.
+ */
+const CHILD = path.resolve("tests/support/open-data-dir.ts");
+const LOCK_FILE = "rapport.lock";
+
+type ChildResult = { code: number | null; stdout: string; stderr: string };
+
+function openInAnotherProcess(dataDir: string, sql?: string): Promise<ChildResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn("npx", ["tsx", CHILD, dataDir, ...(sql ? [sql] : [])], {
+      cwd: process.cwd(),
+      env: { ...process.env, DATABASE_URL: "" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+const rowsOf = (r: ChildResult) => (JSON.parse(r.stdout.trim().split("\n").at(-1)!) as { rows: Record<string, unknown>[] }).rows;
+
+/** A pid that certainly belonged to a process that has exited. */
+function deadPid(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["-e", ""], { stdio: "ignore" });
+    child.on("error", reject);
+    child.on("exit", () => resolve(child.pid!));
+  });
+}
+
+const tempDirs: string[] = [];
+function tempDataDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "rapport-lock-"));
+  tempDirs.push(dir);
+  return path.join(dir, "pglite");
+}
+
+afterAll(() => {
+  for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe("the embedded database's data directory", () => {
+  it("refuses a second process with a clear message while the first holds it, and keeps the first's data", async () => {
+    const dataDir = tempDataDir();
+    let first: OpenedDb | undefined = await openDatabase({ kind: "pglite", dataDir });
+    try {
+      await first.session((run) => run(`CREATE TABLE note (id INTEGER PRIMARY KEY, body TEXT NOT NULL); INSERT INTO note VALUES (1, 'kept');`));
+      expect(fs.readFileSync(path.join(dataDir, LOCK_FILE), "utf8")).toBe(String(process.pid));
+
+      const second = await openInAnotherProcess(dataDir, "SELECT count(*) AS n FROM note");
+      expect(second.code, second.stderr).toBe(3);
+      expect(second.stderr).toContain(
+        `DataDirInUseError: The embedded database in ${dataDir} is already open in another Rapport process (pid ${process.pid}).`,
+      );
+      expect(second.stderr).toContain("set DATABASE_URL to a PostgreSQL server");
+      expect(second.stdout).toBe("");
+
+      // The first process is unaffected and still writes.
+      await first.session((run) => run(`INSERT INTO note VALUES (2, 'after the refusal')`));
+      expect(await first.session((run) => run(`SELECT body FROM note ORDER BY id`))).toEqual([{ body: "kept" }, { body: "after the refusal" }]);
+      await first.close();
+      first = undefined;
+      expect(fs.existsSync(path.join(dataDir, LOCK_FILE))).toBe(false);
+
+      // Once it has closed, another process opens the directory and finds everything.
+      const later = await openInAnotherProcess(dataDir, "SELECT body FROM note ORDER BY id");
+      expect(later.code, later.stderr).toBe(0);
+      expect(rowsOf(later)).toEqual([{ body: "kept" }, { body: "after the refusal" }]);
+    } finally {
+      await first?.close();
+    }
+  }, 120_000);
+
+  it("takes over a lock left behind by a process that died", async () => {
+    const dataDir = tempDataDir();
+    const seed = await openDatabase({ kind: "pglite", dataDir });
+    await seed.session((run) => run(`CREATE TABLE note (body TEXT); INSERT INTO note VALUES ('before the crash')`));
+    await seed.close();
+
+    const pid = await deadPid();
+    fs.writeFileSync(path.join(dataDir, LOCK_FILE), String(pid));
+
+    const next = await openInAnotherProcess(dataDir, "SELECT body FROM note");
+    expect(next.code, next.stderr).toBe(0);
+    expect(next.stderr).not.toContain("DataDirInUseError");
+    expect(rowsOf(next)).toEqual([{ body: "before the crash" }]);
+    expect(fs.existsSync(path.join(dataDir, LOCK_FILE))).toBe(false); // released on close
+  }, 120_000);
+});

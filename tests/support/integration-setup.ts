@@ -1,0 +1,7 @@
+// Runs in every integration test process before the test file is loaded.
+
+// Day boundaries in the product are UTC; make local-time mistakes in tests show up the same
+// way on every machine.
+process.env.TZ = "UTC";
+// Services that sign sessions must not write a dev secret into the developer's data dir.
+process.env.AUTH_SECRET ??= "integration-tests-only-secret-0123456789abcdef";
