@@ -26,7 +26,7 @@ export function authOptions(): NextAuthOptions {
   return {
     secret: authSecret(),
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE },
-    secureCookies: secureCookies(),
+    useSecureCookies: secureCookies(),
     cookies: {
       sessionToken: {
         name: sessionCookieName(),
