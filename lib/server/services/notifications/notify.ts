@@ -17,10 +17,24 @@ export type NotificationType =
   | "introduced"
   | "suspended";
 
-export async function notify(db: Tx, memberId: string, type: NotificationType, data: Record<string, unknown>): Promise<void> {
-  await db.notification.create({ data: { memberId, type, data: data as object } });
+/** `at`: when it happened (services pass their `now`, so tests and the seed can set the clock). */
+export async function notify(
+  db: Tx,
+  memberId: string,
+  type: NotificationType,
+  data: Record<string, unknown>,
+  at?: Date,
+): Promise<void> {
+  await db.notification.create({ data: { memberId, type, data: data as object, ...(at ? { createdAt: at } : {}) } });
 }
 
-export async function notifyMany(db: Tx, rows: { memberId: string; type: NotificationType; data: Record<string, unknown> }[]) {
-  if (rows.length) await db.notification.createMany({ data: rows.map((r) => ({ ...r, data: r.data as object })) });
+export async function notifyMany(
+  db: Tx,
+  rows: { memberId: string; type: NotificationType; data: Record<string, unknown>; at?: Date }[],
+) {
+  if (rows.length) {
+    await db.notification.createMany({
+      data: rows.map(({ at, ...r }) => ({ ...r, data: r.data as object, ...(at ? { createdAt: at } : {}) })),
+    });
+  }
 }

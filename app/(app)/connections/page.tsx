@@ -1,0 +1,68 @@
+import Link from "next/link";
+import { Avatar } from "@/components/feed/avatar";
+import { ActionForm } from "@/components/requests/action-form";
+import { requireMemberPage } from "@/lib/server/auth/session";
+import { listConnections } from "@/lib/server/queries/connections";
+import { formatDate } from "@/lib/format";
+import { ZConnectionsQuery } from "@/lib/validation/connection";
+import { removeConnectionAction } from "./actions";
+
+export const metadata = { title: "Connections" };
+
+type Props = { searchParams: Promise<{ q?: string; page?: string }> };
+
+export default async function ConnectionsPage({ searchParams }: Props) {
+  const viewer = await requireMemberPage();
+  const sp = await searchParams;
+  const parsed = ZConnectionsQuery.safeParse({ q: sp.q, page: sp.page });
+  const { q, page } = parsed.success ? parsed.data : { q: "", page: 1 };
+  const list = await listConnections(viewer.id, { q, page });
+  const link = (p: number) => `/connections?${new URLSearchParams({ ...(q ? { q } : {}), page: String(p) })}`;
+  return (
+    <div className="mx-auto max-w-3xl space-y-6">
+      <h1 className="text-2xl font-semibold">Connections</h1>
+      <form method="get" action="/connections" role="search" className="flex flex-wrap items-end gap-2">
+        <div className="min-w-0 flex-1">
+          <label htmlFor="q" className="block text-sm font-medium">Search connections</label>
+          <input id="q" name="q" type="search" defaultValue={q} placeholder="Name or @handle" className="input mt-1" maxLength={80} />
+        </div>
+        <button type="submit" className="btn-secondary">Search</button>
+      </form>
+      <p className="text-sm muted" role="status">
+        {q
+          ? `${list.total} connection${list.total === 1 ? "" : "s"} matching “${q}”.`
+          : `${list.total} connection${list.total === 1 ? "" : "s"}.`}
+      </p>
+      {list.items.length === 0 ? (
+        <p className="card text-sm muted">
+          {q
+            ? "No connection matches that search. Try part of a name or a handle."
+            : "No connections yet. Warm up with people first — reply to their posts, thank them — and connect when the time is right."}
+        </p>
+      ) : (
+        <ul className="space-y-3">
+          {list.items.map((c) => (
+            <li key={c.id} className="card flex flex-wrap items-start gap-3">
+              <Avatar name={c.name} seed={c.handle} />
+              <div className="min-w-0 flex-1">
+                <p className="font-medium">
+                  <Link href={`/u/${c.handle}`}>{c.name}</Link> <span className="text-sm font-normal muted">@{c.handle}</span>
+                </p>
+                {c.headline ? <p className="truncate text-sm muted">{c.headline}</p> : null}
+                <p className="text-xs muted">Connected since {formatDate(c.since)}</p>
+              </div>
+              <ActionForm action={removeConnectionAction} fields={{ handle: c.handle }} label="Remove connection" pendingText="Removing…" className="btn-quiet text-sm" />
+            </li>
+          ))}
+        </ul>
+      )}
+      {list.pages > 1 ? (
+        <nav aria-label="Pages" className="flex items-center gap-3 text-sm">
+          {list.page > 1 ? <Link href={link(list.page - 1)} className="btn-secondary">Previous</Link> : null}
+          <span className="muted">Page {list.page} of {list.pages}</span>
+          {list.page < list.pages ? <Link href={link(list.page + 1)} className="btn-secondary">Next</Link> : null}
+        </nav>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,16 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { failure, type ActionState } from "@/lib/server/action-result";
+import { requireMember } from "@/lib/server/auth/session";
+import { markAllNotificationsRead } from "@/lib/server/services/notifications/mark-read";
+
+export async function markAllReadAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  try {
+    const viewer = await requireMember();
+    const count = await markAllNotificationsRead(viewer.id);
+    revalidatePath("/", "layout");
+    return { ok: true, message: count ? `Marked ${count} as read.` : "Nothing unread." };
+  } catch (e) {
+    return failure(e, form);
+  }
+}

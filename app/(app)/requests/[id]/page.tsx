@@ -1,0 +1,166 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Avatar } from "@/components/feed/avatar";
+import { ActionForm } from "@/components/requests/action-form";
+import { EvaluationCompare } from "@/components/requests/evaluation-compare";
+import { requestOutcome } from "@/components/requests/request-status";
+import { InteractionTimeline } from "@/components/relationship/interaction-timeline";
+import { requireMemberPage } from "@/lib/server/auth/session";
+import { getDb } from "@/lib/server/db";
+import { getAppSettings } from "@/lib/server/settings";
+import { findIntroductions, findRequestForViewer } from "@/lib/server/queries/requests";
+import { findMutualConnections } from "@/lib/server/queries/mutual-connections";
+import { loadPairHistory } from "@/lib/server/queries/pair-history";
+import { evaluatePair } from "@/lib/server/services/warmup/evaluate-pairs";
+import { cooldownFor } from "@/lib/server/services/requests/decline-request";
+import { formatDate, formatDateTime, relativeTime } from "@/lib/format";
+import { DecisionForm } from "../decision-form";
+import { withdrawAction } from "../actions";
+
+export const metadata = { title: "Review request" };
+
+type Props = { params: Promise<{ id: string }> };
+
+/**
+ * The review: the note in the requester's own words first, who they are, everything that
+ * happened between us (dated, both ways), the evaluation when they asked beside now, the
+ * people we both know — and only then the three answers, each with its consequence.
+ */
+export default async function RequestReviewPage({ params }: Props) {
+  const viewer = await requireMemberPage();
+  const { id } = await params;
+  const now = new Date();
+  const req = await findRequestForViewer(viewer.id, decodeURIComponent(id), { now });
+  if (!req) notFound();
+
+  const db = await getDb();
+  const other = req.member;
+  const first = other.name.split(" ")[0];
+  const requesterFirst = req.requester.name.split(" ")[0];
+  // The evaluation is always requester → recipient, under the recipient's protocol now.
+  const evaluationNow = await evaluatePair(req.requester.id, req.recipient.id, { role: "requester", now, db });
+  const [history, mutual, settings, introductions] = await Promise.all([
+    loadPairHistory(req.requester.id, req.recipient.id, { now, db, role: "requester", evaluation: evaluationNow }),
+    findMutualConnections(viewer.id, other.id, { db }),
+    getAppSettings(db),
+    findIntroductions(req.requester.id, req.recipient.id, { db }),
+  ]);
+  const pending = req.status === "pending";
+  const isRecipient = req.viewerRole === "recipient";
+
+  return (
+    <div className="mx-auto max-w-4xl space-y-6">
+      <p className="text-sm">
+        <Link href={`/requests?tab=${pending ? (isRecipient ? "incoming" : "outgoing") : "history"}`} className="underline">← Requests</Link>
+      </p>
+      <header>
+        <h1 className="text-2xl font-semibold">
+          {isRecipient ? `${req.requester.name} would like to connect` : `Your request to ${req.recipient.name}`}
+        </h1>
+        <p className="text-sm muted">
+          Sent{" "}
+          <time dateTime={req.createdAt.toISOString()} title={formatDateTime(req.createdAt)}>
+            {relativeTime(req.createdAt, now)}
+          </time>{" "}
+          · {formatDate(req.createdAt)}
+        </p>
+      </header>
+
+      <section aria-labelledby="note-h" className="card">
+        <h2 id="note-h" className="text-sm font-semibold muted">{isRecipient ? `${requesterFirst}'s note` : "Your note"}</h2>
+        <blockquote className="prose-post mt-2 border-l-4 border-orange-300 pl-4 text-lg dark:border-orange-800">{req.note}</blockquote>
+      </section>
+
+      {!pending ? <p className="card text-sm" role="status">{requestOutcome(req)}</p> : null}
+
+      <section aria-labelledby="who-h" className="card flex items-start gap-4">
+        <Avatar name={other.name} seed={other.handle} />
+        <div className="min-w-0 space-y-1">
+          <h2 id="who-h" className="font-semibold">
+            <Link href={`/u/${other.handle}`}>{other.name}</Link> <span className="text-sm font-normal muted">@{other.handle}</span>
+          </h2>
+          {other.headline ? <p>{other.headline}</p> : null}
+          {isRecipient ? (
+            <>
+              {req.requester.location ? <p className="text-sm muted">{req.requester.location}</p> : null}
+              {req.requester.bio ? <p className="prose-post text-sm">{req.requester.bio}</p> : null}
+              <p className="text-xs muted">Member since {formatDate(req.requester.createdAt)}</p>
+            </>
+          ) : null}
+        </div>
+      </section>
+
+      {introductions.length ? (
+        <section aria-labelledby="intro-h" className="card space-y-2">
+          <h2 id="intro-h" className="font-semibold">Introduced by</h2>
+          <ul className="space-y-2">
+            {introductions.map((i) => (
+              <li key={i.id} className="text-sm">
+                <Link href={`/u/${i.by.handle}`} className="font-medium">{i.by.name}</Link>
+                <span className="muted"> · {formatDate(i.createdAt)}</span>
+                <p className="prose-post muted">“{i.note}”</p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="history-h" className="card space-y-3">
+        <h2 id="history-h" className="font-semibold">Your history together</h2>
+        <p className="text-xs muted">Every public interaction between you, both ways, newest first. Days are counted in UTC.</p>
+        <InteractionTimeline items={history} viewerId={viewer.id} empty="No public interactions between you on record." />
+      </section>
+
+      <section aria-labelledby="eval-h" className="card space-y-3">
+        <h2 id="eval-h" className="font-semibold">{isRecipient ? "How warm they were, then and now" : "How warm you were, then and now"}</h2>
+        <EvaluationCompare
+          snapshot={req.snapshot}
+          now={evaluationNow}
+          requesterFirst={isRecipient ? requesterFirst : null}
+          recipientFirst={isRecipient ? null : first}
+        />
+      </section>
+
+      <section aria-labelledby="mutual-h" className="card space-y-2">
+        <h2 id="mutual-h" className="font-semibold">Mutual connections{mutual.total ? ` (${mutual.total})` : ""}</h2>
+        {mutual.members.length ? (
+          <ul className="flex flex-wrap gap-2">
+            {mutual.members.map((m) => (
+              <li key={m.id}>
+                <Link href={`/u/${m.handle}`} className="inline-flex items-center gap-2 rounded-full border border-stone-200 px-2 py-1 text-sm no-underline dark:border-stone-700">
+                  <Avatar name={m.name} seed={m.handle} size="sm" />
+                  {m.name}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="text-sm muted">You have no connections in common yet.</p>
+        )}
+      </section>
+
+      {pending && isRecipient ? (
+        <section aria-labelledby="answer-h" className="card space-y-3">
+          <h2 id="answer-h" className="font-semibold">Your answer</h2>
+          <DecisionForm
+            id={req.id}
+            firstName={first}
+            notYetUntil={formatDate(cooldownFor("not_yet", now, settings))}
+            noUntil={formatDate(cooldownFor("no", now, settings))}
+            expiresOn={formatDate(req.expiresAt)}
+          />
+        </section>
+      ) : null}
+
+      {pending && !isRecipient ? (
+        <section aria-labelledby="withdraw-h" className="card space-y-2">
+          <h2 id="withdraw-h" className="font-semibold">Waiting for {first}</h2>
+          <p className="text-sm muted">{requestOutcome(req)}</p>
+          <ActionForm action={withdrawAction} fields={{ id: req.id }} label="Withdraw" pendingText="Withdrawing…">
+            <p className="text-xs muted">If you withdraw, you can ask {first} again after {formatDate(cooldownFor("withdraw", now, settings))}.</p>
+          </ActionForm>
+        </section>
+      ) : null}
+    </div>
+  );
+}

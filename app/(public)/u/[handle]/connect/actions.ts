@@ -1,0 +1,48 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { failure, type ActionState } from "@/lib/server/action-result";
+import { requireMember } from "@/lib/server/auth/session";
+import { sendRequest } from "@/lib/server/services/requests/send-request";
+import { blockMember } from "@/lib/server/services/blocks/block";
+import { unblockMember } from "@/lib/server/services/blocks/unblock";
+import { formObject } from "@/lib/validation/form-data";
+
+/** The note form on a profile (inline or on /u/<handle>/connect). On success, back to the profile. */
+export async function sendRequestAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  let handle: string;
+  try {
+    const viewer = await requireMember();
+    const result = await sendRequest(viewer.id, formObject(form, ["to", "note"]));
+    handle = result.recipientHandle;
+    revalidatePath(`/u/${handle}`);
+    revalidatePath("/requests");
+    revalidatePath("/");
+  } catch (e) {
+    return failure(e, form);
+  }
+  redirect(`/u/${handle}`);
+}
+
+export async function blockAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  try {
+    const viewer = await requireMember();
+    const { member } = await blockMember(viewer.id, formObject(form, ["handle"]));
+    revalidatePath(`/u/${member.handle}`);
+    revalidatePath("/", "layout");
+    return { ok: true, message: `You blocked @${member.handle}.` };
+  } catch (e) {
+    return failure(e, form);
+  }
+}
+
+export async function unblockAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  try {
+    const viewer = await requireMember();
+    const { member } = await unblockMember(viewer.id, formObject(form, ["handle"]));
+    revalidatePath(`/u/${member.handle}`);
+    return { ok: true, message: `You unblocked @${member.handle}.` };
+  } catch (e) {
+    return failure(e, form);
+  }
+}

@@ -1,0 +1,45 @@
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { CriteriaBars } from "@/components/relationship/criteria-bars";
+import { NoteForm } from "@/components/relationship/note-form";
+import { lockReason } from "@/components/relationship/connect-control";
+import { requireMemberPage } from "@/lib/server/auth/session";
+import { findProfile } from "@/lib/server/queries/profile";
+import { loadRelationship } from "@/lib/server/queries/relationship";
+
+export const metadata = { title: "Connect" };
+
+type Props = { params: Promise<{ handle: string }> };
+
+/** The note form on its own page: where "Connect" leads without JavaScript. */
+export default async function ConnectPage({ params }: Props) {
+  const viewer = await requireMemberPage();
+  const { handle: raw } = await params;
+  const handle = decodeURIComponent(raw).replace(/^@/, "");
+  const profile = await findProfile(handle, viewer.id);
+  if (!profile || profile.id === viewer.id || profile.blockedByViewer) notFound();
+  const rel = await loadRelationship(viewer.id, profile.id);
+  const first = profile.name.split(" ")[0];
+  // Anything but "warm, with budget left" is explained on the profile itself.
+  if (!rel || rel.evaluation.status !== "warm" || lockReason({ relationship: rel, firstName: first }) !== null) {
+    redirect(`/u/${profile.handle}`);
+  }
+  return (
+    <div className="mx-auto max-w-2xl space-y-6">
+      <p className="text-sm">
+        <Link href={`/u/${profile.handle}`} className="underline">← {profile.name}</Link>
+      </p>
+      <h1 className="text-2xl font-semibold">Ask {first} to connect</h1>
+      <section className="card space-y-3" aria-labelledby="warm-h">
+        <h2 id="warm-h" className="text-sm font-semibold">You&rsquo;re warmed up with {first}</h2>
+        <CriteriaBars criteria={rel.evaluation.criteria} caption={`What ${first}'s protocol asks for`} />
+        <p className="text-xs muted">
+          {first} will see your note first, then your history together and this evaluation as it is when you send.
+        </p>
+      </section>
+      <section className="card">
+        <NoteForm handle={profile.handle} firstName={first} />
+      </section>
+    </div>
+  );
+}

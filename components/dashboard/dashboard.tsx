@@ -1,0 +1,120 @@
+import Link from "next/link";
+import { Avatar } from "@/components/feed/avatar";
+import { StatusPill } from "@/components/relationship/status-pill";
+import { WarmthProgress } from "@/components/relationship/warmth-progress";
+import { loadDashboard, type DashboardMember } from "@/lib/server/queries/dashboard";
+import { formatDate, formatDateTime, relativeTime } from "@/lib/format";
+import { Column } from "./column";
+
+const SHOW = 8;
+
+function Who({ m }: { m: DashboardMember }) {
+  return (
+    <span className="flex min-w-0 items-center gap-2">
+      <Avatar name={m.name} seed={m.handle} size="sm" />
+      <Link href={`/u/${m.handle}`} className="truncate font-medium">{m.name}</Link>
+    </span>
+  );
+}
+
+function More({ n, href, label }: { n: number; href: string; label: string }) {
+  return n > 0 ? (
+    <li className="text-sm">
+      <Link href={href} className="underline">{label.replace("{n}", String(n))}</Link>
+    </li>
+  ) : null;
+}
+
+const excerpt = (s: string, max = 120) => (s.length <= max ? s : `${s.slice(0, max - 1).trimEnd()}…`);
+
+/** The signed-in home: what needs an answer, who is ready, who is warming up, what is waiting. */
+export async function Dashboard({ viewerId, viewerHandle }: { viewerId: string; viewerHandle: string }) {
+  const now = new Date();
+  const d = await loadDashboard(viewerId, { now, selfHandle: viewerHandle });
+  return (
+    <div className="space-y-6">
+      <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-4">
+        <Column id="dash-incoming" title="Incoming requests" count={d.incoming.length} badge empty="No one is waiting for your answer. Requests from people who warmed up to you appear here.">
+          {d.incoming.slice(0, SHOW).map((r) => (
+            <li key={r.id} className="space-y-1">
+              <Who m={r.member} />
+              <p className="text-sm muted">“{excerpt(r.note)}”</p>
+              <p className="flex items-center justify-between text-xs muted">
+                <time dateTime={r.createdAt.toISOString()} title={formatDateTime(r.createdAt)}>{relativeTime(r.createdAt, now)}</time>
+                <Link href={`/requests/${r.id}`} className="font-medium text-orange-800 underline dark:text-orange-300">
+                  Review<span className="sr-only"> {r.member.name}&rsquo;s request</span>
+                </Link>
+              </p>
+            </li>
+          ))}
+          <More n={d.incoming.length - SHOW} href="/requests?tab=incoming" label="{n} more waiting" />
+        </Column>
+
+        <Column id="dash-ready" title="Ready to connect" count={d.ready.length} empty="No one yet. Keep the conversations going — when you meet someone's protocol, they appear here.">
+          {d.ready.slice(0, SHOW).map((r) => (
+            <li key={r.member.id} className="space-y-1">
+              <div className="flex items-center justify-between gap-2">
+                <Who m={r.member} />
+                <StatusPill status="warm" />
+              </div>
+              <Link href={`/u/${r.member.handle}/connect`} className="text-sm underline">
+                Send a personal note<span className="sr-only"> to {r.member.name}</span>
+              </Link>
+            </li>
+          ))}
+          {d.ready.length > SHOW ? <li className="text-xs muted">and {d.ready.length - SHOW} more</li> : null}
+        </Column>
+
+        <Column id="dash-warming" title="Warming up" count={d.warming.length} empty="Nobody is warming up yet. Reply to someone's post — that is how every good connection starts.">
+          {d.warming.slice(0, SHOW).map((r) => (
+            <li key={r.member.id} className="space-y-1">
+              <div className="flex items-center justify-between gap-2">
+                <Who m={r.member} />
+                <StatusPill status={r.evaluation.status} />
+              </div>
+              <WarmthProgress percent={r.evaluation.percent} status={r.evaluation.status} label={`Warm-up with ${r.member.name}`} size="sm" />
+              {r.nextStep ? <p className="text-xs muted">{r.nextStep}</p> : null}
+            </li>
+          ))}
+          {d.warming.length > SHOW ? <li className="text-xs muted">and {d.warming.length - SHOW} more, less far along</li> : null}
+        </Column>
+
+        <Column id="dash-waiting" title="Waiting on them" count={d.outgoing.length} empty="You have no requests waiting. When you're warm with someone, their profile's Connect button lets you ask.">
+          {d.outgoing.slice(0, SHOW).map((r) => (
+            <li key={r.id} className="space-y-1">
+              <Who m={r.member} />
+              <p className="text-xs muted">
+                Sent <time dateTime={r.createdAt.toISOString()} title={formatDateTime(r.createdAt)}>{relativeTime(r.createdAt, now)}</time> · expires {formatDate(r.expiresAt)}
+              </p>
+            </li>
+          ))}
+          <More n={d.outgoing.length - SHOW} href="/requests?tab=outgoing" label="{n} more" />
+        </Column>
+      </div>
+
+      <section aria-labelledby="dash-activity" className="card">
+        <div className="flex items-center justify-between">
+          <h2 id="dash-activity" className="font-semibold">Recent activity</h2>
+          <Link href="/notifications" className="text-sm underline">All notifications</Link>
+        </div>
+        {d.activity.length === 0 ? (
+          <p className="mt-2 text-sm muted">Nothing yet. When someone replies to you, thanks you or asks to connect, it shows up here.</p>
+        ) : (
+          <ul className="mt-2 divide-y divide-stone-200 dark:divide-stone-800">
+            {d.activity.map((n) => (
+              <li key={n.id} className="flex items-baseline justify-between gap-3 py-2 text-sm">
+                <Link href={n.href} className={n.read ? "" : "font-medium"}>
+                  {!n.read ? <span className="sr-only">Unread: </span> : null}
+                  {n.text}
+                </Link>
+                <time className="shrink-0 text-xs muted" dateTime={n.createdAt.toISOString()} title={formatDateTime(n.createdAt)}>
+                  {relativeTime(n.createdAt, now)}
+                </time>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,186 @@
+import type { TimelineItem, TimelineMember } from "@/lib/server/queries/pair-history";
+import { Avatar } from "@/components/feed/avatar";
+import { formatDate, formatDateTime, relativeTime } from "@/lib/format";
+
+const PLATFORM_PHRASE: Record<string, string> = {
+  x: "on X",
+  linkedin: "on LinkedIn",
+  mastodon: "on Mastodon",
+  bluesky: "on Bluesky",
+  github: "on GitHub",
+  blog: "on a blog",
+  event: "at an event",
+  other: "elsewhere",
+};
+
+const first = (m: TimelineMember) => m.name.split(" ")[0];
+
+/** "You commented on Ana's post", "Ana logged a reply to you on X", … */
+export function describeItem(item: TimelineItem, viewerId: string): string {
+  const actor = item.actor.id === viewerId ? "You" : first(item.actor);
+  const mine = item.target.id === viewerId;
+  const their = mine ? "your" : `${first(item.target)}'s`;
+  const them = mine ? "you" : first(item.target);
+  const where = PLATFORM_PHRASE[item.platform ?? ""] ?? "elsewhere";
+  let what: string;
+  switch (item.kind) {
+    case "comment":
+      what = item.context === "reply" ? `replied to ${their} comment` : `commented on ${their} post`;
+      break;
+    case "mention":
+      what = `mentioned ${them} in a ${item.context === "comment" ? "comment" : "post"}`;
+      break;
+    case "reaction":
+      what = `reacted to ${their} ${item.context === "comment" ? "comment" : "post"}`;
+      break;
+    case "share":
+      what = `shared ${their} post`;
+      break;
+    case "kudos":
+      what = `gave ${them} kudos`;
+      break;
+    case "introduction":
+      what = `was introduced to ${them}`;
+      break;
+    default:
+      switch (item.loggedKind) {
+        case "reply":
+          what = `logged a reply to ${them} ${where}`;
+          break;
+        case "comment":
+          what = `logged a comment on ${their} post ${where}`;
+          break;
+        case "mention":
+          what = `logged a mention of ${them} ${where}`;
+          break;
+        case "share":
+          what = `logged sharing ${their} post ${where}`;
+          break;
+        case "met_in_person":
+          what = `logged meeting ${them} in person${item.platform === "event" ? " at an event" : ""}`;
+          break;
+        default:
+          what = `logged an interaction with ${them} ${where}`;
+      }
+  }
+  return `${actor} ${what}`;
+}
+
+const BADGES: Record<TimelineItem["verification"], { label: string; className: string }> = {
+  verified: { label: "Observed", className: "bg-sky-50 text-sky-900 ring-sky-200 dark:bg-sky-950/50 dark:text-sky-100 dark:ring-sky-800" },
+  pending: { label: "Pending", className: "bg-amber-50 text-amber-900 ring-amber-200 dark:bg-amber-950/50 dark:text-amber-100 dark:ring-amber-800" },
+  confirmed: { label: "Confirmed", className: "bg-green-50 text-green-900 ring-green-200 dark:bg-green-950/50 dark:text-green-100 dark:ring-green-800" },
+  disputed: { label: "Disputed", className: "bg-red-50 text-red-900 ring-red-200 dark:bg-red-950/50 dark:text-red-100 dark:ring-red-800" },
+  removed: { label: "Removed", className: "bg-stone-100 text-stone-700 ring-stone-200 line-through dark:bg-stone-800 dark:text-stone-300 dark:ring-stone-700" },
+};
+
+const ICONS: Record<TimelineItem["verification"], string> = { verified: "👁", pending: "⏳", confirmed: "✓", disputed: "✕", removed: "⌫" };
+
+/** "+3 pts", or why it did not (fully) count. */
+export function pointsText(item: TimelineItem): { text: string; counted: boolean } | null {
+  if (item.counted === null) return null;
+  if (!item.counted) {
+    switch (item.reason) {
+      case "outside_window":
+        return { text: item.windowDays ? `outside the ${item.windowDays}-day window` : "outside the freshness window", counted: false };
+      case "over_daily_cap":
+        return { text: "over the daily cap", counted: false };
+      case "disputed":
+        return { text: "disputed — doesn't count", counted: false };
+      case "removed":
+        return { text: "removed — doesn't count", counted: false };
+      case "pending_not_counted":
+        return { text: "pending — counts once confirmed", counted: false };
+      case "introductions_off":
+        return { text: "introductions don't count for this protocol", counted: false };
+      case "in_future":
+        return { text: "dated in the future", counted: false };
+      default:
+        return { text: "doesn't count", counted: false };
+    }
+  }
+  if (item.direction === "incoming") return { text: "counts as them reaching out", counted: true };
+  const pts = `+${item.points} ${item.points === 1 ? "pt" : "pts"}`;
+  if (item.note === "pending_half") return { text: `${pts} · pending — counts half`, counted: true };
+  if (item.note === "capped") return { text: `${pts} · partly over the daily cap`, counted: true };
+  return { text: pts, counted: true };
+}
+
+function Item({ item, viewerId }: { item: TimelineItem; viewerId: string }) {
+  const badge = BADGES[item.verification];
+  const pts = pointsText(item);
+  const linkLabel = item.external ? "Evidence" : "View";
+  return (
+    <li className="relative pl-8">
+      <span aria-hidden className="absolute left-[0.6rem] top-2 h-2.5 w-2.5 rounded-full bg-stone-300 ring-4 ring-white dark:bg-stone-600 dark:ring-stone-900" />
+      <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
+        <span className="flex items-center -space-x-1" aria-hidden>
+          <Avatar name={item.actor.name} seed={item.actor.id} size="sm" />
+          <span className="z-10 px-1 text-xs muted">→</span>
+          <Avatar name={item.target.name} seed={item.target.id} size="sm" />
+        </span>
+        <p className="text-sm">
+          <span className="font-medium">{describeItem(item, viewerId)}</span>{" "}
+          <time dateTime={item.occurredAt} title={formatDateTime(item.occurredAt)} className="text-xs muted">
+            {relativeTime(item.occurredAt)}
+            <span className="sr-only"> ({formatDateTime(item.occurredAt)})</span>
+          </time>
+        </p>
+      </div>
+      <div className="mt-1 flex flex-wrap items-center gap-2 text-xs">
+        <span className={`inline-flex items-center gap-1 rounded-full px-2 py-0.5 font-medium ring-1 ring-inset ${badge.className}`}>
+          <span aria-hidden>{ICONS[item.verification]}</span>
+          {badge.label}
+        </span>
+        {pts ? (
+          <span className={pts.counted ? "font-semibold text-warm dark:text-orange-300" : "muted"}>{pts.text}</span>
+        ) : null}
+        {item.href ? (
+          <a
+            href={item.href}
+            className="underline"
+            {...(item.external ? { rel: "nofollow noopener noreferrer ugc", target: "_blank" } : {})}
+          >
+            {linkLabel}
+            <span className="sr-only">{item.external ? " (opens the evidence link)" : " where it happened"}</span>
+          </a>
+        ) : null}
+      </div>
+      {item.excerpt ? <p className="prose-post mt-1 border-l-2 border-stone-200 pl-2 text-sm muted dark:border-stone-700">{item.excerpt}</p> : null}
+    </li>
+  );
+}
+
+/**
+ * The two-way history as a vertical timeline, grouped by UTC day — the days are what the
+ * distinct-days rule counts. Props are plain data, so any page (profile panel, request
+ * review, /interactions) can render it.
+ */
+export function InteractionTimeline({ items, viewerId, empty }: { items: TimelineItem[]; viewerId: string; empty?: string }) {
+  if (items.length === 0) {
+    return <p className="text-sm muted">{empty ?? "No interactions yet. A thoughtful comment on one of their posts is a good start."}</p>;
+  }
+  const days: { day: string; items: TimelineItem[] }[] = [];
+  for (const item of items) {
+    const last = days[days.length - 1];
+    if (last?.day === item.day) last.items.push(item);
+    else days.push({ day: item.day, items: [item] });
+  }
+  return (
+    <ol className="relative space-y-5 before:absolute before:bottom-2 before:left-[0.9rem] before:top-2 before:w-px before:bg-stone-200 dark:before:bg-stone-700" aria-label="Interaction history (days in UTC)">
+      {days.map((d) => (
+        <li key={d.day}>
+          <h3 className="relative mb-2 pl-8 text-xs font-semibold uppercase tracking-wide muted">
+            <time dateTime={d.day}>{formatDate(`${d.day}T00:00:00Z`)}</time>
+            <span className="sr-only"> (UTC day)</span>
+          </h3>
+          <ol className="space-y-3">
+            {d.items.map((item) => (
+              <Item key={item.id} item={item} viewerId={viewerId} />
+            ))}
+          </ol>
+        </li>
+      ))}
+    </ol>
+  );
+}

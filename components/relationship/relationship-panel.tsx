@@ -1,0 +1,71 @@
+import Link from "next/link";
+import { loadRelationship } from "@/lib/server/queries/relationship";
+import { loadPairHistory } from "@/lib/server/queries/pair-history";
+import type { PublicProfile } from "@/lib/server/queries/profile";
+import { BlockControl } from "./block-control";
+import { ConnectControl } from "./connect-control";
+import { CriteriaBars } from "./criteria-bars";
+import { InteractionTimeline } from "./interaction-timeline";
+import { NextSteps } from "./next-steps";
+import { StatusPill } from "./status-pill";
+import { WarmthProgress } from "./warmth-progress";
+
+/**
+ * The viewer's relationship with a profile's member: where it stands (status, one overall
+ * bar, a bar per criterion), what to do next, the Connect button that tells the truth, the
+ * history between the two, and Block. On your own profile: a way to edit your protocol.
+ */
+export async function RelationshipPanel({ viewerId, profile }: { viewerId: string; profile: PublicProfile }) {
+  if (viewerId === profile.id) {
+    return (
+      <section className="card space-y-2 text-sm" aria-labelledby="rel-h">
+        <h2 id="rel-h" className="font-semibold">This is you</h2>
+        <p className="muted">Your protocol above is what others see before they ask to connect with you.</p>
+        <Link href="/settings/protocol" className="btn-secondary">Edit your protocol</Link>
+      </section>
+    );
+  }
+  if (profile.blockedByViewer) {
+    return (
+      <section className="card space-y-2" aria-labelledby="rel-h">
+        <h2 id="rel-h" className="font-semibold">Blocked</h2>
+        <BlockControl handle={profile.handle} blocked />
+      </section>
+    );
+  }
+
+  const now = new Date();
+  const rel = await loadRelationship(viewerId, profile.id, { now });
+  if (!rel) return null;
+  const e = rel.evaluation;
+  const history = await loadPairHistory(viewerId, profile.id, { now, role: "requester", evaluation: e });
+  const first = profile.name.split(" ")[0];
+  const showProgress = e.criteria.length > 0 && e.status !== "connected";
+
+  return (
+    <>
+      <section className="card space-y-4" aria-labelledby="rel-h">
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <h2 id="rel-h" className="font-semibold">You and {first}</h2>
+          <StatusPill status={e.status} />
+        </div>
+        {showProgress ? (
+          <div className="space-y-3">
+            <WarmthProgress percent={e.percent} status={e.status} label={`Warm-up with ${profile.name}`} />
+            <CriteriaBars criteria={e.criteria} caption={`What ${first}'s protocol asks for`} />
+          </div>
+        ) : null}
+        <ConnectControl relationship={rel} handle={profile.handle} firstName={first} />
+        {e.status !== "connected" ? <NextSteps steps={e.nextSteps} /> : null}
+      </section>
+      <section className="card space-y-3" aria-labelledby="history-h">
+        <h2 id="history-h" className="font-semibold">Your history together</h2>
+        <p className="text-xs muted">Both directions, newest first. Days are counted in UTC.</p>
+        <InteractionTimeline items={history} viewerId={viewerId} />
+      </section>
+      <div className="px-1">
+        <BlockControl handle={profile.handle} blocked={false} />
+      </div>
+    </>
+  );
+}

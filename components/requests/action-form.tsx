@@ -1,0 +1,42 @@
+"use client";
+import { useActionState, type ReactNode } from "react";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
+import type { ActionState } from "@/lib/server/action-result";
+
+type Action = (prev: ActionState, form: FormData) => Promise<ActionState>;
+
+/**
+ * A one-button form for a server action (withdraw, remove, block, mark read…): works without
+ * JavaScript, and with it announces the result in a live region.
+ */
+export function ActionForm({
+  action,
+  fields = {},
+  label,
+  pendingText,
+  className = "btn-secondary",
+  children,
+}: {
+  action: Action;
+  fields?: Record<string, string>;
+  label: string;
+  pendingText?: string;
+  className?: string;
+  /** shown above the button (e.g. the consequence) */
+  children?: ReactNode;
+}) {
+  const [state, formAction] = useActionState(action, {});
+  return (
+    <form action={formAction} className="space-y-2">
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      {children}
+      <SubmitButton className={className} pendingText={pendingText}>
+        {label}
+      </SubmitButton>
+      <FormMessage state={state} />
+    </form>
+  );
+}

@@ -1,0 +1,59 @@
+import "server-only";
+import { getDb, type Tx } from "@/lib/server/db";
+import { getAppSettings } from "@/lib/server/settings";
+import { loadRequestBudget, type RequestBudget } from "@/lib/server/services/requests/budget";
+import { evaluatePair } from "@/lib/server/services/warmup/evaluate-pairs";
+import type { Evaluation } from "@/lib/warmup/types";
+
+export type Relationship = {
+  evaluation: Evaluation;
+  /** a pending request between the two, either direction */
+  pending: { id: string; direction: "incoming" | "outgoing"; createdAt: Date; expiresAt: Date } | null;
+  /** the viewer's last declined request to them, while its cooldown runs */
+  lastDecline: { reason: string | null; cooldownUntil: Date } | null;
+  connectedSince: Date | null;
+  budget: RequestBudget;
+};
+
+/**
+ * What the profile's relationship panel needs for the viewer and one member, in a fixed
+ * handful of queries (the evaluation's own, plus four). Reads only: expiry is applied by
+ * the writes and by the request pages; the evaluation already ignores expired requests.
+ */
+export async function loadRelationship(viewerId: string, otherId: string, opts: { now?: Date; db?: Tx } = {}): Promise<Relationship | null> {
+  const db = opts.db ?? (await getDb());
+  const now = opts.now ?? new Date();
+  const [a, b] = viewerId < otherId ? [viewerId, otherId] : [otherId, viewerId];
+  const [evaluation, pending, decline, connection, settings] = await Promise.all([
+    evaluatePair(viewerId, otherId, { role: "requester", now, db }),
+    db.connectionRequest.findFirst({
+      where: {
+        status: "pending",
+        expiresAt: { gt: now },
+        OR: [
+          { requesterId: viewerId, recipientId: otherId },
+          { requesterId: otherId, recipientId: viewerId },
+        ],
+      },
+      select: { id: true, requesterId: true, createdAt: true, expiresAt: true },
+    }),
+    db.connectionRequest.findFirst({
+      where: { requesterId: viewerId, recipientId: otherId, status: "declined", cooldownUntil: { gt: now } },
+      orderBy: { cooldownUntil: "desc" },
+      select: { declineReason: true, cooldownUntil: true },
+    }),
+    db.connection.findUnique({ where: { memberAId_memberBId: { memberAId: a, memberBId: b } }, select: { createdAt: true } }),
+    getAppSettings(db),
+  ]);
+  if (!evaluation) return null;
+  const budget = await loadRequestBudget(db, viewerId, now, settings);
+  return {
+    evaluation,
+    pending: pending
+      ? { id: pending.id, direction: pending.requesterId === viewerId ? "outgoing" : "incoming", createdAt: pending.createdAt, expiresAt: pending.expiresAt }
+      : null,
+    lastDecline: decline?.cooldownUntil ? { reason: decline.declineReason, cooldownUntil: decline.cooldownUntil } : null,
+    connectedSince: connection?.createdAt ?? null,
+    budget,
+  };
+}

@@ -1,0 +1,53 @@
+import "server-only";
+import { getDb } from "@/lib/server/db";
+import { AppError, notFound } from "@/lib/server/errors";
+import { pairKey } from "@/lib/server/queries/warmup-inputs";
+import { lockPair } from "@/lib/server/services/locks";
+import { recordAudit, type AuditEntry } from "@/lib/server/services/requests/audit";
+import { fieldErrorsOf } from "@/lib/validation/form-data";
+import { ZBlockMember } from "@/lib/validation/block";
+
+/**
+ * Blocks a member. In the same transaction any pending request between the two (either
+ * direction) is withdrawn and any connection removed. The blocked member is not told:
+ * to them the blocker simply no longer exists.
+ */
+export async function blockMember(blockerId: string, input: unknown, opts: { now?: Date } = {}) {
+  const now = opts.now ?? new Date();
+  const parsed = ZBlockMember.safeParse(input);
+  if (!parsed.success) throw new AppError("validation", "Please check the handle.", { fields: fieldErrorsOf(parsed.error) });
+  const db = await getDb();
+  return db.$transaction(async (tx) => {
+    const other = await tx.member.findUnique({ where: { handle: parsed.data.handle }, select: { id: true, handle: true, name: true } });
+    if (!other) throw notFound("That member");
+    if (other.id === blockerId) throw new AppError("self", "You can't block yourself.");
+    await lockPair(tx, blockerId, other.id);
+    await tx.block.createMany({ data: [{ blockerId, blockedId: other.id, createdAt: now }], skipDuplicates: true });
+
+    // No cooldown: the block itself keeps the request from coming back.
+    const withdrawn = await tx.connectionRequest.updateManyAndReturn({
+      where: { pendingPairKey: pairKey(blockerId, other.id), status: "pending" },
+      data: { status: "withdrawn", pendingPairKey: null, decidedAt: now },
+      select: { id: true, requesterId: true },
+    });
+    const [memberAId, memberBId] = blockerId < other.id ? [blockerId, other.id] : [other.id, blockerId];
+    const removed = await tx.connection.deleteMany({ where: { memberAId, memberBId } });
+
+    const audit: AuditEntry[] = [
+      { actorId: blockerId, action: "member.blocked", subjectType: "member", subjectId: other.id, at: now },
+      ...withdrawn.map((r) => ({
+        actorId: blockerId,
+        action: "request.withdrawn" as const,
+        subjectType: "connection_request" as const,
+        subjectId: r.id,
+        data: { cause: "block", requesterId: r.requesterId },
+        at: now,
+      })),
+      ...(removed.count
+        ? [{ actorId: blockerId, action: "connection.removed" as const, subjectType: "connection" as const, subjectId: `${memberAId}:${memberBId}`, data: { cause: "block" }, at: now }]
+        : []),
+    ];
+    await recordAudit(tx, audit);
+    return { member: other, withdrawnRequests: withdrawn.length, removedConnection: removed.count > 0 };
+  });
+}

@@ -1,0 +1,34 @@
+import "server-only";
+import { getDb } from "@/lib/server/db";
+import { AppError, notFound } from "@/lib/server/errors";
+import { recordAudit } from "@/lib/server/services/requests/audit";
+import { fieldErrorsOf } from "@/lib/validation/form-data";
+import { ZRemoveConnection } from "@/lib/validation/connection";
+
+/**
+ * Either side may end a connection, quietly (the other is not notified) and without a
+ * cooldown. The pair key is built from the viewer's own id, so only a member of the pair can
+ * remove it; anything else is not found.
+ */
+export async function removeConnection(memberId: string, input: unknown, opts: { now?: Date } = {}) {
+  const now = opts.now ?? new Date();
+  const parsed = ZRemoveConnection.safeParse(input);
+  if (!parsed.success) throw new AppError("validation", "Please check the handle.", { fields: fieldErrorsOf(parsed.error) });
+  const db = await getDb();
+  return db.$transaction(async (tx) => {
+    const other = await tx.member.findUnique({ where: { handle: parsed.data.handle }, select: { id: true, handle: true, name: true } });
+    if (!other || other.id === memberId) throw notFound("That connection");
+    const [memberAId, memberBId] = memberId < other.id ? [memberId, other.id] : [other.id, memberId];
+    const { count } = await tx.connection.deleteMany({ where: { memberAId, memberBId } });
+    if (count === 0) throw notFound("That connection");
+    await recordAudit(tx, {
+      actorId: memberId,
+      action: "connection.removed",
+      subjectType: "connection",
+      subjectId: `${memberAId}:${memberBId}`,
+      data: { otherId: other.id },
+      at: now,
+    });
+    return { member: other };
+  });
+}

@@ -1,0 +1,32 @@
+import "server-only";
+import { getDb } from "@/lib/server/db";
+import { notify } from "@/lib/server/services/notifications/notify";
+import { recordAudit } from "./audit";
+import { connectMembers } from "./connect-members";
+import { alreadySettled, loadOwnRequest } from "./load-own-request";
+
+/** The recipient says yes: the request is accepted and the two are connected. */
+export async function acceptRequest(recipientId: string, requestId: string, opts: { now?: Date } = {}) {
+  const now = opts.now ?? new Date();
+  const db = await getDb();
+  return db.$transaction(async (tx) => {
+    const req = await loadOwnRequest(tx, { requestId, memberId: recipientId, side: "recipient", now });
+    // Conditional on still pending: an accept racing a withdraw has exactly one outcome.
+    const { count } = await tx.connectionRequest.updateMany({
+      where: { id: req.id, recipientId, status: "pending" },
+      data: { status: "accepted", pendingPairKey: null, decidedAt: now },
+    });
+    if (count !== 1) throw alreadySettled("");
+    await connectMembers(tx, req.requesterId, req.recipientId, now);
+    await notify(tx, req.requesterId, "request_accepted", { requestId: req.id, member: req.recipient }, now);
+    await recordAudit(tx, {
+      actorId: recipientId,
+      action: "request.accepted",
+      subjectType: "connection_request",
+      subjectId: req.id,
+      data: { requesterId: req.requesterId },
+      at: now,
+    });
+    return { requestId: req.id, requester: req.requester };
+  });
+}

@@ -1,0 +1,55 @@
+import "server-only";
+import type { Tx } from "@/lib/server/db";
+import { notifyMany } from "@/lib/server/services/notifications/notify";
+import { recordAudit } from "./audit";
+
+/**
+ * Pending requests past their expiry become `expired` (no cooldown: the requester may ask
+ * again), and each requester is told. Cheap enough to run whenever requests are read or sent:
+ * one UPDATE … RETURNING on the (status, expires_at) index, scoped to `memberIds` when given
+ * (as requester or recipient), everyone otherwise (the scheduled job).
+ *
+ * The update is conditional on status = 'pending', so two overlapping runs (or an accept
+ * racing the expiry) cannot both act on the same request.
+ */
+export async function expireRequests(tx: Tx, opts: { now: Date; memberIds?: string[] }): Promise<number> {
+  const { now, memberIds } = opts;
+  if (memberIds && memberIds.length === 0) return 0;
+  const expired = await tx.connectionRequest.updateManyAndReturn({
+    where: {
+      status: "pending",
+      expiresAt: { lte: now },
+      ...(memberIds ? { OR: [{ requesterId: { in: memberIds } }, { recipientId: { in: memberIds } }] } : {}),
+    },
+    data: { status: "expired", pendingPairKey: null, decidedAt: now },
+    select: {
+      id: true,
+      requesterId: true,
+      recipientId: true,
+      expiresAt: true,
+      recipient: { select: { handle: true, name: true } },
+    },
+  });
+  if (expired.length === 0) return 0;
+  await notifyMany(
+    tx,
+    expired.map((r) => ({
+      memberId: r.requesterId,
+      type: "request_expired" as const,
+      data: { requestId: r.id, member: { handle: r.recipient.handle, name: r.recipient.name } },
+      at: now,
+    })),
+  );
+  await recordAudit(
+    tx,
+    expired.map((r) => ({
+      actorId: null,
+      action: "request.expired" as const,
+      subjectType: "connection_request" as const,
+      subjectId: r.id,
+      data: { requesterId: r.requesterId, recipientId: r.recipientId, expiresAt: r.expiresAt.toISOString() },
+      at: now,
+    })),
+  );
+  return expired.length;
+}

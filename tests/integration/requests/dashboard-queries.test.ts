@@ -1,0 +1,71 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Tx } from "@/lib/server/db";
+import { loadDashboard } from "@/lib/server/queries/dashboard";
+import { createMember } from "@/tests/factories/members";
+import { useTestDatabase } from "@/tests/support/test-database";
+import { unique } from "@/tests/factories/sequence";
+import { NOW, daysAfter } from "./helpers";
+
+const t = useTestDatabase();
+
+/** A viewer who commented once on each of `n` members' posts (all "warming" under standard). */
+async function viewerWithRelated(n: number) {
+  const viewer = await createMember();
+  const ids = Array.from({ length: n }, () => unique("rel"));
+  await t.db.member.createMany({
+    data: ids.map((id) => ({ id, handle: id, name: `Related ${id}`, email: `${id}@example.test` })),
+  });
+  await t.db.interaction.createMany({
+    data: ids.map((id, i) => ({
+      actorId: viewer.id,
+      targetId: id,
+      kind: "comment",
+      source: "observed",
+      weight: 3,
+      verification: "verified",
+      occurredAt: daysAfter(NOW, -1 - (i % 20)),
+      sourceKey: `test:${unique("dash")}`,
+    })),
+  });
+  return viewer;
+}
+
+/** Runs the dashboard on a client that counts every query it sends. */
+async function countQueries(viewerId: string) {
+  let count = 0;
+  const counting = t.db.$extends({
+    query: {
+      $allOperations({ args, query }) {
+        count++;
+        return query(args);
+      },
+    },
+  }) as unknown as Tx;
+  const dashboard = await loadDashboard(viewerId, { now: NOW, db: counting });
+  return { count, dashboard };
+}
+
+describe("the dashboard's evaluations", () => {
+  let small: string;
+  let large: string;
+  beforeAll(async () => {
+    small = (await viewerWithRelated(5)).id;
+    large = (await viewerWithRelated(500)).id;
+  });
+
+  it("take the same number of queries for 5 and for 500 related members", async () => {
+    const a = await countQueries(small);
+    const b = await countQueries(large);
+    expect(a.dashboard.warming).toHaveLength(5);
+    expect(b.dashboard.warming).toHaveLength(500);
+    expect(a.count).toBeGreaterThan(5); // the counter does see the queries
+    expect(b.count).toBe(a.count);
+  });
+
+  it("orders warming relationships warmest first, each with its next step", async () => {
+    const { dashboard } = await countQueries(small);
+    const percents = dashboard.warming.map((w) => w.evaluation.percent);
+    expect([...percents].sort((x, y) => y - x)).toEqual(percents);
+    expect(dashboard.warming.every((w) => typeof w.nextStep === "string" && w.nextStep.length > 0)).toBe(true);
+  });
+});

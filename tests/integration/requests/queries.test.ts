@@ -1,0 +1,148 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { sendRequest } from "@/lib/server/services/requests/send-request";
+import { acceptRequest } from "@/lib/server/services/requests/accept-request";
+import { declineRequest } from "@/lib/server/services/requests/decline-request";
+import { markAllNotificationsRead } from "@/lib/server/services/notifications/mark-read";
+import { findRequestForViewer, listRequests } from "@/lib/server/queries/requests";
+import { listConnections } from "@/lib/server/queries/connections";
+import { listNotifications } from "@/lib/server/queries/notifications";
+import { findMutualConnections } from "@/lib/server/queries/mutual-connections";
+import { loadRelationship } from "@/lib/server/queries/relationship";
+import { loadDashboard } from "@/lib/server/queries/dashboard";
+import { createMember, type FactoryMember } from "@/tests/factories/members";
+import { createBlock, createConnection } from "@/tests/factories/relations";
+import { useTestDatabase } from "@/tests/support/test-database";
+import { NOTE, NOW, daysAfter, warmUp } from "./helpers";
+
+const t = useTestDatabase();
+beforeEach(() => t.reset());
+
+let ana: FactoryMember;
+let ben: FactoryMember;
+let cy: FactoryMember;
+
+beforeEach(async () => {
+  ana = await createMember({ name: "Ana Ferreira" });
+  ben = await createMember({ name: "Ben Okafor" });
+  cy = await createMember({ name: "Cy Twombly" });
+});
+
+describe("the request lists", () => {
+  it("show incoming and outgoing pending requests, and settled ones in the history of both sides", async () => {
+    await warmUp(ben.id, ana.id);
+    await warmUp(ana.id, cy.id);
+    const fromBen = (await sendRequest(ben.id, { to: ana.handle, note: NOTE }, { now: NOW })) as { requestId: string };
+    await sendRequest(ana.id, { to: cy.handle, note: NOTE }, { now: NOW });
+
+    const incoming = await listRequests(ana.id, "incoming", { now: NOW });
+    expect(incoming.items).toMatchObject([{ id: fromBen.requestId, direction: "incoming", member: { handle: ben.handle }, note: NOTE }]);
+    const outgoing = await listRequests(ana.id, "outgoing", { now: NOW });
+    expect(outgoing.items).toMatchObject([{ direction: "outgoing", member: { handle: cy.handle } }]);
+
+    await declineRequest(ana.id, fromBen.requestId, { reason: "not_yet" }, { now: NOW });
+    expect((await listRequests(ana.id, "incoming", { now: NOW })).items).toHaveLength(0);
+    expect((await listRequests(ben.id, "history", { now: NOW })).items).toMatchObject([
+      { direction: "outgoing", status: "declined", declineReason: "not_yet", cooldownUntil: daysAfter(NOW, 14) },
+    ]);
+  });
+
+  it("expire stale requests on read, and hide a requester's history from members who blocked them", async () => {
+    await warmUp(ben.id, ana.id);
+    const sent = (await sendRequest(ben.id, { to: ana.handle, note: NOTE }, { now: NOW })) as { requestId: string };
+    expect((await listRequests(ana.id, "incoming", { now: daysAfter(NOW, 30) })).items).toHaveLength(0);
+    expect((await listRequests(ben.id, "history", { now: daysAfter(NOW, 30) })).items).toMatchObject([{ status: "expired" }]);
+
+    await createBlock(ana.id, ben.id);
+    expect((await listRequests(ben.id, "history", { now: NOW })).items).toHaveLength(0);
+    expect(await findRequestForViewer(ben.id, sent.requestId, { now: NOW })).toBeNull();
+    // The blocker still sees their own history.
+    expect((await listRequests(ana.id, "history", { now: NOW })).items).toHaveLength(1);
+  });
+
+  it("the review is for the two members only, with the snapshot", async () => {
+    await warmUp(ben.id, ana.id);
+    const sent = (await sendRequest(ben.id, { to: ana.handle, note: NOTE }, { now: NOW })) as { requestId: string };
+    const forAna = await findRequestForViewer(ana.id, sent.requestId, { now: NOW });
+    expect(forAna).toMatchObject({ viewerRole: "recipient", note: NOTE, requester: { handle: ben.handle } });
+    expect(forAna?.snapshot?.evaluation.status).toBe("warm");
+    expect((await findRequestForViewer(ben.id, sent.requestId, { now: NOW }))?.viewerRole).toBe("requester");
+    expect(await findRequestForViewer(cy.id, sent.requestId, { now: NOW })).toBeNull();
+  });
+});
+
+describe("connections and mutual connections", () => {
+  it("search by name or handle, case-insensitively, on either side of the pair", async () => {
+    await createConnection(ana.id, ben.id, { createdAt: daysAfter(NOW, -3) });
+    await createConnection(cy.id, ana.id, { createdAt: daysAfter(NOW, -1) });
+    expect((await listConnections(ana.id)).items.map((c) => c.id)).toEqual([cy.id, ben.id]);
+    expect((await listConnections(ana.id, { q: "okaf" })).items).toMatchObject([{ id: ben.id, since: daysAfter(NOW, -3) }]);
+    expect((await listConnections(ana.id, { q: `@${cy.handle.toUpperCase()}` })).items.map((c) => c.id)).toEqual([cy.id]);
+    expect((await listConnections(ben.id)).total).toBe(1);
+
+    const mutual = await findMutualConnections(ben.id, cy.id);
+    expect(mutual).toMatchObject({ total: 1, members: [{ id: ana.id }] });
+    expect((await findMutualConnections(ana.id, ben.id)).total).toBe(0);
+  });
+});
+
+describe("notifications", () => {
+  it("read in plain words, newest first, by cursor; mark all as read", async () => {
+    await warmUp(ben.id, ana.id);
+    const sent = (await sendRequest(ben.id, { to: ana.handle, note: NOTE }, { now: NOW })) as { requestId: string };
+    await acceptRequest(ana.id, sent.requestId, { now: daysAfter(NOW, 1) });
+    const forBen = await listNotifications(ben.id, { take: 1 });
+    expect(forBen.items).toMatchObject([{ type: "request_accepted", text: "Ana Ferreira accepted your request. You're connected now.", href: `/u/${ana.handle}`, read: false }]);
+    expect(forBen.unread).toBeGreaterThanOrEqual(1);
+    const forAna = await listNotifications(ana.id);
+    expect(forAna.items[0]).toMatchObject({ type: "request_received", text: "Ben Okafor asked to connect with you.", href: `/requests/${sent.requestId}` });
+
+    expect(await markAllNotificationsRead(ben.id)).toBe(forBen.unread);
+    expect((await listNotifications(ben.id)).unread).toBe(0);
+    expect((await listNotifications(ana.id)).unread).toBe(1);
+  });
+
+  it("pages by cursor without repeating or skipping, and renders unknown types sensibly", async () => {
+    for (let i = 0; i < 5; i++) {
+      await t.db.notification.create({ data: { memberId: cy.id, type: i === 0 ? "something_new" : "became_warm", data: { handle: ben.handle, name: ben.name }, createdAt: daysAfter(NOW, i) } });
+    }
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: Awaited<ReturnType<typeof listNotifications>> = await listNotifications(cy.id, { take: 2, cursor });
+      seen.push(...page.items.map((n) => n.text));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toHaveLength(5);
+    expect(seen[0]).toBe("You're warmed up with Ben Okafor — you can send a connection request.");
+    expect(seen[4]).toBe("Something happened on Rapport.");
+  });
+});
+
+describe("the profile's relationship facts", () => {
+  it("say what the panel shows: status, the pending request and its date, the decline and the budget", async () => {
+    await warmUp(ben.id, ana.id);
+    expect((await loadRelationship(ben.id, ana.id, { now: NOW }))?.evaluation.status).toBe("warm");
+    const sent = (await sendRequest(ben.id, { to: ana.handle, note: NOTE }, { now: NOW })) as { requestId: string };
+    const requested = await loadRelationship(ben.id, ana.id, { now: NOW });
+    expect(requested).toMatchObject({ evaluation: { status: "requested" }, pending: { id: sent.requestId, direction: "outgoing", createdAt: NOW } });
+    expect(requested?.budget).toMatchObject({ sentThisWeek: 1, pendingOutgoing: 1, weeklyFreesAt: null });
+    expect((await loadRelationship(ana.id, ben.id, { now: NOW }))?.pending?.direction).toBe("incoming");
+
+    await declineRequest(ana.id, sent.requestId, { reason: "no" }, { now: NOW });
+    const declined = await loadRelationship(ben.id, ana.id, { now: NOW });
+    expect(declined).toMatchObject({ evaluation: { status: "cooldown" }, pending: null, lastDecline: { reason: "no", cooldownUntil: daysAfter(NOW, 90) } });
+  });
+
+  it("the dashboard sorts people into incoming, ready, warming and waiting", async () => {
+    await warmUp(ben.id, ana.id);
+    await sendRequest(ben.id, { to: ana.handle, note: NOTE }, { now: NOW });
+    await warmUp(ana.id, cy.id);
+    const d = await loadDashboard(ana.id, { now: NOW });
+    expect(d.incoming.map((r) => r.member.id)).toEqual([ben.id]);
+    expect(d.ready.map((r) => r.member.id)).toEqual([cy.id]);
+    expect(d.warming).toEqual([]);
+    expect(d.activity.map((n) => n.text)).toEqual(["Ben Okafor asked to connect with you."]);
+    const forBen = await loadDashboard(ben.id, { now: NOW });
+    expect(forBen.outgoing.map((r) => r.member.id)).toEqual([ana.id]);
+  });
+});
