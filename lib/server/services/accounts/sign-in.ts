@@ -4,6 +4,7 @@ import { AppError } from "@/lib/server/errors";
 import { verifyPassword } from "@/lib/server/auth/password";
 import { ZSignin } from "@/lib/validation/member";
 import { checkThrottle, THROTTLES } from "./throttle";
+import { promoteIfAdminEmail } from "@/lib/server/services/admin/bootstrap-admin";
 
 export type SignInResult = { ok: true; memberId: string } | { ok: false; error: AppError };
 
@@ -46,6 +47,7 @@ export async function signInWithPassword(input: unknown, ip: string, now = new D
   if (!ok || !member) {
     return { ok: false, error: new AppError("unauthenticated", "That email and password don't match an account.") };
   }
+  await promoteIfAdminEmail(db, member.id, email, now); // RAPPORT_ADMIN_EMAIL: the installation's first admin
   return { ok: true, memberId: member.id };
 }
 

@@ -5,6 +5,7 @@ import { hashPassword } from "@/lib/server/auth/password";
 import { ZSignup } from "@/lib/validation/member";
 import { fieldErrorsOf } from "@/lib/validation/form-data";
 import { checkThrottle, recordAttempt, THROTTLES } from "./throttle";
+import { promoteIfAdminEmail } from "@/lib/server/services/admin/bootstrap-admin";
 
 export type NewMember = { id: string; handle: string; name: string; email: string; createdAt: Date };
 
@@ -35,6 +36,7 @@ export async function signUp(input: unknown, ip: string, now = new Date()): Prom
       await tx.policy.create({ data: { memberId: m.id } });
       await recordAttempt(tx, "signup", ip, true);
       await tx.auditEvent.create({ data: { actorId: m.id, action: "account.created", subjectType: "member", subjectId: m.id } });
+      await promoteIfAdminEmail(tx, m.id, m.email, now); // RAPPORT_ADMIN_EMAIL: the installation's first admin
       return m;
     });
     return member;

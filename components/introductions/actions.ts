@@ -1,0 +1,18 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { failure, type ActionState } from "@/lib/server/action-result";
+import { requireMember } from "@/lib/server/auth/session";
+import { introduce } from "@/lib/server/services/introductions/introduce";
+import { formObject } from "@/lib/validation/form-data";
+
+/** The "Introduce @a to…" form on a profile (components/introductions/introduce-form.tsx). */
+export async function introduceAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  try {
+    const viewer = await requireMember();
+    const intro = await introduce(viewer.id, formObject(form, ["introducedHandle", "introducedToHandle", "note"]));
+    revalidatePath(`/u/${intro.introduced.handle}`);
+    return { ok: true, message: `${intro.message} They have both been told.` };
+  } catch (e) {
+    return failure(e, form);
+  }
+}

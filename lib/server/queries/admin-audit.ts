@@ -1,0 +1,43 @@
+import "server-only";
+import type { Tx } from "@/lib/server/db";
+
+export type AuditRow = {
+  id: string;
+  action: string;
+  subjectType: string;
+  subjectId: string;
+  data: Record<string, unknown>;
+  createdAt: Date;
+  /** null: granted by the environment or the command line */
+  actor: { id: string; handle: string; name: string } | null;
+};
+
+export const AUDIT_PAGE = 50;
+
+/** The admin actions, newest first, by cursor (the last id of the previous page); two queries. */
+export async function listAdminAudit(db: Tx, opts: { cursor?: string | null; take?: number } = {}): Promise<{ items: AuditRow[]; nextCursor: string | null }> {
+  const take = opts.take ?? AUDIT_PAGE;
+  const cursorRow = opts.cursor ? await db.auditEvent.findUnique({ where: { id: opts.cursor }, select: { id: true } }) : null;
+  const rows = await db.auditEvent.findMany({
+    where: { action: { startsWith: "admin." } },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: take + 1,
+    ...(cursorRow ? { cursor: { id: cursorRow.id }, skip: 1 } : {}),
+  });
+  const page = rows.slice(0, take);
+  const actorIds = [...new Set(page.map((r) => r.actorId).filter((id): id is string => Boolean(id)))];
+  const actors = actorIds.length ? await db.member.findMany({ where: { id: { in: actorIds } }, select: { id: true, handle: true, name: true } }) : [];
+  const byId = new Map(actors.map((a) => [a.id, a]));
+  return {
+    items: page.map((r) => ({
+      id: r.id,
+      action: r.action,
+      subjectType: r.subjectType,
+      subjectId: r.subjectId,
+      data: (r.data ?? {}) as Record<string, unknown>,
+      createdAt: r.createdAt,
+      actor: r.actorId ? (byId.get(r.actorId) ?? null) : null,
+    })),
+    nextCursor: rows.length > take ? page.at(-1)!.id : null,
+  };
+}

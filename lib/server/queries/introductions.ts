@@ -1,0 +1,110 @@
+import "server-only";
+import { getDb, type Tx } from "@/lib/server/db";
+import { getAppSettings } from "@/lib/server/settings";
+
+const DAY = 86_400_000;
+
+export type IntroMember = { id: string; handle: string; name: string };
+
+export type IntroductionItem = {
+  id: string;
+  introducer: IntroMember;
+  introduced: IntroMember;
+  introducedTo: IntroMember;
+  note: string;
+  createdAt: Date;
+};
+
+const MEMBER = { select: { id: true, handle: true, name: true } } as const;
+
+/**
+ * Whom the viewer may introduce the profile's member (A) to, in five queries whatever the
+ * size of their networks: the viewer's connections who are not A, not connected to A, not
+ * blocked by or blocking A, not suspended, and to whom A was not introduced within the
+ * cooldown. Empty unless the viewer is connected to A.
+ */
+export async function eligibleIntroductionTargets(
+  viewerId: string,
+  profileMemberId: string,
+  opts: { now?: Date; db?: Tx } = {},
+): Promise<IntroMember[]> {
+  if (viewerId === profileMemberId) return [];
+  const db = opts.db ?? (await getDb());
+  const now = opts.now ?? new Date();
+  const pair = [viewerId, profileMemberId];
+  const [settings, viewerConnections, profileConnections, blocks] = await Promise.all([
+    getAppSettings(db),
+    db.connection.findMany({
+      where: { OR: [{ memberAId: viewerId }, { memberBId: viewerId }] },
+      select: {
+        memberA: { select: { id: true, handle: true, name: true, suspendedAt: true, suspendedUntil: true } },
+        memberB: { select: { id: true, handle: true, name: true, suspendedAt: true, suspendedUntil: true } },
+      },
+    }),
+    db.connection.findMany({
+      where: { OR: [{ memberAId: profileMemberId }, { memberBId: profileMemberId }] },
+      select: { memberAId: true, memberBId: true },
+    }),
+    db.block.findMany({
+      where: { OR: [{ blockerId: { in: pair } }, { blockedId: { in: pair } }] },
+      select: { blockerId: true, blockedId: true },
+    }),
+  ]);
+  const mine = viewerConnections.map((c) => (c.memberA.id === viewerId ? c.memberB : c.memberA));
+  if (!mine.some((m) => m.id === profileMemberId)) return [];
+  const theirs = new Set(profileConnections.map((c) => (c.memberAId === profileMemberId ? c.memberBId : c.memberAId)));
+  const hidden = new Set(blocks.flatMap((b) => [b.blockerId, b.blockedId]));
+  const candidates = mine.filter(
+    (m) =>
+      m.id !== profileMemberId &&
+      !theirs.has(m.id) &&
+      !hidden.has(m.id) &&
+      !(m.suspendedAt && (!m.suspendedUntil || m.suspendedUntil > now)),
+  );
+  if (candidates.length === 0) return [];
+  const since = new Date(now.getTime() - settings.introductions.cooldownDays * DAY);
+  const recent = await db.introduction.findMany({
+    where: { introducedId: profileMemberId, introducedToId: { in: candidates.map((m) => m.id) }, createdAt: { gt: since } },
+    select: { introducedToId: true },
+  });
+  const done = new Set(recent.map((r) => r.introducedToId));
+  return candidates
+    .filter((m) => !done.has(m.id))
+    .map(({ id, handle, name }) => ({ id, handle, name }))
+    .sort((x, y) => x.name.localeCompare(y.name));
+}
+
+/**
+ * Introductions of A to B, newest first (one query). Introductions by someone who blocked or
+ * was blocked by the viewer are left out: the introducer is invisible to them.
+ */
+export async function introductionsOf(
+  introducedId: string,
+  introducedToId: string,
+  opts: { viewerId?: string; take?: number; db?: Tx } = {},
+): Promise<IntroductionItem[]> {
+  const db = opts.db ?? (await getDb());
+  const viewerId = opts.viewerId;
+  const rows = await db.introduction.findMany({
+    where: {
+      introducedId,
+      introducedToId,
+      ...(viewerId
+        ? { introducer: { blocksMade: { none: { blockedId: viewerId } }, blocksGot: { none: { blockerId: viewerId } } } }
+        : {}),
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: opts.take ?? 20,
+    select: { id: true, note: true, createdAt: true, introducer: MEMBER, introduced: MEMBER, introducedTo: MEMBER },
+  });
+  return rows;
+}
+
+/** Both directions between two members, for a relationship panel: `toMe` = other introduced to me. */
+export async function introductionsBetween(viewerId: string, otherId: string, opts: { db?: Tx } = {}) {
+  const [toMe, fromMe] = await Promise.all([
+    introductionsOf(otherId, viewerId, { viewerId, db: opts.db }),
+    introductionsOf(viewerId, otherId, { viewerId, db: opts.db }),
+  ]);
+  return { toMe, fromMe };
+}

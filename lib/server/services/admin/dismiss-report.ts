@@ -1,0 +1,28 @@
+import "server-only";
+import { getDb } from "@/lib/server/db";
+import { parseInput } from "@/lib/server/services/interactions/parse-input";
+import { ZReportDecision } from "@/lib/validation/admin";
+import { assertAdmin, recordAdminAudit } from "./audit";
+import { claimReport } from "./close-reports";
+
+/**
+ * An admin decides a report needs no action. Only this report closes: others about the same
+ * item may say something this one did not.
+ */
+export async function dismissReport(adminId: string, input: unknown, now: Date = new Date()) {
+  const { reportId, note } = parseInput(ZReportDecision, input);
+  const db = await getDb();
+  return db.$transaction(async (tx) => {
+    await assertAdmin(tx, adminId, now);
+    const report = await claimReport(tx, reportId, { status: "dismissed", adminId, now });
+    await recordAdminAudit(tx, {
+      actorId: adminId,
+      action: "admin.report_dismissed",
+      subjectType: "report",
+      subjectId: reportId,
+      data: { subjectType: report.subjectType, subjectId: report.subjectId, reporterId: report.reporterId, ...(note ? { note } : {}) },
+      at: now,
+    });
+    return { reportId };
+  });
+}

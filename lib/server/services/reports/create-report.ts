@@ -1,0 +1,46 @@
+import "server-only";
+import { getDb } from "@/lib/server/db";
+import { AppError, isUniqueViolation } from "@/lib/server/errors";
+import { parseInput } from "@/lib/server/services/interactions/parse-input";
+import { DAY, enforceRateLimit } from "@/lib/server/services/interactions/rate-limit";
+import { reportOpenKey, ZReportCreate } from "@/lib/validation/report";
+import { findReportable } from "./reportable";
+
+/** Generous for honest members, but a flood of reports cannot bury the moderators' queue. */
+export const REPORTS_PER_DAY = 20;
+
+const alreadyReported = () => new AppError("already_exists", "You already reported this; a moderator will look at it.");
+
+/**
+ * A member reports a member, post, comment, kudos or logged interaction. One open report per
+ * reporter and item: the unique open_key decides, also when two reports race.
+ */
+export async function createReport(reporterId: string, input: unknown, now: Date = new Date()) {
+  const data = parseInput(ZReportCreate, input);
+  const openKey = reportOpenKey(reporterId, data.subjectType, data.subjectId);
+  const db = await getDb();
+  try {
+    return await db.$transaction(async (tx) => {
+      await findReportable(tx, reporterId, data.subjectType, data.subjectId);
+      // Checked before the limit: repeating a report is answered kindly, not counted.
+      if (await tx.report.findUnique({ where: { openKey }, select: { id: true } })) throw alreadyReported();
+      await enforceRateLimit(tx, {
+        memberId: reporterId,
+        limit: REPORTS_PER_DAY,
+        windowMs: DAY,
+        now,
+        verb: "send reports",
+        what: "reports per day",
+        recent: (since, take) =>
+          tx.report.findMany({ where: { reporterId, createdAt: { gte: since } }, orderBy: { createdAt: "desc" }, take, select: { createdAt: true } }),
+      });
+      return tx.report.create({
+        data: { reporterId, subjectType: data.subjectType, subjectId: data.subjectId, reason: data.reason, text: data.text, openKey, createdAt: now },
+        select: { id: true, subjectType: true, subjectId: true, reason: true, status: true, createdAt: true },
+      });
+    });
+  } catch (e) {
+    if (isUniqueViolation(e, "open_key") || isUniqueViolation(e, "openKey")) throw alreadyReported();
+    throw e;
+  }
+}
