@@ -191,6 +191,20 @@ describe("refusals: a refused send stores nothing", () => {
   });
 });
 
+describe("suspensions decided inside the transaction", () => {
+  it("a requester suspended after signing in is refused, and a suspended recipient reads as not found", async () => {
+    const { ben, ana } = await pair();
+    await warmUp(ben.id, ana.id);
+    await t.db.member.update({ where: { id: ben.id }, data: { suspendedAt: NOW } });
+    await expectRefused(t.db, () => send(ben, ana), "suspended");
+    await t.db.member.update({ where: { id: ben.id }, data: { suspendedAt: null } });
+    await t.db.member.update({ where: { id: ana.id }, data: { suspendedAt: NOW, suspendedUntil: daysAfter(NOW, 3) } });
+    await expectRefused(t.db, () => send(ben, ana), "not_found");
+    // The suspension ends: the same send goes through.
+    expect((await send(ben, ana, daysAfter(NOW, 4))).kind).toBe("sent");
+  });
+});
+
 describe("mutual requests", () => {
   it("sending to someone who already asked you connects you both, accepting their request", async () => {
     const { ben, ana } = await pair();

@@ -52,6 +52,13 @@ export async function sendRequest(requesterId: string, input: unknown, opts: { n
       }
 
       await lockPair(tx, requester.id, recipient.id);
+      // Re-read under the lock: a suspension that committed after requireMember() still counts.
+      const suspended = await tx.member.findMany({
+        where: { id: { in: [requester.id, recipient.id] }, suspendedAt: { not: null }, OR: [{ suspendedUntil: null }, { suspendedUntil: { gt: now } }] },
+        select: { id: true },
+      });
+      if (suspended.some((m) => m.id === requester.id)) throw new AppError("suspended", "Your account is suspended.");
+      if (suspended.length) throw notFound("That member");
       await expireRequests(tx, { now, memberIds: [requester.id, recipient.id] });
 
       const [settings, policy] = await Promise.all([getAppSettings(tx), loadPolicy(tx, recipient.id)]);
