@@ -1,14 +1,16 @@
 import Link from "next/link";
 import { getViewer } from "@/lib/server/auth/session";
 import { redirect } from "next/navigation";
+import { Dashboard } from "@/components/dashboard/dashboard";
 
 export default async function HomePage() {
   const viewer = await getViewer();
   if (viewer?.suspended) redirect("/suspended");
   if (viewer) {
     return (
-      <div>
+      <div className="space-y-6">
         <h1 className="text-2xl font-semibold">Welcome, {viewer.name}</h1>
+        <Dashboard viewerId={viewer.id} viewerHandle={viewer.handle} />
       </div>
     );
   }

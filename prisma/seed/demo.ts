@@ -1,5 +1,7 @@
 import { hash } from "@node-rs/argon2";
 import type { Db } from "@/lib/db/create-client";
+import { seedRequests } from "./requests";
+import { seedContent } from "./content";
 
 export const DEMO_PASSWORD = "rapport-demo-2026";
 
@@ -45,5 +47,7 @@ export async function seedDemo(db: Db): Promise<string> {
     });
     created++;
   }
-  return `${created} new member(s), ${DEMO_MEMBERS.length} demo members in all (password "${DEMO_PASSWORD}")`;
+  const content = await seedContent(db);
+  const requests = await seedRequests(db); // last: it builds on the members and their content
+  return `${created} new member(s), ${DEMO_MEMBERS.length} demo members in all (password "${DEMO_PASSWORD}"); ${content}; ${requests}`;
 }

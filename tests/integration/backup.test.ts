@@ -6,6 +6,7 @@ import { openDatabase } from "@/lib/db/create-client";
 import { migrate } from "@/lib/db/migrate";
 import { backupEmbedded, restoreEmbedded } from "@/lib/db/backup";
 import { seedDemo } from "@/prisma/seed/demo";
+import { setDbForTests } from "@/lib/server/db";
 
 // Always the embedded database, whatever DATABASE_URL says: this is its backup tool.
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "rapport-backup-"));
@@ -30,7 +31,13 @@ describe("embedded database backup and restore", () => {
     const source = path.join(tmp, "source");
     const opened = await openDatabase({ kind: "pglite", dataDir: source });
     await migrate(opened);
-    await seedDemo(opened.db);
+    // The seed writes content through the app's services, which use the app's database.
+    setDbForTests(opened);
+    try {
+      await seedDemo(opened.db);
+    } finally {
+      setDbForTests(undefined);
+    }
     await opened.close();
     const before = await snapshot(source);
     expect(before.members).toBeGreaterThanOrEqual(10);

@@ -6,6 +6,9 @@ import { findProfile } from "@/lib/server/queries/profile";
 import { loadPolicy } from "@/lib/server/queries/policy";
 import { describePolicy } from "@/lib/warmup/describe";
 import { formatDate } from "@/lib/format";
+import { RelationshipPanel } from "@/components/relationship/relationship-panel";
+import { MemberPosts } from "@/components/feed/member-posts";
+import { KudosWall } from "@/components/kudos/kudos-wall";
 
 type Props = { params: Promise<{ handle: string }> };
 
@@ -45,12 +48,16 @@ export default async function ProfilePage({ params }: Props) {
             {describePolicy(policy, isSelf ? undefined : profile.name.split(" ")[0])}
           </p>
         </section>
+        <MemberPosts member={profile} viewer={viewer} />
+        <KudosWall member={profile} viewer={viewer} />
       </div>
       <aside className="space-y-6" aria-label="Relationship">
         {!viewer ? (
           <div className="card text-sm">
             <a href={`/signin?next=/u/${profile.handle}`} className="underline">Sign in</a> to see how warm you are with {profile.name}.
           </div>
+        ) : !viewer.suspended ? (
+          <RelationshipPanel viewerId={viewer.id} profile={profile} />
         ) : null}
       </aside>
     </div>

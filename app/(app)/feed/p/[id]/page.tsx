@@ -1,0 +1,41 @@
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { getViewer } from "@/lib/server/auth/session";
+import { getDb } from "@/lib/server/db";
+import { getPost } from "@/lib/server/queries/feed";
+import { PostCard } from "@/components/feed/post-card";
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export const metadata = { title: "Post" };
+
+/** One post with its whole conversation. Readable signed out; removed posts say so. */
+export default async function PostPage({ params, searchParams }: Props) {
+  const [{ id }, sp] = await Promise.all([params, searchParams]);
+  const viewer = await getViewer();
+  if (viewer?.suspended) redirect("/suspended");
+  const found = await getPost(await getDb(), { viewerId: viewer?.id ?? null, postId: decodeURIComponent(id) });
+  if (!found) notFound();
+  const replyTo = typeof sp.reply === "string" ? sp.reply : undefined;
+  return (
+    <div className="mx-auto max-w-2xl space-y-4">
+      <p className="text-sm">
+        <Link href="/feed" className="underline">
+          ← Feed
+        </Link>
+      </p>
+      <h1 className="sr-only">
+        {found.post.removed ? "Removed post" : `Post by ${found.post.author.name}`}
+      </h1>
+      <PostCard post={found.post} viewer={viewer} mentionable={found.mentionable} replyTo={replyTo} />
+      {!viewer && !found.post.removed ? (
+        <p className="card text-sm">
+          <a href={`/signin?next=/feed/p/${found.post.id}`} className="underline">
+            Sign in
+          </a>{" "}
+          to join the conversation.
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { failure, type ActionState } from "@/lib/server/action-result";
+import { requireMember } from "@/lib/server/auth/session";
+import { logInteraction } from "@/lib/server/services/interactions/log-interaction";
+import { decideLogged } from "@/lib/server/services/interactions/decide-logged";
+import { withdrawLogged } from "@/lib/server/services/interactions/withdraw-logged";
+import { formObject } from "@/lib/validation/form-data";
+
+const FIELDS = ["targetHandle", "platform", "kind", "occurredOn", "evidenceUrl", "summary"] as const;
+
+function refresh() {
+  revalidatePath("/interactions", "layout");
+  revalidatePath("/u/[handle]", "page");
+}
+
+export async function logInteractionAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  try {
+    const viewer = await requireMember();
+    await logInteraction(viewer.id, formObject(form, FIELDS));
+  } catch (e) {
+    return failure(e, form);
+  }
+  refresh();
+  redirect("/interactions?logged=1");
+}
+
+/** Confirm / Dispute buttons on an interaction logged about the viewer. */
+export async function decideLoggedAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  try {
+    const viewer = await requireMember();
+    const result = await decideLogged(viewer.id, formObject(form, ["id", "decision"]));
+    refresh();
+    return { ok: true, message: result.status === "confirmed" ? "Confirmed — it now counts in full." : "Disputed — it won't count." };
+  } catch (e) {
+    return failure(e, form);
+  }
+}
+
+export async function withdrawLoggedAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  try {
+    const viewer = await requireMember();
+    const id = form.get("id");
+    await withdrawLogged(viewer.id, typeof id === "string" ? id : "");
+    refresh();
+    return { ok: true, message: "Withdrawn." };
+  } catch (e) {
+    return failure(e, form);
+  }
+}

@@ -1,0 +1,30 @@
+import Link from "next/link";
+import { requireMemberPage } from "@/lib/server/auth/session";
+import { LogForm } from "./log-form";
+
+export const metadata = { title: "Log an interaction" };
+
+export default async function LogInteractionPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requireMemberPage();
+  const sp = await searchParams;
+  const now = new Date();
+  const today = now.toISOString().slice(0, 10);
+  const yearAgo = new Date(Date.UTC(now.getUTCFullYear() - 1, now.getUTCMonth(), now.getUTCDate())).toISOString().slice(0, 10);
+  return (
+    <div className="mx-auto max-w-2xl space-y-4">
+      <p className="text-sm">
+        <Link href="/interactions" className="underline">
+          ← Interactions
+        </Link>
+      </p>
+      <h1 className="text-2xl font-semibold">Log an interaction</h1>
+      <p className="muted">
+        Replied to someone on X, met them at a conference, commented on their blog? Record it here. They&apos;ll be asked to confirm it; until
+        then it counts as their protocol says for pending interactions (usually half).
+      </p>
+      <div className="card">
+        <LogForm defaultTarget={typeof sp.to === "string" ? sp.to.replace(/^@/, "") : ""} today={today} minDate={yearAgo} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,145 @@
+import Link from "next/link";
+import { requireMemberPage } from "@/lib/server/auth/session";
+import { getDb } from "@/lib/server/db";
+import { listAboutViewer, listAwaitingConfirmation, listLoggedByViewer, type LoggedRow } from "@/lib/server/queries/interactions-list";
+import { InteractionTimeline } from "@/components/relationship/interaction-timeline";
+import { LOGGED_KIND_LABELS, PLATFORM_LABELS, type LoggedPlatform } from "@/lib/validation/logged-interaction";
+import { formatDate } from "@/lib/format";
+import { TimeAgo } from "@/components/feed/time-ago";
+import { DecideButtons, WithdrawButton } from "./logged-actions";
+
+export const metadata = { title: "Interactions" };
+
+const STATUS: Record<string, { label: string; className: string }> = {
+  pending: { label: "Pending", className: "bg-amber-50 text-amber-900 ring-amber-200 dark:bg-amber-950/50 dark:text-amber-100 dark:ring-amber-800" },
+  confirmed: { label: "Confirmed", className: "bg-green-50 text-green-900 ring-green-200 dark:bg-green-950/50 dark:text-green-100 dark:ring-green-800" },
+  disputed: { label: "Disputed", className: "bg-red-50 text-red-900 ring-red-200 dark:bg-red-950/50 dark:text-red-100 dark:ring-red-800" },
+  withdrawn: { label: "Withdrawn", className: "bg-stone-100 text-stone-700 ring-stone-200 dark:bg-stone-800 dark:text-stone-300 dark:ring-stone-700" },
+  removed: { label: "Removed", className: "bg-stone-100 text-stone-700 ring-stone-200 dark:bg-stone-800 dark:text-stone-300 dark:ring-stone-700" },
+};
+
+function what(row: LoggedRow): string {
+  const kind = LOGGED_KIND_LABELS[row.kind as keyof typeof LOGGED_KIND_LABELS] ?? row.kind;
+  const where = PLATFORM_LABELS[row.platform as LoggedPlatform] ?? row.platform;
+  return row.kind === "met_in_person" ? `${kind}${row.platform === "event" ? " at an event" : ""}` : `${kind} on ${where}`;
+}
+
+function Details({ row }: { row: LoggedRow }) {
+  return (
+    <>
+      <p className="text-sm">
+        <span className="font-medium">{what(row)}</span> · <time dateTime={row.occurredOn.toISOString().slice(0, 10)}>{formatDate(row.occurredOn)}</time>
+      </p>
+      {row.summary ? <p className="prose-post text-sm muted">{row.summary}</p> : null}
+      {row.evidenceUrl ? (
+        <p className="text-sm">
+          <a href={row.evidenceUrl} rel="nofollow noopener noreferrer ugc" target="_blank" className="break-all underline">
+            {row.evidenceUrl}
+          </a>
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+export default async function InteractionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const viewer = await requireMemberPage();
+  const sp = await searchParams;
+  const db = await getDb();
+  const now = new Date();
+  const [awaiting, mine, about] = await Promise.all([
+    listAwaitingConfirmation(db, viewer.id),
+    listLoggedByViewer(db, viewer.id),
+    listAboutViewer(db, viewer.id, now),
+  ]);
+
+  return (
+    <div className="mx-auto max-w-3xl space-y-8">
+      <header className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold">Interactions</h1>
+          <p className="text-sm muted">What you and others did in the open — here and elsewhere.</p>
+        </div>
+        <Link href="/interactions/log" className="btn-primary">
+          Log an interaction
+        </Link>
+      </header>
+      {sp.logged ? (
+        <p role="status" className="rounded-lg bg-green-50 px-3 py-2 text-sm text-green-900 dark:bg-green-950/40 dark:text-green-100">
+          Logged. It counts as pending until they confirm it.
+        </p>
+      ) : null}
+
+      <section aria-labelledby="awaiting-heading" className="space-y-3">
+        <h2 id="awaiting-heading" className="text-lg font-semibold">
+          Awaiting your confirmation <span className="text-sm font-normal muted">({awaiting.length})</span>
+        </h2>
+        {awaiting.length === 0 ? (
+          <p className="card text-sm muted">Nothing to confirm. When someone logs a conversation with you elsewhere, it shows up here.</p>
+        ) : (
+          <ul className="space-y-3">
+            {awaiting.map((row) => (
+              <li key={row.id} className="card space-y-2">
+                <p className="text-sm">
+                  <a href={`/u/${row.other.handle}`} className="font-medium underline">
+                    {row.other.name}
+                  </a>{" "}
+                  logged an interaction with you · <TimeAgo date={row.createdAt} className="text-xs muted" />
+                </p>
+                <Details row={row} />
+                <p className="text-xs muted">Confirm if it happened as described; dispute if not. A disputed interaction never counts.</p>
+                <DecideButtons id={row.id} actorFirstName={row.other.name.split(" ")[0]} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="mine-heading" className="space-y-3">
+        <h2 id="mine-heading" className="text-lg font-semibold">
+          Logged by you
+        </h2>
+        {mine.length === 0 ? (
+          <p className="card text-sm muted">
+            You haven&apos;t logged anything. Talked to someone on X, at a meetup or on their blog?{" "}
+            <Link href="/interactions/log" className="underline">
+              Log it
+            </Link>{" "}
+            so it counts here too.
+          </p>
+        ) : (
+          <ul className="space-y-3">
+            {mine.map((row) => {
+              const status = STATUS[row.status] ?? STATUS.pending;
+              return (
+                <li key={row.id} className="card space-y-2">
+                  <div className="flex flex-wrap items-center justify-between gap-2">
+                    <p className="text-sm">
+                      With{" "}
+                      <a href={`/u/${row.other.handle}`} className="font-medium underline">
+                        {row.other.name}
+                      </a>
+                    </p>
+                    <span className={`rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${status.className}`}>{status.label}</span>
+                  </div>
+                  <Details row={row} />
+                  {row.status === "pending" ? <WithdrawButton id={row.id} /> : null}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="about-heading" className="space-y-3">
+        <h2 id="about-heading" className="text-lg font-semibold">
+          About you
+        </h2>
+        <p className="text-sm muted">What others did toward you, and how much it counts under your protocol. Days are counted in UTC.</p>
+        <div className="card">
+          <InteractionTimeline items={about} viewerId={viewer.id} empty="Nobody has interacted with you yet. Posting and replying in the feed is how it starts." />
+        </div>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+import type { FeedComment } from "@/lib/server/queries/feed";
+import { deleteCommentAction } from "@/app/(app)/feed/actions";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { Avatar } from "./avatar";
+import { PostBody } from "./post-body";
+import { ReactionBar } from "./reaction-bar";
+import { ReplyToggle } from "./reply-toggle";
+import { TimeAgo } from "./time-ago";
+
+type Viewer = { id: string } | null;
+
+const firstName = (name: string) => name.split(" ")[0];
+
+/** One comment (or reply) with its reactions, Reply and — for its author — Delete. */
+export function CommentItem({
+  comment,
+  viewer,
+  mentionable,
+  replyTo,
+}: {
+  comment: FeedComment;
+  viewer: Viewer;
+  mentionable: readonly string[];
+  /** the comment whose reply form starts open (no-JavaScript reply links) */
+  replyTo?: string;
+}) {
+  const c = comment;
+  return (
+    <li id={`c-${c.id}`} className="scroll-mt-20">
+      <div className="flex gap-2.5">
+        <Avatar name={c.author.name} seed={c.author.id} size="sm" />
+        <div className="min-w-0 flex-1">
+          {c.removed ? (
+            <p className="rounded-lg bg-stone-100 px-3 py-2 text-sm italic muted dark:bg-stone-800/60">This comment was removed.</p>
+          ) : (
+            <>
+              <div className="rounded-lg bg-stone-100 px-3 py-2 dark:bg-stone-800/60">
+                <p className="text-sm">
+                  <a href={`/u/${c.author.handle}`} className="font-medium no-underline hover:underline">
+                    {c.author.name}
+                  </a>{" "}
+                  <span className="text-xs muted">
+                    · <TimeAgo date={c.createdAt} />
+                  </span>
+                </p>
+                <PostBody body={c.body} mentionable={mentionable} className="prose-post text-sm" />
+              </div>
+              <div className="mt-1 flex flex-wrap items-center gap-2">
+                <ReactionBar subject="comment" id={c.id} summary={c.reactions} canReact={viewer !== null} />
+                {viewer ? (
+                  <ReplyToggle
+                    postId={c.postId}
+                    parentId={c.id}
+                    toName={firstName(c.author.name)}
+                    href={`/feed/p/${c.postId}?reply=${c.id}#c-${c.id}`}
+                    initiallyOpen={replyTo === c.id}
+                  />
+                ) : null}
+                {viewer?.id === c.author.id ? (
+                  <form action={deleteCommentAction}>
+                    <input type="hidden" name="id" value={c.id} />
+                    <SubmitButton className="rounded px-1.5 py-0.5 text-xs text-stone-600 hover:bg-stone-100 hover:text-red-700 dark:text-stone-400 dark:hover:bg-stone-800" pendingText="Deleting…">
+                      Delete comment
+                    </SubmitButton>
+                  </form>
+                ) : null}
+              </div>
+            </>
+          )}
+          {c.replies.length ? (
+            <ul className="mt-2 space-y-2" aria-label={`Replies to ${firstName(c.author.name)}`}>
+              {c.replies.map((r) => (
+                <CommentItem key={r.id} comment={r} viewer={viewer} mentionable={mentionable} replyTo={replyTo} />
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,31 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { failure, type ActionState } from "@/lib/server/action-result";
+import { requireMember } from "@/lib/server/auth/session";
+import { AppError } from "@/lib/server/errors";
+import { giveKudos } from "@/lib/server/services/kudos/give-kudos";
+import { deleteKudos } from "@/lib/server/services/kudos/delete-kudos";
+import { formObject } from "@/lib/validation/form-data";
+
+export async function giveKudosAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  try {
+    const viewer = await requireMember();
+    const kudos = await giveKudos(viewer.id, formObject(form, ["recipientHandle", "body"]));
+    revalidatePath(`/u/${kudos.recipientHandle}`);
+    return { ok: true, message: "Kudos given. Thank you for saying it out loud." };
+  } catch (e) {
+    return failure(e, form);
+  }
+}
+
+export async function deleteKudosAction(form: FormData): Promise<void> {
+  try {
+    const viewer = await requireMember();
+    const id = form.get("id");
+    const removed = await deleteKudos(viewer.id, typeof id === "string" ? id : "");
+    revalidatePath(`/u/${removed.recipientHandle}`);
+  } catch (e) {
+    // Already gone (another tab): the refreshed page shows it.
+    if (!(e instanceof AppError)) throw e;
+  }
+}

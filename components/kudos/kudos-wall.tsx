@@ -1,0 +1,57 @@
+import { getDb } from "@/lib/server/db";
+import { listKudos } from "@/lib/server/queries/kudos-wall";
+import { Avatar } from "@/components/feed/avatar";
+import { PostBody } from "@/components/feed/post-body";
+import { TimeAgo } from "@/components/feed/time-ago";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { deleteKudosAction } from "./actions";
+import { KudosForm } from "./kudos-form";
+
+type Member = { id: string; handle: string; name: string; blockedByViewer?: boolean };
+
+/** The public thank-yous on a member's profile, and the form to add one (signed-in, not yourself). */
+export async function KudosWall({ member, viewer }: { member: Member; viewer: { id: string } | null }) {
+  const { items, total } = await listKudos(await getDb(), { recipientId: member.id, viewerId: viewer?.id ?? null });
+  const firstName = member.name.split(" ")[0];
+  const canGive = viewer !== null && viewer.id !== member.id && !member.blockedByViewer;
+  return (
+    <section className="card space-y-4" aria-labelledby="kudos-heading">
+      <h2 id="kudos-heading" className="text-lg font-semibold">
+        Kudos <span className="text-sm font-normal muted">({total})</span>
+      </h2>
+      {canGive ? <KudosForm recipientHandle={member.handle} firstName={firstName} /> : null}
+      {items.length === 0 ? (
+        <p className="text-sm muted">
+          {viewer?.id === member.id ? "No kudos yet. They come when you help people out in the open." : `No kudos for ${firstName} yet.`}
+        </p>
+      ) : (
+        <ul className="space-y-3">
+          {items.map((k) => (
+            <li key={k.id} id={`kudos-${k.id}`} className="flex scroll-mt-20 gap-3">
+              <Avatar name={k.author.name} seed={k.author.id} size="sm" />
+              <div className="min-w-0 flex-1">
+                <p className="text-sm">
+                  <a href={`/u/${k.author.handle}`} className="font-medium no-underline hover:underline">
+                    {k.author.name}
+                  </a>{" "}
+                  <span className="text-xs muted">
+                    · <TimeAgo date={k.createdAt} />
+                  </span>
+                </p>
+                <PostBody body={k.body} className="prose-post text-sm" />
+                {viewer?.id === k.author.id ? (
+                  <form action={deleteKudosAction} className="mt-1">
+                    <input type="hidden" name="id" value={k.id} />
+                    <SubmitButton className="rounded px-1.5 py-0.5 text-xs text-stone-600 hover:bg-stone-100 hover:text-red-700 dark:text-stone-400 dark:hover:bg-stone-800" pendingText="Deleting…">
+                      Delete kudos
+                    </SubmitButton>
+                  </form>
+                ) : null}
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

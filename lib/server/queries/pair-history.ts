@@ -1,0 +1,188 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { getDb, type Tx } from "@/lib/server/db";
+import { loadPolicy } from "@/lib/server/queries/policy";
+import type { PairRole } from "@/lib/server/queries/warmup-inputs";
+import { evaluatePair } from "@/lib/server/services/warmup/evaluate-pairs";
+import { safeHref } from "@/lib/validation/post";
+import type { Evaluation, InteractionKind, InteractionSource, InteractionVerdict, NotCountedReason, Verification } from "@/lib/warmup/types";
+
+export type TimelineMember = { id: string; handle: string; name: string };
+
+/**
+ * One interaction as the timeline shows it: plain and serialisable (dates as ISO strings),
+ * so it can be passed to any component, server or client.
+ */
+export type TimelineItem = {
+  id: string;
+  actor: TimelineMember;
+  target: TimelineMember;
+  kind: InteractionKind;
+  source: InteractionSource;
+  /** what it was on: a post, a comment, a reply (comment kind), the profile (kudos), a log, an introduction */
+  context: "post" | "comment" | "reply" | "profile" | "logged" | "introduction";
+  /** logged interactions: where (x, linkedin, …, event, other) and what (reply, met_in_person, …) */
+  platform: string | null;
+  loggedKind: string | null;
+  /** a short quote of the content, while it exists */
+  excerpt: string | null;
+  occurredAt: string;
+  /** UTC day "YYYY-MM-DD": the unit the distinct-days rule counts */
+  day: string;
+  verification: Verification;
+  /** the post/comment anchor, the kudos on the profile, or the evidence URL (external) */
+  href: string | null;
+  external: boolean;
+  /** from the evaluation: outgoing = requester → recipient; null when not evaluated */
+  direction: "outgoing" | "incoming" | null;
+  counted: boolean | null;
+  points: number;
+  note: "pending_half" | "capped" | null;
+  reason: NotCountedReason | null;
+  /** the recipient's freshness window, for "outside the 180-day window" */
+  windowDays: number | null;
+};
+
+const MEMBER = { select: { id: true, handle: true, name: true } } as const;
+export const TIMELINE_SELECT = {
+  id: true,
+  kind: true,
+  source: true,
+  occurredAt: true,
+  verification: true,
+  postId: true,
+  commentId: true,
+  kudosId: true,
+  loggedId: true,
+  actor: MEMBER,
+  target: MEMBER,
+} as const;
+export type TimelineRow = Prisma.InteractionGetPayload<{ select: typeof TIMELINE_SELECT }>;
+
+const DAY = 86_400_000;
+const excerpt = (s: string | null | undefined) => (s ? (s.length > 140 ? `${s.slice(0, 139).trimEnd()}…` : s) : null);
+
+/** Rows → timeline items, with the facts about their content in four queries whatever the count. */
+export async function toTimelineItems(
+  db: Tx,
+  rows: TimelineRow[],
+  p: { verdicts: Map<string, InteractionVerdict>; windowDays: number | null; now: Date },
+): Promise<TimelineItem[]> {
+  const ids = (key: "postId" | "commentId" | "kudosId" | "loggedId") => [...new Set(rows.flatMap((r) => (r[key] ? [r[key]] : [])))];
+  const [comments, posts, kudos, logged] = await Promise.all([
+    db.comment.findMany({ where: { id: { in: ids("commentId") } }, select: { id: true, parentId: true, body: true, deletedAt: true } }),
+    db.post.findMany({ where: { id: { in: ids("postId") } }, select: { id: true, body: true, deletedAt: true } }),
+    db.kudos.findMany({ where: { id: { in: ids("kudosId") } }, select: { id: true, body: true, deletedAt: true } }),
+    db.loggedInteraction.findMany({ where: { id: { in: ids("loggedId") } }, select: { id: true, platform: true, kind: true, evidenceUrl: true, summary: true } }),
+  ]);
+  const commentById = new Map(comments.map((c) => [c.id, c]));
+  const postById = new Map(posts.map((x) => [x.id, x]));
+  const kudosById = new Map(kudos.map((k) => [k.id, k]));
+  const loggedById = new Map(logged.map((l) => [l.id, l]));
+
+  return rows.map((r) => {
+    const kind = r.kind as InteractionKind;
+    const verification = r.verification as Verification;
+    const gone = verification === "removed";
+    const comment = r.commentId ? commentById.get(r.commentId) : undefined;
+    const post = r.postId ? postById.get(r.postId) : undefined;
+    const k = r.kudosId ? kudosById.get(r.kudosId) : undefined;
+    const log = r.loggedId ? loggedById.get(r.loggedId) : undefined;
+
+    let context: TimelineItem["context"] = "post";
+    let href: string | null = null;
+    let text: string | null = null;
+    let external = false;
+    if (r.source === "logged") {
+      context = "logged";
+      const safe = log?.evidenceUrl ? safeHref(log.evidenceUrl) : null;
+      href = safe;
+      external = safe !== null;
+      text = log?.summary ?? null;
+    } else if (r.source === "introduction") {
+      context = "introduction";
+    } else if (kind === "kudos") {
+      context = "profile";
+      href = `/u/${r.target.handle}#kudos-${r.kudosId}`;
+      text = k && !k.deletedAt ? k.body : null;
+    } else if (r.commentId) {
+      // A comment is on a post (or, as a reply, on a comment); a mention or reaction is in/on the comment.
+      context = kind === "comment" ? (comment?.parentId ? "reply" : "post") : "comment";
+      href = `/feed/p/${r.postId}#c-${r.commentId}`;
+      text = kind === "reaction" ? null : comment && !comment.deletedAt ? comment.body : null;
+    } else if (r.postId) {
+      href = `/feed/p/${r.postId}`;
+      text = kind === "reaction" ? null : post && !post.deletedAt ? post.body : null;
+    }
+    // Removed content is gone from view: no link to it, no quote of it.
+    if (gone && r.source !== "logged") {
+      href = null;
+      text = null;
+    }
+
+    const v = p.verdicts.get(r.id);
+    let reason: NotCountedReason | null = v?.reason ?? null;
+    if (!v) {
+      if (gone) reason = "removed";
+      else if (verification === "disputed") reason = "disputed";
+      else if (p.windowDays !== null && r.occurredAt.getTime() < p.now.getTime() - p.windowDays * DAY) reason = "outside_window";
+    }
+    return {
+      id: r.id,
+      actor: r.actor,
+      target: r.target,
+      kind,
+      source: r.source as InteractionSource,
+      context,
+      platform: log?.platform ?? null,
+      loggedKind: log?.kind ?? null,
+      excerpt: excerpt(text),
+      occurredAt: r.occurredAt.toISOString(),
+      day: r.occurredAt.toISOString().slice(0, 10),
+      verification,
+      href,
+      external,
+      direction: v?.direction ?? null,
+      counted: v ? v.counted : reason ? false : null,
+      points: v?.points ?? 0,
+      note: v?.note ?? null,
+      reason,
+      windowDays: p.windowDays,
+    };
+  });
+}
+
+/**
+ * Every interaction between two members, both directions, newest first, with the points
+ * each contributed under the evaluation. role "requester" (default): the viewer warming up
+ * to the other (the other's protocol: profile panel); "recipient": the other warming up to
+ * the viewer (the viewer's protocol: request review). Pass `evaluation` when you already
+ * have it, to save the queries.
+ */
+export async function loadPairHistory(
+  viewerId: string,
+  otherId: string,
+  opts: { now?: Date; db?: Tx; role?: PairRole; evaluation?: Evaluation | null; limit?: number } = {},
+): Promise<TimelineItem[]> {
+  const db = opts.db ?? (await getDb());
+  const now = opts.now ?? new Date();
+  const role = opts.role ?? "requester";
+  const recipientId = role === "requester" ? otherId : viewerId;
+  const [evaluation, policy, rows] = await Promise.all([
+    opts.evaluation !== undefined ? Promise.resolve(opts.evaluation) : evaluatePair(viewerId, otherId, { role, now, db }),
+    loadPolicy(db, recipientId),
+    db.interaction.findMany({
+      where: {
+        OR: [
+          { actorId: viewerId, targetId: otherId },
+          { actorId: otherId, targetId: viewerId },
+        ],
+      },
+      orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
+      take: opts.limit ?? 200,
+      select: TIMELINE_SELECT,
+    }),
+  ]);
+  const verdicts = new Map((evaluation?.interactions ?? []).map((v) => [v.id, v]));
+  return toTimelineItems(db, rows, { verdicts, windowDays: policy.freshnessDays, now });
+}

@@ -1,0 +1,21 @@
+import "server-only";
+import { systemNow } from "@/lib/server/clock";
+import { getDb } from "@/lib/server/db";
+import { notFound } from "@/lib/server/errors";
+import { removeInteractions } from "@/lib/server/services/interactions/record-interaction";
+
+/**
+ * Soft-deletes the author's own comment. Its interactions go with it: the comment (or reply)
+ * itself, mentions in it, and reactions on it. Replies to it stay visible under "This comment
+ * was removed", so theirs stay too.
+ */
+export async function deleteComment(authorId: string, commentId: string, now: Date = systemNow()) {
+  const db = await getDb();
+  return db.$transaction(async (tx) => {
+    const res = await tx.comment.updateMany({ where: { id: commentId, authorId, deletedAt: null }, data: { deletedAt: now } });
+    const row = await tx.comment.findFirst({ where: { id: commentId, authorId }, select: { id: true, postId: true } });
+    if (!row) throw notFound("That comment");
+    if (res.count > 0) await removeInteractions(tx, { commentId });
+    return row;
+  });
+}

@@ -1,0 +1,28 @@
+import "server-only";
+import { systemNow } from "@/lib/server/clock";
+import { getDb } from "@/lib/server/db";
+import { notFound } from "@/lib/server/errors";
+import { ZLoggedDecision } from "@/lib/validation/logged-interaction";
+import { parseInput } from "./parse-input";
+import { notifyIfBecameWarm, warmthBefore } from "./record-interaction";
+
+/**
+ * The target confirms or disputes an interaction logged about them. Only the target may,
+ * and only while it is pending: for anyone else it does not exist (not even for its actor).
+ */
+export async function decideLogged(targetId: string, input: unknown, now: Date = systemNow()) {
+  const { id, decision } = parseInput(ZLoggedDecision, input);
+  const status = decision === "confirm" ? "confirmed" : "disputed";
+  const db = await getDb();
+  return db.$transaction(async (tx) => {
+    const row = await tx.loggedInteraction.findFirst({ where: { id, targetId, status: "pending" }, select: { id: true, actorId: true } });
+    if (!row) throw notFound("That logged interaction");
+    const before = status === "confirmed" ? await warmthBefore(tx, row.actorId, targetId, now) : null;
+    // Conditional on still pending: a withdrawal racing this decision wins or loses cleanly.
+    const res = await tx.loggedInteraction.updateMany({ where: { id, targetId, status: "pending" }, data: { status, decidedAt: now } });
+    if (res.count === 0) throw notFound("That logged interaction");
+    await tx.interaction.updateMany({ where: { loggedId: id, verification: "pending" }, data: { verification: status } });
+    if (status === "confirmed") await notifyIfBecameWarm(tx, row.actorId, targetId, before, now);
+    return { id, status };
+  });
+}

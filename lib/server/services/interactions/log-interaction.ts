@@ -1,0 +1,100 @@
+import "server-only";
+import { systemNow } from "@/lib/server/clock";
+import { getDb } from "@/lib/server/db";
+import { AppError, fieldError, isUniqueViolation } from "@/lib/server/errors";
+import { getAppSettings } from "@/lib/server/settings";
+import { notify } from "@/lib/server/services/notifications/notify";
+import { ZLoggedInteractionCreate, occurredOnProblem, parseDay } from "@/lib/validation/logged-interaction";
+import { loggedKindToInteractionKind } from "@/lib/warmup/weights";
+import { isBlockedEither } from "./blocks";
+import { parseInput } from "./parse-input";
+import { DAY, enforceRateLimit } from "./rate-limit";
+import { recordInteraction } from "./record-interaction";
+
+const NOON = 12 * 3_600_000;
+
+/**
+ * Records an interaction that happened elsewhere. It starts "pending" (counting as the
+ * target's protocol says) until the target confirms or disputes it; the target is told.
+ */
+export async function logInteraction(actorId: string, input: unknown, now: Date = systemNow()) {
+  const data = parseInput(ZLoggedInteractionCreate, input);
+  const day = parseDay(data.occurredOn)!;
+  const problem = occurredOnProblem(day, now);
+  if (problem) throw fieldError("occurredOn", problem);
+  const db = await getDb();
+  try {
+    return await db.$transaction(async (tx) => {
+      const settings = await getAppSettings(tx);
+      await enforceRateLimit(tx, {
+        memberId: actorId,
+        limit: settings.content.loggedPerDay,
+        windowMs: DAY,
+        now,
+        verb: "log interactions",
+        what: "logged interactions per day",
+        recent: (since, take) =>
+          tx.loggedInteraction.findMany({ where: { actorId, createdAt: { gt: since } }, orderBy: { createdAt: "desc" }, take, select: { createdAt: true } }),
+      });
+      const target = await tx.member.findUnique({ where: { handle: data.targetHandle }, select: { id: true, handle: true, name: true } });
+      if (!target || (await isBlockedEither(tx, actorId, target.id))) {
+        const msg = `We couldn't find a member with the handle @${data.targetHandle}.`;
+        throw new AppError("not_found", msg, { fields: { targetHandle: [msg] } });
+      }
+      if (target.id === actorId) throw fieldError("targetHandle", "Log interactions with other members — not with yourself.");
+      if (data.evidenceUrl) {
+        const dup = await tx.loggedInteraction.findFirst({ where: { actorId, targetId: target.id, evidenceUrl: data.evidenceUrl }, select: { id: true } });
+        if (dup) throw duplicateEvidence(target.name);
+      }
+
+      const actor = await tx.member.findUniqueOrThrow({ where: { id: actorId }, select: { handle: true, name: true } });
+      const logged = await tx.loggedInteraction.create({
+        data: {
+          actorId,
+          targetId: target.id,
+          platform: data.platform,
+          kind: data.kind,
+          occurredOn: day,
+          evidenceUrl: data.evidenceUrl ?? null,
+          summary: data.summary ?? null,
+          status: "pending",
+          createdAt: now,
+        },
+      });
+      // Midday of the day it happened (a neutral time, since only the date is known), but
+      // never later than now: something logged this morning must count today, not at noon.
+      const occurredAt = new Date(Math.min(day.getTime() + NOON, now.getTime()));
+      await recordInteraction(
+        tx,
+        {
+          actorId,
+          targetId: target.id,
+          kind: loggedKindToInteractionKind(data.kind),
+          source: "logged",
+          occurredAt,
+          verification: "pending",
+          sourceKey: `logged:${logged.id}`,
+          loggedId: logged.id,
+        },
+        now,
+      );
+      await notify(tx, target.id, "logged_pending", {
+        loggedId: logged.id,
+        byHandle: actor.handle,
+        byName: actor.name,
+        platform: data.platform,
+        kind: data.kind,
+      }, now);
+      return logged;
+    });
+  } catch (e) {
+    // Two identical logs racing: the unique index refuses the second.
+    if (isUniqueViolation(e)) throw duplicateEvidence(null);
+    throw e;
+  }
+}
+
+function duplicateEvidence(name: string | null) {
+  const who = name ? ` for ${name.split(" ")[0]}` : "";
+  return fieldError("evidenceUrl", `You already logged this link${who}. Each piece of evidence can be logged once.`);
+}

@@ -1,0 +1,17 @@
+import "server-only";
+import { systemNow } from "@/lib/server/clock";
+import { getDb } from "@/lib/server/db";
+import { notFound } from "@/lib/server/errors";
+import { removeInteractions } from "@/lib/server/services/interactions/record-interaction";
+
+/** The author takes back their kudos: it leaves the wall and its interaction no longer counts. */
+export async function deleteKudos(authorId: string, kudosId: string, now: Date = systemNow()) {
+  const db = await getDb();
+  return db.$transaction(async (tx) => {
+    const res = await tx.kudos.updateMany({ where: { id: kudosId, authorId, deletedAt: null }, data: { deletedAt: now } });
+    const row = await tx.kudos.findFirst({ where: { id: kudosId, authorId }, select: { id: true, recipient: { select: { handle: true } } } });
+    if (!row) throw notFound("Those kudos");
+    if (res.count > 0) await removeInteractions(tx, { kudosId });
+    return { id: row.id, recipientHandle: row.recipient.handle };
+  });
+}

@@ -1,0 +1,55 @@
+import "server-only";
+import { systemNow } from "@/lib/server/clock";
+import { getDb } from "@/lib/server/db";
+import { AppError } from "@/lib/server/errors";
+import { getAppSettings } from "@/lib/server/settings";
+import { ZKudosCreate } from "@/lib/validation/kudos";
+import { notify } from "@/lib/server/services/notifications/notify";
+import { isBlockedEither } from "@/lib/server/services/interactions/blocks";
+import { parseInput } from "@/lib/server/services/interactions/parse-input";
+import { DAY, enforceRateLimit } from "@/lib/server/services/interactions/rate-limit";
+import { recordInteraction } from "@/lib/server/services/interactions/record-interaction";
+
+/** A short public thank-you on someone's profile: a "kudos" interaction toward them, and a notification. */
+export async function giveKudos(authorId: string, input: unknown, now: Date = systemNow()) {
+  const data = parseInput(ZKudosCreate, input);
+  const db = await getDb();
+  return db.$transaction(async (tx) => {
+    const settings = await getAppSettings(tx);
+    await enforceRateLimit(tx, {
+      memberId: authorId,
+      limit: settings.content.kudosPerDay,
+      windowMs: DAY,
+      now,
+      verb: "give kudos",
+      what: "kudos per day",
+      recent: (since, take) =>
+        tx.kudos.findMany({ where: { authorId, createdAt: { gt: since } }, orderBy: { createdAt: "desc" }, take, select: { createdAt: true } }),
+    });
+    const recipient = await tx.member.findUnique({ where: { handle: data.recipientHandle }, select: { id: true, handle: true } });
+    if (!recipient || (await isBlockedEither(tx, authorId, recipient.id))) {
+      const msg = "We couldn't find that member.";
+      throw new AppError("not_found", msg, { fields: { recipientHandle: [msg] } });
+    }
+    if (recipient.id === authorId) throw new AppError("self", "Kudos are for thanking someone else.", { fields: { body: ["Kudos are for thanking someone else."] } });
+
+    const author = await tx.member.findUniqueOrThrow({ where: { id: authorId }, select: { handle: true, name: true } });
+    const kudos = await tx.kudos.create({ data: { authorId, recipientId: recipient.id, body: data.body, createdAt: now } });
+    await recordInteraction(
+      tx,
+      {
+        actorId: authorId,
+        targetId: recipient.id,
+        kind: "kudos",
+        source: "observed",
+        occurredAt: now,
+        verification: "verified",
+        sourceKey: `kudos:${kudos.id}`,
+        kudosId: kudos.id,
+      },
+      now,
+    );
+    await notify(tx, recipient.id, "kudos_received", { kudosId: kudos.id, byHandle: author.handle, byName: author.name }, now);
+    return { ...kudos, recipientHandle: recipient.handle };
+  });
+}

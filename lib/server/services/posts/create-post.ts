@@ -1,0 +1,71 @@
+import "server-only";
+import { systemNow } from "@/lib/server/clock";
+import { getDb } from "@/lib/server/db";
+import { notFound } from "@/lib/server/errors";
+import { getAppSettings } from "@/lib/server/settings";
+import { ZPostCreate } from "@/lib/validation/post";
+import { isBlockedEither } from "@/lib/server/services/interactions/blocks";
+import { parseInput } from "@/lib/server/services/interactions/parse-input";
+import { HOUR, enforceRateLimit } from "@/lib/server/services/interactions/rate-limit";
+import { recordInteraction } from "@/lib/server/services/interactions/record-interaction";
+import { recordMentions } from "@/lib/server/services/interactions/record-mentions";
+
+/**
+ * Publishes a post (or, with `sharedPostId`, a share with the sharer's own words), and in
+ * the same transaction records what it says about other members: a "share" toward the
+ * original author and a "mention" toward each @mentioned member.
+ */
+export async function createPost(authorId: string, input: unknown, now: Date = systemNow()) {
+  const data = parseInput(ZPostCreate, input);
+  const db = await getDb();
+  return db.$transaction(async (tx) => {
+    const settings = await getAppSettings(tx);
+    await enforceRateLimit(tx, {
+      memberId: authorId,
+      limit: settings.content.postsPerHour,
+      windowMs: HOUR,
+      now,
+      verb: "post",
+      what: "posts per hour",
+      recent: (since, take) =>
+        tx.post.findMany({ where: { authorId, createdAt: { gt: since } }, orderBy: { createdAt: "desc" }, take, select: { createdAt: true } }),
+    });
+
+    let original: { id: string; authorId: string } | null = null;
+    if (data.sharedPostId) {
+      const shared = await tx.post.findFirst({ where: { id: data.sharedPostId, deletedAt: null }, select: { id: true, authorId: true, sharedPostId: true } });
+      if (!shared) throw notFound("That post");
+      // Sharing a share shares what it shared (while that still exists): credit goes to the
+      // person who wrote it, and the feed never nests shares.
+      const root = shared.sharedPostId
+        ? await tx.post.findFirst({ where: { id: shared.sharedPostId, deletedAt: null }, select: { id: true, authorId: true } })
+        : null;
+      original = root ?? shared;
+      if (await isBlockedEither(tx, authorId, shared.authorId)) throw notFound("That post");
+      if (await isBlockedEither(tx, authorId, original.authorId)) throw notFound("That post");
+    }
+
+    const author = await tx.member.findUniqueOrThrow({ where: { id: authorId }, select: { handle: true, name: true } });
+    const post = await tx.post.create({
+      data: { authorId, body: data.body, sharedPostId: original?.id ?? null, createdAt: now },
+    });
+    if (original) {
+      await recordInteraction(
+        tx,
+        {
+          actorId: authorId,
+          targetId: original.authorId,
+          kind: "share",
+          source: "observed",
+          occurredAt: now,
+          verification: "verified",
+          sourceKey: `share:${post.id}`,
+          postId: post.id,
+        },
+        now,
+      );
+    }
+    await recordMentions(tx, { actorId: authorId, actorHandle: author.handle, actorName: author.name, body: data.body, postId: post.id, now });
+    return post;
+  });
+}

@@ -1,0 +1,128 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { useTestDatabase } from "@/tests/support/test-database";
+import { createMember } from "@/tests/factories/members";
+import { createBlock } from "@/tests/factories/relations";
+import { createPost } from "@/lib/server/services/posts/create-post";
+import { deletePost } from "@/lib/server/services/posts/delete-post";
+import { createComment } from "@/lib/server/services/comments/create-comment";
+import { deleteComment } from "@/lib/server/services/comments/delete-comment";
+import { setReaction } from "@/lib/server/services/reactions/set-reaction";
+import { getPost, listPosts } from "@/lib/server/queries/feed";
+
+const t = useTestDatabase();
+const at = (minutes: number) => new Date(Date.UTC(2026, 2, 10, 8, minutes));
+
+describe("the feed query", () => {
+  beforeEach(() => t.reset());
+
+  it("pages newest first by cursor without skipping or repeating posts written in the same instant", async () => {
+    const ana = await createMember();
+    const ids: string[] = [];
+    for (let i = 0; i < 7; i++) ids.push((await createPost(ana.id, { body: `Post ${i}` }, at(i < 4 ? 0 : i))).id);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const page = await listPosts(t.db, { viewerId: ana.id, cursor, limit: 3 });
+      seen.push(...page.posts.map((p) => p.id));
+      cursor = page.nextCursor;
+      pages++;
+    } while (cursor && pages < 10);
+    expect(pages).toBe(3);
+    expect(seen).toHaveLength(7);
+    expect(new Set(seen).size).toBe(7);
+    expect(seen.slice(0, 3)).toEqual([ids[6], ids[5], ids[4]]);
+  });
+
+  it("ignores a malformed cursor and starts from the newest", async () => {
+    const ana = await createMember();
+    await createPost(ana.id, { body: "Only post" }, at(0));
+    expect((await listPosts(t.db, { viewerId: null, cursor: "not-a-cursor" })).posts).toHaveLength(1);
+  });
+
+  it("hides members in a block (either direction), their comments, and removed posts", async () => {
+    const ana = await createMember();
+    const ben = await createMember();
+    const chloe = await createMember();
+    const anaPost = await createPost(ana.id, { body: "Ana's" }, at(1));
+    await createPost(ben.id, { body: "Ben's" }, at(2));
+    const gone = await createPost(chloe.id, { body: "Chloé's, soon removed" }, at(3));
+    await createComment(ben.id, { postId: anaPost.id, body: "Ben on Ana's" }, at(4));
+    await createComment(chloe.id, { postId: anaPost.id, body: "Chloé on Ana's" }, at(5));
+    await deletePost(chloe.id, gone.id, at(6));
+    await createBlock(ben.id, chloe.id);
+
+    const forChloe = await listPosts(t.db, { viewerId: chloe.id });
+    expect(forChloe.posts.map((p) => p.body)).toEqual(["Ana's"]);
+    expect(forChloe.posts[0].comments.map((c) => c.body)).toEqual(["Chloé on Ana's"]);
+    expect(forChloe.posts[0].commentCount).toBe(1);
+
+    const signedOut = await listPosts(t.db, { viewerId: null });
+    expect(signedOut.posts.map((p) => p.body)).toEqual(["Ben's", "Ana's"]);
+    expect(await getPost(t.db, { viewerId: chloe.id, postId: (await t.db.post.findFirstOrThrow({ where: { authorId: ben.id } })).id })).toBeNull();
+
+    // The post page of a removed post says so, without its text.
+    const removed = await getPost(t.db, { viewerId: null, postId: gone.id });
+    expect(removed?.post).toMatchObject({ removed: true, body: "", comments: [] });
+  });
+
+  it("threads replies under their comment and keeps a removed comment only as a placeholder for its replies", async () => {
+    const ana = await createMember();
+    const ben = await createMember();
+    const post = await createPost(ana.id, { body: "Post" }, at(0));
+    const c1 = await createComment(ben.id, { postId: post.id, body: "First" }, at(1));
+    await createComment(ana.id, { postId: post.id, parentId: c1.id, body: "Reply to first" }, at(2));
+    const c2 = await createComment(ben.id, { postId: post.id, body: "Second, removed" }, at(3));
+    await deleteComment(ben.id, c1.id, at(4));
+    await deleteComment(ben.id, c2.id, at(5));
+    const { post: p } = (await getPost(t.db, { viewerId: ana.id, postId: post.id }))!;
+    expect(p.comments).toHaveLength(1);
+    expect(p.comments[0]).toMatchObject({ removed: true, body: "" });
+    expect(p.comments[0].replies.map((r) => r.body)).toEqual(["Reply to first"]);
+    expect(p.commentCount).toBe(1);
+  });
+
+  it("counts reactions per type and marks the viewer's own", async () => {
+    const [ana, ben, chloe] = [await createMember(), await createMember(), await createMember()];
+    const post = await createPost(ana.id, { body: "Post" }, at(0));
+    await setReaction(ben.id, { subject: "post", id: post.id, type: "like" }, at(1));
+    await setReaction(chloe.id, { subject: "post", id: post.id, type: "insightful" }, at(2));
+    await setReaction(ana.id, { subject: "post", id: post.id, type: "like" }, at(3));
+    const page = await listPosts(t.db, { viewerId: chloe.id });
+    expect(page.posts[0].reactions).toEqual({ counts: { like: 2, insightful: 1, thanks: 0 }, mine: "insightful" });
+  });
+
+  it("resolves only mentions of members the viewer may see", async () => {
+    const ana = await createMember({ handle: "ana_f" });
+    await createMember({ handle: "ben_f" });
+    const chloe = await createMember({ handle: "chloe_f" });
+    await createBlock(chloe.id, ana.id);
+    const dev = await createMember();
+    await createPost(dev.id, { body: "Hello @ana_f @ben_f @chloe_f @ghost_f" }, at(0));
+    expect((await listPosts(t.db, { viewerId: ana.id })).mentionable.sort()).toEqual(["ana_f", "ben_f"]);
+    expect((await listPosts(t.db, { viewerId: null })).mentionable.sort()).toEqual(["ana_f", "ben_f", "chloe_f"]);
+  });
+
+  it("shows only the newest threads on the feed and says how many more there are", async () => {
+    const ana = await createMember();
+    const ben = await createMember();
+    const post = await createPost(ana.id, { body: "Post" }, at(0));
+    for (let i = 1; i <= 5; i++) await createComment(ben.id, { postId: post.id, body: `C${i}` }, at(i));
+    const page = await listPosts(t.db, { viewerId: ana.id, threadsPerPost: 3 });
+    expect(page.posts[0].comments.map((c) => c.body)).toEqual(["C3", "C4", "C5"]);
+    expect(page.posts[0].moreThreads).toBe(2);
+    expect(page.posts[0].commentCount).toBe(5);
+  });
+
+  it("shows a share with the post it shares, or says the original was removed", async () => {
+    const ana = await createMember();
+    const ben = await createMember();
+    const original = await createPost(ana.id, { body: "Original" }, at(0));
+    await createPost(ben.id, { body: "Read this", sharedPostId: original.id }, at(1));
+    let share = (await listPosts(t.db, { viewerId: null })).posts[0];
+    expect(share.shared).toMatchObject({ available: true, body: "Original" });
+    await deletePost(ana.id, original.id, at(2));
+    share = (await listPosts(t.db, { viewerId: null })).posts[0];
+    expect(share.shared).toMatchObject({ available: false, reason: "removed" });
+  });
+});
