@@ -1,0 +1,34 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { failure, type ActionState } from "@/lib/server/action-result";
+import { requireMember } from "@/lib/server/auth/session";
+import { systemNow } from "@/lib/server/clock";
+import { createToken } from "@/lib/server/services/tokens/create-token";
+import { revokeToken } from "@/lib/server/services/tokens/revoke-token";
+import { formObject } from "@/lib/validation/form-data";
+
+/** The new token comes back in the state: the only moment it is ever shown. */
+export type CreateTokenState = ActionState & { token?: string; name?: string };
+
+export async function createTokenAction(_prev: CreateTokenState, form: FormData): Promise<CreateTokenState> {
+  try {
+    const viewer = await requireMember();
+    const created = await createToken(viewer.id, formObject(form, ["name"]), systemNow());
+    revalidatePath("/settings/tokens");
+    return { ok: true, message: `Token “${created.name}” created. Copy it now — it won't be shown again.`, token: created.token, name: created.name };
+  } catch (e) {
+    return failure(e, form);
+  }
+}
+
+export async function revokeTokenAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  try {
+    const viewer = await requireMember();
+    const id = form.get("id");
+    await revokeToken(viewer.id, typeof id === "string" ? id : "", systemNow());
+    revalidatePath("/settings/tokens");
+    return { ok: true, message: "Token revoked. Scripts using it will stop working." };
+  } catch (e) {
+    return failure(e, form);
+  }
+}

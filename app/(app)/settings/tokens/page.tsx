@@ -1,0 +1,62 @@
+import { requireMemberPage } from "@/lib/server/auth/session";
+import { listTokens } from "@/lib/server/services/tokens/list-tokens";
+import { SettingsNav } from "@/components/layout/settings-nav";
+import { formatDate, formatDateTime } from "@/lib/format";
+import { CreateTokenForm } from "./create-token-form";
+import { RevokeTokenForm } from "./revoke-token-form";
+
+export const metadata = { title: "API tokens" };
+
+export default async function TokensPage() {
+  const viewer = await requireMemberPage();
+  const tokens = await listTokens(viewer.id);
+  return (
+    <div className="mx-auto max-w-2xl">
+      <h1 className="text-2xl font-semibold">Settings</h1>
+      <SettingsNav current="tokens" />
+      <div className="space-y-6">
+        <section className="card" aria-labelledby="new-token-title">
+          <h2 id="new-token-title" className="text-lg font-semibold">
+            New token
+          </h2>
+          <p className="mb-4 mt-1 text-sm muted">
+            Personal access tokens let scripts and integrations use the <a href="/api/v1/openapi.json" className="underline">Rapport API</a> as
+            you — everything you can do here, they can do too. Give each one its own token, so you can revoke one without the others.
+          </p>
+          <CreateTokenForm />
+        </section>
+
+        <section className="card" aria-labelledby="tokens-title">
+          <h2 id="tokens-title" className="text-lg font-semibold">
+            Your tokens
+          </h2>
+          {tokens.length === 0 ? (
+            <p className="mt-2 text-sm muted">You have no tokens yet. Nothing can use the API as you until you create one.</p>
+          ) : (
+            <ul className="mt-3 divide-y divide-stone-200 dark:divide-stone-800">
+              {tokens.map((t) => (
+                <li key={t.id} className="flex flex-wrap items-start justify-between gap-3 py-3">
+                  <div className="min-w-0">
+                    <p className="font-medium">{t.name}</p>
+                    <p className="text-sm muted">
+                      <code aria-label={`starts with rpt_${t.prefix}`}>rpt_{t.prefix}…</code> · created{" "}
+                      <time dateTime={t.createdAt.toISOString()}>{formatDate(t.createdAt)}</time> ·{" "}
+                      {t.lastUsedAt ? (
+                        <>
+                          last used <time dateTime={t.lastUsedAt.toISOString()}>{formatDateTime(t.lastUsedAt)}</time>
+                        </>
+                      ) : (
+                        "never used"
+                      )}
+                    </p>
+                  </div>
+                  <RevokeTokenForm id={t.id} name={t.name} />
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
+    </div>
+  );
+}

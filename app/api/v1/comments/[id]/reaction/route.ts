@@ -1,0 +1,12 @@
+import { apiRoute } from "@/lib/server/api/handler";
+import { deleteCommentReactionRoute, setCommentReactionRoute } from "@/lib/server/api/spec/content";
+import { setReaction } from "@/lib/server/services/reactions/set-reaction";
+
+export const PUT = apiRoute(setCommentReactionRoute, async ({ viewer, params, body, now }) => {
+  const r = await setReaction(viewer.id, { subject: "comment", id: params.id, type: body.type }, now);
+  return { subject: "comment" as const, id: params.id, type: r.type };
+});
+
+export const DELETE = apiRoute(deleteCommentReactionRoute, async ({ viewer, params, now }) => {
+  await setReaction(viewer.id, { subject: "comment", id: params.id, type: null }, now);
+});

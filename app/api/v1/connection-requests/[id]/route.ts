@@ -1,0 +1,38 @@
+import { notFound } from "@/lib/server/errors";
+import { apiRoute } from "@/lib/server/api/handler";
+import { summary } from "@/lib/server/api/present/common";
+import { toRequestOut, toSnapshotOut } from "@/lib/server/api/present/social";
+import { getRequestRoute } from "@/lib/server/api/spec/social";
+import { findMutualConnections } from "@/lib/server/queries/mutual-connections";
+import { loadPairHistory } from "@/lib/server/queries/pair-history";
+import { findRequestForViewer } from "@/lib/server/queries/requests";
+import { evaluatePair } from "@/lib/server/services/warmup/evaluate-pairs";
+
+export const GET = apiRoute(getRequestRoute, async ({ viewer, params, now }) => {
+  const r = await findRequestForViewer(viewer.id, params.id, { now });
+  if (!r) throw notFound("That request");
+  const isRecipient = r.viewerRole === "recipient";
+  const other = r.member.id;
+  // Always judged under the recipient's protocol: it is their gate the request passed.
+  const role = isRecipient ? "recipient" : "requester";
+  const [history, evaluationNow, mutual] = await Promise.all([
+    loadPairHistory(viewer.id, other, { now, role }),
+    isRecipient && r.status === "pending" ? evaluatePair(viewer.id, other, { role, now }) : Promise.resolve(null),
+    findMutualConnections(viewer.id, other),
+  ]);
+  return {
+    ...toRequestOut(r),
+    viewerRole: r.viewerRole,
+    requester: {
+      ...summary(r.requester),
+      bio: r.requester.bio,
+      location: r.requester.location,
+      createdAt: r.requester.createdAt.toISOString(),
+    },
+    recipient: summary(r.recipient),
+    snapshot: isRecipient ? toSnapshotOut(r.snapshot) : null,
+    evaluationNow,
+    history,
+    mutualConnections: mutual.members.map(summary),
+  };
+});

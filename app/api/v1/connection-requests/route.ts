@@ -1,0 +1,16 @@
+import { apiRoute } from "@/lib/server/api/handler";
+import { listRequestsForApi } from "@/lib/server/api/lists";
+import { loadRequestOut } from "@/lib/server/api/requests";
+import { toRequestOut } from "@/lib/server/api/present/social";
+import { listRequestsRoute, sendRequestRoute } from "@/lib/server/api/spec/social";
+import { sendRequest } from "@/lib/server/services/requests/send-request";
+
+export const POST = apiRoute(sendRequestRoute, async ({ viewer, body, now }) => {
+  const sent = await sendRequest(viewer.id, body, { now });
+  return { ...(await loadRequestOut(viewer.id, sent.requestId, now)), outcome: sent.kind };
+});
+
+export const GET = apiRoute(listRequestsRoute, async ({ viewer, query, now }) => {
+  const pg = await listRequestsForApi(viewer.id, query, now);
+  return { items: pg.items.map(toRequestOut), nextCursor: pg.nextCursor };
+});

@@ -1,0 +1,9 @@
+import { apiRoute } from "@/lib/server/api/handler";
+import { getLoggedForApi } from "@/lib/server/api/logged-interactions";
+import { confirmLoggedRoute } from "@/lib/server/api/spec/interactions";
+import { decideLogged } from "@/lib/server/services/interactions/decide-logged";
+
+export const POST = apiRoute(confirmLoggedRoute, async ({ viewer, params, now }) => {
+  await decideLogged(viewer.id, { id: params.id, decision: "confirm" }, now);
+  return getLoggedForApi(viewer.id, params.id);
+});

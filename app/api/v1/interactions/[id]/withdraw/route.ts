@@ -1,0 +1,9 @@
+import { apiRoute } from "@/lib/server/api/handler";
+import { getLoggedForApi } from "@/lib/server/api/logged-interactions";
+import { withdrawLoggedRoute } from "@/lib/server/api/spec/interactions";
+import { withdrawLogged } from "@/lib/server/services/interactions/withdraw-logged";
+
+export const POST = apiRoute(withdrawLoggedRoute, async ({ viewer, params, now }) => {
+  await withdrawLogged(viewer.id, params.id, now);
+  return getLoggedForApi(viewer.id, params.id);
+});

@@ -1,0 +1,13 @@
+import { apiRoute } from "@/lib/server/api/handler";
+import { withApiFieldNames } from "@/lib/server/api/fields";
+import { getLoggedForApi, listLoggedForApi } from "@/lib/server/api/logged-interactions";
+import { listLoggedRoute, logInteractionRoute } from "@/lib/server/api/spec/interactions";
+import { logInteraction } from "@/lib/server/services/interactions/log-interaction";
+
+export const POST = apiRoute(logInteractionRoute, async ({ viewer, body, now }) => {
+  const { target, ...rest } = body;
+  const logged = await withApiFieldNames(() => logInteraction(viewer.id, { ...rest, targetHandle: target }, now), { targetHandle: "target" });
+  return getLoggedForApi(viewer.id, logged.id);
+});
+
+export const GET = apiRoute(listLoggedRoute, async ({ viewer, query }) => listLoggedForApi(viewer.id, query));

@@ -1,0 +1,16 @@
+import { getDb } from "@/lib/server/db";
+import { apiRoute } from "@/lib/server/api/handler";
+import { getPolicyRoute, putPolicyRoute } from "@/lib/server/api/spec/accounts";
+import { loadPolicy } from "@/lib/server/queries/policy";
+import { updatePolicy } from "@/lib/server/services/policy/update-policy";
+import { describePolicy } from "@/lib/warmup/describe";
+
+export const GET = apiRoute(getPolicyRoute, async ({ viewer }) => {
+  const policy = await loadPolicy(await getDb(), viewer.id);
+  return { ...policy, description: describePolicy(policy) };
+});
+
+export const PUT = apiRoute(putPolicyRoute, async ({ viewer, body }) => {
+  const policy = await updatePolicy(viewer.id, body);
+  return { ...policy, description: describePolicy(policy) };
+});

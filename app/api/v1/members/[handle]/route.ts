@@ -1,0 +1,40 @@
+import { getDb } from "@/lib/server/db";
+import { apiRoute } from "@/lib/server/api/handler";
+import { visibleMember } from "@/lib/server/api/lookups";
+import { iso, isoOrNull } from "@/lib/server/api/present/common";
+import { getMemberRoute } from "@/lib/server/api/spec/members";
+import { loadPolicy } from "@/lib/server/queries/policy";
+import { loadRelationship } from "@/lib/server/queries/relationship";
+import { describePolicy } from "@/lib/warmup/describe";
+
+export const GET = apiRoute(getMemberRoute, async ({ viewer, params, now }) => {
+  const profile = await visibleMember(params.handle, viewer.id);
+  const self = profile.id === viewer.id;
+  const [policy, rel] = await Promise.all([
+    loadPolicy(await getDb(), profile.id),
+    self ? Promise.resolve(null) : loadRelationship(viewer.id, profile.id, { now }),
+  ]);
+  const evaluation = rel?.evaluation ?? null;
+  return {
+    id: profile.id,
+    handle: profile.handle,
+    name: profile.name,
+    headline: profile.headline,
+    bio: profile.bio,
+    location: profile.location,
+    links: profile.links,
+    createdAt: iso(profile.createdAt),
+    protocol: { preset: policy.preset, description: describePolicy(policy, self ? undefined : profile.name.split(" ")[0]) },
+    relationship: {
+      status: self ? "self" : (evaluation?.status ?? "cold"),
+      percent: evaluation?.percent ?? null,
+      nextStep: evaluation?.nextSteps[0] ?? null,
+      cooldownUntil: evaluation?.cooldownUntil ?? null,
+      pendingRequest: rel?.pending
+        ? { ...rel.pending, createdAt: iso(rel.pending.createdAt), expiresAt: iso(rel.pending.expiresAt) }
+        : null,
+      connectedSince: isoOrNull(rel?.connectedSince),
+      blockedByYou: profile.blockedByViewer,
+    },
+  };
+});

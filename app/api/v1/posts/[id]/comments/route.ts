@@ -1,0 +1,10 @@
+import { apiRoute } from "@/lib/server/api/handler";
+import { withApiFieldNames } from "@/lib/server/api/fields";
+import { loadCommentOut } from "@/lib/server/api/posts";
+import { createCommentRoute } from "@/lib/server/api/spec/content";
+import { createComment } from "@/lib/server/services/comments/create-comment";
+
+export const POST = apiRoute(createCommentRoute, async ({ viewer, params, body, now }) => {
+  const comment = await withApiFieldNames(() => createComment(viewer.id, { ...body, postId: params.id }, now), { postId: null });
+  return loadCommentOut(viewer.id, comment.postId, comment.id);
+});

@@ -1,0 +1,12 @@
+import { apiRoute } from "@/lib/server/api/handler";
+import { deletePostReactionRoute, setPostReactionRoute } from "@/lib/server/api/spec/content";
+import { setReaction } from "@/lib/server/services/reactions/set-reaction";
+
+export const PUT = apiRoute(setPostReactionRoute, async ({ viewer, params, body, now }) => {
+  const r = await setReaction(viewer.id, { subject: "post", id: params.id, type: body.type }, now);
+  return { subject: "post" as const, id: params.id, type: r.type };
+});
+
+export const DELETE = apiRoute(deletePostReactionRoute, async ({ viewer, params, now }) => {
+  await setReaction(viewer.id, { subject: "post", id: params.id, type: null }, now);
+});

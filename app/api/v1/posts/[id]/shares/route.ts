@@ -1,0 +1,13 @@
+import { apiRoute } from "@/lib/server/api/handler";
+import { withApiFieldNames } from "@/lib/server/api/fields";
+import { loadPostOut } from "@/lib/server/api/posts";
+import { sharePostRoute } from "@/lib/server/api/spec/content";
+import { createPost } from "@/lib/server/services/posts/create-post";
+
+export const POST = apiRoute(sharePostRoute, async ({ viewer, params, body, now }) => {
+  const share = await withApiFieldNames(() => createPost(viewer.id, { body: body.comment, sharedPostId: params.id }, now), {
+    body: "comment",
+    sharedPostId: null,
+  });
+  return loadPostOut(viewer.id, share.id);
+});

@@ -1,0 +1,106 @@
+import "server-only";
+import { decode } from "next-auth/jwt";
+import { AppError } from "@/lib/server/errors";
+import { loadViewer, type Viewer } from "@/lib/server/auth/session";
+import { sessionCookieName } from "@/lib/server/auth/cookies";
+import { authSecret } from "@/lib/server/auth/secret";
+import { publicUrl } from "@/lib/env";
+import { authenticateToken } from "@/lib/server/services/tokens/authenticate-token";
+
+export type ApiCaller = { viewer: Viewer; via: "token" | "session" };
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * Who is calling: a bearer token (`Authorization: Bearer rpt_…`) or the browser session
+ * cookie. Reads the Request itself (not next/headers), so route handlers work the same when
+ * tests call them directly. Returns null when neither is present; throws when a credential
+ * is present but wrong, when the account is suspended, and when a cookie-authenticated write
+ * comes from another site.
+ */
+export async function authenticate(req: Request, now: Date): Promise<ApiCaller | null> {
+  const authorization = req.headers.get("authorization");
+  if (authorization !== null) {
+    const m = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
+    if (!m) throw new AppError("unauthenticated", "Send your token as `Authorization: Bearer <token>`.");
+    const memberId = await authenticateToken(m[1], now);
+    const viewer = memberId ? await loadViewer(memberId, now) : null;
+    if (!viewer) throw new AppError("unauthenticated", "That token is not valid, or it was revoked. Create a new one in Settings → API tokens.");
+    return active({ viewer, via: "token" });
+  }
+
+  const session = readCookie(req.headers.get("cookie"), sessionCookieName());
+  if (!session) return null;
+  const jwt = await decode({ token: session, secret: authSecret() }).catch(() => null);
+  const viewer = jwt?.sub ? await loadViewer(jwt.sub, now) : null;
+  if (!viewer) return null; // an expired or foreign cookie is the same as no cookie
+  if (!SAFE_METHODS.has(req.method.toUpperCase()) && !isSameOrigin(req)) {
+    throw new AppError(
+      "forbidden",
+      "Cross-site requests can't use your browser session. Use a personal access token (Authorization: Bearer …) instead.",
+    );
+  }
+  return active({ viewer, via: "session" });
+}
+
+function active(caller: ApiCaller): ApiCaller {
+  if (caller.viewer.suspended) {
+    const until = caller.viewer.suspended.until;
+    throw new AppError("suspended", until ? `Your account is suspended until ${until.toISOString().slice(0, 10)}.` : "Your account is suspended.");
+  }
+  return caller;
+}
+
+/**
+ * Cookie-authenticated writes must come from our own pages: the browser's Origin header must
+ * name this host (or the configured public URL), or Sec-Fetch-Site must say same-origin.
+ * Browsers send one or the other on every cross-site POST, so a missing pair is refused too.
+ */
+export function isSameOrigin(req: Request): boolean {
+  const fetchSite = req.headers.get("sec-fetch-site");
+  if (fetchSite === "same-origin") return true;
+  const origin = req.headers.get("origin");
+  if (!origin || origin === "null") return false;
+  let originHost: string;
+  try {
+    originHost = new URL(origin).host.toLowerCase();
+  } catch {
+    return false;
+  }
+  const hosts = new Set<string>();
+  const add = (h: string | null | undefined) => h && hosts.add(h.split(",")[0].trim().toLowerCase());
+  add(new URL(req.url).host);
+  add(req.headers.get("host"));
+  add(req.headers.get("x-forwarded-host"));
+  const configured = publicUrl();
+  if (configured) {
+    try {
+      add(new URL(configured).host);
+    } catch {
+      // an invalid public URL is reported at startup; here it simply matches nothing
+    }
+  }
+  return hosts.has(originHost);
+}
+
+/** One cookie's value from a Cookie header, joining next-auth's chunked form (name.0, name.1, …). */
+export function readCookie(header: string | null, name: string): string | null {
+  if (!header) return null;
+  const jar = new Map<string, string>();
+  for (const part of header.split(";")) {
+    const i = part.indexOf("=");
+    if (i < 0) continue;
+    const key = part.slice(0, i).trim();
+    const raw = part.slice(i + 1).trim();
+    try {
+      jar.set(key, decodeURIComponent(raw));
+    } catch {
+      jar.set(key, raw);
+    }
+  }
+  const whole = jar.get(name);
+  if (whole) return whole;
+  const chunks: string[] = [];
+  for (let n = 0; jar.has(`${name}.${n}`); n++) chunks.push(jar.get(`${name}.${n}`)!);
+  return chunks.length ? chunks.join("") : null;
+}

@@ -1,0 +1,179 @@
+import "server-only";
+import { z } from "zod";
+import { ZProblem } from "@/lib/validation/api/problem";
+import { sessionCookieName } from "@/lib/server/auth/cookies";
+import { ERROR_STATUS } from "@/lib/server/errors";
+import { API_ROUTES } from "./openapi-registry";
+import { MAX_BODY_BYTES } from "./body";
+import type { ProblemCode } from "./problem";
+import type { RouteSpec } from "./route-spec";
+
+type Json = Record<string, unknown>;
+
+const STATUS_TEXT: Record<number, string> = {
+  200: "OK",
+  201: "Created",
+  204: "No Content",
+  400: "Bad Request",
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "Not Found",
+  409: "Conflict",
+  413: "Content Too Large",
+  429: "Too Many Requests",
+  500: "Internal Server Error",
+  503: "Service Unavailable",
+};
+
+/**
+ * Collects JSON Schemas converted from zod. Schemas named with `.meta({ id })` come out of
+ * zod as `$defs`; they are hoisted into `components.schemas` so each is written once.
+ * Everything is converted as *input* (what a client sends / may rely on), which also leaves
+ * response objects open to fields added later.
+ */
+class SchemaSet {
+  readonly components: Record<string, Json> = {};
+
+  convert(schema: z.ZodType): Json {
+    const json = z.toJSONSchema(schema, { target: "draft-2020-12", io: "input", unrepresentable: "any" }) as Json;
+    const defs = (json.$defs ?? {}) as Record<string, Json>;
+    delete json.$defs;
+    delete json.$schema;
+    for (const [name, def] of Object.entries(defs)) {
+      const fixed = rewriteRefs(def) as Json;
+      const existing = this.components[name];
+      if (existing && JSON.stringify(existing) !== JSON.stringify(fixed)) {
+        throw new Error(`OpenAPI: two different schemas are both named "${name}".`);
+      }
+      this.components[name] = fixed;
+    }
+    return rewriteRefs(json) as Json;
+  }
+}
+
+function rewriteRefs(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(rewriteRefs);
+  if (!node || typeof node !== "object") return node;
+  const out: Json = {};
+  for (const [k, v] of Object.entries(node)) {
+    out[k] = k === "$ref" && typeof v === "string" ? v.replace(/^#\/\$defs\//, "#/components/schemas/") : rewriteRefs(v);
+  }
+  return out;
+}
+
+/** The problem codes an operation can answer with: its own plus those every operation of its kind can. */
+function problemCodes(spec: RouteSpec): ProblemCode[] {
+  const codes = new Set<ProblemCode>(spec.errors ?? []);
+  if (spec.auth === "member") ["unauthenticated", "suspended"].forEach((c) => codes.add(c as ProblemCode));
+  if (spec.auth === "member" && spec.method !== "GET") codes.add("forbidden");
+  if (spec.body || spec.query || spec.method !== "GET") codes.add("validation");
+  if (spec.method !== "GET") codes.add("payload_too_large");
+  if (spec.params) codes.add("not_found");
+  codes.add("internal");
+  codes.add("unavailable");
+  return [...codes];
+}
+
+const statusOf = (code: ProblemCode) => (code === "internal" ? 500 : ERROR_STATUS[code]);
+
+function operation(spec: RouteSpec, schemas: SchemaSet): Json {
+  const parameters: Json[] = [];
+  if (spec.params) {
+    const json = schemas.convert(spec.params) as { properties?: Record<string, Json> };
+    for (const [name, schema] of Object.entries(json.properties ?? {})) {
+      parameters.push({ name, in: "path", required: true, schema, ...(name === "handle" ? { description: "A member's handle (with or without @)." } : {}) });
+    }
+  }
+  if (spec.query) {
+    const json = schemas.convert(spec.query) as { properties?: Record<string, Json>; required?: string[] };
+    for (const [name, schema] of Object.entries(json.properties ?? {})) {
+      const { description, ...rest } = schema;
+      parameters.push({ name, in: "query", required: json.required?.includes(name) ?? false, schema: rest, ...(description ? { description } : {}) });
+    }
+  }
+
+  const status = spec.status ?? (spec.response ? 200 : 204);
+  const responses: Json = {
+    [status]: spec.response
+      ? { description: STATUS_TEXT[status], content: { "application/json": { schema: schemas.convert(spec.response) } } }
+      : { description: STATUS_TEXT[status] },
+  };
+  const byStatus = new Map<number, ProblemCode[]>();
+  for (const code of problemCodes(spec)) {
+    const s = statusOf(code);
+    byStatus.set(s, [...(byStatus.get(s) ?? []), code]);
+  }
+  for (const [s, codes] of [...byStatus].sort(([a], [b]) => a - b)) {
+    const headers = codes.some((c) => ["weekly_limit", "pending_limit", "rate_limited", "cooldown", "unavailable"].includes(c))
+      ? { "Retry-After": { description: "Seconds until the limit frees up.", schema: { type: "integer" } } }
+      : undefined;
+    responses[s] = {
+      description: `${STATUS_TEXT[s] ?? "Error"} — code: ${codes.map((c) => (c === "blocked" ? "not_found" : c)).join(", ")}`,
+      ...(headers ? { headers } : {}),
+      content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } },
+    };
+  }
+
+  return {
+    operationId: spec.operationId,
+    summary: spec.summary,
+    ...(spec.description ? { description: spec.description } : {}),
+    tags: [spec.tag],
+    security: spec.auth === "member" ? [{ bearerAuth: [] }, { sessionCookie: [] }] : [],
+    ...(parameters.length ? { parameters } : {}),
+    ...(spec.body
+      ? { requestBody: { required: true, content: { "application/json": { schema: schemas.convert(spec.body) } } } }
+      : {}),
+    responses,
+  };
+}
+
+/** The OpenAPI 3.1 document of /api/v1, generated from the route specs and their zod schemas. */
+export function buildOpenApiDocument(opts: { serverUrl?: string } = {}): Json {
+  const schemas = new SchemaSet();
+  schemas.convert(ZProblem);
+  const paths: Record<string, Json> = {};
+  for (const spec of API_ROUTES) {
+    const path = `/api/v1${spec.path}`;
+    paths[path] ??= {};
+    paths[path][spec.method.toLowerCase()] = operation(spec, schemas);
+  }
+  const openapiRoute = {
+    get: {
+      operationId: "getOpenApiDocument",
+      summary: "This document",
+      tags: ["Meta"],
+      security: [],
+      responses: { 200: { description: "The OpenAPI 3.1 document", content: { "application/json": { schema: { type: "object" } } } } },
+    },
+  };
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Rapport API",
+      version: "1.0.0",
+      description:
+        "Everything a member can do in Rapport, over HTTP. Authenticate with a personal access token " +
+        "(`Authorization: Bearer rpt_…`, created in Settings → API tokens or with POST /api/v1/tokens) or the browser session. " +
+        "Errors are application/problem+json (RFC 9457) with a stable `code`. Lists are paged with `?cursor=&limit=` " +
+        `and answer \`{items, nextCursor}\`. Request bodies are JSON, at most ${MAX_BODY_BYTES / 1024} KiB; unknown fields are refused. ` +
+        "Days are counted in UTC.",
+    },
+    jsonSchemaDialect: "https://spec.openapis.org/oas/3.1/dialect/base",
+    servers: [{ url: opts.serverUrl || "/" }],
+    tags: [...new Set(API_ROUTES.map((r) => r.tag)), "Meta"].map((name) => ({ name })),
+    paths: { ...paths, "/api/v1/openapi.json": openapiRoute },
+    components: {
+      schemas: schemas.components,
+      securitySchemes: {
+        bearerAuth: { type: "http", scheme: "bearer", bearerFormat: "rpt_ + 43 characters", description: "A personal access token." },
+        sessionCookie: {
+          type: "apiKey",
+          in: "cookie",
+          name: sessionCookieName(),
+          description: "The browser session. Writes must come from this site (Origin / Sec-Fetch-Site checked).",
+        },
+      },
+    },
+  };
+}

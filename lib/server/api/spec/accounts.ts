@@ -1,0 +1,130 @@
+import "server-only";
+import { ZSignup, ZProfileUpdate } from "@/lib/validation/member";
+import { ZPolicyOut, ZPolicyUpdate } from "@/lib/validation/policy";
+import { page, ZPageQuery, ZPathId } from "@/lib/validation/api/common";
+import { ZMe, ZPolicyPreview } from "@/lib/validation/api/member";
+import { ZDashboard } from "@/lib/validation/api/social";
+import { ZTokenCreated, ZTokenCreateWithPassword, ZTokenOut } from "@/lib/validation/api/token";
+import { defineRoute } from "../route-spec";
+
+export const signupRoute = defineRoute({
+  method: "POST",
+  path: "/signup",
+  operationId: "signUp",
+  summary: "Create an account",
+  description: "Rate-limited per network. Then create a token with POST /tokens.",
+  tag: "Accounts",
+  auth: "none",
+  body: ZSignup,
+  response: ZMe,
+  status: 201,
+  errors: ["validation", "already_exists", "rate_limited"],
+});
+
+export const createTokenRoute = defineRoute({
+  method: "POST",
+  path: "/tokens",
+  operationId: "createToken",
+  summary: "Create a personal access token with email and password",
+  description: "The token is in the answer and never shown again. Failed attempts are throttled like sign-ins.",
+  tag: "Tokens",
+  auth: "none",
+  body: ZTokenCreateWithPassword,
+  response: ZTokenCreated,
+  status: 201,
+  errors: ["validation", "unauthenticated", "suspended", "rate_limited", "conflict"],
+});
+
+export const listTokensRoute = defineRoute({
+  method: "GET",
+  path: "/tokens",
+  operationId: "listTokens",
+  summary: "List your active tokens (never their secrets)",
+  tag: "Tokens",
+  auth: "member",
+  query: ZPageQuery,
+  response: page(ZTokenOut),
+});
+
+export const revokeTokenRoute = defineRoute({
+  method: "DELETE",
+  path: "/tokens/{id}",
+  operationId: "revokeToken",
+  summary: "Revoke a token",
+  tag: "Tokens",
+  auth: "member",
+  params: ZPathId,
+  resource: "token",
+  errors: ["not_found"],
+});
+
+export const getMeRoute = defineRoute({
+  method: "GET",
+  path: "/me",
+  operationId: "getMe",
+  summary: "Your own profile and account",
+  tag: "Me",
+  auth: "member",
+  response: ZMe,
+});
+
+export const updateMeRoute = defineRoute({
+  method: "PATCH",
+  path: "/me",
+  operationId: "updateMe",
+  summary: "Update your profile",
+  description: "Send only the fields to change; an empty string (or null) clears location and links.",
+  tag: "Me",
+  auth: "member",
+  body: ZProfileUpdate,
+  response: ZMe,
+  errors: ["validation"],
+});
+
+export const getPolicyRoute = defineRoute({
+  method: "GET",
+  path: "/me/policy",
+  operationId: "getPolicy",
+  summary: "Your networking protocol (warm-up policy)",
+  tag: "Me",
+  auth: "member",
+  response: ZPolicyOut,
+});
+
+export const putPolicyRoute = defineRoute({
+  method: "PUT",
+  path: "/me/policy",
+  operationId: "putPolicy",
+  summary: "Choose a preset or custom rules",
+  description:
+    '`{"preset": "strict"}`, or `{"preset": "custom", minPoints, minInteractions, minDistinctDays, minSpanDays, requireConversation, requireReciprocity}`; ' +
+    "freshnessDays, dailyPointCap, pendingLoggedCounts, allowIntroductions and minAccountAgeDays are optional (left out = unchanged).",
+  tag: "Me",
+  auth: "member",
+  body: ZPolicyUpdate,
+  response: ZPolicyOut,
+  errors: ["validation"],
+});
+
+export const previewPolicyRoute = defineRoute({
+  method: "POST",
+  path: "/me/policy/preview",
+  operationId: "previewPolicy",
+  summary: "Preview draft rules on your pending requesters and recent contacts (nothing is saved)",
+  description: "Takes the same body as PUT /me/policy.",
+  tag: "Me",
+  auth: "member",
+  body: ZPolicyUpdate,
+  response: ZPolicyPreview,
+  errors: ["validation"],
+});
+
+export const dashboardRoute = defineRoute({
+  method: "GET",
+  path: "/me/dashboard",
+  operationId: "getDashboard",
+  summary: "Your home page: incoming requests, ready to connect, warming up, waiting on them, recent activity",
+  tag: "Me",
+  auth: "member",
+  response: ZDashboard,
+});

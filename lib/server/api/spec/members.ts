@@ -1,0 +1,125 @@
+import "server-only";
+import { z } from "zod";
+import { ZIntroductionCreate } from "@/lib/validation/introduction";
+import { ZReportCreate } from "@/lib/validation/report";
+import { page, ZPageQuery, ZPathHandle, ZPathId } from "@/lib/validation/api/common";
+import { ZApiKudosCreate, ZKudos } from "@/lib/validation/api/content";
+import { ZEvaluation } from "@/lib/validation/api/evaluation";
+import { ZTimelineItem } from "@/lib/validation/api/interaction";
+import { ZMemberProfile, ZMemberRef } from "@/lib/validation/api/member";
+import { ZInstant } from "@/lib/validation/api/common";
+import { defineRoute } from "../route-spec";
+
+export const getMemberRoute = defineRoute({
+  method: "GET",
+  path: "/members/{handle}",
+  operationId: "getMember",
+  summary: "A member's profile, protocol in words, and your relationship",
+  tag: "Members",
+  auth: "member",
+  params: ZPathHandle,
+  resource: "member",
+  response: ZMemberProfile,
+  errors: ["not_found"],
+});
+
+export const getWarmupRoute = defineRoute({
+  method: "GET",
+  path: "/members/{handle}/warmup",
+  operationId: "getWarmup",
+  summary: "How warm you are toward a member, under their protocol",
+  description: "Status, percent, every criterion, each interaction's points (or why it did not count) and next steps.",
+  tag: "Members",
+  auth: "member",
+  params: ZPathHandle,
+  resource: "member",
+  response: ZEvaluation,
+  errors: ["not_found"],
+});
+
+export const getPairHistoryRoute = defineRoute({
+  method: "GET",
+  path: "/members/{handle}/interactions",
+  operationId: "getPairHistory",
+  summary: "The two-way interaction history between you and a member",
+  description: "Newest first, with the points each counted toward your warm-up with them.",
+  tag: "Members",
+  auth: "member",
+  params: ZPathHandle,
+  resource: "member",
+  query: ZPageQuery,
+  response: page(ZTimelineItem),
+  errors: ["not_found"],
+});
+
+export const listKudosRoute = defineRoute({
+  method: "GET",
+  path: "/members/{handle}/kudos",
+  operationId: "listKudos",
+  summary: "A member's kudos wall",
+  tag: "Members",
+  auth: "member",
+  params: ZPathHandle,
+  resource: "member",
+  query: ZPageQuery,
+  response: page(ZKudos),
+  errors: ["not_found"],
+});
+
+export const giveKudosRoute = defineRoute({
+  method: "POST",
+  path: "/members/{handle}/kudos",
+  operationId: "giveKudos",
+  summary: "Write a short public thank-you on a member's profile",
+  tag: "Members",
+  auth: "member",
+  params: ZPathHandle,
+  resource: "member",
+  body: ZApiKudosCreate,
+  response: ZKudos,
+  status: 201,
+  errors: ["validation", "not_found", "self", "rate_limited"],
+});
+
+export const deleteKudosRoute = defineRoute({
+  method: "DELETE",
+  path: "/kudos/{id}",
+  operationId: "deleteKudos",
+  summary: "Take back kudos you gave",
+  tag: "Members",
+  auth: "member",
+  params: ZPathId,
+  resource: "kudos",
+  errors: ["not_found"],
+});
+
+export const introduceRoute = defineRoute({
+  method: "POST",
+  path: "/introductions",
+  operationId: "introduce",
+  summary: "Introduce one of your connections to another",
+  description: "You must be connected to both. Counts toward the introduced member's warm-up if the other's protocol allows introductions.",
+  tag: "Members",
+  auth: "member",
+  body: ZIntroductionCreate,
+  response: z
+    .object({ id: z.string(), createdAt: ZInstant, introduced: ZMemberRef.omit({ id: true }), introducedTo: ZMemberRef.omit({ id: true }), message: z.string() })
+    .meta({ id: "Introduction" }),
+  status: 201,
+  errors: ["validation", "not_found", "self", "conflict", "forbidden", "already_connected"],
+});
+
+export const reportRoute = defineRoute({
+  method: "POST",
+  path: "/reports",
+  operationId: "createReport",
+  summary: "Report a member, post, comment, kudos or logged interaction to the moderators",
+  tag: "Members",
+  auth: "member",
+  body: ZReportCreate,
+  response: z
+    .object({ id: z.string(), subjectType: z.string(), subjectId: z.string(), reason: z.string(), status: z.string(), createdAt: ZInstant })
+    .meta({ id: "Report" }),
+  status: 201,
+  errors: ["validation", "not_found", "already_exists", "rate_limited"],
+});

@@ -1,0 +1,30 @@
+import "server-only";
+import { getDb } from "@/lib/server/db";
+import { hashToken, looksLikeToken } from "./token-secret";
+
+/** lastUsedAt is a hint for people, not an audit log: one write a minute per token is plenty. */
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+/**
+ * The member a bearer token belongs to, or null when it is malformed, unknown or revoked.
+ * The lookup is by the SHA-256 of the token (unique index), so no secret is ever compared
+ * in application code.
+ */
+export async function authenticateToken(raw: string, now: Date = new Date()): Promise<string | null> {
+  if (!looksLikeToken(raw)) return null;
+  const db = await getDb();
+  const row = await db.apiToken.findUnique({
+    where: { tokenHash: hashToken(raw) },
+    select: { id: true, memberId: true, revokedAt: true, lastUsedAt: true },
+  });
+  if (!row || row.revokedAt) return null;
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
+    const stale = new Date(now.getTime() - LAST_USED_RESOLUTION_MS);
+    // Conditional, so parallel requests in the same minute write at most once between them.
+    await db.apiToken.updateMany({
+      where: { id: row.id, revokedAt: null, OR: [{ lastUsedAt: null }, { lastUsedAt: { lte: stale } }] },
+      data: { lastUsedAt: now },
+    });
+  }
+  return row.memberId;
+}

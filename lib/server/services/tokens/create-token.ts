@@ -1,0 +1,38 @@
+import "server-only";
+import { getDb } from "@/lib/server/db";
+import { AppError } from "@/lib/server/errors";
+import { lockMember } from "@/lib/server/services/locks";
+import { parseInput } from "@/lib/server/services/interactions/parse-input";
+import { ZTokenCreate } from "@/lib/validation/api/token";
+import { generateToken } from "./token-secret";
+
+/** Active tokens per member: plenty for scripts and bots, few enough to review at a glance. */
+export const MAX_ACTIVE_TOKENS = 25;
+
+export type CreatedToken = { id: string; name: string; prefix: string; createdAt: Date; lastUsedAt: null; token: string };
+
+/** Creates a personal access token for the member. The secret is returned here and never again. */
+export async function createToken(memberId: string, input: unknown, now: Date = new Date()): Promise<CreatedToken> {
+  const { name } = parseInput(ZTokenCreate, input);
+  const db = await getDb();
+  const { token, prefix, hash } = generateToken();
+  return db.$transaction(async (tx) => {
+    // Count-then-insert under the member's row lock, so parallel creates cannot pass the cap.
+    await lockMember(tx, memberId);
+    const active = await tx.apiToken.count({ where: { memberId, revokedAt: null } });
+    if (active >= MAX_ACTIVE_TOKENS) {
+      throw new AppError(
+        "conflict",
+        `You already have ${MAX_ACTIVE_TOKENS} active tokens, the most allowed. Revoke one you no longer use, then create a new one.`,
+      );
+    }
+    const row = await tx.apiToken.create({
+      data: { memberId, name, prefix, tokenHash: hash, createdAt: now },
+      select: { id: true, name: true, prefix: true, createdAt: true },
+    });
+    await tx.auditEvent.create({
+      data: { actorId: memberId, action: "token.created", subjectType: "api_token", subjectId: row.id, data: { name, prefix }, createdAt: now },
+    });
+    return { ...row, lastUsedAt: null, token };
+  });
+}

@@ -1,0 +1,14 @@
+import "server-only";
+import { getDb } from "@/lib/server/db";
+
+export type TokenSummary = { id: string; name: string; prefix: string; createdAt: Date; lastUsedAt: Date | null };
+
+/** The member's active tokens, newest first. Never the hash: the secret was shown once. */
+export async function listTokens(memberId: string): Promise<TokenSummary[]> {
+  const db = await getDb();
+  return db.apiToken.findMany({
+    where: { memberId, revokedAt: null },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true },
+  });
+}

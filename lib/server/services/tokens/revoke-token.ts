@@ -1,0 +1,22 @@
+import "server-only";
+import { getDb } from "@/lib/server/db";
+import { notFound } from "@/lib/server/errors";
+
+/**
+ * Revokes one of the member's tokens; it stops working at once. Ownership is part of the
+ * update's `where`: someone else's token id is simply not found. Revoking twice is fine.
+ */
+export async function revokeToken(memberId: string, tokenId: string, now: Date = new Date()): Promise<void> {
+  const db = await getDb();
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.apiToken.updateMany({ where: { id: tokenId, memberId, revokedAt: null }, data: { revokedAt: now } });
+    if (count === 0) {
+      const mine = await tx.apiToken.findFirst({ where: { id: tokenId, memberId }, select: { id: true } });
+      if (!mine) throw notFound("That token");
+      return;
+    }
+    await tx.auditEvent.create({
+      data: { actorId: memberId, action: "token.revoked", subjectType: "api_token", subjectId: tokenId, createdAt: now },
+    });
+  });
+}

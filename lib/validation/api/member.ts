@@ -1,0 +1,77 @@
+import { z } from "zod";
+import { PRESETS } from "@/lib/warmup/types";
+import { ZInstant } from "./common";
+import { ZRelationshipStatus } from "./evaluation";
+
+/** Another member as lists and embeds show them. */
+export const ZMemberRef = z.object({ id: z.string(), handle: z.string(), name: z.string() }).meta({ id: "MemberRef" });
+export const ZMemberSummary = ZMemberRef.extend({ headline: z.string() }).meta({ id: "MemberSummary" });
+
+const link = z.string().nullable();
+
+/** The caller's own account (GET/PATCH /me, sign-up): the only place an email appears. */
+export const ZMe = z
+  .object({
+    id: z.string(),
+    handle: z.string(),
+    email: z.string(),
+    name: z.string(),
+    headline: z.string(),
+    bio: z.string(),
+    location: z.string().nullable(),
+    linkX: link,
+    linkLinkedin: link,
+    linkMastodon: link,
+    linkBluesky: link,
+    linkGithub: link,
+    linkWebsite: link,
+    role: z.enum(["member", "admin"]),
+    createdAt: ZInstant,
+  })
+  .meta({ id: "Me" });
+
+/** A member's public profile as the caller may see it, with the relationship from the caller's side. */
+export const ZMemberProfile = z
+  .object({
+    id: z.string(),
+    handle: z.string(),
+    name: z.string(),
+    headline: z.string(),
+    bio: z.string(),
+    location: z.string().nullable(),
+    links: z.array(z.object({ label: z.string(), url: z.string() })),
+    createdAt: ZInstant,
+    protocol: z.object({
+      preset: z.enum(PRESETS),
+      description: z.string().meta({ description: "Their protocol in plain words." }),
+    }),
+    relationship: z.object({
+      status: ZRelationshipStatus,
+      percent: z.number().nullable().meta({ description: "Warm-up progress toward them (null for yourself)." }),
+      nextStep: z.string().nullable(),
+      cooldownUntil: ZInstant.nullable(),
+      pendingRequest: z
+        .object({ id: z.string(), direction: z.enum(["incoming", "outgoing"]), createdAt: ZInstant, expiresAt: ZInstant })
+        .nullable(),
+      connectedSince: ZInstant.nullable(),
+      blockedByYou: z.boolean(),
+    }),
+  })
+  .meta({ id: "MemberProfile" });
+
+/** `POST /me/policy/preview`: how your contacts would be judged under draft rules (nothing is saved). */
+export const ZPolicyPreview = z
+  .object({
+    description: z.string(),
+    rows: z.array(
+      z.object({
+        member: ZMemberRef,
+        reason: z.enum(["pending_request", "recent_contact"]),
+        statusNow: ZRelationshipStatus,
+        percentNow: z.number(),
+        statusDraft: ZRelationshipStatus,
+        percentDraft: z.number(),
+      }),
+    ),
+  })
+  .meta({ id: "PolicyPreview" });

@@ -1,0 +1,52 @@
+import { z } from "zod";
+import { ZInstant } from "./common";
+import { ZEvaluation } from "./evaluation";
+
+export const ZFieldProblem = z.object({
+  field: z.string().meta({ description: "The field, as a dotted path (e.g. `note`), or `body` for the body as a whole." }),
+  message: z.string(),
+});
+
+export const PROBLEM_CODES = [
+  "validation",
+  "unauthenticated",
+  "suspended",
+  "forbidden",
+  "not_found",
+  "conflict",
+  "already_exists",
+  "duplicate_pending",
+  "warmup_incomplete",
+  "cooldown",
+  "closed",
+  "too_new",
+  "blocked",
+  "self",
+  "already_connected",
+  "weekly_limit",
+  "pending_limit",
+  "rate_limited",
+  "payload_too_large",
+  "unavailable",
+  "internal",
+] as const;
+
+/**
+ * RFC 9457 problem details with Rapport's stable `code`. Validation problems list each bad
+ * field; `warmup_incomplete` carries the evaluation; limits say when they free up (`retryAt`,
+ * and the Retry-After header).
+ */
+export const ZProblem = z
+  .looseObject({
+    type: z.string().meta({ description: "A URI naming the problem type, one per code." }),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().meta({ description: "What went wrong, in plain words, and how to fix it." }),
+    code: z.enum(PROBLEM_CODES).meta({ description: "Stable machine-readable code." }),
+    instance: z.string().optional(),
+    errors: z.array(ZFieldProblem).optional().meta({ description: "validation: one entry per bad field." }),
+    retryAt: ZInstant.optional().meta({ description: "When a limit or cooldown frees up." }),
+    evaluation: ZEvaluation.optional().meta({ description: "warmup_incomplete: the evaluation that refused the request." }),
+  })
+  .meta({ id: "Problem" });
+export type TProblem = z.infer<typeof ZProblem>;

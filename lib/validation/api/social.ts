@@ -1,0 +1,99 @@
+import { z } from "zod";
+import { ZPolicyOut } from "@/lib/validation/policy";
+import { ZInstant, ZPageQuery } from "./common";
+import { ZEvaluation } from "./evaluation";
+import { ZTimelineItem } from "./interaction";
+import { ZMemberRef, ZMemberSummary } from "./member";
+
+export const REQUEST_STATUSES = ["pending", "accepted", "declined", "withdrawn", "expired"] as const;
+
+/** `GET /connection-requests?direction=&status=` */
+export const ZApiRequestsQuery = ZPageQuery.extend({
+  direction: z
+    .enum(["incoming", "outgoing"], { error: "direction must be incoming or outgoing." })
+    .optional()
+    .meta({ description: "Leave out for both." }),
+  status: z
+    .enum([...REQUEST_STATUSES, "settled"], { error: `status must be one of: ${REQUEST_STATUSES.join(", ")}, settled.` })
+    .default("pending")
+    .meta({ description: "pending (default), one settled status, or settled (every status but pending)." }),
+});
+
+export const ZRequest = z
+  .object({
+    id: z.string(),
+    direction: z.enum(["incoming", "outgoing"]).meta({ description: "incoming: they asked you." }),
+    member: ZMemberSummary.meta({ description: "The other member." }),
+    note: z.string(),
+    status: z.enum(REQUEST_STATUSES),
+    declineReason: z.enum(["not_yet", "no"]).nullable(),
+    createdAt: ZInstant,
+    expiresAt: ZInstant,
+    decidedAt: ZInstant.nullable(),
+    cooldownUntil: ZInstant.nullable().meta({ description: "After a decline or withdrawal: when the requester may ask again." }),
+  })
+  .meta({ id: "ConnectionRequest" });
+
+/** The answer to sending: `connected` when they had already asked you (their request was accepted). */
+export const ZRequestSent = ZRequest.extend({ outcome: z.enum(["sent", "connected"]) }).meta({ id: "ConnectionRequestSent" });
+
+export const ZRequestSnapshot = z
+  .object({
+    takenAt: ZInstant,
+    evaluation: ZEvaluation,
+    policy: ZPolicyOut.omit({ description: true }),
+    policyText: z.string(),
+  })
+  .meta({ id: "RequestSnapshot" });
+
+export const ZRequestDetail = ZRequest.extend({
+  viewerRole: z.enum(["recipient", "requester"]),
+  requester: ZMemberSummary.extend({ bio: z.string(), location: z.string().nullable(), createdAt: ZInstant }),
+  recipient: ZMemberSummary,
+  snapshot: ZRequestSnapshot.nullable().meta({
+    description: "For the recipient: the evaluation when it was sent and the protocol then — why it was allowed.",
+  }),
+  evaluationNow: ZEvaluation.nullable().meta({ description: "For the recipient, while pending: the same evaluation today." }),
+  history: z.array(ZTimelineItem).meta({ description: "Every interaction between the two, newest first." }),
+  mutualConnections: z.array(ZMemberSummary),
+}).meta({ id: "ConnectionRequestDetail" });
+
+export const ZConnection = z.object({ member: ZMemberSummary, since: ZInstant }).meta({ id: "Connection" });
+
+/** `GET /connections?q=` */
+export const ZApiConnectionsQuery = ZPageQuery.extend({
+  q: z.string().trim().max(80, "Keep the search under 80 characters.").optional().meta({ description: "Search by name or handle." }),
+});
+
+export const ZBlockOut = z
+  .object({
+    member: ZMemberRef,
+    withdrawnRequests: z.number().int(),
+    removedConnection: z.boolean(),
+  })
+  .meta({ id: "Block" });
+
+export const ZNotification = z
+  .object({
+    id: z.string(),
+    type: z.string(),
+    text: z.string().meta({ description: "One plain sentence." }),
+    href: z.string().meta({ description: "The page on this site it leads to." }),
+    createdAt: ZInstant,
+    read: z.boolean(),
+  })
+  .meta({ id: "Notification" });
+
+export const ZNotificationsRead = z.object({ marked: z.number().int() }).meta({ id: "NotificationsRead" });
+
+/** `GET /me/dashboard`: the home page's four columns and recent activity. */
+const ZDashboardRelationship = z.object({ member: ZMemberSummary, evaluation: ZEvaluation, nextStep: z.string().nullable() });
+export const ZDashboard = z
+  .object({
+    incoming: z.array(z.object({ id: z.string(), member: ZMemberSummary, note: z.string(), createdAt: ZInstant })),
+    outgoing: z.array(z.object({ id: z.string(), member: ZMemberSummary, createdAt: ZInstant, expiresAt: ZInstant })),
+    ready: z.array(ZDashboardRelationship).meta({ description: "Warm: you may ask them." }),
+    warming: z.array(ZDashboardRelationship).meta({ description: "Warmest first, each with its most useful next step." }),
+    activity: z.array(ZNotification),
+  })
+  .meta({ id: "Dashboard" });
