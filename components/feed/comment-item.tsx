@@ -6,6 +6,7 @@ import { PostBody } from "./post-body";
 import { ReactionBar } from "./reaction-bar";
 import { ReplyToggle } from "./reply-toggle";
 import { TimeAgo } from "./time-ago";
+import { ReportLink } from "@/components/reports/report-link";
 
 type Viewer = { id: string } | null;
 
@@ -55,6 +56,9 @@ export function CommentItem({
                     href={`/feed/p/${c.postId}?reply=${c.id}#c-${c.id}`}
                     initiallyOpen={replyTo === c.id}
                   />
+                ) : null}
+                {viewer && viewer.id !== c.author.id ? (
+                  <ReportLink type="comment" id={c.id} label={`${c.author.name}'s comment`} />
                 ) : null}
                 {viewer?.id === c.author.id ? (
                   <form action={deleteCommentAction}>

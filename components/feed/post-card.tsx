@@ -8,6 +8,7 @@ import { CommentItem } from "./comment-item";
 import { PostBody } from "./post-body";
 import { ReactionBar } from "./reaction-bar";
 import { TimeAgo } from "./time-ago";
+import { ReportLink } from "@/components/reports/report-link";
 
 type Viewer = { id: string } | null;
 
@@ -99,6 +100,7 @@ export function PostCard({
             Share
           </Link>
         ) : null}
+        {viewer && !mine ? <ReportLink type="post" id={post.id} label={`${post.author.name}'s post`} /> : null}
         {mine ? (
           <form action={deletePostAction}>
             <input type="hidden" name="id" value={post.id} />

@@ -6,6 +6,7 @@ import { TimeAgo } from "@/components/feed/time-ago";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { deleteKudosAction } from "./actions";
 import { KudosForm } from "./kudos-form";
+import { ReportLink } from "@/components/reports/report-link";
 
 type Member = { id: string; handle: string; name: string; blockedByViewer?: boolean };
 
@@ -39,6 +40,9 @@ export async function KudosWall({ member, viewer }: { member: Member; viewer: { 
                   </span>
                 </p>
                 <PostBody body={k.body} className="prose-post text-sm" />
+                {viewer && viewer.id !== k.author.id ? (
+                  <ReportLink type="kudos" id={k.id} label={`kudos from ${k.author.name}`} />
+                ) : null}
                 {viewer?.id === k.author.id ? (
                   <form action={deleteKudosAction} className="mt-1">
                     <input type="hidden" name="id" value={k.id} />

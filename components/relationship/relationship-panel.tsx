@@ -1,6 +1,10 @@
 import Link from "next/link";
 import { loadRelationship } from "@/lib/server/queries/relationship";
 import { loadPairHistory } from "@/lib/server/queries/pair-history";
+import { eligibleIntroductionTargets, introductionsBetween } from "@/lib/server/queries/introductions";
+import { IntroduceForm } from "@/components/introductions/introduce-form";
+import { IntroductionsList } from "@/components/introductions/introductions-list";
+import { ReportForm } from "@/components/reports/report-form";
 import type { PublicProfile } from "@/lib/server/queries/profile";
 import { BlockControl } from "./block-control";
 import { ConnectControl } from "./connect-control";
@@ -38,7 +42,11 @@ export async function RelationshipPanel({ viewerId, profile }: { viewerId: strin
   const rel = await loadRelationship(viewerId, profile.id, { now });
   if (!rel) return null;
   const e = rel.evaluation;
-  const history = await loadPairHistory(viewerId, profile.id, { now, role: "requester", evaluation: e });
+  const [history, intros, introTargets] = await Promise.all([
+    loadPairHistory(viewerId, profile.id, { now, role: "requester", evaluation: e }),
+    introductionsBetween(viewerId, profile.id),
+    eligibleIntroductionTargets(viewerId, profile.id, { now }),
+  ]);
   const first = profile.name.split(" ")[0];
   const showProgress = e.criteria.length > 0 && e.status !== "connected";
 
@@ -57,14 +65,18 @@ export async function RelationshipPanel({ viewerId, profile }: { viewerId: strin
         ) : null}
         <ConnectControl relationship={rel} handle={profile.handle} firstName={first} />
         {e.status !== "connected" ? <NextSteps steps={e.nextSteps} /> : null}
+        <IntroductionsList introductions={intros.fromMe} title={`Introductions of you to ${first}`} />
+        <IntroductionsList introductions={intros.toMe} title={`${first} was introduced to you`} />
       </section>
       <section className="card space-y-3" aria-labelledby="history-h">
         <h2 id="history-h" className="font-semibold">Your history together</h2>
         <p className="text-xs muted">Both directions, newest first. Days are counted in UTC.</p>
         <InteractionTimeline items={history} viewerId={viewerId} />
       </section>
-      <div className="px-1">
+      <IntroduceForm member={{ handle: profile.handle, name: profile.name }} targets={introTargets} />
+      <div className="flex flex-wrap items-start gap-4 px-1 text-sm">
         <BlockControl handle={profile.handle} blocked={false} />
+        <ReportForm subjectType="member" subjectId={profile.id} subjectLabel={`@${profile.handle}`} />
       </div>
     </>
   );

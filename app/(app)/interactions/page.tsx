@@ -7,6 +7,7 @@ import { LOGGED_KIND_LABELS, PLATFORM_LABELS, type LoggedPlatform } from "@/lib/
 import { formatDate } from "@/lib/format";
 import { TimeAgo } from "@/components/feed/time-ago";
 import { DecideButtons, WithdrawButton } from "./logged-actions";
+import { ReportLink } from "@/components/reports/report-link";
 
 export const metadata = { title: "Interactions" };
 
@@ -88,7 +89,10 @@ export default async function InteractionsPage({ searchParams }: { searchParams:
                 </p>
                 <Details row={row} />
                 <p className="text-xs muted">Confirm if it happened as described; dispute if not. A disputed interaction never counts.</p>
-                <DecideButtons id={row.id} actorFirstName={row.other.name.split(" ")[0]} />
+                <div className="flex flex-wrap items-center gap-3">
+                  <DecideButtons id={row.id} actorFirstName={row.other.name.split(" ")[0]} />
+                  <ReportLink type="logged_interaction" id={row.id} label={`the interaction ${row.other.name} logged`} />
+                </div>
               </li>
             ))}
           </ul>

@@ -142,16 +142,4 @@ export async function findRequestForViewer(viewerId: string, requestId: string, 
   };
 }
 
-export type IntroductionNote = { id: string; by: { handle: string; name: string }; note: string; createdAt: Date };
 
-/** Introductions of the requester to the recipient by mutual connections, newest first (one query). */
-export async function findIntroductions(requesterId: string, recipientId: string, opts: { db?: Tx } = {}): Promise<IntroductionNote[]> {
-  const db = opts.db ?? (await getDb());
-  const rows = await db.introduction.findMany({
-    where: { introducedId: requesterId, introducedToId: recipientId },
-    orderBy: { createdAt: "desc" },
-    take: 5,
-    select: { id: true, note: true, createdAt: true, introducer: { select: { handle: true, name: true } } },
-  });
-  return rows.map((r) => ({ id: r.id, by: r.introducer, note: r.note, createdAt: r.createdAt }));
-}

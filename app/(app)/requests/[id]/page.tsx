@@ -8,7 +8,12 @@ import { InteractionTimeline } from "@/components/relationship/interaction-timel
 import { requireMemberPage } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db";
 import { getAppSettings } from "@/lib/server/settings";
-import { findIntroductions, findRequestForViewer } from "@/lib/server/queries/requests";
+import { findRequestForViewer } from "@/lib/server/queries/requests";
+import { introductionsOf } from "@/lib/server/queries/introductions";
+import { requesterRecord } from "@/lib/server/queries/requester-record";
+import { IntroductionsList } from "@/components/introductions/introductions-list";
+import { RequesterRecordLine } from "@/components/requests/requester-record";
+import { ReportForm } from "@/components/reports/report-form";
 import { findMutualConnections } from "@/lib/server/queries/mutual-connections";
 import { loadPairHistory } from "@/lib/server/queries/pair-history";
 import { evaluatePair } from "@/lib/server/services/warmup/evaluate-pairs";
@@ -39,11 +44,12 @@ export default async function RequestReviewPage({ params }: Props) {
   const requesterFirst = req.requester.name.split(" ")[0];
   // The evaluation is always requester → recipient, under the recipient's protocol now.
   const evaluationNow = await evaluatePair(req.requester.id, req.recipient.id, { role: "requester", now, db });
-  const [history, mutual, settings, introductions] = await Promise.all([
+  const [history, mutual, settings, introductions, record] = await Promise.all([
     loadPairHistory(req.requester.id, req.recipient.id, { now, db, role: "requester", evaluation: evaluationNow }),
     findMutualConnections(viewer.id, other.id, { db }),
     getAppSettings(db),
-    findIntroductions(req.requester.id, req.recipient.id, { db }),
+    introductionsOf(req.requester.id, req.recipient.id, { viewerId: viewer.id, db }),
+    req.viewerRole === "recipient" ? requesterRecord(req.requester.id, now) : null,
   ]);
   const pending = req.status === "pending";
   const isRecipient = req.viewerRole === "recipient";
@@ -90,19 +96,16 @@ export default async function RequestReviewPage({ params }: Props) {
         </div>
       </section>
 
-      {introductions.length ? (
-        <section aria-labelledby="intro-h" className="card space-y-2">
-          <h2 id="intro-h" className="font-semibold">Introduced by</h2>
-          <ul className="space-y-2">
-            {introductions.map((i) => (
-              <li key={i.id} className="text-sm">
-                <Link href={`/u/${i.by.handle}`} className="font-medium">{i.by.name}</Link>
-                <span className="muted"> · {formatDate(i.createdAt)}</span>
-                <p className="prose-post muted">“{i.note}”</p>
-              </li>
-            ))}
-          </ul>
+      {record ? (
+        <section aria-label="Their record" className="card text-sm">
+          <RequesterRecordLine record={record} name={req.requester.name} />
         </section>
+      ) : null}
+
+      {introductions.length ? (
+        <div className="card">
+          <IntroductionsList introductions={introductions} title="Introductions" />
+        </div>
       ) : null}
 
       <section aria-labelledby="history-h" className="card space-y-3">
@@ -160,6 +163,12 @@ export default async function RequestReviewPage({ params }: Props) {
             <p className="text-xs muted">If you withdraw, you can ask {first} again after {formatDate(cooldownFor("withdraw", now, settings))}.</p>
           </ActionForm>
         </section>
+      ) : null}
+
+      {isRecipient ? (
+        <div className="text-sm">
+          <ReportForm subjectType="member" subjectId={req.requester.id} subjectLabel={`@${req.requester.handle}`} />
+        </div>
       ) : null}
     </div>
   );
