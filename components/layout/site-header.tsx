@@ -24,7 +24,7 @@ export async function SiteHeader() {
           Rapport
         </Link>
         {viewer && counts ? (
-          <nav aria-label="Main" className="flex flex-1 flex-wrap items-center gap-1">
+          <nav aria-label="Main" className="-mx-4 flex w-[calc(100%+2rem)] items-center gap-1 overflow-x-auto whitespace-nowrap px-4 pb-1 md:mx-0 md:w-auto md:flex-1 md:overflow-visible md:px-0 md:pb-0">
             <Link className={link} href="/">Dashboard</Link>
             <Link className={link} href="/feed">Feed</Link>
             <Link className={link} href="/requests">
@@ -35,7 +35,7 @@ export async function SiteHeader() {
             <Link className={link} href="/notifications">
               Notifications<Badge count={counts.unread} label="unread" />
             </Link>
-            <span className="flex-1" />
+            <span className="hidden flex-1 md:block" />
             <Link className={link} href={`/u/${viewer.handle}`}>@{viewer.handle}</Link>
             <Link className={link} href="/settings/account">Settings</Link>
             {viewer.role === "admin" ? <Link className={link} href="/admin">Admin</Link> : null}
