@@ -63,11 +63,19 @@ export async function eligibleIntroductionTargets(
   );
   if (candidates.length === 0) return [];
   const since = new Date(now.getTime() - settings.introductions.cooldownDays * DAY);
+  const ids = candidates.map((m) => m.id);
+  // One introduction per pair, in either direction.
   const recent = await db.introduction.findMany({
-    where: { introducedId: profileMemberId, introducedToId: { in: candidates.map((m) => m.id) }, createdAt: { gt: since } },
-    select: { introducedToId: true },
+    where: {
+      createdAt: { gt: since },
+      OR: [
+        { introducedId: profileMemberId, introducedToId: { in: ids } },
+        { introducedToId: profileMemberId, introducedId: { in: ids } },
+      ],
+    },
+    select: { introducedId: true, introducedToId: true },
   });
-  const done = new Set(recent.map((r) => r.introducedToId));
+  const done = new Set(recent.map((r) => (r.introducedId === profileMemberId ? r.introducedToId : r.introducedId)));
   return candidates
     .filter((m) => !done.has(m.id))
     .map(({ id, handle, name }) => ({ id, handle, name }))

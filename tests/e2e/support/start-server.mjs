@@ -21,6 +21,13 @@ for (const script of ["db:migrate", "db:seed"]) {
   }
 }
 
+// The journeys' own fixtures (a pair with an earlier day of warm-up already behind it).
+const fixtures = spawnSync("npx", ["tsx", "--conditions=react-server", "tests/e2e/support/seed-fixtures.ts"], { stdio: "inherit", env: process.env });
+if (fixtures.status !== 0) {
+  console.error(`start-server: e2e fixtures failed (exit ${fixtures.status ?? fixtures.signal}).`);
+  process.exit(1);
+}
+
 const server = spawn(npm, ["run", "--silent", "start:e2e"], { stdio: "inherit", env: process.env });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -20,8 +20,8 @@ const first = (name: string) => name.split(" ")[0];
  * A member connected to both A and B introduces A to B (PRODUCT §5). Stored with an
  * "introduction" interaction from A toward B in the same transaction; whether it counts is
  * B's policy's business (allowIntroductions), decided at evaluation time. At most one
- * introduction of A to B per cooldown (90 days by default), whoever makes it, so a wide
- * circle of friends cannot stack them.
+ * introduction per pair (A to B or B to A) per cooldown (90 days by default), whoever makes
+ * it, so a wide circle of friends cannot stack them.
  */
 export async function introduce(introducerId: string, input: unknown, now: Date = new Date()) {
   const data = parseInput(ZIntroductionCreate, input);
@@ -49,7 +49,14 @@ export async function introduce(introducerId: string, input: unknown, now: Date 
     const settings = await getAppSettings(tx);
     const cooldownMs = settings.introductions.cooldownDays * DAY;
     const recent = await tx.introduction.findFirst({
-      where: { introducedId: a.id, introducedToId: b.id, createdAt: { gt: new Date(now.getTime() - cooldownMs) } },
+      // "Per pair": A to B and B to A are the same two people meeting.
+      where: {
+        createdAt: { gt: new Date(now.getTime() - cooldownMs) },
+        OR: [
+          { introducedId: a.id, introducedToId: b.id },
+          { introducedId: b.id, introducedToId: a.id },
+        ],
+      },
       orderBy: { createdAt: "desc" },
       select: { createdAt: true },
     });
@@ -57,7 +64,7 @@ export async function introduce(introducerId: string, input: unknown, now: Date 
       const retryAt = new Date(recent.createdAt.getTime() + cooldownMs);
       throw new AppError(
         "conflict",
-        `${a.name} was already introduced to ${b.name} on ${formatDate(recent.createdAt)}. One introduction per pair every ${settings.introductions.cooldownDays} days — you can introduce them again from ${formatDate(retryAt)}.`,
+        `${a.name} and ${b.name} were already introduced on ${formatDate(recent.createdAt)}. One introduction per pair every ${settings.introductions.cooldownDays} days — you can introduce them again from ${formatDate(retryAt)}.`,
         { retryAt },
       );
     }

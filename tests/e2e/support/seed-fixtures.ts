@@ -1,0 +1,40 @@
+/**
+ * E2E fixtures on top of the demo seed: a pair whose earlier day already happened, so the
+ * connection journey can finish warming up "today" in the browser. Written through the
+ * app's own services with an explicit `now` (yesterday), exactly as if it had happened then.
+ * Run by start-server.mjs with `tsx --conditions=react-server`.
+ */
+import { openDatabase } from "@/lib/db/create-client";
+import { setDbForTests } from "@/lib/server/db";
+import { createPost } from "@/lib/server/services/posts/create-post";
+import { createComment } from "@/lib/server/services/comments/create-comment";
+import { KNOWN_PASSWORD_HASH } from "@/tests/factories/members";
+
+const DAY = 86_400_000;
+const opened = await openDatabase();
+setDbForTests(opened);
+try {
+  const db = opened.db;
+  const now = Date.now();
+  const member = (handle: string, name: string, headline: string) =>
+    db.member.create({
+      data: {
+        handle,
+        name,
+        headline,
+        email: `${handle}@e2e.rapport.test`,
+        passwordHash: KNOWN_PASSWORD_HASH,
+        createdAt: new Date(now - 30 * DAY),
+        policy: { create: { preset: "standard" } },
+      },
+    });
+  const wanda = await member("wanda", "Wanda Reyes", "Platform engineer");
+  const omar = await member("omar", "Omar Haddad", "Head of infrastructure");
+  const yesterday = new Date(now - DAY);
+  const post = await createPost(omar.id, { body: "What is the one on-call habit you would never give up?" }, new Date(now - 2 * DAY));
+  await createComment(wanda.id, { postId: post.id, body: "Writing the handover note before the pager goes quiet — future me always thanks me." }, yesterday);
+  await createPost(omar.id, { body: "We moved our staging database to nightly restores from production backups. Restores are now tested every day." }, new Date(now - 3 * 3600_000));
+  console.log("E2E fixtures: wanda → omar warmed up yesterday (one comment).");
+} finally {
+  await opened.close();
+}
