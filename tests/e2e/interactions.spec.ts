@@ -25,13 +25,13 @@ test("posting, commenting, reacting and kudos move the pair's warm-up on the pro
   await signUp(fanPage, fan);
   const cold = await warmupPercent(fanPage, author.handle);
   expect(cold).toBe(0);
-  await expect(fanPage.getByText("Cold", { exact: true }).first()).toBeVisible();
+  await expect(fanPage.getByText(/^\W*Cold$/).first()).toBeVisible();
 
   // 1. A comment: 3 points, one interaction, one day, a real conversation.
   const post = fanPage.locator("article", { hasText: body });
   await post.getByLabel("Comment", { exact: true }).fill("Agreed — small diffs also make reviews kinder.");
   await post.getByRole("button", { name: "Comment", exact: true }).click();
-  await expect(fanPage.getByText("small diffs also make reviews kinder")).toBeVisible();
+  await expect(fanPage.getByText("small diffs also make reviews kinder").first()).toBeVisible();
   const afterComment = await warmupPercent(fanPage, author.handle);
   expect(afterComment).toBeGreaterThan(cold);
   await expect(fanPage.getByText("Points: 3 of 6")).toBeVisible();
@@ -47,12 +47,12 @@ test("posting, commenting, reacting and kudos move the pair's warm-up on the pro
   const first = author.name.split(" ")[0];
   await fanPage.getByLabel(`Kudos for ${first}`).fill("Thanks for the nudge toward smaller pull requests — our reviews got faster.");
   await fanPage.getByRole("button", { name: "Give kudos" }).click();
-  await expect(fanPage.getByText("our reviews got faster")).toBeVisible();
+  await expect(fanPage.getByText("our reviews got faster").first()).toBeVisible();
   const afterKudos = await warmupPercent(fanPage, author.handle);
   expect(afterKudos).toBeGreaterThan(afterReaction);
   await expect(fanPage.getByText("Points: 6 of 6")).toBeVisible();
   // One day only: the distinct-days rule still asks for another day, so not 100 yet.
   expect(afterKudos).toBeLessThan(100);
-  await expect(fanPage.getByRole("region", { name: /history/i }).or(fanPage.locator("section", { hasText: "Your history together" })).first()).toContainText("gave");
+  await expect(fanPage.locator("section", { hasText: "Your history together" }).first()).toContainText("You gave");
   await fanPage.screenshot({ path: "test-results/artifacts/profile-after-kudos.png", fullPage: true });
 });
