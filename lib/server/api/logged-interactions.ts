@@ -4,6 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { getDb } from "@/lib/server/db";
 import { notFound } from "@/lib/server/errors";
 import { blockedWith, decodeCursor, encodeCursor } from "@/lib/server/queries/feed";
+import { LOGGED_SELECT } from "@/lib/server/queries/interactions-list";
 import type { ZLoggedInteraction } from "@/lib/validation/api/interaction";
 import { badCursor } from "./cursor";
 import { iso, isoOrNull, ref } from "./present/common";
@@ -11,19 +12,7 @@ import { iso, isoOrNull, ref } from "./present/common";
 type LoggedOut = z.input<typeof ZLoggedInteraction>;
 
 const MEMBER = { select: { id: true, handle: true, name: true } } as const;
-const SELECT = {
-  id: true,
-  platform: true,
-  kind: true,
-  occurredOn: true,
-  evidenceUrl: true,
-  summary: true,
-  status: true,
-  createdAt: true,
-  decidedAt: true,
-  actor: MEMBER,
-  target: MEMBER,
-} as const;
+const SELECT = { ...LOGGED_SELECT, actor: MEMBER, target: MEMBER } as const;
 type Row = Prisma.LoggedInteractionGetPayload<{ select: typeof SELECT }>;
 
 function toOut(r: Row): LoggedOut {

@@ -7,7 +7,8 @@ import type { InteractionVerdict } from "@/lib/warmup/types";
 import { TIMELINE_SELECT, toTimelineItems, type TimelineItem } from "./pair-history";
 
 const MEMBER = { select: { id: true, handle: true, name: true } } as const;
-const LOGGED_SELECT = {
+/** The columns every list of logged interactions shows (pages and the API). */
+export const LOGGED_SELECT = {
   id: true,
   platform: true,
   kind: true,
