@@ -16,6 +16,15 @@ export type OpenedDb = {
   close: () => Promise<void>;
 };
 
+/**
+ * How long a transaction may wait to start, and run. Prisma's default wait (2 s) is shorter
+ * than the pool's own connection timeout (5 s): a burst of requests larger than the pool
+ * failed with "Unable to start a transaction in the given time" although a connection would
+ * have been free moments later. Waiting as long as the pool does lets bursts queue; past
+ * that, the API answers 503 (lib/server/api/problem.ts).
+ */
+const TRANSACTION_OPTIONS = { maxWait: 5_000, timeout: 10_000 } as const;
+
 /** Opens the database the environment points at. Call lazily, never at import time. */
 export async function openDatabase(target: DbTarget = dbTarget()): Promise<OpenedDb> {
   if (target.kind === "postgres") {
@@ -26,7 +35,7 @@ export async function openDatabase(target: DbTarget = dbTarget()): Promise<Opene
       connectionTimeoutMillis: 5_000,
     });
     pool.on("error", () => {}); // a dropped idle connection is replaced on next use
-    const db = new PrismaClient({ adapter: new PrismaPg(pool) });
+    const db = new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions: TRANSACTION_OPTIONS });
     return {
       db,
       target,
@@ -64,7 +73,7 @@ export async function openDatabase(target: DbTarget = dbTarget()): Promise<Opene
   } else {
     pglite = await PGlite.create();
   }
-  const db = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  const db = new PrismaClient({ adapter: new PrismaPGlite(pglite), transactionOptions: TRANSACTION_OPTIONS });
   return {
     db,
     target,

@@ -100,7 +100,9 @@ export function problemFromError(e: unknown): Response {
   return problem("internal", { detail: "Something went wrong on our side. It has been logged; please try again." });
 }
 
-const UNAVAILABLE_PRISMA = new Set(["P1000", "P1001", "P1002", "P1003", "P1008", "P1010", "P1011", "P1017", "P2024"]);
+// P2024: no pooled connection in time; P2028: a transaction could not start (or ran out of
+// time) because the database is overloaded — both mean "try again shortly", not a bug.
+const UNAVAILABLE_PRISMA = new Set(["P1000", "P1001", "P1002", "P1003", "P1008", "P1010", "P1011", "P1017", "P2024", "P2028"]);
 const UNAVAILABLE_ERRNO = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "EHOSTUNREACH", "ENETUNREACH", "EAI_AGAIN", "EPIPE"]);
 // PostgreSQL SQLSTATEs for "the server is going away or full".
 const UNAVAILABLE_SQLSTATE = new Set(["57P01", "57P02", "57P03", "53300", "08000", "08001", "08003", "08004", "08006"]);
@@ -114,6 +116,13 @@ const UNAVAILABLE_ADAPTER = new Set([
   "TooManyConnections",
   "SocketTimeout",
 ]);
+
+const UNAVAILABLE_MESSAGE = /PGlite failed to initialize|Could not open the embedded database|Can't reach database server/i;
+// node-postgres reports a connection lost under a query (the first query after a database
+// restart finds its pooled connection dead) with a plain Error and no code, which Prisma
+// passes on as is: recognised by its message.
+const PG_CONNECTION_LOST =
+  /^(Connection terminated unexpectedly|Connection terminated|Connection terminated due to connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error and is not queryable|Client was closed and is not queryable|server closed the connection unexpectedly)/i;
 
 /**
  * True when the error (or anything in its cause chain) says the database cannot be reached:
@@ -130,7 +139,7 @@ export function isDatabaseUnavailable(e: unknown): boolean {
     if (UNAVAILABLE_PRISMA.has(code) || UNAVAILABLE_ERRNO.has(code) || UNAVAILABLE_SQLSTATE.has(code)) return true;
     if (typeof err.kind === "string" && UNAVAILABLE_ADAPTER.has(err.kind)) return true;
     if (err.name === "PrismaClientInitializationError" || err.name === "DataDirInUseError") return true;
-    if (typeof err.message === "string" && /PGlite failed to initialize|Could not open the embedded database|Can't reach database server/i.test(err.message)) return true;
+    if (typeof err.message === "string" && (UNAVAILABLE_MESSAGE.test(err.message) || PG_CONNECTION_LOST.test(err.message))) return true;
     // AggregateError (e.g. IPv4 and IPv6 both refused)
     if (Array.isArray(err.errors) && err.errors.some((x) => isDatabaseUnavailable(x))) return true;
     cur = err.cause;

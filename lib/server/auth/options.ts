@@ -8,6 +8,7 @@ import { SESSION_MAX_AGE, sessionCookieName, secureCookies } from "./cookies";
 import { authSecret } from "./secret";
 import { signInWithPassword } from "@/lib/server/services/accounts/sign-in";
 import { signInWithOauth } from "@/lib/server/services/accounts/oauth-sign-in";
+import { clientIp } from "@/lib/server/request-ip";
 
 /** OAuth providers are on only when both their id and secret are configured. */
 export function oauthProviders() {
@@ -39,7 +40,7 @@ export function authOptions(): NextAuthOptions {
         name: "Email and password",
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
         async authorize(credentials, req) {
-          const ip = String((req?.headers?.["x-forwarded-for"] as string | undefined)?.split(",")[0] ?? "local");
+          const ip = clientIp(new Headers((req?.headers ?? {}) as Record<string, string>));
           const result = await signInWithPassword({ email: credentials?.email ?? "", password: credentials?.password ?? "" }, ip);
           return result.ok ? { id: result.memberId } : null;
         },

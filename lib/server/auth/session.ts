@@ -45,8 +45,21 @@ export async function loadViewer(memberId: string, now = new Date()): Promise<Vi
   };
 }
 
+const testSeam = globalThis as unknown as { __rapportTestViewer?: Viewer | null };
+
+/**
+ * Test-only: make getViewer() answer `viewer` (null: signed out) without a request or a
+ * session cookie, so server actions can be called outside Next.js; undefined restores the
+ * real lookup. Ignored unless NODE_ENV is "test" (vitest sets it).
+ */
+export function setViewerForTests(viewer: Viewer | null | undefined): void {
+  if (process.env.NODE_ENV !== "test") throw new Error("setViewerForTests is for tests only.");
+  testSeam.__rapportTestViewer = viewer;
+}
+
 /** The signed-in member for this request (or null), read once per request. */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
+  if (process.env.NODE_ENV === "test" && testSeam.__rapportTestViewer !== undefined) return testSeam.__rapportTestViewer;
   await cookies(); // reading the session makes the page dynamic; say so before building options
   const session = (await getServerSession(authOptions())) as { memberId?: string } | null;
   if (!session?.memberId) return null;

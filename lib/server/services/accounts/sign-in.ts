@@ -3,7 +3,7 @@ import { getDb } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { verifyPassword } from "@/lib/server/auth/password";
 import { ZSignin } from "@/lib/validation/member";
-import { checkThrottle, THROTTLES } from "./throttle";
+import { markAttemptSucceeded, releaseAttempts, reserveAttempt, THROTTLES } from "./throttle";
 import { promoteIfAdminEmail } from "@/lib/server/services/admin/bootstrap-admin";
 
 export type SignInResult = { ok: true; memberId: string } | { ok: false; error: AppError };
@@ -19,31 +19,34 @@ export async function signInWithPassword(input: unknown, ip: string, now = new D
   if (!parsed.success) return { ok: false, error: new AppError("validation", "Enter your email and password.") };
   const { email, password } = parsed.data;
   const db = await getDb();
+  // Each attempt is counted before the password is checked (reserveAttempt), so attempts sent
+  // in parallel cannot all get a guess in; a correct password marks them successful.
+  const reserved: string[] = [];
   try {
-    await checkThrottle(
-      db,
-      { kind: "signin:account", key: email, max: THROTTLES.signinPerAccount(), windowMinutes: WINDOW_MINUTES, failuresOnly: true },
-      now,
-      "Too many failed sign-in attempts for this account. For your safety, please wait before trying again.",
+    reserved.push(
+      await reserveAttempt(
+        db,
+        { kind: "signin:account", key: email, max: THROTTLES.signinPerAccount(), windowMinutes: WINDOW_MINUTES },
+        now,
+        "Too many failed sign-in attempts for this account. For your safety, please wait before trying again.",
+      ),
     );
-    await checkThrottle(
-      db,
-      { kind: "signin:ip", key: ip, max: THROTTLES.signinPerIp(), windowMinutes: WINDOW_MINUTES, failuresOnly: true },
-      now,
-      "Too many failed sign-in attempts from your network. Please wait before trying again.",
+    reserved.push(
+      await reserveAttempt(
+        db,
+        { kind: "signin:ip", key: ip, max: THROTTLES.signinPerIp(), windowMinutes: WINDOW_MINUTES },
+        now,
+        "Too many failed sign-in attempts from your network. Please wait before trying again.",
+      ),
     );
   } catch (e) {
+    await releaseAttempts(db, reserved);
     if (e instanceof AppError) return { ok: false, error: e };
     throw e;
   }
   const member = await db.member.findUnique({ where: { email }, select: { id: true, passwordHash: true } });
   const ok = await verifyPassword(member?.passwordHash, password);
-  await db.authAttempt.createMany({
-    data: [
-      { kind: "signin:account", key: email, success: ok },
-      { kind: "signin:ip", key: ip, success: ok },
-    ],
-  });
+  if (ok && member) await markAttemptSucceeded(db, reserved);
   if (!ok || !member) {
     return { ok: false, error: new AppError("unauthenticated", "That email and password don't match an account.") };
   }

@@ -4,7 +4,7 @@ import { AppError, isUniqueViolation } from "@/lib/server/errors";
 import { hashPassword } from "@/lib/server/auth/password";
 import { ZSignup } from "@/lib/validation/member";
 import { fieldErrorsOf } from "@/lib/validation/form-data";
-import { checkThrottle, recordAttempt, THROTTLES } from "./throttle";
+import { checkThrottle, lockThrottleKey, recordAttempt, THROTTLES } from "./throttle";
 import { promoteIfAdminEmail } from "@/lib/server/services/admin/bootstrap-admin";
 
 export type NewMember = { id: string; handle: string; name: string; email: string; createdAt: Date };
@@ -15,12 +15,9 @@ export async function signUp(input: unknown, ip: string, now = new Date()): Prom
   if (!parsed.success) throw new AppError("validation", "Please check the highlighted fields.", { fields: fieldErrorsOf(parsed.error) });
   const data = parsed.data;
   const db = await getDb();
-  await checkThrottle(
-    db,
-    { kind: "signup", key: ip, max: THROTTLES.signupPerIp(), windowMinutes: 60 },
-    now,
-    "Too many accounts were created from your network in the last hour. Please try again later.",
-  );
+  const rule = { kind: "signup", key: ip, max: THROTTLES.signupPerIp(), windowMinutes: 60 };
+  const tooMany = "Too many accounts were created from your network in the last hour. Please try again later.";
+  await checkThrottle(db, rule, now, tooMany); // early and cheap: before hashing the password
   const taken = await db.member.findFirst({
     where: { OR: [{ email: data.email }, { handle: data.handle }] },
     select: { email: true, handle: true },
@@ -29,12 +26,15 @@ export async function signUp(input: unknown, ip: string, now = new Date()): Prom
   const passwordHash = await hashPassword(data.password);
   try {
     const member = await db.$transaction(async (tx) => {
+      // Again under a lock on this address, so sign-ups sent all at once cannot all pass.
+      await lockThrottleKey(tx, rule.kind, ip);
+      await checkThrottle(tx, rule, now, tooMany);
       const m = await tx.member.create({
         data: { email: data.email, handle: data.handle, name: data.name, passwordHash },
         select: { id: true, handle: true, name: true, email: true, createdAt: true },
       });
       await tx.policy.create({ data: { memberId: m.id } });
-      await recordAttempt(tx, "signup", ip, true);
+      await recordAttempt(tx, "signup", ip, true, now);
       await tx.auditEvent.create({ data: { actorId: m.id, action: "account.created", subjectType: "member", subjectId: m.id } });
       await promoteIfAdminEmail(tx, m.id, m.email, now); // RAPPORT_ADMIN_EMAIL: the installation's first admin
       return m;

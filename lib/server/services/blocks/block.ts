@@ -22,6 +22,10 @@ export async function blockMember(blockerId: string, input: unknown, opts: { now
     if (!other) throw notFound("That member");
     if (other.id === blockerId) throw new AppError("self", "You can't block yourself.");
     await lockPair(tx, blockerId, other.id);
+    // A member who blocked you does not exist for you — blocking them back must not reveal
+    // them (their id and name) either. Their block already keeps the two of you apart.
+    const theirs = await tx.block.findUnique({ where: { blockerId_blockedId: { blockerId: other.id, blockedId: blockerId } }, select: { blockerId: true } });
+    if (theirs) throw notFound("That member");
     await tx.block.createMany({ data: [{ blockerId, blockedId: other.id, createdAt: now }], skipDuplicates: true });
 
     // No cooldown: the block itself keeps the request from coming back.

@@ -26,7 +26,9 @@ export async function loadRequestBudget(tx: Tx, memberId: string, now: Date, set
   const since = new Date(now.getTime() - BUDGET_WINDOW_MS);
   const [recent, pending] = await Promise.all([
     tx.connectionRequest.findMany({
-      where: { requesterId: memberId, createdAt: { gt: since, lte: now } },
+      // No upper bound: a concurrent send (another instance, or a request that took the lock
+      // first) may have stored a row stamped a few ms after this request's `now`; it counts.
+      where: { requesterId: memberId, createdAt: { gt: since } },
       select: { createdAt: true },
       orderBy: { createdAt: "asc" },
     }),

@@ -1,0 +1,139 @@
+import { expect, test, type Page, type Response } from "@playwright/test";
+import { newAccount, signIn, signUp } from "./support/accounts";
+
+/**
+ * Stored text is rendered inert, and every page carries the security headers. A member stores
+ * script in every place they can write (posts, headline, bio, links); another member — the
+ * demo seed's Ana — then reads the feed, the post and the profile in a real browser. Nothing
+ * may run, and no executable markup may reach the DOM.
+ */
+const ANA = { email: "ana@demo.rapport.test", password: "rapport-demo-2026" };
+
+const PAYLOADS = {
+  script: "<script>window.__pwned=1</script>",
+  img: '<img src=x onerror="window.__pwned=1">',
+  jsLink: "javascript:alert(1)",
+  svg: "<svg onload=\"window.__pwned=1\"></svg>",
+  attr: '"><a href="javascript:window.__pwned=1">click</a>',
+};
+
+/** Everything a page could have done with the payloads. */
+async function expectInert(page: Page, where: string) {
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned), `${where}: a payload ran`).toBeUndefined();
+  expect(
+    await page.evaluate(() => [...document.scripts].some((s) => (s.textContent ?? "").includes("__pwned"))),
+    `${where}: a <script> with the payload is in the DOM`,
+  ).toBe(false);
+  expect(await page.locator("[onerror], [onload], [onclick], [onmouseover]").count(), `${where}: an inline event handler`).toBe(0);
+  expect(await page.locator('a[href^="javascript:" i], a[href^="data:" i], a[href^="vbscript:" i], [src^="javascript:" i]').count(), `${where}: a script URL`).toBe(0);
+  expect(await page.locator("svg[onload], img[src='x']").count(), `${where}: injected markup`).toBe(0);
+}
+
+function cspOf(res: Response | null): string {
+  const csp = res?.headers()["content-security-policy"];
+  expect(csp, "the page has a Content-Security-Policy").toBeTruthy();
+  return csp!;
+}
+
+test("script stored in posts and profiles never runs for another member", async ({ browser }) => {
+  const author = newAccount("xss");
+  const authorPage = await (await browser.newContext()).newPage();
+  const dialogs: string[] = [];
+  const stamp = Date.now().toString(36);
+  let postHref = "";
+
+  await test.step("an author stores script everywhere they can write", async () => {
+    await signUp(authorPage, author);
+    await authorPage.goto("/feed");
+    for (const [name, payload] of Object.entries(PAYLOADS)) {
+      await authorPage.getByLabel("Write a post").fill(`${name} ${stamp} ${payload} see ${PAYLOADS.jsLink} and https://example.com/${stamp}`);
+      await authorPage.getByRole("button", { name: "Post", exact: true }).click();
+      await expect(authorPage.locator("article", { hasText: `${name} ${stamp}` }).first()).toBeVisible();
+    }
+    postHref = (await authorPage.locator("article", { hasText: `script ${stamp}` }).first().locator('a[href^="/feed/p/"]').first().getAttribute("href")) ?? "";
+    expect(postHref).toMatch(/^\/feed\/p\//);
+
+    await authorPage.goto("/settings/account");
+    await authorPage.getByLabel("Headline", { exact: true }).fill(PAYLOADS.img);
+    await authorPage.getByLabel("Bio", { exact: true }).fill(`${PAYLOADS.script} ${PAYLOADS.svg} ${PAYLOADS.attr}`);
+    // A javascript: link is refused with a message naming the field…
+    await authorPage.getByLabel("Website", { exact: true }).fill(PAYLOADS.jsLink);
+    await authorPage.getByRole("button", { name: "Save profile" }).click();
+    await expect(authorPage.getByText(/website link must start with http:\/\/ or https:\/\//i)).toBeVisible();
+    // …an http(s) one is fine.
+    await authorPage.getByLabel("Website", { exact: true }).fill(`https://example.com/${stamp}`);
+    await authorPage.getByRole("button", { name: "Save profile" }).click();
+    await expect(authorPage.getByRole("status").filter({ hasText: "Profile saved." })).toBeVisible();
+    await expectInert(authorPage, "the author's own settings");
+  });
+
+  const reader = await (await browser.newContext()).newPage();
+  reader.on("dialog", (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+
+  await test.step("another member reads the feed", async () => {
+    await signIn(reader, ANA.email, ANA.password);
+    await expect(reader).toHaveURL("/");
+    await reader.goto("/feed");
+    for (const name of Object.keys(PAYLOADS)) await expect(reader.locator("article", { hasText: `${name} ${stamp}` }).first()).toBeVisible();
+    // The payloads are shown as the text they are.
+    await expect(reader.getByText(PAYLOADS.script, { exact: false }).first()).toBeVisible();
+    // Only the real web address became a link.
+    await expect(reader.locator(`a[href="https://example.com/${stamp}"]`).first()).toBeVisible();
+    await expectInert(reader, "/feed");
+  });
+
+  await test.step("…the post page", async () => {
+    await reader.goto(postHref);
+    await expect(reader.getByText(`script ${stamp}`, { exact: false }).first()).toBeVisible();
+    await expectInert(reader, postHref);
+  });
+
+  await test.step("…and the profile", async () => {
+    await reader.goto(`/u/${author.handle}`);
+    await expect(reader.getByText(PAYLOADS.img, { exact: true }).first()).toBeVisible();
+    await expect(reader.locator(`a[href="https://example.com/${stamp}"]`).first()).toBeVisible();
+    await expectInert(reader, `/u/${author.handle}`);
+    await reader.goto(`/@${author.handle}`);
+    await expectInert(reader, `/@${author.handle}`);
+  });
+
+  expect(dialogs, "no alert() ever opened").toEqual([]);
+});
+
+test("pages carry a nonce-based CSP and the security headers", async ({ page, context }) => {
+  const first = await page.goto("/signin");
+  const second = await page.goto("/signin");
+  const [a, b] = [cspOf(first), cspOf(second)];
+  const nonce = (csp: string) => /'nonce-([A-Za-z0-9+/=]+)'/.exec(csp)?.[1];
+  expect(nonce(a), "a nonce in script-src").toBeTruthy();
+  expect(nonce(a), "a fresh nonce per request").not.toBe(nonce(b));
+  const scriptSrc = a.split(";").map((d) => d.trim()).find((d) => d.startsWith("script-src")) ?? "";
+  expect(scriptSrc).not.toContain("'unsafe-inline'");
+  expect(scriptSrc).not.toContain("'unsafe-eval'"); // production build
+  expect(a).toContain("frame-ancestors 'none'");
+  expect(a).toContain("object-src 'none'");
+
+  const h = second!.headers();
+  expect(h["x-content-type-options"]).toBe("nosniff");
+  expect(h["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+  expect(h["permissions-policy"]).toContain("camera=()");
+  expect(h["x-frame-options"]).toBe("DENY");
+  // The e2e server's public URL is plain http://localhost: no HSTS there (it is set for https).
+  expect(h["strict-transport-security"]).toBeUndefined();
+
+  // Next.js's own scripts carry this response's nonce; nothing else runs.
+  const scriptNonces = await page.evaluate(() => [...document.scripts].filter((s) => s.src || s.textContent).map((s) => s.nonce));
+  expect(scriptNonces.length).toBeGreaterThan(0);
+  expect(new Set(scriptNonces)).toEqual(new Set([nonce(b)]));
+
+  // The session cookie: HttpOnly and SameSite=Lax (Secure is for https deployments).
+  await signIn(page, ANA.email, ANA.password);
+  await expect(page).toHaveURL("/");
+  const session = (await context.cookies()).find((c) => c.name.endsWith("next-auth.session-token"));
+  expect(session).toBeDefined();
+  expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax", secure: false });
+  expect(await page.evaluate(() => document.cookie)).not.toContain("session-token");
+});
