@@ -1,0 +1,32 @@
+/* eslint-disable @typescript-eslint/no-require-imports */
+// Preloaded into the benchmark's server with NODE_OPTIONS="--require scripts/bench/query-counter.cjs"
+// and RAPPORT_QUERY_LOG=1: counts every SQL statement the pg driver sends, so the bench can
+// report queries per request. It patches pg's Client.prototype.query (the one door Prisma's
+// pg adapter uses), so the app's own code — lib/server/db.ts included — is untouched, and
+// a server started without it pays nothing. The count is read through GET /api/health.
+"use strict";
+
+if (process.env.RAPPORT_QUERY_LOG === "1" || process.env.RAPPORT_QUERY_LOG === "verbose") {
+  const pg = require(require.resolve("pg", { paths: [process.cwd()] }));
+  const verbose = process.env.RAPPORT_QUERY_LOG === "verbose";
+  const counter = { queries: 0, control: 0, log: [] };
+  globalThis.__rapportQueryCounter = counter;
+  const original = pg.Client.prototype.query;
+  const CONTROL = /^\s*(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE|DEALLOCATE)\b/i;
+
+  pg.Client.prototype.query = function countedQuery(config, values, callback) {
+    const text = typeof config === "string" ? config : config && config.text;
+    if (typeof text === "string" && CONTROL.test(text)) counter.control++;
+    else counter.queries++;
+    if (!verbose || typeof text !== "string") return original.call(this, config, values, callback);
+    const started = process.hrtime.bigint();
+    const params = Array.isArray(values) ? values : config && config.values;
+    const done = () => counter.log.push({ text, params, ms: Number(process.hrtime.bigint() - started) / 1e6 });
+    // pg's Pool.query calls client.query with a callback (2nd or 3rd argument); Prisma's adapter awaits a promise.
+    if (typeof values === "function") return original.call(this, config, (...a) => (done(), values(...a)));
+    if (typeof callback === "function") return original.call(this, config, values, (...a) => (done(), callback(...a)));
+    const result = original.call(this, config, values, callback);
+    if (result && typeof result.then === "function") result.then(done, () => {});
+    return result;
+  };
+}

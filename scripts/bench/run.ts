@@ -1,0 +1,264 @@
+// `npm run bench`: the app under load at community scale, against a fresh PostgreSQL
+// database holding the large seed. See scripts/bench/README.md for what is measured and how.
+import { execSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { GROWTH, PASSWORD, SEED_EMAIL_DOMAIN } from "./dataset/layout";
+import { createDatabase, databaseUrl, describeDatabase, dropDatabase } from "./database";
+import { cpuMs, postgresBackends, processTree, RssSampler, run } from "./processes";
+import { printReport, targets, withRatios, type PathResult } from "./report";
+import { createToken, queryCount, signIn, startServer, type BenchServer } from "./server";
+import type { LoadResult, LoadSpec } from "./stats";
+
+const { values: flags } = parseArgs({
+  options: {
+    duration: { type: "string", default: "15" },
+    connections: { type: "string", default: "20" },
+    warmup: { type: "string", default: "3" },
+    small: { type: "boolean", default: false },
+    members: { type: "string" },
+    interactions: { type: "string" },
+    requests: { type: "string" },
+    "dataset-connections": { type: "string" },
+    seed: { type: "string", default: "42" },
+    pool: { type: "string" },
+    "reuse-db": { type: "string" },
+    "keep-db": { type: "boolean", default: false },
+    only: { type: "string" },
+    build: { type: "boolean", default: false },
+    "server-heap": { type: "string" },
+    // After each saturating run, one at this fraction of the measured req/s (0: none). autocannon
+    // releases each second's requests at once, so these latencies include that burst's queue.
+    "reduced-load": { type: "string", default: "0" },
+  },
+  allowPositionals: false,
+});
+const duration = Number(flags.duration);
+const connections = Number(flags.connections);
+const stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\..*/, "").replace("T", "-");
+const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "rapport-bench-"));
+const log = (msg: string) => console.error(`[bench] ${msg}`);
+const email = (handle: string) => `${handle}@${SEED_EMAIL_DOMAIN}`;
+const wanted = (name: string) => !flags.only || flags.only.split(",").some((o) => name.includes(o));
+
+/** Measures the production build: runs `npm run build` when there is none, or when --build says so. */
+function ensureBuild(): void {
+  if (flags.build || !fs.existsSync(".next/BUILD_ID")) {
+    // Two builds writing .next at once corrupt each other.
+    if (execSync("pgrep -f 'next[ ]build' || true").toString().trim()) throw new Error("Another `next build` is running; wait for it, then run the bench again.");
+    log("running npm run build");
+    execSync("npm run build", { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  }
+  const routes = JSON.stringify(JSON.parse(fs.readFileSync(".next/app-path-routes-manifest.json", "utf8")));
+  if (!routes.includes("/api/health")) throw new Error("The build predates app/api/health/route.ts: run `npm run build` first.");
+}
+
+async function seed(url: string, tokensFile: string): Promise<Record<string, unknown>> {
+  const args = ["scripts/seed-large.ts", "--seed", flags.seed!, "--tokens-out", tokensFile];
+  if (flags.small) args.push("--small");
+  for (const k of ["members", "interactions", "requests"] as const) if (flags[k]) args.push(`--${k}`, flags[k]!);
+  // --connections is the load's concurrency here; the dataset's connection count is --dataset-connections.
+  if (flags["dataset-connections"]) args.push("--connections", flags["dataset-connections"]);
+  let sampler: RssSampler | undefined;
+  const started = Date.now();
+  const out = await run(path.resolve("node_modules/.bin/tsx"), args, {
+    // V8 grows its heap lazily to ~470 MiB when allowed; the seed streams, so 192 MiB is plenty.
+    env: { ...process.env, DATABASE_URL: url, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --max-old-space-size=192`.trim() },
+    onSpawn: (child) => (sampler = new RssSampler(child.pid!)),
+  });
+  const rss = sampler!.stop();
+  const line = out.split("\n").find((l) => l.startsWith("SEED_SUMMARY "));
+  const summary = line ? (JSON.parse(line.slice("SEED_SUMMARY ".length)) as Record<string, unknown>) : {};
+  return { ...summary, wallSeconds: Math.round((Date.now() - started) / 100) / 10, sampledPeakRssMiB: rss.peakTreeMiB };
+}
+
+/** One run of the load-generator process (scripts/bench/load.ts) against the server. */
+async function load(spec: LoadSpec): Promise<LoadResult> {
+  const file = path.join(workDir, `${spec.name.replace(/\W+/g, "-")}.json`);
+  fs.writeFileSync(file, JSON.stringify(spec));
+  return JSON.parse(await run(path.resolve("node_modules/.bin/tsx"), ["scripts/bench/load.ts", file])) as LoadResult;
+}
+
+/** Waits until the server stops using CPU: requests cut off at the end of a run still finish. */
+async function drain(server: BenchServer): Promise<void> {
+  let previous = cpuMs(processTree(server.pid));
+  for (let i = 0; i < 30; i++) {
+    await new Promise((r) => setTimeout(r, 300));
+    const now = cpuMs(processTree(server.pid));
+    if (now - previous <= 20) return;
+    previous = now;
+  }
+}
+
+const cpuByPid = (pids: number[]) => new Map(pids.map((p) => [p, cpuMs([p])]));
+
+/**
+ * A warm-up run, then the measured run, with what it cost: server CPU (the next-server
+ * process tree), database CPU (the PostgreSQL backends serving this database) and SQL
+ * statements, each divided by the requests *sent* (those in flight at the end are still
+ * served, and counted).
+ */
+async function measure(server: BenchServer, dbName: string, spec: Omit<LoadSpec, "origin" | "duration" | "connections">, extra: Partial<PathResult> = {}): Promise<PathResult> {
+  const base = { ...spec, origin: server.origin, connections };
+  let startAt = 0;
+  if (Number(flags.warmup) > 0) {
+    startAt = (await load({ ...base, name: `${spec.name} (warm-up)`, duration: Number(flags.warmup) })).sent;
+    await drain(server);
+  }
+  const [cpu0, db0, q0] = [cpuMs(processTree(server.pid)), cpuByPid(postgresBackends(dbName)), await queryCount(server.origin)];
+  const result = await load({ ...base, duration, startAt });
+  await drain(server);
+  const [cpu1, db1, q1] = [cpuMs(processTree(server.pid)), cpuByPid(postgresBackends(dbName)), await queryCount(server.origin)];
+  let dbCpu = 0;
+  for (const [pid, ms] of db1) dbCpu += ms - (db0.get(pid) ?? 0);
+  const per = (x: number) => Math.round((x / Math.max(result.sent, 1)) * 10) / 10;
+  const out: PathResult = {
+    ...result,
+    path: spec.path,
+    statements: per(q1.queries - q0.queries),
+    transactionControl: per(q1.control - q0.control),
+    serverCpuMs: per(cpu1 - cpu0),
+    dbCpuMs: per(dbCpu),
+    ...extra,
+  };
+  log(`${spec.name}: ${result.rps} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms; per request ${out.serverCpuMs} ms app CPU, ${out.dbCpuMs} ms DB CPU, ${out.statements} SQL`);
+  const fraction = Number(flags["reduced-load"]);
+  if (fraction > 0) {
+    // Saturated, latency is just concurrency ÷ throughput; below capacity it shows the work itself.
+    const rate = Math.max(1, Math.round(result.rps * fraction));
+    const r = await load({ ...base, name: `${spec.name} (at ${rate} req/s)`, duration, startAt: startAt + result.sent, rate });
+    await drain(server);
+    out.reduced = { rate, rps: r.rps, p50: r.latency.p50, p95: r.latency.p95, p99: r.latency.p99 };
+    log(`${spec.name} at ${rate} req/s: p50 ${r.latency.p50} ms, p95 ${r.latency.p95} ms, p99 ${r.latency.p99} ms`);
+  }
+  return out;
+}
+
+/**
+ * One request at a time, nothing else running: the exact SQL statements per request, and
+ * the latency of the work itself (no queueing behind other requests).
+ */
+async function sequential(server: BenchServer, p: string, headers: Record<string, string>, n = 10): Promise<{ statements: number; unloadedMs: number }> {
+  await (await fetch(`${server.origin}${p}`, { headers })).arrayBuffer();
+  const before = await queryCount(server.origin);
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    await (await fetch(`${server.origin}${p}`, { headers })).arrayBuffer();
+    times.push(performance.now() - t);
+  }
+  const after = await queryCount(server.origin);
+  times.sort((a, b) => a - b);
+  return { statements: (after.queries - before.queries) / n, unloadedMs: Math.round(times[Math.floor(n / 2)] * 10) / 10 };
+}
+
+async function check(server: BenchServer, p: string, headers: Record<string, string>, expect: (body: string) => boolean): Promise<string | null> {
+  const res = await fetch(`${server.origin}${p}`, { headers, redirect: "manual" });
+  const body = await res.text();
+  if (res.status === 404) return "not in this build (404)";
+  if (res.status !== 200 || !expect(body)) return `unexpected answer (HTTP ${res.status})`;
+  return null;
+}
+
+async function main() {
+  ensureBuild();
+  const loadBefore = os.loadavg();
+  if (loadBefore[0] > os.cpus().length * 0.5) log(`warning: the machine is busy (load ${loadBefore[0].toFixed(2)}); figures will be low and noisy`);
+  const dbName = flags["reuse-db"] ?? `rapport_bench_${stamp.replace("-", "_")}`;
+  const tokensFile = path.join(os.tmpdir(), `rapport-bench-${dbName}-tokens.json`);
+  let url = databaseUrl(dbName);
+  let seedSummary: Record<string, unknown> = { reused: true };
+  if (!flags["reuse-db"]) {
+    log(`creating ${dbName}`);
+    url = await createDatabase(dbName);
+    seedSummary = await seed(url, tokensFile);
+  }
+  const tokens = (JSON.parse(fs.readFileSync(tokensFile, "utf8")) as { tokens: Record<string, string> }).tokens;
+  const dataset = await describeDatabase(url);
+
+  const server = await startServer({
+    databaseUrl: url,
+    logDir: workDir,
+    poolSize: flags.pool ? Number(flags.pool) : undefined,
+    nodeArgs: flags["server-heap"] ? [`--max-old-space-size=${flags["server-heap"]}`] : [],
+  });
+  log(`server on ${server.origin} (pid ${server.pid}, log ${server.logFile})`);
+  const results: PathResult[] = [];
+  const growth: PathResult[] = [];
+  try {
+    const cookies: Record<string, string> = {};
+    for (const h of ["heavy", ...GROWTH.map(([g]) => g)]) cookies[h] = await signIn(server.origin, email(h), PASSWORD);
+    const heavyToken = (await createToken(server.origin, email("heavy"), PASSWORD)) ?? tokens.heavy;
+    const asHeavy = { cookie: cookies.heavy };
+    const bearer = { authorization: `Bearer ${heavyToken}` };
+
+    const paths: { name: string; path: string; headers: Record<string, string>; expect: (b: string) => boolean }[] = [
+      { name: "ceiling (/api/health)", path: "/api/health", headers: {}, expect: (b) => b.includes('"ok":true') },
+      // Not a target: the cost of rendering a page at all (layout, header, CSP proxy), no data.
+      { name: "page floor (/ signed out)", path: "/", headers: {}, expect: (b) => b.includes("Warm up before you connect") },
+      { name: "dashboard (heavy)", path: "/", headers: asHeavy, expect: (b) => b.includes("Welcome") },
+      { name: "profile (heavy → peer)", path: "/u/peer", headers: asHeavy, expect: (b) => b.includes("@peer") },
+      { name: "warmup API", path: "/api/v1/members/peer/warmup", headers: bearer, expect: (b) => b.includes('"status"') },
+    ];
+    for (const p of paths) {
+      if (!wanted(p.name)) continue;
+      const problem = await check(server, p.path, p.headers, p.expect);
+      if (problem) {
+        results.push({ name: p.name, path: p.path, skipped: problem } as PathResult);
+        log(`${p.name}: skipped, ${problem}`);
+        continue;
+      }
+      const r = await measure(server, dbName, { name: p.name, method: "GET", path: p.path, headers: p.headers });
+      results.push({ ...r, ...(await sequential(server, p.path, p.headers)) });
+    }
+
+    if (wanted("send request")) {
+      const senders = Object.keys(tokens).filter((h) => h.startsWith("bench_s")).map((h) => tokens[h]);
+      const sinks = Array.from({ length: 25 }, (_, k) => `bench_r${k}`);
+      const probe = await fetch(`${server.origin}/api/v1/connection-requests`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+      if (probe.status === 404) results.push({ name: "send request", path: "/api/v1/connection-requests", skipped: "not in this build (404)" } as PathResult);
+      else results.push(await measure(server, dbName, { name: "send request", method: "POST", path: "/api/v1/connection-requests", headers: {}, send: { tokens: senders, sinks } }));
+    }
+
+    for (const [handle, related] of GROWTH) {
+      if (!wanted("growth")) break;
+      const headers = { cookie: cookies[handle] };
+      const r = await measure(server, dbName, { name: `dashboard (${handle})`, method: "GET", path: "/", headers }, { related });
+      growth.push({ ...r, ...(await sequential(server, "/", headers)) });
+    }
+  } finally {
+    await server.stop();
+  }
+  const rss = server.rss.stop();
+  const ceiling = results.find((r) => r.name.startsWith("ceiling") && !r.skipped);
+  const paths = ceiling ? withRatios(results, ceiling) : results;
+  const grown = ceiling ? withRatios(growth, ceiling) : growth;
+  const checks = targets(paths, grown, Math.max(rss.peakTreeMiB, rss.peakProcessMiB));
+  const loadAfter = os.loadavg();
+  const seedLine = seedSummary.reused
+    ? `Seed: reused database ${dbName}`
+    : `Seed: ${seedSummary.wallSeconds} s wall (${seedSummary.seconds} s loading), peak RSS ${seedSummary.peakRssMiB} MiB (sampled ${seedSummary.sampledPeakRssMiB} MiB)`;
+  const text = printReport(paths, grown, checks, [
+    `Server peak RSS: ${rss.peakTreeMiB} MiB (process tree, sampled every 250 ms); largest single-process VmHWM ${rss.peakProcessMiB} MiB`,
+    seedLine,
+    `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, load average ${loadBefore.map((l) => l.toFixed(2)).join(" ")} before, ${loadAfter.map((l) => l.toFixed(2)).join(" ")} after; ${connections} connections, ${duration} s per path`,
+  ]);
+  fs.mkdirSync("bench/results", { recursive: true });
+  const file = path.join("bench/results", `${stamp}.json`);
+  fs.writeFileSync(
+    file,
+    JSON.stringify({ at: new Date().toISOString(), config: { duration, connections, warmup: Number(flags.warmup), small: flags.small, pool: flags.pool ?? "default (10)", serverHeapMiB: flags["server-heap"] ?? "default" }, machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryMiB: Math.round(os.totalmem() / 2 ** 20), node: process.version, loadBefore, loadAfter }, dataset, seed: seedSummary, server: rss, paths, growth: grown, targets: checks, text }, null, 2),
+  );
+  log(`results written to ${file}`);
+  if (!flags["keep-db"] && !flags["reuse-db"]) {
+    await dropDatabase(dbName);
+    fs.rmSync(tokensFile, { force: true });
+  } else log(`kept database ${dbName} (${url}); tokens in ${tokensFile}`);
+}
+
+main().catch((e) => {
+  console.error(`bench failed: ${(e as Error).stack ?? e}`);
+  process.exitCode = 1;
+});
