@@ -3,13 +3,17 @@ import { stripNul } from "@/lib/security/nul";
 
 /** Field errors keyed by field name, from a zod error (first message per field kept first). */
 export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
-  // No prototype: a field named "__proto__" is just a name here.
-  const out: Record<string, string[]> = Object.create(null);
+  // Collected in a Map and turned into a plain object with fromEntries, which defines own
+  // properties: a field named "__proto__" is just a name, and the result stays a plain
+  // object that React can pass to client components.
+  const byField = new Map<string, string[]>();
   for (const issue of error.issues) {
     const key = issue.path.length ? issue.path.join(".") : "form";
-    (out[key] ??= []).push(issue.message);
+    const list = byField.get(key);
+    if (list) list.push(issue.message);
+    else byField.set(key, [issue.message]);
   }
-  return out;
+  return Object.fromEntries(byField);
 }
 
 /** Plain object from a form, keeping only the named fields (unchecked boxes become false). */
