@@ -4,11 +4,14 @@
 // report queries per request. It patches pg's Client.prototype.query (the one door Prisma's
 // pg adapter uses), so the app's own code — lib/server/db.ts included — is untouched, and
 // a server started without it pays nothing. The count is read through GET /api/health.
+// RAPPORT_QUERY_LOG=verbose also keeps each statement with its parameters and time (for
+// scripts/bench/explain.ts); =print writes each statement to stderr (the server's log).
 "use strict";
 
-if (process.env.RAPPORT_QUERY_LOG === "1" || process.env.RAPPORT_QUERY_LOG === "verbose") {
+const mode = process.env.RAPPORT_QUERY_LOG;
+if (mode === "1" || mode === "verbose" || mode === "print") {
   const pg = require(require.resolve("pg", { paths: [process.cwd()] }));
-  const verbose = process.env.RAPPORT_QUERY_LOG === "verbose";
+  const verbose = mode === "verbose";
   const counter = { queries: 0, control: 0, log: [] };
   globalThis.__rapportQueryCounter = counter;
   const original = pg.Client.prototype.query;
@@ -18,6 +21,7 @@ if (process.env.RAPPORT_QUERY_LOG === "1" || process.env.RAPPORT_QUERY_LOG === "
     const text = typeof config === "string" ? config : config && config.text;
     if (typeof text === "string" && CONTROL.test(text)) counter.control++;
     else counter.queries++;
+    if (mode === "print" && typeof text === "string") process.stderr.write(`[sql] ${text.replace(/\s+/g, " ").slice(0, 200)}\n`);
     if (!verbose || typeof text !== "string") return original.call(this, config, values, callback);
     const started = process.hrtime.bigint();
     const params = Array.isArray(values) ? values : config && config.values;

@@ -7,10 +7,10 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { GROWTH, PASSWORD, SEED_EMAIL_DOMAIN } from "./dataset/layout";
 import { createDatabase, databaseUrl, describeDatabase, dropDatabase } from "./database";
-import { cpuMs, postgresBackends, processTree, RssSampler, run } from "./processes";
+import { check, measure, sequential, type MeasureOptions } from "./measure";
+import { RssSampler, run } from "./processes";
 import { printReport, targets, withRatios, type PathResult } from "./report";
-import { createToken, queryCount, signIn, startServer, type BenchServer } from "./server";
-import type { LoadResult, LoadSpec } from "./stats";
+import { createToken, signIn, startServer } from "./server";
 
 const { values: flags } = parseArgs({
   options: {
@@ -41,6 +41,14 @@ const stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\..*/, "").
 const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "rapport-bench-"));
 const log = (msg: string) => console.error(`[bench] ${msg}`);
 const email = (handle: string) => `${handle}@${SEED_EMAIL_DOMAIN}`;
+const measureOptions: MeasureOptions = {
+  duration,
+  connections,
+  warmup: Number(flags.warmup),
+  reducedLoad: Number(flags["reduced-load"]),
+  workDir,
+  log,
+};
 const wanted = (name: string) => !flags.only || flags.only.split(",").some((o) => name.includes(o));
 
 /** Measures the production build: runs `npm run build` when there is none, or when --build says so. */
@@ -72,94 +80,6 @@ async function seed(url: string, tokensFile: string): Promise<Record<string, unk
   const line = out.split("\n").find((l) => l.startsWith("SEED_SUMMARY "));
   const summary = line ? (JSON.parse(line.slice("SEED_SUMMARY ".length)) as Record<string, unknown>) : {};
   return { ...summary, wallSeconds: Math.round((Date.now() - started) / 100) / 10, sampledPeakRssMiB: rss.peakTreeMiB };
-}
-
-/** One run of the load-generator process (scripts/bench/load.ts) against the server. */
-async function load(spec: LoadSpec): Promise<LoadResult> {
-  const file = path.join(workDir, `${spec.name.replace(/\W+/g, "-")}.json`);
-  fs.writeFileSync(file, JSON.stringify(spec));
-  return JSON.parse(await run(path.resolve("node_modules/.bin/tsx"), ["scripts/bench/load.ts", file])) as LoadResult;
-}
-
-/** Waits until the server stops using CPU: requests cut off at the end of a run still finish. */
-async function drain(server: BenchServer): Promise<void> {
-  let previous = cpuMs(processTree(server.pid));
-  for (let i = 0; i < 30; i++) {
-    await new Promise((r) => setTimeout(r, 300));
-    const now = cpuMs(processTree(server.pid));
-    if (now - previous <= 20) return;
-    previous = now;
-  }
-}
-
-const cpuByPid = (pids: number[]) => new Map(pids.map((p) => [p, cpuMs([p])]));
-
-/**
- * A warm-up run, then the measured run, with what it cost: server CPU (the next-server
- * process tree), database CPU (the PostgreSQL backends serving this database) and SQL
- * statements, each divided by the requests *sent* (those in flight at the end are still
- * served, and counted).
- */
-async function measure(server: BenchServer, dbName: string, spec: Omit<LoadSpec, "origin" | "duration" | "connections">, extra: Partial<PathResult> = {}): Promise<PathResult> {
-  const base = { ...spec, origin: server.origin, connections };
-  let startAt = 0;
-  if (Number(flags.warmup) > 0) {
-    startAt = (await load({ ...base, name: `${spec.name} (warm-up)`, duration: Number(flags.warmup) })).sent;
-    await drain(server);
-  }
-  const [cpu0, db0, q0] = [cpuMs(processTree(server.pid)), cpuByPid(postgresBackends(dbName)), await queryCount(server.origin)];
-  const result = await load({ ...base, duration, startAt });
-  await drain(server);
-  const [cpu1, db1, q1] = [cpuMs(processTree(server.pid)), cpuByPid(postgresBackends(dbName)), await queryCount(server.origin)];
-  let dbCpu = 0;
-  for (const [pid, ms] of db1) dbCpu += ms - (db0.get(pid) ?? 0);
-  const per = (x: number) => Math.round((x / Math.max(result.sent, 1)) * 10) / 10;
-  const out: PathResult = {
-    ...result,
-    path: spec.path,
-    statements: per(q1.queries - q0.queries),
-    transactionControl: per(q1.control - q0.control),
-    serverCpuMs: per(cpu1 - cpu0),
-    dbCpuMs: per(dbCpu),
-    ...extra,
-  };
-  log(`${spec.name}: ${result.rps} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms; per request ${out.serverCpuMs} ms app CPU, ${out.dbCpuMs} ms DB CPU, ${out.statements} SQL`);
-  const fraction = Number(flags["reduced-load"]);
-  if (fraction > 0) {
-    // Saturated, latency is just concurrency ÷ throughput; below capacity it shows the work itself.
-    const rate = Math.max(1, Math.round(result.rps * fraction));
-    const r = await load({ ...base, name: `${spec.name} (at ${rate} req/s)`, duration, startAt: startAt + result.sent, rate });
-    await drain(server);
-    out.reduced = { rate, rps: r.rps, p50: r.latency.p50, p95: r.latency.p95, p99: r.latency.p99 };
-    log(`${spec.name} at ${rate} req/s: p50 ${r.latency.p50} ms, p95 ${r.latency.p95} ms, p99 ${r.latency.p99} ms`);
-  }
-  return out;
-}
-
-/**
- * One request at a time, nothing else running: the exact SQL statements per request, and
- * the latency of the work itself (no queueing behind other requests).
- */
-async function sequential(server: BenchServer, p: string, headers: Record<string, string>, n = 10): Promise<{ statements: number; unloadedMs: number }> {
-  await (await fetch(`${server.origin}${p}`, { headers })).arrayBuffer();
-  const before = await queryCount(server.origin);
-  const times: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t = performance.now();
-    await (await fetch(`${server.origin}${p}`, { headers })).arrayBuffer();
-    times.push(performance.now() - t);
-  }
-  const after = await queryCount(server.origin);
-  times.sort((a, b) => a - b);
-  return { statements: (after.queries - before.queries) / n, unloadedMs: Math.round(times[Math.floor(n / 2)] * 10) / 10 };
-}
-
-async function check(server: BenchServer, p: string, headers: Record<string, string>, expect: (body: string) => boolean): Promise<string | null> {
-  const res = await fetch(`${server.origin}${p}`, { headers, redirect: "manual" });
-  const body = await res.text();
-  if (res.status === 404) return "not in this build (404)";
-  if (res.status !== 200 || !expect(body)) return `unexpected answer (HTTP ${res.status})`;
-  return null;
 }
 
 async function main() {
@@ -210,7 +130,7 @@ async function main() {
         log(`${p.name}: skipped, ${problem}`);
         continue;
       }
-      const r = await measure(server, dbName, { name: p.name, method: "GET", path: p.path, headers: p.headers });
+      const r = await measure(measureOptions, server, dbName, { name: p.name, method: "GET", path: p.path, headers: p.headers });
       results.push({ ...r, ...(await sequential(server, p.path, p.headers)) });
     }
 
@@ -219,13 +139,13 @@ async function main() {
       const sinks = Array.from({ length: 25 }, (_, k) => `bench_r${k}`);
       const probe = await fetch(`${server.origin}/api/v1/connection-requests`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
       if (probe.status === 404) results.push({ name: "send request", path: "/api/v1/connection-requests", skipped: "not in this build (404)" } as PathResult);
-      else results.push(await measure(server, dbName, { name: "send request", method: "POST", path: "/api/v1/connection-requests", headers: {}, send: { tokens: senders, sinks } }));
+      else results.push(await measure(measureOptions, server, dbName, { name: "send request", method: "POST", path: "/api/v1/connection-requests", headers: {}, send: { tokens: senders, sinks } }));
     }
 
     for (const [handle, related] of GROWTH) {
       if (!wanted("growth")) break;
       const headers = { cookie: cookies[handle] };
-      const r = await measure(server, dbName, { name: `dashboard (${handle})`, method: "GET", path: "/", headers }, { related });
+      const r = await measure(measureOptions, server, dbName, { name: `dashboard (${handle})`, method: "GET", path: "/", headers }, { related });
       growth.push({ ...r, ...(await sequential(server, "/", headers)) });
     }
   } finally {

@@ -3,6 +3,7 @@ import type { InteractionKind } from "@/lib/warmup/types";
 import { commentBody, kudosBody, memberName } from "./content";
 import { Layout, type SeedOptions } from "./layout";
 import { Rng, Zipf, hashUnit } from "./rng";
+import { RequestLedger } from "./ledger";
 import { dateOnly, ts } from "./sql-writer";
 import type { Writers } from "./tables";
 
@@ -32,6 +33,7 @@ export class SeedContext {
   readonly zipf: Zipf;
   /** first post number of member i is postStart[i]; member i wrote postStart[i + 1] − postStart[i] posts */
   postStart: Int32Array = new Int32Array(0);
+  readonly ledger: RequestLedger;
   readonly seq = { interaction: 0, comment: 0, kudos: 0, logged: 0, request: 0, notification: 0 };
   /** interactions written per purpose, for the summary */
   readonly tally: Record<string, number> = {};
@@ -43,6 +45,7 @@ export class SeedContext {
     this.layout = new Layout(o);
     this.rng = new Rng(o.seed);
     this.zipf = new Zipf(this.layout.poolSize);
+    this.ledger = new RequestLedger(o.members);
   }
 
   get now() {

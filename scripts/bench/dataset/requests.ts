@@ -42,13 +42,15 @@ export async function writeConnection(ctx: SeedContext, a: number, b: number, at
  * on two different UTC days before sending: enough for the open, friendly and standard
  * protocols), the stored snapshot is the engine's real evaluation at send time, and what
  * happened next follows the rules (accepted → a connection, declines and withdrawals → a
- * cooldown, expiry after 30 days). Returns false when the engine would not have allowed it.
+ * cooldown, expiry after 30 days). Returns false when the requester's budget or the engine
+ * would not have allowed it.
  */
 export async function writeRequest(
   ctx: SeedContext,
   r: { requester: number; recipient: number; state: RequestState; createdAt: number; decidedAt?: number },
 ): Promise<boolean> {
   const { requester, recipient, state, createdAt } = r;
+  if (!ctx.ledger.allows(requester, createdAt, state === "pending")) return false;
   const policy = policyOf(ctx.layout, recipient);
   const warm: EngineInteraction[] = [];
   for (const at of [createdAt - (2 + ctx.rng.next() * 18) * DAY, createdAt - (0.05 + ctx.rng.next() * 0.85) * DAY]) {
@@ -67,6 +69,7 @@ export async function writeRequest(
   });
   if (evaluation.status !== "warm") return false;
 
+  ctx.ledger.record(requester, createdAt, state === "pending");
   const n = ctx.seq.request++;
   const id = Layout.id("r", n);
   const expiresAt = createdAt + 30 * DAY;

@@ -59,9 +59,12 @@ export async function seedHeavy(ctx: SeedContext, pairs: PairSet): Promise<void>
       const age = p <= 175 ? 0.1 + ctx.rng.next() * 6 : 8 + ctx.rng.next() * 20;
       await writeRequest(ctx, { requester: H, recipient: other, state: "pending", createdAt: ctx.now - age * DAY });
     } else {
+      // Decided recently enough that each cooldown (7, 14 or 90 days) still runs; sent up to
+      // 20 days before (a request is answered within its 30 days or expires).
       const state = p <= 188 ? "declined_not_yet" : p <= 194 ? "declined_no" : "withdrawn";
-      const decidedAt = ctx.now - (0.5 + ctx.rng.next() * 4) * DAY;
-      await writeRequest(ctx, { requester: H, recipient: other, state, createdAt: decidedAt - (1 + ctx.rng.next() * 5) * DAY, decidedAt });
+      const within = state === "withdrawn" ? 5 : state === "declined_not_yet" ? 12 : 60;
+      const decidedAt = ctx.now - (0.5 + ctx.rng.next() * within) * DAY;
+      await writeRequest(ctx, { requester: H, recipient: other, state, createdAt: decidedAt - (1 + ctx.rng.next() * 19) * DAY, decidedAt });
     }
   }
   const types = ["became_warm", "mentioned", "kudos_received", "request_accepted"];
