@@ -19,6 +19,7 @@ export type RecordInput = {
   commentId?: string | null;
   kudosId?: string | null;
   loggedId?: string | null;
+  introductionId?: string | null;
 };
 
 export type RecordResult = { id: string; created: boolean; restored: boolean } | null;
@@ -58,6 +59,7 @@ export async function recordInteraction(tx: Tx, input: RecordInput, now: Date): 
         commentId: input.commentId ?? null,
         kudosId: input.kudosId ?? null,
         loggedId: input.loggedId ?? null,
+        introductionId: input.introductionId ?? null,
         createdAt: now,
       },
       select: { id: true },

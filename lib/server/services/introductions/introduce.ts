@@ -73,7 +73,7 @@ export async function introduce(introducerId: string, input: unknown, now: Date 
       data: { introducerId: introducer.id, introducedId: a.id, introducedToId: b.id, note: data.note, createdAt: now },
       select: { id: true, createdAt: true },
     });
-    const recorded = await recordInteraction(
+    await recordInteraction(
       tx,
       {
         actorId: a.id,
@@ -83,10 +83,10 @@ export async function introduce(introducerId: string, input: unknown, now: Date 
         occurredAt: now,
         verification: "verified",
         sourceKey: `introduction:${intro.id}`,
+        introductionId: intro.id,
       },
       now,
     );
-    if (recorded) await tx.interaction.update({ where: { id: recorded.id }, data: { introductionId: intro.id } });
 
     const by = { handle: introducer.handle, name: introducer.name };
     await notifyMany(tx, [
