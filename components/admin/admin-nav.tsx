@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { TabNav } from "@/components/layout/tab-nav";
 
 const TABS = [
   { key: "reports", href: "/admin", label: "Reports" },
@@ -8,23 +8,10 @@ const TABS = [
 ] as const;
 
 export function AdminNav({ current, openReports }: { current: (typeof TABS)[number]["key"]; openReports?: number }) {
-  return (
-    <nav aria-label="Administration" className="my-4 flex flex-wrap gap-1 border-b border-stone-200 dark:border-stone-800">
-      {TABS.map((t) => (
-        <Link
-          key={t.key}
-          href={t.href}
-          aria-current={t.key === current ? "page" : undefined}
-          className={`-mb-px border-b-2 px-3 py-2 text-sm no-underline ${t.key === current ? "border-orange-700 font-medium" : "border-transparent muted hover:text-stone-900 dark:hover:text-white"}`}
-        >
-          {t.label}
-          {t.key === "reports" && openReports ? (
-            <span className="ml-1 rounded-full bg-orange-700 px-1.5 text-xs font-semibold text-white" aria-label={`${openReports} open`}>
-              {openReports}
-            </span>
-          ) : null}
-        </Link>
-      ))}
-    </nav>
-  );
+  const badge = openReports ? (
+    <span className="ml-1 rounded-full bg-orange-700 px-1.5 text-xs font-semibold text-white" aria-label={`${openReports} open`}>
+      {openReports}
+    </span>
+  ) : null;
+  return <TabNav label="Administration" tabs={TABS.map((t) => (t.key === "reports" ? { ...t, badge } : t))} current={current} />;
 }

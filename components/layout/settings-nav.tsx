@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { TabNav } from "./tab-nav";
 
 const TABS = [
   { key: "account", href: "/settings/account", label: "Profile" },
@@ -7,18 +7,5 @@ const TABS = [
 ] as const;
 
 export function SettingsNav({ current }: { current: (typeof TABS)[number]["key"] }) {
-  return (
-    <nav aria-label="Settings" className="my-4 flex gap-1 border-b border-stone-200 dark:border-stone-800">
-      {TABS.map((t) => (
-        <Link
-          key={t.key}
-          href={t.href}
-          aria-current={t.key === current ? "page" : undefined}
-          className={`-mb-px border-b-2 px-3 py-2 text-sm no-underline ${t.key === current ? "border-orange-700 font-medium" : "border-transparent muted hover:text-stone-900 dark:hover:text-white"}`}
-        >
-          {t.label}
-        </Link>
-      ))}
-    </nav>
-  );
+  return <TabNav label="Settings" tabs={TABS} current={current} />;
 }
