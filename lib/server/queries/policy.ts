@@ -3,9 +3,10 @@ import type { Tx } from "@/lib/server/db";
 import { getAppSettings } from "@/lib/server/settings";
 import { policyFromRow } from "./warmup-inputs";
 import type { Policy } from "@/lib/warmup/types";
+import type { TAppSettings } from "@/lib/validation/app-settings";
 
-/** A member's effective protocol (standard when they never chose one). */
-export async function loadPolicy(db: Tx, memberId: string): Promise<Policy> {
-  const [row, settings] = await Promise.all([db.policy.findUnique({ where: { memberId } }), getAppSettings(db)]);
-  return policyFromRow(row, settings);
+/** A member's effective protocol (standard when they never chose one). Pass `settings` when already read. */
+export async function loadPolicy(db: Tx, memberId: string, settings?: TAppSettings): Promise<Policy> {
+  const [row, s] = await Promise.all([db.policy.findUnique({ where: { memberId } }), settings ?? getAppSettings(db)]);
+  return policyFromRow(row, s);
 }

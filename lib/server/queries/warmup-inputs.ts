@@ -63,7 +63,8 @@ export async function loadWarmupInputs(
   const some = others.length > WIDE_THRESHOLD ? undefined : { in: others };
   const [members, policies, interactions, connections, blocks, pending, cooldowns] = await Promise.all([
     db.member.findMany({ where: { id: { in: everyone } }, select: { id: true, name: true, createdAt: true } }),
-    db.policy.findMany({ where: { memberId: { in: p.role === "requester" ? others : [viewerId] } } }),
+    // With an override (a send under the policy it just read, a draft preview) no row is needed.
+    p.policyOverride ? Promise.resolve([]) : db.policy.findMany({ where: { memberId: { in: p.role === "requester" ? others : [viewerId] } } }),
     db.interaction.findMany({
       where: {
         occurredAt: { gte: since },

@@ -61,8 +61,10 @@ export async function sendRequest(requesterId: string, input: unknown, opts: { n
       if (suspended.length) throw notFound("That member");
       await expireRequests(tx, { now, memberIds: [requester.id, recipient.id] });
 
-      const [settings, policy] = await Promise.all([getAppSettings(tx), loadPolicy(tx, recipient.id)]);
-      const evaluation = await evaluatePair(requester.id, recipient.id, { db: tx, now, role: "requester", policyOverride: policy });
+      // Read once: the policy in force now is both what the gate evaluates and what the snapshot keeps.
+      const settings = await getAppSettings(tx);
+      const policy = await loadPolicy(tx, recipient.id, settings);
+      const evaluation = await evaluatePair(requester.id, recipient.id, { db: tx, now, role: "requester", policyOverride: policy, settings });
       if (!evaluation) throw notFound("That member");
 
       if (evaluation.status === "incoming") return acceptMutual(tx, requester, recipient, note, now);

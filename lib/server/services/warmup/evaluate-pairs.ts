@@ -4,6 +4,7 @@ import { getAppSettings } from "@/lib/server/settings";
 import { loadWarmupInputs, type PairRole } from "@/lib/server/queries/warmup-inputs";
 import { evaluate } from "@/lib/warmup/evaluate";
 import type { Evaluation, Policy } from "@/lib/warmup/types";
+import type { TAppSettings } from "@/lib/validation/app-settings";
 
 /**
  * Evaluations between the viewer and each of `otherIds` in a fixed number of queries.
@@ -13,11 +14,11 @@ import type { Evaluation, Policy } from "@/lib/warmup/types";
 export async function evaluatePairs(
   viewerId: string,
   otherIds: string[],
-  opts: { role?: PairRole; now?: Date; db?: Tx; policyOverride?: Policy } = {},
+  opts: { role?: PairRole; now?: Date; db?: Tx; policyOverride?: Policy; settings?: TAppSettings } = {},
 ): Promise<Map<string, Evaluation>> {
   const db = opts.db ?? (await getDb());
   const now = opts.now ?? new Date();
-  const settings = await getAppSettings(db);
+  const settings = opts.settings ?? (await getAppSettings(db));
   const inputs = await loadWarmupInputs(db, {
     viewerId,
     otherIds,
