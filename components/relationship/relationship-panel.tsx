@@ -6,6 +6,7 @@ import { IntroduceForm } from "@/components/introductions/introduce-form";
 import { IntroductionsList } from "@/components/introductions/introductions-list";
 import { ReportForm } from "@/components/reports/report-form";
 import type { PublicProfile } from "@/lib/server/queries/profile";
+import type { Policy } from "@/lib/warmup/types";
 import { BlockControl } from "./block-control";
 import { ConnectControl } from "./connect-control";
 import { CriteriaBars } from "./criteria-bars";
@@ -19,7 +20,7 @@ import { WarmthProgress } from "./warmth-progress";
  * bar, a bar per criterion), what to do next, the Connect button that tells the truth, the
  * history between the two, and Block. On your own profile: a way to edit your protocol.
  */
-export async function RelationshipPanel({ viewerId, profile }: { viewerId: string; profile: PublicProfile }) {
+export async function RelationshipPanel({ viewerId, profile, policy }: { viewerId: string; profile: PublicProfile; policy: Policy }) {
   if (viewerId === profile.id) {
     return (
       <section className="card space-y-2 text-sm" aria-labelledby="rel-h">
@@ -43,9 +44,10 @@ export async function RelationshipPanel({ viewerId, profile }: { viewerId: strin
   if (!rel) return null;
   const e = rel.evaluation;
   const [history, intros, introTargets] = await Promise.all([
-    loadPairHistory(viewerId, profile.id, { now, role: "requester", evaluation: e }),
+    loadPairHistory(viewerId, profile.id, { now, role: "requester", evaluation: e, windowDays: policy.freshnessDays }),
     introductionsBetween(viewerId, profile.id),
-    eligibleIntroductionTargets(viewerId, profile.id, { now }),
+    // Only members connected to each other can introduce one to their connections.
+    rel.connectedSince ? eligibleIntroductionTargets(viewerId, profile.id, { now }) : [],
   ]);
   const first = profile.name.split(" ")[0];
   const showProgress = e.criteria.length > 0 && e.status !== "connected";

@@ -23,8 +23,7 @@ export async function authenticate(req: Request, now: Date): Promise<ApiCaller |
   if (authorization !== null) {
     const m = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
     if (!m) throw new AppError("unauthenticated", "Send your token as `Authorization: Bearer <token>`.");
-    const memberId = await authenticateToken(m[1], now);
-    const viewer = memberId ? await loadViewer(memberId, now) : null;
+    const viewer = await authenticateToken(m[1], now);
     if (!viewer) throw new AppError("unauthenticated", "That token is not valid, or it was revoked. Create a new one in Settings → API tokens.");
     return active({ viewer, via: "token" });
   }

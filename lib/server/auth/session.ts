@@ -4,6 +4,7 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getServerSession } from "next-auth";
 import { encode } from "next-auth/jwt";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { getDb } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { authOptions } from "./options";
@@ -19,7 +20,7 @@ export type Viewer = {
   suspended: { reason: string | null; until: Date | null } | null;
 };
 
-const VIEWER_SELECT = {
+export const VIEWER_SELECT = {
   id: true,
   handle: true,
   name: true,
@@ -33,7 +34,11 @@ const VIEWER_SELECT = {
 export async function loadViewer(memberId: string, now = new Date()): Promise<Viewer | null> {
   const db = await getDb();
   const m = await db.member.findUnique({ where: { id: memberId }, select: VIEWER_SELECT });
-  if (!m) return null;
+  return m ? toViewer(m, now) : null;
+}
+
+/** A member row read with VIEWER_SELECT → the Viewer, suspension resolved at `now`. */
+export function toViewer(m: Prisma.MemberGetPayload<{ select: typeof VIEWER_SELECT }>, now: Date): Viewer {
   const suspended = m.suspendedAt && (!m.suspendedUntil || m.suspendedUntil > now);
   return {
     id: m.id,

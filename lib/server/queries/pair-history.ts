@@ -162,15 +162,15 @@ export async function toTimelineItems(
 export async function loadPairHistory(
   viewerId: string,
   otherId: string,
-  opts: { now?: Date; db?: Tx; role?: PairRole; evaluation?: Evaluation | null; limit?: number } = {},
+  opts: { now?: Date; db?: Tx; role?: PairRole; evaluation?: Evaluation | null; windowDays?: number; limit?: number } = {},
 ): Promise<TimelineItem[]> {
   const db = opts.db ?? (await getDb());
   const now = opts.now ?? new Date();
   const role = opts.role ?? "requester";
   const recipientId = role === "requester" ? otherId : viewerId;
-  const [evaluation, policy, rows] = await Promise.all([
+  const [evaluation, windowDays, rows] = await Promise.all([
     opts.evaluation !== undefined ? Promise.resolve(opts.evaluation) : evaluatePair(viewerId, otherId, { role, now, db }),
-    loadPolicy(db, recipientId),
+    opts.windowDays ?? loadPolicy(db, recipientId).then((policy) => policy.freshnessDays),
     db.interaction.findMany({
       where: {
         OR: [
@@ -184,5 +184,5 @@ export async function loadPairHistory(
     }),
   ]);
   const verdicts = new Map((evaluation?.interactions ?? []).map((v) => [v.id, v]));
-  return toTimelineItems(db, rows, { verdicts, windowDays: policy.freshnessDays, now });
+  return toTimelineItems(db, rows, { verdicts, windowDays, now });
 }

@@ -24,8 +24,8 @@ export async function loadRelationship(viewerId: string, otherId: string, opts: 
   const db = opts.db ?? (await getDb());
   const now = opts.now ?? new Date();
   const [a, b] = viewerId < otherId ? [viewerId, otherId] : [otherId, viewerId];
-  const [evaluation, pending, decline, connection, settings] = await Promise.all([
-    evaluatePair(viewerId, otherId, { role: "requester", now, db }),
+  const [settings, pending, decline, connection] = await Promise.all([
+    getAppSettings(db),
     db.connectionRequest.findFirst({
       where: {
         status: "pending",
@@ -43,10 +43,12 @@ export async function loadRelationship(viewerId: string, otherId: string, opts: 
       select: { declineReason: true, cooldownUntil: true },
     }),
     db.connection.findUnique({ where: { memberAId_memberBId: { memberAId: a, memberBId: b } }, select: { createdAt: true } }),
-    getAppSettings(db),
+  ]);
+  const [evaluation, budget] = await Promise.all([
+    evaluatePair(viewerId, otherId, { role: "requester", now, db, settings }),
+    loadRequestBudget(db, viewerId, now, settings),
   ]);
   if (!evaluation) return null;
-  const budget = await loadRequestBudget(db, viewerId, now, settings);
   return {
     evaluation,
     pending: pending

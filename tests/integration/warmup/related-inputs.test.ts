@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadRelatedInputs, loadWarmupInputs, readViewerInteractions } from "@/lib/server/queries/warmup-inputs";
+import { loadPolicy } from "@/lib/server/queries/policy";
 import { getAppSettings } from "@/lib/server/settings";
 import { createMember, type FactoryMember } from "@/tests/factories/members";
 import { createBlock, createConnection, createInteraction } from "@/tests/factories/relations";
@@ -83,6 +84,8 @@ describe("the dashboard's network read (loadRelatedInputs)", () => {
     // The facts the comparison rests on really vary.
     const custom = inputs.get(others.custom.id)!;
     expect(custom.policy).toMatchObject({ preset: "custom", minPoints: 9, requireReciprocity: true, pendingLoggedCounts: "full", freshnessDays: 45, minAccountAgeDays: 30 });
+    // Both reads name the policy columns in SQL; Prisma's own read is the reference.
+    for (const key of ["custom", "strict", "noRow", "closed"]) expect(inputs.get(others[key].id)!.policy).toEqual(await loadPolicy(t.db, others[key].id, settings));
     expect(inputs.get(others.connected.id)!.relation.connected).toBe(true);
     expect(inputs.get(others.blocked.id)!.relation.blocked).toBe(true);
     expect(inputs.get(others.pendingOnly.id)!.relation.pendingOutgoing).toBe(true);

@@ -57,7 +57,7 @@ export default async function ProfilePage({ params }: Props) {
             <a href={`/signin?next=/u/${profile.handle}`} className="underline">Sign in</a> to see how warm you are with {profile.name}.
           </div>
         ) : !viewer.suspended ? (
-          <RelationshipPanel viewerId={viewer.id} profile={profile} />
+          <RelationshipPanel viewerId={viewer.id} profile={profile} policy={policy} />
         ) : null}
       </aside>
     </div>

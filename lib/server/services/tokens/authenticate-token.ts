@@ -1,21 +1,22 @@
 import "server-only";
 import { getDb } from "@/lib/server/db";
+import { toViewer, VIEWER_SELECT, type Viewer } from "@/lib/server/auth/session";
 import { hashToken, looksLikeToken } from "./token-secret";
 
 /** lastUsedAt is a hint for people, not an audit log: one write a minute per token is plenty. */
 const LAST_USED_RESOLUTION_MS = 60_000;
 
 /**
- * The member a bearer token belongs to, or null when it is malformed, unknown or revoked.
- * The lookup is by the SHA-256 of the token (unique index), so no secret is ever compared
- * in application code.
+ * The member a bearer token belongs to (as the Viewer, read in the same statement), or null
+ * when it is malformed, unknown or revoked. The lookup is by the SHA-256 of the token
+ * (unique index), so no secret is ever compared in application code.
  */
-export async function authenticateToken(raw: string, now: Date = new Date()): Promise<string | null> {
+export async function authenticateToken(raw: string, now: Date = new Date()): Promise<Viewer | null> {
   if (!looksLikeToken(raw)) return null;
   const db = await getDb();
   const row = await db.apiToken.findUnique({
     where: { tokenHash: hashToken(raw) },
-    select: { id: true, memberId: true, revokedAt: true, lastUsedAt: true },
+    select: { id: true, revokedAt: true, lastUsedAt: true, member: { select: VIEWER_SELECT } },
   });
   if (!row || row.revokedAt) return null;
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
@@ -26,5 +27,5 @@ export async function authenticateToken(raw: string, now: Date = new Date()): Pr
       data: { lastUsedAt: now },
     });
   }
-  return row.memberId;
+  return toViewer(row.member, now);
 }
