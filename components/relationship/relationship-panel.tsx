@@ -7,6 +7,7 @@ import { IntroductionsList } from "@/components/introductions/introductions-list
 import { ReportForm } from "@/components/reports/report-form";
 import type { PublicProfile } from "@/lib/server/queries/profile";
 import type { Policy } from "@/lib/warmup/types";
+import type { TAppSettings } from "@/lib/validation/app-settings";
 import { BlockControl } from "./block-control";
 import { ConnectControl } from "./connect-control";
 import { CriteriaBars } from "./criteria-bars";
@@ -20,7 +21,18 @@ import { WarmthProgress } from "./warmth-progress";
  * bar, a bar per criterion), what to do next, the Connect button that tells the truth, the
  * history between the two, and Block. On your own profile: a way to edit your protocol.
  */
-export async function RelationshipPanel({ viewerId, profile, policy }: { viewerId: string; profile: PublicProfile; policy: Policy }) {
+export async function RelationshipPanel({
+  viewerId,
+  profile,
+  policy,
+  settings,
+}: {
+  viewerId: string;
+  profile: PublicProfile;
+  /** the member's protocol and the app settings, as the page already read them */
+  policy: Policy;
+  settings: TAppSettings;
+}) {
   if (viewerId === profile.id) {
     return (
       <section className="card space-y-2 text-sm" aria-labelledby="rel-h">
@@ -40,7 +52,7 @@ export async function RelationshipPanel({ viewerId, profile, policy }: { viewerI
   }
 
   const now = new Date();
-  const rel = await loadRelationship(viewerId, profile.id, { now });
+  const rel = await loadRelationship(viewerId, profile.id, { now, settings });
   if (!rel) return null;
   const e = rel.evaluation;
   const [history, intros, introTargets] = await Promise.all([

@@ -28,7 +28,9 @@ const { values: flags } = parseArgs({
     "keep-db": { type: "boolean", default: false },
     only: { type: "string" },
     build: { type: "boolean", default: false },
-    "server-heap": { type: "string" },
+    // The V8 heap limit `npm start` sets (RAPPORT_HEAP_MB, default 384): measure the server as
+    // shipped. 0: Node's default.
+    "server-heap": { type: "string", default: process.env.RAPPORT_HEAP_MB ?? "384" },
     // After each saturating run, one at this fraction of the measured req/s (0: none). autocannon
     // releases each second's requests at once, so these latencies include that burst's queue.
     "reduced-load": { type: "string", default: "0" },
@@ -102,7 +104,7 @@ async function main() {
     databaseUrl: url,
     logDir: workDir,
     poolSize: flags.pool ? Number(flags.pool) : undefined,
-    nodeArgs: flags["server-heap"] ? [`--max-old-space-size=${flags["server-heap"]}`] : [],
+    nodeArgs: flags["server-heap"] !== "0" ? [`--max-old-space-size=${flags["server-heap"]}`] : [],
   });
   log(`server on ${server.origin} (pid ${server.pid}, log ${server.logFile})`);
   const results: PathResult[] = [];
@@ -169,7 +171,7 @@ async function main() {
   const file = path.join("bench/results", `${stamp}.json`);
   fs.writeFileSync(
     file,
-    JSON.stringify({ at: new Date().toISOString(), config: { duration, connections, warmup: Number(flags.warmup), small: flags.small, pool: flags.pool ?? "default (10)", serverHeapMiB: flags["server-heap"] ?? "default" }, machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryMiB: Math.round(os.totalmem() / 2 ** 20), node: process.version, loadBefore, loadAfter }, dataset, seed: seedSummary, server: rss, paths, growth: grown, targets: checks, text }, null, 2),
+    JSON.stringify({ at: new Date().toISOString(), config: { duration, connections, warmup: Number(flags.warmup), small: flags.small, pool: flags.pool ?? "default (10)", serverHeapMiB: flags["server-heap"] === "0" ? "default" : flags["server-heap"] }, machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryMiB: Math.round(os.totalmem() / 2 ** 20), node: process.version, loadBefore, loadAfter }, dataset, seed: seedSummary, server: rss, paths, growth: grown, targets: checks, text }, null, 2),
   );
   log(`results written to ${file}`);
   if (!flags["keep-db"] && !flags["reuse-db"]) {

@@ -108,11 +108,28 @@ export async function introductionsOf(
   return rows;
 }
 
-/** Both directions between two members, for a relationship panel: `toMe` = other introduced to me. */
-export async function introductionsBetween(viewerId: string, otherId: string, opts: { db?: Tx } = {}) {
-  const [toMe, fromMe] = await Promise.all([
-    introductionsOf(otherId, viewerId, { viewerId, db: opts.db }),
-    introductionsOf(viewerId, otherId, { viewerId, db: opts.db }),
-  ]);
-  return { toMe, fromMe };
+/**
+ * Both directions between two members, for a relationship panel (`toMe` = other introduced
+ * to me), newest first, in one query. Introductions by someone who blocked or was blocked by
+ * the viewer are left out.
+ */
+export async function introductionsBetween(viewerId: string, otherId: string, opts: { db?: Tx; take?: number } = {}) {
+  const db = opts.db ?? (await getDb());
+  const rows = await db.introduction.findMany({
+    where: {
+      OR: [
+        { introducedId: otherId, introducedToId: viewerId },
+        { introducedId: viewerId, introducedToId: otherId },
+      ],
+      introducer: { blocksMade: { none: { blockedId: viewerId } }, blocksGot: { none: { blockerId: viewerId } } },
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    // No limit here: one introduction per pair per cooldown (90 days) keeps this to a handful.
+    select: { id: true, note: true, createdAt: true, introducer: MEMBER, introduced: MEMBER, introducedTo: MEMBER },
+  });
+  const take = opts.take ?? 20;
+  return {
+    toMe: rows.filter((r) => r.introducedTo.id === viewerId).slice(0, take),
+    fromMe: rows.filter((r) => r.introduced.id === viewerId).slice(0, take),
+  };
 }

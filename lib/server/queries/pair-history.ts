@@ -62,18 +62,20 @@ export type TimelineRow = Prisma.InteractionGetPayload<{ select: typeof TIMELINE
 const DAY = 86_400_000;
 const excerpt = (s: string | null | undefined) => (s ? (s.length > 140 ? `${s.slice(0, 139).trimEnd()}…` : s) : null);
 
-/** Rows → timeline items, with the facts about their content in four queries whatever the count. */
+/** Rows → timeline items, with the facts about their content in at most four queries whatever the count. */
 export async function toTimelineItems(
   db: Tx,
   rows: TimelineRow[],
   p: { verdicts: Map<string, InteractionVerdict>; windowDays: number | null; now: Date },
 ): Promise<TimelineItem[]> {
   const ids = (key: "postId" | "commentId" | "kudosId" | "loggedId") => [...new Set(rows.flatMap((r) => (r[key] ? [r[key]] : [])))];
+  // Prisma sends a query even for an empty list; skip it.
+  const read = <T>(list: string[], query: (ids: string[]) => Promise<T[]>): Promise<T[]> => (list.length ? query(list) : Promise.resolve([]));
   const [comments, posts, kudos, logged] = await Promise.all([
-    db.comment.findMany({ where: { id: { in: ids("commentId") } }, select: { id: true, parentId: true, body: true, deletedAt: true } }),
-    db.post.findMany({ where: { id: { in: ids("postId") } }, select: { id: true, body: true, deletedAt: true } }),
-    db.kudos.findMany({ where: { id: { in: ids("kudosId") } }, select: { id: true, body: true, deletedAt: true } }),
-    db.loggedInteraction.findMany({ where: { id: { in: ids("loggedId") } }, select: { id: true, platform: true, kind: true, evidenceUrl: true, summary: true } }),
+    read(ids("commentId"), (id) => db.comment.findMany({ where: { id: { in: id } }, select: { id: true, parentId: true, body: true, deletedAt: true } })),
+    read(ids("postId"), (id) => db.post.findMany({ where: { id: { in: id } }, select: { id: true, body: true, deletedAt: true } })),
+    read(ids("kudosId"), (id) => db.kudos.findMany({ where: { id: { in: id } }, select: { id: true, body: true, deletedAt: true } })),
+    read(ids("loggedId"), (id) => db.loggedInteraction.findMany({ where: { id: { in: id } }, select: { id: true, platform: true, kind: true, evidenceUrl: true, summary: true } })),
   ]);
   const commentById = new Map(comments.map((c) => [c.id, c]));
   const postById = new Map(posts.map((x) => [x.id, x]));

@@ -4,6 +4,7 @@ import { getAppSettings } from "@/lib/server/settings";
 import { loadRequestBudget, type RequestBudget } from "@/lib/server/services/requests/budget";
 import { evaluatePair } from "@/lib/server/services/warmup/evaluate-pairs";
 import type { Evaluation } from "@/lib/warmup/types";
+import type { TAppSettings } from "@/lib/validation/app-settings";
 
 export type Relationship = {
   evaluation: Evaluation;
@@ -20,12 +21,16 @@ export type Relationship = {
  * handful of queries (the evaluation's own, plus four). Reads only: expiry is applied by
  * the writes and by the request pages; the evaluation already ignores expired requests.
  */
-export async function loadRelationship(viewerId: string, otherId: string, opts: { now?: Date; db?: Tx } = {}): Promise<Relationship | null> {
+export async function loadRelationship(
+  viewerId: string,
+  otherId: string,
+  opts: { now?: Date; db?: Tx; settings?: TAppSettings } = {},
+): Promise<Relationship | null> {
   const db = opts.db ?? (await getDb());
   const now = opts.now ?? new Date();
   const [a, b] = viewerId < otherId ? [viewerId, otherId] : [otherId, viewerId];
   const [settings, pending, decline, connection] = await Promise.all([
-    getAppSettings(db),
+    opts.settings ?? getAppSettings(db),
     db.connectionRequest.findFirst({
       where: {
         status: "pending",

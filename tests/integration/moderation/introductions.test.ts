@@ -4,7 +4,7 @@ import { createMember, type FactoryMember, type PolicyAttrs } from "@/tests/fact
 import { createBlock, createConnection } from "@/tests/factories/relations";
 import { AppError } from "@/lib/server/errors";
 import { introduce } from "@/lib/server/services/introductions/introduce";
-import { eligibleIntroductionTargets, introductionsOf } from "@/lib/server/queries/introductions";
+import { eligibleIntroductionTargets, introductionsBetween, introductionsOf } from "@/lib/server/queries/introductions";
 import { evaluatePair } from "@/lib/server/services/warmup/evaluate-pairs";
 
 const t = useTestDatabase();
@@ -77,6 +77,9 @@ describe("introducing A to B", () => {
     const { id } = await intro(dev.id, "ana_i", "ben_i");
     const listed = await introductionsOf(ana.id, ben.id, { viewerId: ben.id });
     expect(listed.map((i) => [i.id, i.introducer.handle, i.note])).toEqual([[id, "dev_i", NOTE]]);
+    // The profile panel's read: the same introduction, on the right side for each of the two.
+    expect(await introductionsBetween(ben.id, ana.id)).toEqual({ toMe: listed, fromMe: [] });
+    expect(await introductionsBetween(ana.id, ben.id)).toEqual({ toMe: [], fromMe: listed });
     const evaluation = (await evaluatePair(ana.id, ben.id, { now: NOW }))!;
     expect(evaluation.criteria.find((c) => c.key === "points")!.current).toBe(0);
     expect(evaluation.criteria.find((c) => c.key === "conversation")!.met).toBe(false);
@@ -199,5 +202,6 @@ describe("whom the viewer may introduce a member to", () => {
     expect(await introductionsOf(ana.id, ben.id, { viewerId: ben.id })).toHaveLength(1);
     await createBlock(ben.id, dev.id);
     expect(await introductionsOf(ana.id, ben.id, { viewerId: ben.id })).toEqual([]);
+    expect(await introductionsBetween(ben.id, ana.id)).toEqual({ toMe: [], fromMe: [] });
   });
 });

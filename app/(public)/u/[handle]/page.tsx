@@ -4,6 +4,7 @@ import { getViewer } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db";
 import { findProfile } from "@/lib/server/queries/profile";
 import { loadPolicy } from "@/lib/server/queries/policy";
+import { getAppSettings } from "@/lib/server/settings";
 import { describePolicy } from "@/lib/warmup/describe";
 import { formatDate } from "@/lib/format";
 import { RelationshipPanel } from "@/components/relationship/relationship-panel";
@@ -21,9 +22,10 @@ export default async function ProfilePage({ params }: Props) {
   const { handle: raw } = await params;
   const handle = decodeURIComponent(raw).replace(/^@/, "");
   const viewer = await getViewer();
-  const profile = await findProfile(handle, viewer?.id ?? null);
+  const db = await getDb();
+  const [profile, settings] = await Promise.all([findProfile(handle, viewer?.id ?? null), getAppSettings(db)]);
   if (!profile) notFound();
-  const policy = await loadPolicy(await getDb(), profile.id);
+  const policy = await loadPolicy(db, profile.id, settings);
   const isSelf = viewer?.id === profile.id;
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
@@ -57,7 +59,7 @@ export default async function ProfilePage({ params }: Props) {
             <a href={`/signin?next=/u/${profile.handle}`} className="underline">Sign in</a> to see how warm you are with {profile.name}.
           </div>
         ) : !viewer.suspended ? (
-          <RelationshipPanel viewerId={viewer.id} profile={profile} policy={policy} />
+          <RelationshipPanel viewerId={viewer.id} profile={profile} policy={policy} settings={settings} />
         ) : null}
       </aside>
     </div>
