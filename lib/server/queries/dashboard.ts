@@ -39,7 +39,7 @@ export async function loadDashboard(
     loadRelatedInputs(db, { viewerId, now }),
     db.connectionRequest.findMany({ where: { recipientId: viewerId, ...pending }, orderBy: { createdAt: "asc" }, select: request }),
     db.connectionRequest.findMany({ where: { requesterId: viewerId, ...pending }, orderBy: { createdAt: "asc" }, select: request }),
-    listNotifications(viewerId, { take: 6, db, selfHandle: opts.selfHandle }),
+    listNotifications(viewerId, { take: 6, db, selfHandle: opts.selfHandle, countUnread: false }),
   ]);
 
   const ready: DashboardRelationship[] = [];

@@ -75,7 +75,7 @@ export const NOTIFICATIONS_PAGE = 25;
 /** Newest first, by cursor (the last id of the previous page). */
 export async function listNotifications(
   memberId: string,
-  opts: { cursor?: string | null; take?: number; db?: Tx; selfHandle?: string } = {},
+  opts: { cursor?: string | null; take?: number; db?: Tx; selfHandle?: string; countUnread?: boolean } = {},
 ): Promise<{ items: NotificationItem[]; nextCursor: string | null; unread: number }> {
   const db = opts.db ?? (await getDb());
   const take = opts.take ?? NOTIFICATIONS_PAGE;
@@ -87,7 +87,8 @@ export async function listNotifications(
       ...(opts.cursor ? { cursor: { id: opts.cursor }, skip: 1 } : {}),
       select: { id: true, type: true, data: true, createdAt: true, readAt: true },
     }),
-    db.notification.count({ where: { memberId, readAt: null } }),
+    // The header counts them on every page already; a list beside it can skip it.
+    opts.countUnread === false ? Promise.resolve(0) : db.notification.count({ where: { memberId, readAt: null } }),
   ]);
   const page = rows.slice(0, take);
   return {
