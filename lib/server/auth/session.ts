@@ -4,51 +4,13 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getServerSession } from "next-auth";
 import { encode } from "next-auth/jwt";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { getDb } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { authOptions } from "./options";
 import { SESSION_MAX_AGE, sessionCookieName, secureCookies } from "./cookies";
 import { authSecret } from "./secret";
+import { loadViewer, type Viewer } from "./viewer";
 
-export type Viewer = {
-  id: string;
-  handle: string;
-  name: string;
-  role: "member" | "admin";
-  createdAt: Date;
-  suspended: { reason: string | null; until: Date | null } | null;
-};
-
-export const VIEWER_SELECT = {
-  id: true,
-  handle: true,
-  name: true,
-  role: true,
-  createdAt: true,
-  suspendedAt: true,
-  suspendedUntil: true,
-  suspendedReason: true,
-} as const;
-
-export async function loadViewer(memberId: string, now = new Date()): Promise<Viewer | null> {
-  const db = await getDb();
-  const m = await db.member.findUnique({ where: { id: memberId }, select: VIEWER_SELECT });
-  return m ? toViewer(m, now) : null;
-}
-
-/** A member row read with VIEWER_SELECT → the Viewer, suspension resolved at `now`. */
-export function toViewer(m: Prisma.MemberGetPayload<{ select: typeof VIEWER_SELECT }>, now: Date): Viewer {
-  const suspended = m.suspendedAt && (!m.suspendedUntil || m.suspendedUntil > now);
-  return {
-    id: m.id,
-    handle: m.handle,
-    name: m.name,
-    role: m.role,
-    createdAt: m.createdAt,
-    suspended: suspended ? { reason: m.suspendedReason, until: m.suspendedUntil } : null,
-  };
-}
+export { loadViewer, type Viewer };
 
 const testSeam = globalThis as unknown as { __rapportTestViewer?: Viewer | null };
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/server/db";
-import { toViewer, VIEWER_SELECT, type Viewer } from "@/lib/server/auth/session";
+import { toViewer, VIEWER_SELECT, type Viewer } from "@/lib/server/auth/viewer";
 import { hashToken, looksLikeToken } from "./token-secret";
 
 /** lastUsedAt is a hint for people, not an audit log: one write a minute per token is plenty. */
