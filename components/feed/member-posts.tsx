@@ -4,8 +4,17 @@ import { listPosts } from "@/lib/server/queries/feed";
 import { PostCard } from "./post-card";
 
 /** The first page of a member's posts, for their profile. */
-export async function MemberPosts({ member, viewer }: { member: { id: string; handle: string; name: string }; viewer: { id: string } | null }) {
-  const page = await listPosts(await getDb(), { viewerId: viewer?.id ?? null, authorId: member.id, limit: 5, threadsPerPost: 1 });
+export async function MemberPosts({
+  member,
+  viewer,
+  blocked,
+}: {
+  member: { id: string; handle: string; name: string };
+  viewer: { id: string } | null;
+  /** members in a block with the viewer, as the page read them */
+  blocked?: Set<string>;
+}) {
+  const page = await listPosts(await getDb(), { viewerId: viewer?.id ?? null, authorId: member.id, limit: 5, threadsPerPost: 1, blocked });
   const firstName = member.name.split(" ")[0];
   return (
     <section className="space-y-4" aria-labelledby="posts-heading">

@@ -11,8 +11,8 @@ import { ReportLink } from "@/components/reports/report-link";
 type Member = { id: string; handle: string; name: string; blockedByViewer?: boolean };
 
 /** The public thank-yous on a member's profile, and the form to add one (signed-in, not yourself). */
-export async function KudosWall({ member, viewer }: { member: Member; viewer: { id: string } | null }) {
-  const { items, total } = await listKudos(await getDb(), { recipientId: member.id, viewerId: viewer?.id ?? null });
+export async function KudosWall({ member, viewer, blocked }: { member: Member; viewer: { id: string } | null; blocked?: Set<string> }) {
+  const { items, total } = await listKudos(await getDb(), { recipientId: member.id, viewerId: viewer?.id ?? null, blocked });
   const firstName = member.name.split(" ")[0];
   const canGive = viewer !== null && viewer.id !== member.id && !member.blockedByViewer;
   return (

@@ -84,10 +84,18 @@ export function decodeCursor(cursor: string | undefined | null): { createdAt: Da
  */
 export async function listPosts(
   db: Tx,
-  p: { viewerId: string | null; authorId?: string; cursor?: string | null; limit?: number; threadsPerPost?: number },
+  p: {
+    viewerId: string | null;
+    authorId?: string;
+    cursor?: string | null;
+    limit?: number;
+    threadsPerPost?: number;
+    /** the viewer's blockedWith(), when the page already read it */
+    blocked?: Set<string>;
+  },
 ): Promise<FeedPage> {
   const limit = Math.min(Math.max(p.limit ?? 20, 1), 50);
-  const blocked = await blockedWith(db, p.viewerId);
+  const blocked = p.blocked ?? (await blockedWith(db, p.viewerId));
   const after = decodeCursor(p.cursor);
   const rows = await db.post.findMany({
     where: {

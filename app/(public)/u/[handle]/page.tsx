@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getViewer } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db";
+import { blockedWith } from "@/lib/server/queries/feed";
 import { findProfile } from "@/lib/server/queries/profile";
 import { loadPolicy } from "@/lib/server/queries/policy";
 import { getAppSettings } from "@/lib/server/settings";
@@ -23,7 +24,8 @@ export default async function ProfilePage({ params }: Props) {
   const handle = decodeURIComponent(raw).replace(/^@/, "");
   const viewer = await getViewer();
   const db = await getDb();
-  const [profile, settings] = await Promise.all([findProfile(handle, viewer?.id ?? null), getAppSettings(db)]);
+  // The viewer's blocks are read once here for the posts and the kudos wall.
+  const [profile, settings, blocked] = await Promise.all([findProfile(handle, viewer?.id ?? null), getAppSettings(db), blockedWith(db, viewer?.id ?? null)]);
   if (!profile) notFound();
   const policy = await loadPolicy(db, profile.id, settings);
   const isSelf = viewer?.id === profile.id;
@@ -50,8 +52,8 @@ export default async function ProfilePage({ params }: Props) {
             {describePolicy(policy, isSelf ? undefined : profile.name.split(" ")[0])}
           </p>
         </section>
-        <MemberPosts member={profile} viewer={viewer} />
-        <KudosWall member={profile} viewer={viewer} />
+        <MemberPosts member={profile} viewer={viewer} blocked={blocked} />
+        <KudosWall member={profile} viewer={viewer} blocked={blocked} />
       </div>
       <aside className="space-y-6" aria-label="Relationship">
         {!viewer ? (
