@@ -1,6 +1,7 @@
 import "server-only";
 import { notFound } from "next/navigation";
-import { getViewer, type Viewer } from "@/lib/server/auth/session";
+import { getViewer } from "@/lib/server/auth/session";
+import type { Viewer } from "@/lib/server/auth/viewer";
 
 /**
  * For admin pages: the admin viewing it, or the ordinary 404 — for the signed-out and for

@@ -1,7 +1,7 @@
 import "server-only";
 import { decode } from "next-auth/jwt";
 import { AppError } from "@/lib/server/errors";
-import { loadViewer, type Viewer } from "@/lib/server/auth/session";
+import { loadViewer, type Viewer } from "@/lib/server/auth/viewer";
 import { sessionCookieName } from "@/lib/server/auth/cookies";
 import { authSecret } from "@/lib/server/auth/secret";
 import { publicUrl } from "@/lib/env";

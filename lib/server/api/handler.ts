@@ -2,7 +2,7 @@ import "server-only";
 import { AppError, notFound } from "@/lib/server/errors";
 import { systemNow } from "@/lib/server/clock";
 import { clientIp } from "@/lib/server/request-ip";
-import type { Viewer } from "@/lib/server/auth/session";
+import type { Viewer } from "@/lib/server/auth/viewer";
 import { ZNoBody } from "@/lib/validation/api/common";
 import { authenticate } from "./auth";
 import { checkDeclaredLength, readJsonBody } from "./body";

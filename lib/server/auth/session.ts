@@ -10,8 +10,6 @@ import { SESSION_MAX_AGE, sessionCookieName, secureCookies } from "./cookies";
 import { authSecret } from "./secret";
 import { loadViewer, type Viewer } from "./viewer";
 
-export { loadViewer, type Viewer };
-
 const testSeam = globalThis as unknown as { __rapportTestViewer?: Viewer | null };
 
 /**

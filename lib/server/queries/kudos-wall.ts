@@ -12,7 +12,13 @@ export type KudosItem = {
 /** The kudos on a member's wall, newest first, without those by members in a block with the viewer. */
 export async function listKudos(
   db: Tx,
-  p: { recipientId: string; viewerId: string | null; limit?: number; /** the viewer's blockedWith(), when the page already read it */ blocked?: Set<string> },
+  p: {
+    recipientId: string;
+    viewerId: string | null;
+    limit?: number;
+    /** the viewer's blockedWith(), when the page already read it */
+    blocked?: Set<string>;
+  },
 ): Promise<{ items: KudosItem[]; total: number }> {
   const blocked = p.blocked ?? (await blockedWith(db, p.viewerId));
   const where = { recipientId: p.recipientId, deletedAt: null, authorId: blocked.size ? { notIn: [...blocked] } : undefined };

@@ -7,7 +7,7 @@ import { deletePost } from "@/lib/server/services/posts/delete-post";
 import { createComment } from "@/lib/server/services/comments/create-comment";
 import { deleteComment } from "@/lib/server/services/comments/delete-comment";
 import { setReaction } from "@/lib/server/services/reactions/set-reaction";
-import { getPost, listPosts } from "@/lib/server/queries/feed";
+import { blockedWith, getPost, listPosts } from "@/lib/server/queries/feed";
 
 const t = useTestDatabase();
 const at = (minutes: number) => new Date(Date.UTC(2026, 2, 10, 8, minutes));
@@ -56,6 +56,8 @@ describe("the feed query", () => {
     expect(forChloe.posts.map((p) => p.body)).toEqual(["Ana's"]);
     expect(forChloe.posts[0].comments.map((c) => c.body)).toEqual(["Chloé on Ana's"]);
     expect(forChloe.posts[0].commentCount).toBe(1);
+    // The profile page reads the viewer's blocks once and hands them over: same page.
+    expect(await listPosts(t.db, { viewerId: chloe.id, blocked: await blockedWith(t.db, chloe.id) })).toEqual(forChloe);
 
     const signedOut = await listPosts(t.db, { viewerId: null });
     expect(signedOut.posts.map((p) => p.body)).toEqual(["Ben's", "Ana's"]);

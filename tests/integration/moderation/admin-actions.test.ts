@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/tests/support/test-database";
 import { createAdmin, createMember, type FactoryMember } from "@/tests/factories/members";
 import { AppError } from "@/lib/server/errors";
-import { loadViewer } from "@/lib/server/auth/session";
+import { loadViewer } from "@/lib/server/auth/viewer";
 import { pairKey } from "@/lib/server/queries/warmup-inputs";
 import { listAdminAudit } from "@/lib/server/queries/admin-audit";
 import { openReportQueue } from "@/lib/server/queries/reports";

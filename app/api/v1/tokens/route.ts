@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/server/errors";
-import { loadViewer } from "@/lib/server/auth/session";
+import { loadViewer } from "@/lib/server/auth/viewer";
 import { apiRoute } from "@/lib/server/api/handler";
 import { decodeOffset, slicePage } from "@/lib/server/api/cursor";
 import { iso, isoOrNull } from "@/lib/server/api/present/common";
