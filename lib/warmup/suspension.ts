@@ -1,0 +1,11 @@
+/** What the core needs to know of a member's suspension. */
+export type SuspensionFacts = { suspendedAt: Date | null; suspendedUntil: Date | null };
+
+/**
+ * Whether a member is suspended at `now`: suspended at some point, and either with no end
+ * or with an end still in the future. The one home of this rule; queries that filter in
+ * SQL use `suspendedAtWhere` in lib/server/queries/suspension.ts, which says the same.
+ */
+export function isSuspendedAt(m: SuspensionFacts, now: Date): boolean {
+  return m.suspendedAt !== null && (m.suspendedUntil === null || m.suspendedUntil.getTime() > now.getTime());
+}
