@@ -1,6 +1,9 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/layout/site-header";
+import { signOutAction } from "@/lib/server/actions/session";
+import { getViewer } from "@/lib/server/auth/session";
+import { headerCounts } from "@/lib/server/queries/header-counts";
 import "./globals.css";
 
 // Every page is per-member and carries a per-request CSP nonce: render on each request.
@@ -18,14 +21,16 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const viewer = await getViewer();
+  const counts = viewer && !viewer.suspended ? await headerCounts(viewer.id) : null;
   return (
     <html lang="en">
       <body className="min-h-dvh">
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 dark:focus:bg-stone-900">
           Skip to content
         </a>
-        <SiteHeader />
+        <SiteHeader viewer={viewer} counts={counts} signOutAction={signOutAction} />
         <main id="main" className="mx-auto max-w-6xl px-4 py-6">
           {children}
         </main>

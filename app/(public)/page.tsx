@@ -2,15 +2,18 @@ import Link from "next/link";
 import { getViewer } from "@/lib/server/auth/session";
 import { redirect } from "next/navigation";
 import { Dashboard } from "@/components/dashboard/dashboard";
+import { loadDashboard } from "@/lib/server/queries/dashboard";
 
 export default async function HomePage() {
   const viewer = await getViewer();
   if (viewer?.suspended) redirect("/suspended");
   if (viewer) {
+    const now = new Date();
+    const dashboard = await loadDashboard(viewer.id, { now, selfHandle: viewer.handle });
     return (
       <div className="space-y-6">
         <h1 className="text-2xl font-semibold">Welcome, {viewer.name}</h1>
-        <Dashboard viewerId={viewer.id} viewerHandle={viewer.handle} />
+        <Dashboard dashboard={dashboard} now={now} />
       </div>
     );
   }

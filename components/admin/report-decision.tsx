@@ -2,14 +2,26 @@
 import { useActionState, useId } from "react";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { dismissReportAction, removeContentAction } from "@/app/(app)/admin/actions";
+import type { FormAction } from "@/lib/server/action-result";
 
 /**
  * The moderator's two answers to an open report: take the content down (its interactions
  * stop counting) or dismiss the report. A member report offers only "Dismiss" here —
  * suspending is a separate form, with a reason.
  */
-export function ReportDecision({ reportId, canRemove, what }: { reportId: string; canRemove: boolean; what: string }) {
+export function ReportDecision({
+  reportId,
+  canRemove,
+  what,
+  removeContentAction,
+  dismissReportAction,
+}: {
+  reportId: string;
+  canRemove: boolean;
+  what: string;
+  removeContentAction: FormAction;
+  dismissReportAction: FormAction;
+}) {
   const [removed, remove] = useActionState(removeContentAction, {});
   const [dismissed, dismiss] = useActionState(dismissReportAction, {});
   const id = useId();

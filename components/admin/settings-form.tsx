@@ -3,7 +3,7 @@ import { useActionState } from "react";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { SETTINGS_FIELDS, settingsLabel, type SettingsField } from "@/lib/validation/admin";
-import { saveSettingsAction } from "@/app/(app)/admin/actions";
+import type { FormAction } from "@/lib/server/action-result";
 
 const SECTIONS: { key: string; title: string; hint: string }[] = [
   { key: "weights", title: "Interaction weights", hint: "Points per kind. Each interaction keeps the weight it was recorded with; changes apply from now on." },
@@ -21,7 +21,15 @@ const CRITERIA_TITLES = ["Points", "Interactions", "Distinct days", "Span (days)
 const domId = (path: string) => `s-${path.replace(/\./g, "-")}`;
 
 /** The admin's settings: every field with its bounds, defaults shown as hints. Works without JavaScript. */
-export function SettingsForm({ initial, defaults }: { initial: Record<string, string | boolean>; defaults: Record<string, string | boolean> }) {
+export function SettingsForm({
+  initial,
+  defaults,
+  saveSettingsAction,
+}: {
+  initial: Record<string, string | boolean>;
+  defaults: Record<string, string | boolean>;
+  saveSettingsAction: FormAction;
+}) {
   const [state, action] = useActionState(saveSettingsAction, {});
   const byPath = new Map(SETTINGS_FIELDS.map((f) => [f.path, f]));
   const value = (path: string): string | boolean => {

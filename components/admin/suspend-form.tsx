@@ -3,12 +3,22 @@ import { useActionState, useId } from "react";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { SUSPEND_REASON_MAX } from "@/lib/validation/admin";
-import { suspendMemberAction, unsuspendMemberAction } from "@/app/(app)/admin/actions";
+import type { FormAction } from "@/lib/server/action-result";
 
 type Member = { id: string; handle: string };
 
 /** Suspend a member, with the reason they will read and an optional end date. */
-export function SuspendForm({ member, reportId, today }: { member: Member; reportId?: string; today: string }) {
+export function SuspendForm({
+  member,
+  reportId,
+  today,
+  suspendMemberAction,
+}: {
+  member: Member;
+  reportId?: string;
+  today: string;
+  suspendMemberAction: FormAction;
+}) {
   const [state, action] = useActionState(suspendMemberAction, {});
   const id = useId();
   const err = (f: string) => state.fields?.[f]?.[0];
@@ -78,7 +88,7 @@ export function SuspendForm({ member, reportId, today }: { member: Member; repor
   );
 }
 
-export function UnsuspendForm({ member }: { member: Member }) {
+export function UnsuspendForm({ member, unsuspendMemberAction }: { member: Member; unsuspendMemberAction: FormAction }) {
   const [state, action] = useActionState(unsuspendMemberAction, {});
   if (state.ok) {
     return (

@@ -1,8 +1,8 @@
 import Link from "next/link";
-import { Avatar } from "@/components/feed/avatar";
+import { Avatar } from "@/components/ui/avatar";
 import { StatusPill } from "@/components/relationship/status-pill";
 import { WarmthProgress } from "@/components/relationship/warmth-progress";
-import { loadDashboard, type DashboardMember } from "@/lib/server/queries/dashboard";
+import type { Dashboard as DashboardData, DashboardMember } from "@/lib/server/queries/dashboard";
 import { formatDate, formatDateTime, relativeTime } from "@/lib/format";
 import { Column } from "./column";
 
@@ -28,9 +28,7 @@ function More({ n, href, label }: { n: number; href: string; label: string }) {
 const excerpt = (s: string, max = 120) => (s.length <= max ? s : `${s.slice(0, max - 1).trimEnd()}…`);
 
 /** The signed-in home: what needs an answer, who is ready, who is warming up, what is waiting. */
-export async function Dashboard({ viewerId, viewerHandle }: { viewerId: string; viewerHandle: string }) {
-  const now = new Date();
-  const d = await loadDashboard(viewerId, { now, selfHandle: viewerHandle });
+export function Dashboard({ dashboard: d, now }: { dashboard: DashboardData; now: Date }) {
   return (
     <div className="space-y-6">
       <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-4">

@@ -1,7 +1,7 @@
 "use client";
 import { useActionState, useEffect, useId } from "react";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { createCommentAction } from "@/app/(app)/feed/actions";
+import type { FormAction } from "@/lib/server/action-result";
 
 /** A comment on a post, or (with parentId) a reply in a comment's thread. */
 export function CommentForm({
@@ -13,6 +13,7 @@ export function CommentForm({
   autoFocus,
   onCancel,
   onDone,
+  createCommentAction,
 }: {
   postId: string;
   parentId?: string;
@@ -22,6 +23,7 @@ export function CommentForm({
   autoFocus?: boolean;
   onCancel?: () => void;
   onDone?: () => void;
+  createCommentAction: FormAction;
 }) {
   const [state, action] = useActionState(createCommentAction, {});
   const id = useId();

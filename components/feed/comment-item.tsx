@@ -1,11 +1,11 @@
 import type { FeedComment } from "@/lib/server/queries/feed";
-import { deleteCommentAction } from "@/app/(app)/feed/actions";
+import type { FeedActions } from "./feed-actions";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { Avatar } from "./avatar";
+import { Avatar } from "@/components/ui/avatar";
 import { PostBody } from "./post-body";
 import { ReactionBar } from "./reaction-bar";
 import { ReplyToggle } from "./reply-toggle";
-import { TimeAgo } from "./time-ago";
+import { TimeAgo } from "@/components/ui/time-ago";
 import { ReportLink } from "@/components/reports/report-link";
 
 type Viewer = { id: string } | null;
@@ -18,12 +18,14 @@ export function CommentItem({
   viewer,
   mentionable,
   replyTo,
+  actions,
 }: {
   comment: FeedComment;
   viewer: Viewer;
   mentionable: readonly string[];
   /** the comment whose reply form starts open (no-JavaScript reply links) */
   replyTo?: string;
+  actions: FeedActions;
 }) {
   const c = comment;
   return (
@@ -47,7 +49,7 @@ export function CommentItem({
                 <PostBody body={c.body} mentionable={mentionable} className="prose-post text-sm" />
               </div>
               <div className="mt-1 flex flex-wrap items-center gap-2">
-                <ReactionBar subject="comment" id={c.id} summary={c.reactions} canReact={viewer !== null} />
+                <ReactionBar subject="comment" id={c.id} summary={c.reactions} canReact={viewer !== null} reactAction={actions.reactAction} />
                 {viewer ? (
                   <ReplyToggle
                     postId={c.postId}
@@ -55,13 +57,14 @@ export function CommentItem({
                     toName={firstName(c.author.name)}
                     href={`/feed/p/${c.postId}?reply=${c.id}#c-${c.id}`}
                     initiallyOpen={replyTo === c.id}
+                    createCommentAction={actions.createCommentAction}
                   />
                 ) : null}
                 {viewer && viewer.id !== c.author.id ? (
                   <ReportLink type="comment" id={c.id} label={`${c.author.name}'s comment`} />
                 ) : null}
                 {viewer?.id === c.author.id ? (
-                  <form action={deleteCommentAction}>
+                  <form action={actions.deleteCommentAction}>
                     <input type="hidden" name="id" value={c.id} />
                     <SubmitButton className="rounded px-1.5 py-0.5 text-xs text-stone-600 hover:bg-stone-100 hover:text-red-700 dark:text-stone-400 dark:hover:bg-stone-800" pendingText="Deleting…">
                       Delete comment
@@ -74,7 +77,7 @@ export function CommentItem({
           {c.replies.length ? (
             <ul className="mt-2 space-y-2" aria-label={`Replies to ${firstName(c.author.name)}`}>
               {c.replies.map((r) => (
-                <CommentItem key={r.id} comment={r} viewer={viewer} mentionable={mentionable} replyTo={replyTo} />
+                <CommentItem key={r.id} comment={r} viewer={viewer} mentionable={mentionable} replyTo={replyTo} actions={actions} />
               ))}
             </ul>
           ) : null}

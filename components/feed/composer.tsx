@@ -2,12 +2,12 @@
 import { useActionState, useState } from "react";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { createPostAction } from "@/app/(app)/feed/actions";
+import type { FormAction } from "@/lib/server/action-result";
 import { POST_MAX } from "@/lib/validation/post";
 import type { ReactNode } from "react";
 
 /** Write a post, or — with `sharedPostId` — share one with words of your own. */
-export function Composer({ sharedPostId, sharing }: { sharedPostId?: string; sharing?: ReactNode }) {
+export function Composer({ sharedPostId, sharing, createPostAction }: { sharedPostId?: string; sharing?: ReactNode; createPostAction: FormAction }) {
   const [state, action] = useActionState(createPostAction, {});
   const [length, setLength] = useState(0);
   // After each submission the box holds what the server sent back: count that.

@@ -1,13 +1,13 @@
 import Link from "next/link";
 import type { FeedPost, SharedEmbed } from "@/lib/server/queries/feed";
-import { deletePostAction } from "@/app/(app)/feed/actions";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { Avatar } from "./avatar";
+import { Avatar } from "@/components/ui/avatar";
 import { CommentForm } from "./comment-form";
 import { CommentItem } from "./comment-item";
+import type { FeedActions } from "./feed-actions";
 import { PostBody } from "./post-body";
 import { ReactionBar } from "./reaction-bar";
-import { TimeAgo } from "./time-ago";
+import { TimeAgo } from "@/components/ui/time-ago";
 import { ReportLink } from "@/components/reports/report-link";
 
 type Viewer = { id: string } | null;
@@ -47,12 +47,15 @@ export function PostCard({
   mentionable,
   replyTo,
   headingLevel = 2,
+  actions,
 }: {
   post: FeedPost;
   viewer: Viewer;
   mentionable: readonly string[];
   replyTo?: string;
   headingLevel?: 2 | 3;
+  /** the feed's server actions, from the page */
+  actions: FeedActions;
 }) {
   const H = headingLevel === 2 ? "h2" : "h3";
   const headingId = `post-${post.id}`;
@@ -87,7 +90,7 @@ export function PostCard({
       {post.shared ? <SharedPost shared={post.shared} mentionable={mentionable} /> : null}
 
       <div className="mt-3 flex flex-wrap items-center gap-2 border-t border-stone-100 pt-3 dark:border-stone-800">
-        <ReactionBar subject="post" id={post.id} summary={post.reactions} canReact={viewer !== null} />
+        <ReactionBar subject="post" id={post.id} summary={post.reactions} canReact={viewer !== null} reactAction={actions.reactAction} />
         <span className="flex-1" />
         <Link href={`/feed/p/${post.id}#comments-${post.id}`} className="text-xs muted no-underline hover:underline">
           {post.commentCount === 1 ? "1 comment" : `${post.commentCount} comments`}
@@ -102,7 +105,7 @@ export function PostCard({
         ) : null}
         {viewer && !mine ? <ReportLink type="post" id={post.id} label={`${post.author.name}'s post`} /> : null}
         {mine ? (
-          <form action={deletePostAction}>
+          <form action={actions.deletePostAction}>
             <input type="hidden" name="id" value={post.id} />
             <SubmitButton className="rounded px-1.5 py-0.5 text-xs text-stone-600 hover:bg-stone-100 hover:text-red-700 dark:text-stone-400 dark:hover:bg-stone-800" pendingText="Deleting…">
               Delete post
@@ -120,11 +123,11 @@ export function PostCard({
         {post.comments.length ? (
           <ul className="space-y-3">
             {post.comments.map((c) => (
-              <CommentItem key={c.id} comment={c} viewer={viewer} mentionable={mentionable} replyTo={replyTo} />
+              <CommentItem key={c.id} comment={c} viewer={viewer} mentionable={mentionable} replyTo={replyTo} actions={actions} />
             ))}
           </ul>
         ) : null}
-        {viewer ? <CommentForm postId={post.id} /> : null}
+        {viewer ? <CommentForm postId={post.id} createCommentAction={actions.createCommentAction} /> : null}
       </section>
     </article>
   );

@@ -1,8 +1,8 @@
 "use client";
 import { useFormStatus } from "react-dom";
-import { reactAction } from "@/app/(app)/feed/actions";
 import { REACTION_LABELS, REACTION_TYPES, type ReactionType } from "@/lib/validation/reaction";
 import type { ReactionSummary } from "@/lib/server/queries/feed";
+import type { ButtonAction } from "@/lib/server/action-result";
 
 const ICONS: Record<ReactionType, string> = { like: "👍", insightful: "💡", thanks: "🙏" };
 
@@ -38,7 +38,19 @@ function describe(summary: ReactionSummary): string {
 }
 
 /** Like / Insightful / Thanks: one per member per item; pressing yours again takes it back. */
-export function ReactionBar({ subject, id, summary, canReact }: { subject: "post" | "comment"; id: string; summary: ReactionSummary; canReact: boolean }) {
+export function ReactionBar({
+  subject,
+  id,
+  summary,
+  canReact,
+  reactAction,
+}: {
+  subject: "post" | "comment";
+  id: string;
+  summary: ReactionSummary;
+  canReact: boolean;
+  reactAction: ButtonAction;
+}) {
   if (!canReact) {
     const total = REACTION_TYPES.reduce((n, t) => n + summary.counts[t], 0);
     if (total === 0) return null;

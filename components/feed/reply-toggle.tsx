@@ -1,5 +1,6 @@
 "use client";
 import { useCallback, useState } from "react";
+import type { FormAction } from "@/lib/server/action-result";
 import { CommentForm } from "./comment-form";
 
 /**
@@ -12,12 +13,14 @@ export function ReplyToggle({
   toName,
   href,
   initiallyOpen = false,
+  createCommentAction,
 }: {
   postId: string;
   parentId: string;
   toName: string;
   href: string;
   initiallyOpen?: boolean;
+  createCommentAction: FormAction;
 }) {
   const [open, setOpen] = useState(initiallyOpen);
   const close = useCallback(() => setOpen(false), []);
@@ -45,6 +48,7 @@ export function ReplyToggle({
   return (
     <div className="mt-2 w-full">
       <CommentForm
+        createCommentAction={createCommentAction}
         postId={postId}
         parentId={parentId}
         label={`Reply to ${toName}`}

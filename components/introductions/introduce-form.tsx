@@ -3,7 +3,7 @@ import { useActionState, useId } from "react";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { INTRODUCTION_NOTE_MAX } from "@/lib/validation/introduction";
-import { introduceAction } from "./actions";
+import type { FormAction } from "@/lib/server/action-result";
 
 type Member = { handle: string; name: string };
 
@@ -12,13 +12,14 @@ type Props = {
   member: Member;
   /** the viewer's connections A may be introduced to (lib/server/queries/introductions.ts eligibleIntroductionTargets) */
   targets: Member[];
+  introduceAction: FormAction;
 };
 
 /**
  * "Introduce @a to…": the viewer, connected to both, vouches for A to one of their other
  * connections. Renders nothing when there is nobody to introduce A to.
  */
-export function IntroduceForm({ member, targets }: Props) {
+export function IntroduceForm({ member, targets, introduceAction }: Props) {
   const [state, action] = useActionState(introduceAction, {});
   const id = useId();
   if (targets.length === 0 && !state.ok) return null;

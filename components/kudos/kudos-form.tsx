@@ -3,10 +3,10 @@ import { useActionState, useState } from "react";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { KUDOS_MAX } from "@/lib/validation/kudos";
-import { giveKudosAction } from "./actions";
+import type { FormAction } from "@/lib/server/action-result";
 
 /** A short public thank-you on someone's profile. */
-export function KudosForm({ recipientHandle, firstName }: { recipientHandle: string; firstName: string }) {
+export function KudosForm({ recipientHandle, firstName, giveKudosAction }: { recipientHandle: string; firstName: string; giveKudosAction: FormAction }) {
   const [state, action] = useActionState(giveKudosAction, {});
   const [length, setLength] = useState(0);
   const [seen, setSeen] = useState(state);

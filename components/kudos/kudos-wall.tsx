@@ -1,18 +1,30 @@
-import { getDb } from "@/lib/server/db";
-import { listKudos } from "@/lib/server/queries/kudos-wall";
-import { Avatar } from "@/components/feed/avatar";
+import type { ButtonAction, FormAction } from "@/lib/server/action-result";
+import type { KudosItem } from "@/lib/server/queries/kudos-wall";
+import { Avatar } from "@/components/ui/avatar";
 import { PostBody } from "@/components/feed/post-body";
-import { TimeAgo } from "@/components/feed/time-ago";
+import { TimeAgo } from "@/components/ui/time-ago";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { deleteKudosAction } from "./actions";
 import { KudosForm } from "./kudos-form";
 import { ReportLink } from "@/components/reports/report-link";
 
 type Member = { id: string; handle: string; name: string; blockedByViewer?: boolean };
 
 /** The public thank-yous on a member's profile, and the form to add one (signed-in, not yourself). */
-export async function KudosWall({ member, viewer, blocked }: { member: Member; viewer: { id: string } | null; blocked?: Set<string> }) {
-  const { items, total } = await listKudos(await getDb(), { recipientId: member.id, viewerId: viewer?.id ?? null, blocked });
+export function KudosWall({
+  member,
+  viewer,
+  kudos,
+  giveKudosAction,
+  deleteKudosAction,
+}: {
+  member: Member;
+  viewer: { id: string } | null;
+  /** the wall, as the page read it */
+  kudos: { items: KudosItem[]; total: number };
+  giveKudosAction: FormAction;
+  deleteKudosAction: ButtonAction;
+}) {
+  const { items, total } = kudos;
   const firstName = member.name.split(" ")[0];
   const canGive = viewer !== null && viewer.id !== member.id && !member.blockedByViewer;
   return (
@@ -20,7 +32,7 @@ export async function KudosWall({ member, viewer, blocked }: { member: Member; v
       <h2 id="kudos-heading" className="text-lg font-semibold">
         Kudos <span className="text-sm font-normal muted">({total})</span>
       </h2>
-      {canGive ? <KudosForm recipientHandle={member.handle} firstName={firstName} /> : null}
+      {canGive ? <KudosForm recipientHandle={member.handle} firstName={firstName} giveKudosAction={giveKudosAction} /> : null}
       {items.length === 0 ? (
         <p className="text-sm muted">
           {viewer?.id === member.id ? "No kudos yet. They come when you help people out in the open." : `No kudos for ${firstName} yet.`}

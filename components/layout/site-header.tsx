@@ -1,7 +1,6 @@
 import Link from "next/link";
-import { getViewer } from "@/lib/server/auth/session";
-import { headerCounts } from "@/lib/server/queries/header-counts";
-import { signOutAction } from "@/app/actions/session";
+import type { ButtonAction } from "@/lib/server/action-result";
+import type { Viewer } from "@/lib/server/auth/viewer";
 
 function Badge({ count, label }: { count: number; label: string }) {
   if (count <= 0) return null;
@@ -12,9 +11,16 @@ function Badge({ count, label }: { count: number; label: string }) {
   );
 }
 
-export async function SiteHeader() {
-  const viewer = await getViewer();
-  const counts = viewer && !viewer.suspended ? await headerCounts(viewer.id) : null;
+/** The top bar; the layout reads the viewer and their counts (null for a suspended member) and hands them in. */
+export function SiteHeader({
+  viewer,
+  counts,
+  signOutAction,
+}: {
+  viewer: Pick<Viewer, "handle" | "role"> | null;
+  counts: { incoming: number; unread: number } | null;
+  signOutAction: ButtonAction;
+}) {
   const link = "rounded-md px-2 py-1.5 text-sm font-medium text-stone-700 hover:bg-stone-100 dark:text-stone-300 dark:hover:bg-stone-800";
   return (
     <header className="border-b border-stone-200 bg-white/90 backdrop-blur dark:border-stone-800 dark:bg-stone-900/90">

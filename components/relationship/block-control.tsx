@@ -1,11 +1,21 @@
-import { ActionForm } from "@/components/requests/action-form";
-import { blockAction, unblockAction } from "@/app/(public)/u/[handle]/connect/actions";
+import { ActionForm } from "@/components/ui/action-form";
+import type { FormAction } from "@/lib/server/action-result";
 
 /**
  * Block with a confirm step (a disclosure, so it works without JavaScript), or Unblock when
  * the viewer has blocked this member.
  */
-export function BlockControl({ handle, blocked }: { handle: string; blocked: boolean }) {
+export function BlockControl({
+  handle,
+  blocked,
+  blockAction,
+  unblockAction,
+}: {
+  handle: string;
+  blocked: boolean;
+  blockAction: FormAction;
+  unblockAction: FormAction;
+}) {
   if (blocked) {
     return (
       <ActionForm action={unblockAction} fields={{ handle }} label="Unblock" pendingText="Unblocking…">

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { formatDate } from "@/lib/format";
+import type { FormAction } from "@/lib/server/action-result";
 import type { Relationship } from "@/lib/server/queries/relationship";
 import { ConnectButton } from "./connect-button";
 import { CheckIcon, ClockIcon, LockIcon } from "./icons";
@@ -38,7 +39,7 @@ export function lockReason({ relationship: r, firstName }: Omit<Props, "handle">
 }
 
 /** The Connect button tells the truth: locked with the reason, the request's status, or the note form. */
-export function ConnectControl({ relationship: r, handle, firstName }: Props) {
+export function ConnectControl({ relationship: r, handle, firstName, sendRequestAction }: Props & { sendRequestAction: FormAction }) {
   const e = r.evaluation;
   if (e.status === "connected") {
     return (
@@ -84,5 +85,5 @@ export function ConnectControl({ relationship: r, handle, firstName }: Props) {
       </p>
     );
   }
-  return <ConnectButton handle={handle} firstName={firstName} />;
+  return <ConnectButton handle={handle} firstName={firstName} sendRequestAction={sendRequestAction} />;
 }

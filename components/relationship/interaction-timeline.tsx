@@ -1,5 +1,5 @@
 import type { TimelineItem, TimelineMember } from "@/lib/server/queries/pair-history";
-import { Avatar } from "@/components/feed/avatar";
+import { Avatar } from "@/components/ui/avatar";
 import { formatDate, formatDateTime, relativeTime } from "@/lib/format";
 
 const PLATFORM_PHRASE: Record<string, string> = {

@@ -3,14 +3,26 @@ import { useActionState, useState } from "react";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { sendRequestAction } from "@/app/(public)/u/[handle]/connect/actions";
+import type { FormAction } from "@/lib/server/action-result";
 import { NOTE_MAX, NOTE_MIN } from "@/lib/validation/request";
 
 /**
  * The personal note that goes with a request. Without JavaScript it is a plain form; with it,
  * a live count says how many characters are still needed or left.
  */
-export function NoteForm({ handle, firstName, autoFocus = false, onCancel }: { handle: string; firstName: string; autoFocus?: boolean; onCancel?: () => void }) {
+export function NoteForm({
+  handle,
+  firstName,
+  autoFocus = false,
+  onCancel,
+  sendRequestAction,
+}: {
+  handle: string;
+  firstName: string;
+  autoFocus?: boolean;
+  onCancel?: () => void;
+  sendRequestAction: FormAction;
+}) {
   const [state, action] = useActionState(sendRequestAction, {});
   const [length, setLength] = useState((state.values?.note ?? "").trim().length);
   const count =

@@ -1,13 +1,12 @@
 import Link from "next/link";
-import { loadRelationship } from "@/lib/server/queries/relationship";
-import { loadPairHistory } from "@/lib/server/queries/pair-history";
-import { eligibleIntroductionTargets, introductionsBetween } from "@/lib/server/queries/introductions";
+import type { FormAction } from "@/lib/server/action-result";
+import type { Relationship } from "@/lib/server/queries/relationship";
+import type { TimelineItem } from "@/lib/server/queries/pair-history";
+import type { eligibleIntroductionTargets, introductionsBetween } from "@/lib/server/queries/introductions";
 import { IntroduceForm } from "@/components/introductions/introduce-form";
 import { IntroductionsList } from "@/components/introductions/introductions-list";
 import { ReportForm } from "@/components/reports/report-form";
 import type { PublicProfile } from "@/lib/server/queries/profile";
-import type { Policy } from "@/lib/warmup/types";
-import type { TAppSettings } from "@/lib/validation/app-settings";
 import { BlockControl } from "./block-control";
 import { ConnectControl } from "./connect-control";
 import { CriteriaBars } from "./criteria-bars";
@@ -16,22 +15,40 @@ import { NextSteps } from "./next-steps";
 import { StatusPill } from "./status-pill";
 import { WarmthProgress } from "./warmth-progress";
 
+/** What the profile page reads about the viewer and the member, for the panel. */
+export type RelationshipView = {
+  relationship: Relationship;
+  history: TimelineItem[];
+  introductions: Awaited<ReturnType<typeof introductionsBetween>>;
+  /** empty unless the two are connected */
+  introTargets: Awaited<ReturnType<typeof eligibleIntroductionTargets>>;
+};
+
+/** The forms in the panel, each a server action the page hands down. */
+export type RelationshipActions = {
+  sendRequestAction: FormAction;
+  blockAction: FormAction;
+  unblockAction: FormAction;
+  introduceAction: FormAction;
+  reportAction: FormAction;
+};
+
 /**
  * The viewer's relationship with a profile's member: where it stands (status, one overall
  * bar, a bar per criterion), what to do next, the Connect button that tells the truth, the
  * history between the two, and Block. On your own profile: a way to edit your protocol.
  */
-export async function RelationshipPanel({
+export function RelationshipPanel({
   viewerId,
   profile,
-  policy,
-  settings,
+  view,
+  actions,
 }: {
   viewerId: string;
   profile: PublicProfile;
-  /** the member's protocol and the app settings, as the page already read them */
-  policy: Policy;
-  settings: TAppSettings;
+  /** what the page read about the pair; null on your own profile, when blocked, or when there is nothing to show */
+  view: RelationshipView | null;
+  actions: RelationshipActions;
 }) {
   if (viewerId === profile.id) {
     return (
@@ -46,21 +63,14 @@ export async function RelationshipPanel({
     return (
       <section className="card space-y-2" aria-labelledby="rel-h">
         <h2 id="rel-h" className="font-semibold">Blocked</h2>
-        <BlockControl handle={profile.handle} blocked />
+        <BlockControl handle={profile.handle} blocked blockAction={actions.blockAction} unblockAction={actions.unblockAction} />
       </section>
     );
   }
 
-  const now = new Date();
-  const rel = await loadRelationship(viewerId, profile.id, { now, settings });
-  if (!rel) return null;
+  if (!view) return null;
+  const { relationship: rel, history, introductions: intros, introTargets } = view;
   const e = rel.evaluation;
-  const [history, intros, introTargets] = await Promise.all([
-    loadPairHistory(viewerId, profile.id, { now, role: "requester", evaluation: e, windowDays: policy.freshnessDays }),
-    introductionsBetween(viewerId, profile.id),
-    // Only members connected to each other can introduce one to their connections.
-    rel.connectedSince ? eligibleIntroductionTargets(viewerId, profile.id, { now }) : [],
-  ]);
   const first = profile.name.split(" ")[0];
   const showProgress = e.criteria.length > 0 && e.status !== "connected";
 
@@ -77,7 +87,7 @@ export async function RelationshipPanel({
             <CriteriaBars criteria={e.criteria} caption={`What ${first}'s protocol asks for`} />
           </div>
         ) : null}
-        <ConnectControl relationship={rel} handle={profile.handle} firstName={first} />
+        <ConnectControl relationship={rel} handle={profile.handle} firstName={first} sendRequestAction={actions.sendRequestAction} />
         {e.status !== "connected" ? <NextSteps steps={e.nextSteps} /> : null}
         <IntroductionsList introductions={intros.fromMe} title={`Introductions of you to ${first}`} />
         <IntroductionsList introductions={intros.toMe} title={`${first} was introduced to you`} />
@@ -87,10 +97,10 @@ export async function RelationshipPanel({
         <p className="text-xs muted">Both directions, newest first. Days are counted in UTC.</p>
         <InteractionTimeline items={history} viewerId={viewerId} />
       </section>
-      <IntroduceForm member={{ handle: profile.handle, name: profile.name }} targets={introTargets} />
+      <IntroduceForm member={{ handle: profile.handle, name: profile.name }} targets={introTargets} introduceAction={actions.introduceAction} />
       <div className="flex flex-wrap items-start gap-4 px-1 text-sm">
-        <BlockControl handle={profile.handle} blocked={false} />
-        <ReportForm subjectType="member" subjectId={profile.id} subjectLabel={`@${profile.handle}`} />
+        <BlockControl handle={profile.handle} blocked={false} blockAction={actions.blockAction} unblockAction={actions.unblockAction} />
+        <ReportForm subjectType="member" subjectId={profile.id} subjectLabel={`@${profile.handle}`} reportAction={actions.reportAction} />
       </div>
     </>
   );

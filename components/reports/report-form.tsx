@@ -3,7 +3,7 @@ import { useActionState, useId } from "react";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { REASON_LABELS, REPORT_REASONS, REPORT_TEXT_MAX, SUBJECT_LABELS, type ReportSubjectType } from "@/lib/validation/report";
-import { reportAction } from "./actions";
+import type { FormAction } from "@/lib/server/action-result";
 
 const HINTS: Record<(typeof REPORT_REASONS)[number], string> = {
   spam: "Unwanted promotion, copy-pasted messages, bulk requests.",
@@ -19,13 +19,14 @@ type Props = {
   subjectLabel?: string;
   /** false: the form without the <details> wrapper (the /report page) */
   collapsible?: boolean;
+  reportAction: FormAction;
 };
 
 /**
  * The Report control: a <details> disclosure (works without JavaScript) with a reason and
  * a few words for the moderators. Submitting twice is answered kindly by the server.
  */
-export function ReportForm({ subjectType, subjectId, subjectLabel, collapsible = true }: Props) {
+export function ReportForm({ subjectType, subjectId, subjectLabel, collapsible = true, reportAction }: Props) {
   const [state, action] = useActionState(reportAction, {});
   const id = useId();
   const what = subjectLabel ?? `this ${SUBJECT_LABELS[subjectType]}`;

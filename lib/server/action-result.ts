@@ -10,6 +10,12 @@ export type ActionState = {
   values?: Record<string, string>;
 };
 
+/** A server action as a form-state component receives it (`useActionState`): pages pass it down as a prop. */
+export type FormAction<S extends ActionState = ActionState> = (prev: S, form: FormData) => Promise<S>;
+
+/** A fire-and-forget server action for a plain `<form action>` (react, delete, sign out). */
+export type ButtonAction = (form: FormData) => Promise<void>;
+
 export function formValues(form: FormData, omit: readonly string[] = ["password"]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of form.entries()) if (typeof v === "string" && !omit.includes(k) && !k.startsWith("$")) out[k] = v;

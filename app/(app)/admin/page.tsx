@@ -6,6 +6,7 @@ import { REASON_LABELS, SUBJECT_LABELS } from "@/lib/validation/report";
 import { formatDateTime, relativeTime } from "@/lib/format";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { ReportDecision } from "@/components/admin/report-decision";
+import { dismissReportAction, removeContentAction } from "@/lib/server/actions/admin";
 import { SubjectPreviewCard } from "@/components/admin/subject-preview";
 import { requireAdminPage } from "./require-admin-page";
 
@@ -56,6 +57,8 @@ export default async function AdminQueuePage({ searchParams }: Props) {
                 reportId={r.id}
                 canRemove={r.subject.type !== "member" && r.subject.exists && !r.subject.removed}
                 what={SUBJECT_LABELS[r.subject.type]}
+                removeContentAction={removeContentAction}
+                dismissReportAction={dismissReportAction}
               />
             </li>
           ))}

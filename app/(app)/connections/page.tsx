@@ -1,11 +1,11 @@
 import Link from "next/link";
-import { Avatar } from "@/components/feed/avatar";
-import { ActionForm } from "@/components/requests/action-form";
+import { Avatar } from "@/components/ui/avatar";
+import { ActionForm } from "@/components/ui/action-form";
 import { requireMemberPage } from "@/lib/server/auth/session";
 import { listConnections } from "@/lib/server/queries/connections";
 import { formatDate } from "@/lib/format";
 import { ZConnectionsQuery } from "@/lib/validation/connection";
-import { removeConnectionAction } from "./actions";
+import { removeConnectionAction } from "@/lib/server/actions/connections";
 
 export const metadata = { title: "Connections" };
 

@@ -5,8 +5,12 @@ import { getDb } from "@/lib/server/db";
 import { getPost, listPosts } from "@/lib/server/queries/feed";
 import { Composer } from "@/components/feed/composer";
 import { PostCard, SharedPost } from "@/components/feed/post-card";
+import type { FeedActions } from "@/components/feed/feed-actions";
+import { createCommentAction, createPostAction, deleteCommentAction, deletePostAction, reactAction } from "@/lib/server/actions/feed";
 
 export const metadata = { title: "Feed" };
+
+const FEED_ACTIONS: FeedActions = { createCommentAction, deleteCommentAction, deletePostAction, reactAction };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
@@ -46,6 +50,7 @@ export default async function FeedPage({ searchParams }: Props) {
       {viewer && !author && !cursor ? (
         shareable ? (
           <Composer
+            createPostAction={createPostAction}
             sharedPostId={shareable.id}
             sharing={
               <div>
@@ -63,7 +68,7 @@ export default async function FeedPage({ searchParams }: Props) {
             }
           />
         ) : (
-          <Composer />
+          <Composer createPostAction={createPostAction} />
         )
       ) : null}
       {!viewer ? (
@@ -93,7 +98,7 @@ export default async function FeedPage({ searchParams }: Props) {
       ) : (
         <div className="space-y-4">
           {page.posts.map((post) => (
-            <PostCard key={post.id} post={post} viewer={viewer} mentionable={page.mentionable} />
+            <PostCard key={post.id} post={post} viewer={viewer} mentionable={page.mentionable} actions={FEED_ACTIONS} />
           ))}
         </div>
       )}

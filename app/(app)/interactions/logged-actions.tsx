@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { decideLoggedAction, withdrawLoggedAction } from "./actions";
+import { decideLoggedAction, withdrawLoggedAction } from "@/lib/server/actions/interactions";
 
 /** Confirm or dispute something logged about you. */
 export function DecideButtons({ id, actorFirstName }: { id: string; actorFirstName: string }) {

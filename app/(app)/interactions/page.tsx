@@ -5,7 +5,7 @@ import { listAboutViewer, listAwaitingConfirmation, listLoggedByViewer, type Log
 import { InteractionTimeline } from "@/components/relationship/interaction-timeline";
 import { LOGGED_KIND_LABELS, PLATFORM_LABELS, type LoggedPlatform } from "@/lib/validation/logged-interaction";
 import { formatDate } from "@/lib/format";
-import { TimeAgo } from "@/components/feed/time-ago";
+import { TimeAgo } from "@/components/ui/time-ago";
 import { DecideButtons, WithdrawButton } from "./logged-actions";
 import { ReportLink } from "@/components/reports/report-link";
 

@@ -1,9 +1,9 @@
 import Link from "next/link";
-import { ActionForm } from "@/components/requests/action-form";
+import { ActionForm } from "@/components/ui/action-form";
 import { requireMemberPage } from "@/lib/server/auth/session";
 import { listNotifications } from "@/lib/server/queries/notifications";
 import { formatDateTime, relativeTime } from "@/lib/format";
-import { markAllReadAction } from "./actions";
+import { markAllReadAction } from "@/lib/server/actions/notifications";
 
 export const metadata = { title: "Notifications" };
 

@@ -6,6 +6,7 @@ import { findReportable, type Reportable } from "@/lib/server/services/reports/r
 import { REPORT_SUBJECTS, SUBJECT_LABELS, type ReportSubjectType } from "@/lib/validation/report";
 import { formatDate } from "@/lib/format";
 import { ReportForm } from "@/components/reports/report-form";
+import { reportAction } from "@/lib/server/actions/reports";
 
 export const metadata = { title: "Report" };
 
@@ -46,7 +47,7 @@ export default async function ReportPage({ searchParams }: Props) {
         {item.text ? <blockquote className="prose-post mt-2 line-clamp-6">{item.text}</blockquote> : null}
       </figure>
       <div className="card">
-        <ReportForm subjectType={subjectType} subjectId={id} subjectLabel={label} collapsible={false} />
+        <ReportForm subjectType={subjectType} subjectId={id} subjectLabel={label} collapsible={false} reportAction={reportAction} />
       </div>
       <p className="text-sm">
         <a href={`/u/${item.owner.handle}`} className="underline">

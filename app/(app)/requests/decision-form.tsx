@@ -2,7 +2,7 @@
 import { useActionState } from "react";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { decideAction } from "./actions";
+import { decideAction } from "@/lib/server/actions/requests";
 
 /** The three answers, each with its consequence spelled out before it is chosen. */
 export function DecisionForm({

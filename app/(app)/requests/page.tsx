@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { Avatar } from "@/components/feed/avatar";
-import { ActionForm } from "@/components/requests/action-form";
+import { Avatar } from "@/components/ui/avatar";
+import { ActionForm } from "@/components/ui/action-form";
 import { requestOutcome } from "@/components/requests/request-status";
 import { requireMemberPage } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db";
@@ -9,7 +9,7 @@ import { listRequests, type RequestListItem } from "@/lib/server/queries/request
 import { cooldownFor } from "@/lib/server/services/requests/decline-request";
 import { formatDate, formatDateTime, relativeTime } from "@/lib/format";
 import { REQUEST_TABS, ZRequestTab, type RequestTab } from "@/lib/validation/request";
-import { withdrawAction } from "./actions";
+import { withdrawAction } from "@/lib/server/actions/requests";
 
 export const metadata = { title: "Requests" };
 

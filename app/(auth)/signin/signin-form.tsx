@@ -4,7 +4,7 @@ import Link from "next/link";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { signInAction } from "../actions";
+import { signInAction } from "@/lib/server/actions/auth";
 
 export function SigninForm({ next, oauth }: { next: string; oauth: { id: string; name: string }[] }) {
   const [state, action] = useActionState(signInAction, {});

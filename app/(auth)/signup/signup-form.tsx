@@ -4,7 +4,7 @@ import Link from "next/link";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { signUpAction } from "../actions";
+import { signUpAction } from "@/lib/server/actions/auth";
 
 export function SignupForm() {
   const [state, action] = useActionState(signUpAction, {});

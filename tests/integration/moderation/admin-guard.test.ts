@@ -28,7 +28,7 @@ import {
   saveSettingsAction,
   suspendMemberAction,
   unsuspendMemberAction,
-} from "@/app/(app)/admin/actions";
+} from "@/lib/server/actions/admin";
 import { requireAdminPage } from "@/app/(app)/admin/require-admin-page";
 
 const t = useTestDatabase();

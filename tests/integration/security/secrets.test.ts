@@ -95,7 +95,7 @@ describe("passwords and tokens never reach the logs", () => {
       });
       expect(failedSignIn).toBeUndefined();
       // The web forms too.
-      const { signInAction, signUpAction } = await import("@/app/(auth)/actions");
+      const { signInAction, signUpAction } = await import("@/lib/server/actions/auth");
       const form = (o: Record<string, string>) => Object.entries(o).reduce((f, [k, v]) => (f.set(k, v), f), new FormData());
       await signInAction({}, form({ email: "logs@example.test", password: WRONG })).catch(() => {});
       await signUpAction({}, form({ email: "logs@example.test", password: PASSWORD, handle: "logs_test", name: "Again" })).catch(() => {});

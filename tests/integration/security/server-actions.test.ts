@@ -37,7 +37,8 @@ const actions: Action[] = [];
 let world: World;
 
 beforeAll(async () => {
-  const files = [...serverActionFiles(path.join(ROOT, "app")), ...serverActionFiles(path.join(ROOT, "components"))];
+  // Every folder that could hold one, so a "use server" file outside lib/server/actions is still attacked.
+  const files = ["app", "components", "lib"].flatMap((dir) => serverActionFiles(path.join(ROOT, dir)));
   for (const file of files.sort()) {
     const mod = (await import(/* @vite-ignore */ file)) as Record<string, unknown>;
     for (const [name, fn] of Object.entries(mod)) {
@@ -82,12 +83,17 @@ function refusalCode(r: { returned?: unknown; thrown?: unknown }): string {
   return state?.code ?? `returned:${JSON.stringify(r.returned)?.slice(0, 80)}`;
 }
 
+const isAdminFile = (file: string) => path.basename(file) === "admin.ts";
 const isVoidButton = (a: Action, code: string) => a.fn.length === 1 && code === "returned:undefined";
 
 describe("every server action refuses a signed-out caller", () => {
   it("finds the action files", () => {
     expect(actions.length).toBeGreaterThanOrEqual(30);
     expect(new Set(actions.map((a) => a.file)).size).toBeGreaterThanOrEqual(12);
+  });
+
+  it("keeps every server action in lib/server/actions", () => {
+    expect([...new Set(actions.map((a) => a.file))].filter((f) => !f.startsWith(`lib${path.sep}server${path.sep}actions${path.sep}`))).toEqual([]);
   });
 
   it("as anonymous: unauthenticated (or not found for admin actions), nothing written", async () => {
@@ -99,7 +105,7 @@ describe("every server action refuses a signed-out caller", () => {
       // Fire-and-forget buttons (react, delete) return nothing either way: for them the proof
       // is the unchanged database below.
       const ok =
-        code === "unauthenticated" || code.startsWith("redirect:/signin") || (a.file.includes("/admin/") && code === "not_found") || isVoidButton(a, code);
+        code === "unauthenticated" || code.startsWith("redirect:/signin") || (isAdminFile(a.file) && code === "not_found") || isVoidButton(a, code);
       if (!ok) problems.push(`${a.file} ${a.name}: ${code}`);
       expect(await tableFingerprint(t.opened), `${a.file} ${a.name} changed the database`).toEqual(before);
     }
@@ -112,7 +118,7 @@ describe("every server action refuses a signed-out caller", () => {
     for (const a of actions.filter((x) => !PUBLIC_ACTIONS.has(x.name))) {
       const before = await tableFingerprint(t.opened);
       const code = refusalCode(await invoke(a, hostileForm(world)));
-      const ok = code === "suspended" || code.startsWith("redirect:/suspended") || (a.file.includes("/admin/") && code === "not_found") || isVoidButton(a, code);
+      const ok = code === "suspended" || code.startsWith("redirect:/suspended") || (isAdminFile(a.file) && code === "not_found") || isVoidButton(a, code);
       if (!ok) problems.push(`${a.file} ${a.name}: ${code}`);
       expect(await tableFingerprint(t.opened), `${a.file} ${a.name} changed the database`).toEqual(before);
     }
@@ -121,7 +127,7 @@ describe("every server action refuses a signed-out caller", () => {
 
   it("admin actions: a member who is not an admin gets not found, nothing written", async () => {
     setViewerForTests(await loadViewer(world.members.other.id));
-    const admin = actions.filter((a) => a.file.includes("/admin/"));
+    const admin = actions.filter((a) => isAdminFile(a.file));
     expect(admin.length).toBeGreaterThanOrEqual(4);
     for (const a of admin) {
       const before = await tableFingerprint(t.opened);

@@ -88,7 +88,7 @@ describe("sign-in throttling", () => {
 
   it("the web form shows the message", async () => {
     const m = await createMember();
-    const { signInAction } = await import("@/app/(auth)/actions");
+    const { signInAction } = await import("@/lib/server/actions/auth");
     requestHeaders.current = new Headers({ "x-forwarded-for": "198.51.100.8" });
     const form = (password: string) => {
       const f = new FormData();

@@ -4,6 +4,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { PostCard } from "@/components/feed/post-card";
 import { Composer } from "@/components/feed/composer";
 import { KudosForm } from "@/components/kudos/kudos-form";
+import type { FeedActions } from "@/components/feed/feed-actions";
 import type { FeedPost } from "@/lib/server/queries/feed";
 
 const ana = { id: "ana", handle: "ana", name: "Ana Ferreira", headline: "Staff engineer" };
@@ -37,6 +38,11 @@ const post: FeedPost = {
   moreThreads: 0,
 };
 
+// Pages hand the server actions down; markup does not depend on what they do.
+const formAction = async () => ({});
+const buttonAction = async () => {};
+const actions: FeedActions = { createCommentAction: formAction, deleteCommentAction: buttonAction, deletePostAction: buttonAction, reactAction: buttonAction };
+
 const html = (el: Parameters<typeof renderToStaticMarkup>[0]) => renderToStaticMarkup(el);
 const labelFor = (markup: string, text: string) => {
   const id = markup.match(new RegExp(`<label[^>]*for="([^"]+)"[^>]*>${text}</label>`))?.[1];
@@ -45,7 +51,7 @@ const labelFor = (markup: string, text: string) => {
 
 describe("feed markup: the names journeys and screen readers rely on", () => {
   it("gives reactions pressed state and stable names, and offers Reply, Share and the author's Delete", () => {
-    const out = html(createElement(PostCard, { post, viewer: { id: "ana" }, mentionable: ["ben"] }));
+    const out = html(createElement(PostCard, { post, viewer: { id: "ana" }, mentionable: ["ben"], actions }));
     expect(out).toMatch(/<button[^>]*aria-pressed="true"[^>]*aria-label="Like"/);
     expect(out).toMatch(/<button[^>]*aria-pressed="false"[^>]*aria-label="Insightful"/);
     expect(out).toMatch(/<button[^>]*aria-pressed="false"[^>]*aria-label="Thanks"/);
@@ -60,19 +66,19 @@ describe("feed markup: the names journeys and screen readers rely on", () => {
   });
 
   it("shows no forms to a signed-out reader, and removed posts as removed", () => {
-    const out = html(createElement(PostCard, { post, viewer: null, mentionable: [] }));
+    const out = html(createElement(PostCard, { post, viewer: null, mentionable: [], actions }));
     expect(out).not.toContain("<form");
     expect(out).not.toContain("<textarea");
-    const removed = html(createElement(PostCard, { post: { ...post, removed: true, body: "" }, viewer: null, mentionable: [] }));
+    const removed = html(createElement(PostCard, { post: { ...post, removed: true, body: "" }, viewer: null, mentionable: [], actions }));
     expect(removed).toContain("This post was removed.");
     expect(removed).not.toContain("Hello");
   });
 
   it("labels the composer and the kudos form", () => {
-    const composer = html(createElement(Composer));
+    const composer = html(createElement(Composer, { createPostAction: formAction }));
     expect(labelFor(composer, "Write a post")).toBe(true);
     expect(composer).toMatch(/<button[^>]*>Post<\/button>/);
-    const kudos = html(createElement(KudosForm, { recipientHandle: "ana", firstName: "Ana" }));
+    const kudos = html(createElement(KudosForm, { recipientHandle: "ana", firstName: "Ana", giveKudosAction: formAction }));
     expect(labelFor(kudos, "Kudos for Ana")).toBe(true);
     expect(kudos).toMatch(/<button[^>]*>Give kudos<\/button>/);
   });

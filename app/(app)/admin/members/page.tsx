@@ -4,6 +4,7 @@ import { ZMemberSearch } from "@/lib/validation/admin";
 import { formatDate } from "@/lib/format";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { SuspendForm, UnsuspendForm } from "@/components/admin/suspend-form";
+import { suspendMemberAction, unsuspendMemberAction } from "@/lib/server/actions/admin";
 import { requireAdminPage } from "../require-admin-page";
 
 export const metadata = { title: "Members · Admin" };
@@ -56,7 +57,7 @@ export default async function AdminMembersPage({ searchParams }: { searchParams:
                 {m.suspended.reason ? ` — “${m.suspended.reason}”` : ""}
               </p>
             ) : null}
-            {m.id === admin.id ? null : m.suspended ? <UnsuspendForm member={m} /> : <SuspendForm member={m} today={today} />}
+            {m.id === admin.id ? null : m.suspended ? <UnsuspendForm member={m} unsuspendMemberAction={unsuspendMemberAction} /> : <SuspendForm member={m} today={today} suspendMemberAction={suspendMemberAction} />}
           </li>
         ))}
       </ul>

@@ -5,6 +5,7 @@ import { DEFAULT_APP_SETTINGS, type TAppSettings } from "@/lib/validation/app-se
 import { PRESET_CRITERIA, resolvePolicy, type NamedPreset } from "@/lib/warmup/policy";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { SettingsForm } from "@/components/admin/settings-form";
+import { saveSettingsAction } from "@/lib/server/actions/admin";
 import { requireAdminPage } from "../require-admin-page";
 
 export const metadata = { title: "Settings · Admin" };
@@ -38,7 +39,7 @@ export default async function AdminSettingsPage() {
         These values apply to every member. Each field shows its allowed range and the default from the product specification.
         Every save is recorded in the audit log.
       </p>
-      <SettingsForm initial={flatten(settings, false)} defaults={flatten(DEFAULT_APP_SETTINGS, true)} />
+      <SettingsForm initial={flatten(settings, false)} defaults={flatten(DEFAULT_APP_SETTINGS, true)} saveSettingsAction={saveSettingsAction} />
     </div>
   );
 }

@@ -12,7 +12,7 @@ import {
   SUMMARY_MAX,
   type LoggedPlatform,
 } from "@/lib/validation/logged-interaction";
-import { logInteractionAction } from "../actions";
+import { logInteractionAction } from "@/lib/server/actions/interactions";
 
 const PLATFORM_OPTIONS: Record<LoggedPlatform, string> = {
   x: "X/Twitter",

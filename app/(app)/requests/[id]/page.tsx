@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { Avatar } from "@/components/feed/avatar";
-import { ActionForm } from "@/components/requests/action-form";
+import { Avatar } from "@/components/ui/avatar";
+import { ActionForm } from "@/components/ui/action-form";
 import { EvaluationCompare } from "@/components/requests/evaluation-compare";
 import { requestOutcome } from "@/components/requests/request-status";
 import { InteractionTimeline } from "@/components/relationship/interaction-timeline";
@@ -14,13 +14,14 @@ import { requesterRecord } from "@/lib/server/queries/requester-record";
 import { IntroductionsList } from "@/components/introductions/introductions-list";
 import { RequesterRecordLine } from "@/components/requests/requester-record";
 import { ReportForm } from "@/components/reports/report-form";
+import { reportAction } from "@/lib/server/actions/reports";
 import { findMutualConnections } from "@/lib/server/queries/mutual-connections";
 import { loadPairHistory } from "@/lib/server/queries/pair-history";
 import { evaluatePair } from "@/lib/server/services/warmup/evaluate-pairs";
 import { cooldownFor } from "@/lib/server/services/requests/decline-request";
 import { formatDate, formatDateTime, relativeTime } from "@/lib/format";
 import { DecisionForm } from "../decision-form";
-import { withdrawAction } from "../actions";
+import { withdrawAction } from "@/lib/server/actions/requests";
 
 export const metadata = { title: "Review request" };
 
@@ -167,7 +168,7 @@ export default async function RequestReviewPage({ params }: Props) {
 
       {isRecipient ? (
         <div className="text-sm">
-          <ReportForm subjectType="member" subjectId={req.requester.id} subjectLabel={`@${req.requester.handle}`} />
+          <ReportForm subjectType="member" subjectId={req.requester.id} subjectLabel={`@${req.requester.handle}`} reportAction={reportAction} />
         </div>
       ) : null}
     </div>

@@ -4,7 +4,7 @@ import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { PROFILE_LINKS } from "@/lib/validation/member";
-import { updateProfileAction } from "./actions";
+import { updateProfileAction } from "@/lib/server/actions/account";
 
 type Profile = Record<string, string | null>;
 

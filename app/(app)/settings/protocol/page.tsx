@@ -10,7 +10,7 @@ import { describePolicy } from "@/lib/warmup/describe";
 import { POLICY_BOUNDS, resolvePolicy } from "@/lib/warmup/policy";
 import type { Policy, PresetName } from "@/lib/warmup/types";
 import { ProtocolForm } from "./protocol-form";
-import { protocolFormObject } from "./form-fields";
+import { protocolFormObject } from "@/lib/validation/protocol-form";
 
 export const metadata = { title: "My protocol" };
 

@@ -4,8 +4,8 @@ import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { PreviewTable } from "@/components/protocol/preview-table";
 import type { PreviewRow } from "@/lib/server/queries/protocol-preview";
-import { previewPolicyAction, savePolicyAction, type PreviewResult } from "./actions";
-import { BOOLEAN_FIELDS, CRITERIA_FIELDS, SETTINGS_FIELDS } from "./form-fields";
+import { previewPolicyAction, savePolicyAction, type PreviewResult } from "@/lib/server/actions/protocol";
+import { BOOLEAN_FIELDS, CRITERIA_FIELDS, SETTINGS_FIELDS } from "@/lib/validation/protocol-form";
 
 type Props = {
   initial: Record<string, string>;

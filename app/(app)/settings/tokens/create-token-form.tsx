@@ -4,7 +4,7 @@ import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { TOKEN_NAME_MAX } from "@/lib/validation/api/token";
-import { createTokenAction, type CreateTokenState } from "./actions";
+import { createTokenAction, type CreateTokenState } from "@/lib/server/actions/tokens";
 import { CopyButton } from "./copy-button";
 
 export function CreateTokenForm() {

@@ -2,7 +2,7 @@
 import { useActionState } from "react";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { revokeTokenAction } from "./actions";
+import { revokeTokenAction } from "@/lib/server/actions/tokens";
 
 export function RevokeTokenForm({ id, name }: { id: string; name: string }) {
   const [state, action] = useActionState(revokeTokenAction, {});

@@ -2,17 +2,47 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getViewer } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db";
-import { blockedWith } from "@/lib/server/queries/feed";
-import { findProfile } from "@/lib/server/queries/profile";
+import { blockedWith, listPosts } from "@/lib/server/queries/feed";
+import { findProfile, type PublicProfile } from "@/lib/server/queries/profile";
+import { listKudos } from "@/lib/server/queries/kudos-wall";
+import { loadRelationship } from "@/lib/server/queries/relationship";
+import { loadPairHistory } from "@/lib/server/queries/pair-history";
+import { eligibleIntroductionTargets, introductionsBetween } from "@/lib/server/queries/introductions";
+import type { Policy } from "@/lib/warmup/types";
+import type { TAppSettings } from "@/lib/validation/app-settings";
 import { loadPolicy } from "@/lib/server/queries/policy";
 import { getAppSettings } from "@/lib/server/settings";
 import { describePolicy } from "@/lib/warmup/describe";
 import { formatDate } from "@/lib/format";
-import { RelationshipPanel } from "@/components/relationship/relationship-panel";
+import { RelationshipPanel, type RelationshipActions, type RelationshipView } from "@/components/relationship/relationship-panel";
 import { MemberPosts } from "@/components/feed/member-posts";
+import type { FeedActions } from "@/components/feed/feed-actions";
 import { KudosWall } from "@/components/kudos/kudos-wall";
+import { blockAction, sendRequestAction, unblockAction } from "@/lib/server/actions/connect";
+import { createCommentAction, deleteCommentAction, deletePostAction, reactAction } from "@/lib/server/actions/feed";
+import { introduceAction } from "@/lib/server/actions/introductions";
+import { deleteKudosAction, giveKudosAction } from "@/lib/server/actions/kudos";
+import { reportAction } from "@/lib/server/actions/reports";
 
 type Props = { params: Promise<{ handle: string }> };
+
+const FEED_ACTIONS: FeedActions = { createCommentAction, deleteCommentAction, deletePostAction, reactAction };
+const RELATIONSHIP_ACTIONS: RelationshipActions = { sendRequestAction, blockAction, unblockAction, introduceAction, reportAction };
+
+/** The viewer's side of the relationship panel: none on your own profile or once you blocked them. */
+async function loadRelationshipView(viewerId: string, profile: PublicProfile, policy: Policy, settings: TAppSettings): Promise<RelationshipView | null> {
+  if (viewerId === profile.id || profile.blockedByViewer) return null;
+  const now = new Date();
+  const relationship = await loadRelationship(viewerId, profile.id, { now, settings });
+  if (!relationship) return null;
+  const [history, introductions, introTargets] = await Promise.all([
+    loadPairHistory(viewerId, profile.id, { now, role: "requester", evaluation: relationship.evaluation, windowDays: policy.freshnessDays }),
+    introductionsBetween(viewerId, profile.id),
+    // Only members connected to each other can introduce one to their connections.
+    relationship.connectedSince ? eligibleIntroductionTargets(viewerId, profile.id, { now }) : [],
+  ]);
+  return { relationship, history, introductions, introTargets };
+}
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { handle } = await params;
@@ -29,6 +59,12 @@ export default async function ProfilePage({ params }: Props) {
   if (!profile) notFound();
   const policy = await loadPolicy(db, profile.id, settings);
   const isSelf = viewer?.id === profile.id;
+  const showPanel = viewer !== null && !viewer.suspended;
+  const [posts, kudos, relationship] = await Promise.all([
+    listPosts(db, { viewerId: viewer?.id ?? null, authorId: profile.id, limit: 5, threadsPerPost: 1, blocked }),
+    listKudos(db, { recipientId: profile.id, viewerId: viewer?.id ?? null, blocked }),
+    showPanel ? loadRelationshipView(viewer.id, profile, policy, settings) : null,
+  ]);
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
       <div className="space-y-6">
@@ -52,8 +88,8 @@ export default async function ProfilePage({ params }: Props) {
             {describePolicy(policy, isSelf ? undefined : profile.name.split(" ")[0])}
           </p>
         </section>
-        <MemberPosts member={profile} viewer={viewer} blocked={blocked} />
-        <KudosWall member={profile} viewer={viewer} blocked={blocked} />
+        <MemberPosts member={profile} viewer={viewer} page={posts} actions={FEED_ACTIONS} />
+        <KudosWall member={profile} viewer={viewer} kudos={kudos} giveKudosAction={giveKudosAction} deleteKudosAction={deleteKudosAction} />
       </div>
       <aside className="space-y-6" aria-label="Relationship">
         {!viewer ? (
@@ -61,7 +97,7 @@ export default async function ProfilePage({ params }: Props) {
             <a href={`/signin?next=/u/${profile.handle}`} className="underline">Sign in</a> to see how warm you are with {profile.name}.
           </div>
         ) : !viewer.suspended ? (
-          <RelationshipPanel viewerId={viewer.id} profile={profile} policy={policy} settings={settings} />
+          <RelationshipPanel viewerId={viewer.id} profile={profile} view={relationship} actions={RELATIONSHIP_ACTIONS} />
         ) : null}
       </aside>
     </div>

@@ -9,6 +9,7 @@ import { AdminNav } from "@/components/admin/admin-nav";
 import { ReportDecision } from "@/components/admin/report-decision";
 import { SubjectPreviewCard } from "@/components/admin/subject-preview";
 import { SuspendForm, UnsuspendForm } from "@/components/admin/suspend-form";
+import { dismissReportAction, removeContentAction, suspendMemberAction, unsuspendMemberAction } from "@/lib/server/actions/admin";
 import { RequesterRecordLine } from "@/components/requests/requester-record";
 import { requireAdminPage } from "../../require-admin-page";
 
@@ -52,12 +53,12 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
             <RequesterRecordLine record={record} name={owner.name} />
           </div>
         ) : null}
-        {open ? <ReportDecision reportId={report.id} canRemove={subject.type !== "member" && subject.exists && !subject.removed} what={SUBJECT_LABELS[subject.type]} /> : null}
+        {open ? <ReportDecision reportId={report.id} canRemove={subject.type !== "member" && subject.exists && !subject.removed} what={SUBJECT_LABELS[subject.type]} removeContentAction={removeContentAction} dismissReportAction={dismissReportAction} /> : null}
         {owner && owner.id !== admin.id ? (
           owner.suspended ? (
-            <UnsuspendForm member={owner} />
+            <UnsuspendForm member={owner} unsuspendMemberAction={unsuspendMemberAction} />
           ) : (
-            <SuspendForm member={owner} reportId={open ? report.id : undefined} today={now.toISOString().slice(0, 10)} />
+            <SuspendForm member={owner} reportId={open ? report.id : undefined} today={now.toISOString().slice(0, 10)} suspendMemberAction={suspendMemberAction} />
           )
         ) : null}
       </section>

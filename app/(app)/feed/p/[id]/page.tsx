@@ -4,10 +4,14 @@ import { getViewer } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db";
 import { getPost } from "@/lib/server/queries/feed";
 import { PostCard } from "@/components/feed/post-card";
+import type { FeedActions } from "@/components/feed/feed-actions";
+import { createCommentAction, deleteCommentAction, deletePostAction, reactAction } from "@/lib/server/actions/feed";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export const metadata = { title: "Post" };
+
+const FEED_ACTIONS: FeedActions = { createCommentAction, deleteCommentAction, deletePostAction, reactAction };
 
 /** One post with its whole conversation. Readable signed out; removed posts say so. */
 export default async function PostPage({ params, searchParams }: Props) {
@@ -27,7 +31,7 @@ export default async function PostPage({ params, searchParams }: Props) {
       <h1 className="sr-only">
         {found.post.removed ? "Removed post" : `Post by ${found.post.author.name}`}
       </h1>
-      <PostCard post={found.post} viewer={viewer} mentionable={found.mentionable} replyTo={replyTo} />
+      <PostCard post={found.post} viewer={viewer} mentionable={found.mentionable} replyTo={replyTo} actions={FEED_ACTIONS} />
       {!viewer && !found.post.removed ? (
         <p className="card text-sm">
           <a href={`/signin?next=/feed/p/${found.post.id}`} className="underline">

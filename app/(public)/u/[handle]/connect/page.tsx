@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { CriteriaBars } from "@/components/relationship/criteria-bars";
 import { NoteForm } from "@/components/relationship/note-form";
+import { sendRequestAction } from "@/lib/server/actions/connect";
 import { lockReason } from "@/components/relationship/connect-control";
 import { requireMemberPage } from "@/lib/server/auth/session";
 import { findProfile } from "@/lib/server/queries/profile";
@@ -38,7 +39,7 @@ export default async function ConnectPage({ params }: Props) {
         </p>
       </section>
       <section className="card">
-        <NoteForm handle={profile.handle} firstName={first} />
+        <NoteForm handle={profile.handle} firstName={first} sendRequestAction={sendRequestAction} />
       </section>
     </div>
   );

@@ -2,9 +2,7 @@
 import { useActionState, type ReactNode } from "react";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
-import type { ActionState } from "@/lib/server/action-result";
-
-type Action = (prev: ActionState, form: FormData) => Promise<ActionState>;
+import type { FormAction } from "@/lib/server/action-result";
 
 /**
  * A one-button form for a server action (withdraw, remove, block, mark read…): works without
@@ -18,7 +16,7 @@ export function ActionForm({
   className = "btn-secondary",
   children,
 }: {
-  action: Action;
+  action: FormAction;
   fields?: Record<string, string>;
   label: string;
   pendingText?: string;

@@ -9,7 +9,7 @@ import { protocolPreview, type PreviewRow } from "@/lib/server/queries/protocol-
 import { loadPolicy } from "@/lib/server/queries/policy";
 import { draftPolicy, parsePolicyUpdate, updatePolicy } from "@/lib/server/services/policy/update-policy";
 import { describePolicy } from "@/lib/warmup/describe";
-import { protocolFormObject } from "./form-fields";
+import { protocolFormObject } from "@/lib/validation/protocol-form";
 
 export async function savePolicyAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   try {
