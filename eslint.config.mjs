@@ -7,6 +7,52 @@ const PURE_CORE_MESSAGE =
   "lib/warmup is the pure rules engine: no database, framework, React or Node.js I/O. " +
   "Load facts in lib/server/queries and pass them in as arguments.";
 
+// Layer boundaries (docs/architecture.md, "What each folder may import"): every arrow points
+// down. A folder that imports one above it fails `npm run lint`;
+// tests/unit/architecture/boundaries.test.ts proves each rule bites.
+const LAYER_MESSAGE = "Imports point down the layers (docs/architecture.md, \"What each folder may import\").";
+
+/** The import specifiers that reach `dir` (e.g. "lib/server/services"): by alias, and by any relative path. */
+const reach = (dir) => {
+  const last = dir.split("/").pop();
+  return [`@/${dir}`, `@/${dir}/*`, `**/${dir}`, `**/${dir}/*`, `../${last}`, `../${last}/*`];
+};
+const forbid = (dirs, why, extra = {}) => ({ group: dirs.flatMap(reach), message: `${LAYER_MESSAGE} ${why}`, ...extra });
+const layer = (files, patterns) => ({
+  files,
+  rules: { "@typescript-eslint/no-restricted-imports": ["error", { patterns }] },
+});
+
+const layerBoundaries = [
+  layer(
+    ["components/**/*.{ts,tsx}"],
+    [
+      forbid(["app"], "Components get data and server actions as props from the page."),
+      forbid(["lib/server"], "Components may only `import type` from lib/server; values come as props or from lib/warmup, lib/validation, lib/format.", {
+        allowTypeImports: true,
+      }),
+      forbid(["lib/db", "lib/generated"], "Components never touch the database."),
+    ],
+  ),
+  layer(["lib/validation/**/*.{ts,tsx}"], [forbid(["lib/server", "app", "components"], "Schemas are pure: zod, the core and each other.")]),
+  layer(
+    ["lib/server/queries/**/*.{ts,tsx}"],
+    [forbid(["lib/server/services", "lib/server/actions", "lib/server/loaders", "lib/server/api", "app", "components"], "A query only reads: it never calls a service or anything above it.")],
+  ),
+  layer(
+    ["lib/server/services/**/*.{ts,tsx}"],
+    [
+      forbid(["lib/server/actions", "lib/server/loaders", "lib/server/api", "app", "components"], "A service is called from the edge, never the other way."),
+      { group: ["next", "next/*"], message: `${LAYER_MESSAGE} Services know nothing of Next.js: the action revalidates and redirects.` },
+    ],
+  ),
+  layer(
+    ["lib/server/loaders/**/*.{ts,tsx}"],
+    [forbid(["lib/server/services", "lib/server/actions", "app", "components"], "A page's loader only reads: queries, the core, auth and settings.")],
+  ),
+  layer(["lib/server/actions/**/*.{ts,tsx}"], [forbid(["lib/server/loaders", "app", "components"], "An action calls services and queries, not a page's loader or UI.")]),
+];
+
 const config = [
   {
     ignores: [
@@ -64,6 +110,7 @@ const config = [
       ],
     },
   },
+  ...layerBoundaries,
 ];
 
 export default config;
