@@ -37,7 +37,7 @@ const actions: Action[] = [];
 let world: World;
 
 beforeAll(async () => {
-  // Every folder that could hold one, so a "use server" file outside lib/server/actions is still attacked.
+  // Every folder that could hold one, so a server-action file outside lib/server/actions is still attacked.
   const files = ["app", "components", "lib"].flatMap((dir) => serverActionFiles(path.join(ROOT, dir)));
   for (const file of files.sort()) {
     const mod = (await import(/* @vite-ignore */ file)) as Record<string, unknown>;
