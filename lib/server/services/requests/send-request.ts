@@ -82,7 +82,7 @@ export async function sendRequest(
         // A suspended recipient and a block read as not found (never revealed).
         throw new AppError(decision.code, decision.message, { retryAt: decision.retryAt, details: decision.details });
       }
-      if (decision.mutual) return acceptMutual(tx, requester, recipient, note, now);
+      if (decision.mutual) return acceptMutual(tx, { requester, recipient, note, now });
       const granted = decision.evaluation;
 
       const expiresAt = addDays(now, settings.requests.expiryDays);
@@ -132,7 +132,11 @@ function duplicatePending() {
  * accepted and the pair connected; no second request is stored (nothing is stored that the
  * gate did not allow), the note is kept in the audit trail.
  */
-async function acceptMutual(tx: Tx, requester: Recipient, recipient: Recipient, note: string, now: Date): Promise<SendResult> {
+async function acceptMutual(
+  tx: Tx,
+  p: { requester: Recipient; recipient: Recipient; note: string; now: Date },
+): Promise<SendResult> {
+  const { requester, recipient, note, now } = p;
   const incoming = await tx.connectionRequest.findFirst({
     where: { requesterId: recipient.id, recipientId: requester.id, status: "pending", expiresAt: { gt: now } },
     select: { id: true },
