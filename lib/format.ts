@@ -1,8 +1,8 @@
 /** Display formatting shared by pages. Rules count UTC days; display follows the reader's locale. */
-const dateFmt = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 const dateTimeFmt = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
-export const formatDate = (d: Date | string) => dateFmt.format(new Date(d));
+// One date format for the core's sentences and the pages alike.
+export { formatDate } from "@/lib/warmup/format-date";
 export const formatDateTime = (d: Date | string) => `${dateTimeFmt.format(new Date(d))} UTC`;
 
 export function relativeTime(d: Date | string, now: Date = new Date()): string {

@@ -1,41 +1,24 @@
 import Link from "next/link";
 import { formatDate } from "@/lib/format";
 import type { FormAction } from "@/lib/server/action-result";
+import { lockReason as coreLockReason } from "@/lib/warmup/wording";
 import type { Relationship } from "@/lib/server/queries/relationship";
 import { ConnectButton } from "./connect-button";
 import { CheckIcon, ClockIcon, LockIcon } from "./icons";
 
 type Props = { relationship: Relationship; handle: string; firstName: string };
 
-/** Why the Connect button is locked, in plain words; null when it is not. */
+/** Why the Connect button is locked, in plain words; null when it is not (the core's words). */
 export function lockReason({ relationship: r, firstName }: Omit<Props, "handle">): string | null {
   const e = r.evaluation;
-  const step = e.nextSteps[0];
-  switch (e.status) {
-    case "cold":
-      return `Not warmed up yet: ${step ?? `interact with ${firstName} first.`}`;
-    case "warming":
-      return `Warming up: ${step ?? "keep going."}`;
-    case "cooldown": {
-      const until = e.cooldownUntil ? formatDate(e.cooldownUntil) : null;
-      const said = r.lastDecline?.reason === "not_yet" ? `${firstName} said “not yet”. ` : r.lastDecline?.reason === "no" ? `${firstName} declined. ` : "";
-      return `${said}You can ask again after ${until ?? "a while"}.`;
-    }
-    case "closed":
-      return `${firstName} isn't accepting connection requests.`;
-    case "too_new":
-      return step ?? "Your account is too new to ask yet.";
-    case "warm":
-      if (r.budget.weeklyFreesAt) {
-        return `You've sent ${r.budget.weeklyLimit} requests this week, the most allowed. You can send another from ${formatDate(r.budget.weeklyFreesAt)}.`;
-      }
-      if (r.budget.pendingFreesAt) {
-        return `You have ${r.budget.pendingCap} requests waiting for answers, the most allowed. Withdraw one, or wait until ${formatDate(r.budget.pendingFreesAt)}.`;
-      }
-      return null;
-    default:
-      return null;
-  }
+  return coreLockReason({
+    status: e.status,
+    firstName,
+    step: e.nextSteps[0],
+    cooldownUntil: e.cooldownUntil,
+    declineReason: r.lastDecline?.reason ?? null,
+    budget: r.budget,
+  });
 }
 
 /** The Connect button tells the truth: locked with the reason, the request's status, or the note form. */

@@ -1,6 +1,7 @@
 import type { TimelineItem, TimelineMember } from "@/lib/server/queries/pair-history";
 import { Avatar } from "@/components/ui/avatar";
 import { formatDate, formatDateTime, relativeTime } from "@/lib/format";
+import { notCountedWords, VERDICT_NOTE_WORDS } from "@/lib/warmup/wording";
 
 const PLATFORM_PHRASE: Record<string, string> = {
   x: "on X",
@@ -79,30 +80,10 @@ const ICONS: Record<TimelineItem["verification"], string> = { verified: "👁", 
 /** "+3 pts", or why it did not (fully) count. */
 export function pointsText(item: TimelineItem): { text: string; counted: boolean } | null {
   if (item.counted === null) return null;
-  if (!item.counted) {
-    switch (item.reason) {
-      case "outside_window":
-        return { text: item.windowDays ? `outside the ${item.windowDays}-day window` : "outside the freshness window", counted: false };
-      case "over_daily_cap":
-        return { text: "over the daily cap", counted: false };
-      case "disputed":
-        return { text: "disputed — doesn't count", counted: false };
-      case "removed":
-        return { text: "removed — doesn't count", counted: false };
-      case "pending_not_counted":
-        return { text: "pending — counts once confirmed", counted: false };
-      case "introductions_off":
-        return { text: "introductions don't count for this protocol", counted: false };
-      case "in_future":
-        return { text: "dated in the future", counted: false };
-      default:
-        return { text: "doesn't count", counted: false };
-    }
-  }
+  if (!item.counted) return { text: notCountedWords(item.reason, item.windowDays), counted: false };
   if (item.direction === "incoming") return { text: "counts as them reaching out", counted: true };
   const pts = `+${item.points} ${item.points === 1 ? "pt" : "pts"}`;
-  if (item.note === "pending_half") return { text: `${pts} · pending — counts half`, counted: true };
-  if (item.note === "capped") return { text: `${pts} · partly over the daily cap`, counted: true };
+  if (item.note) return { text: `${pts} · ${VERDICT_NOTE_WORDS[item.note]}`, counted: true };
   return { text: pts, counted: true };
 }
 

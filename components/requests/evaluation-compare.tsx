@@ -2,7 +2,7 @@ import { CriteriaBars } from "@/components/relationship/criteria-bars";
 import { WarmthProgress } from "@/components/relationship/warmth-progress";
 import { formatDate } from "@/lib/format";
 import { describePolicy } from "@/lib/warmup/describe";
-import type { RequestSnapshot } from "@/lib/server/services/requests/snapshot";
+import type { RequestSnapshot } from "@/lib/warmup/snapshot";
 import type { CriterionResult, Evaluation } from "@/lib/warmup/types";
 
 /** Lines like "Points: 6 → 9", for the criteria that moved (or appeared) since the request was sent. */

@@ -120,6 +120,7 @@ export const ZSendRequest = z.strictObject({
   note: ZRequestNote,
 });
 export type TSendRequest = z.infer<typeof ZSendRequest>;
+export type TSendRequestInput = z.input<typeof ZSendRequest>;
 
 export const DECLINE_REASONS = ["not_yet", "no"] as const;
 export type DeclineReason = (typeof DECLINE_REASONS)[number];
@@ -128,6 +129,7 @@ export const ZDeclineRequest = z.strictObject({
   reason: z.enum(DECLINE_REASONS, { error: "Choose a reason: “not_yet” (keep warming up) or “no”." }),
 });
 export type TDeclineRequest = z.infer<typeof ZDeclineRequest>;
+export type TDeclineRequestInput = z.input<typeof ZDeclineRequest>;
 
 /** Request ids are opaque strings; anything else is simply not found. */
 export const ZRequestId = z

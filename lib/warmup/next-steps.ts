@@ -1,5 +1,6 @@
 import type { CriterionResult, RelationshipStatus } from "./types";
 import { formatDay } from "./utc-day";
+import { notAccepting } from "./wording";
 
 export type NextStepContext = {
   status: RelationshipStatus;
@@ -84,7 +85,7 @@ export function nextSteps(ctx: NextStepContext): string[] {
     case "requested":
       return [`Your request is waiting for ${name}'s answer.`];
     case "closed":
-      return [`${name} is not accepting connection requests.`];
+      return [notAccepting(name)];
     case "cooldown": {
       const first = Number.isFinite(ctx.cooldownDay)
         ? `You can ask again after ${formatDay(ctx.cooldownDay)}.`

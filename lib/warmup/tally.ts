@@ -1,5 +1,5 @@
 import { sortedOrder } from "./order";
-import type { EngineInteraction, InteractionVerdict, NotCountedReason, Policy } from "./types";
+import type { EngineInteraction, InteractionVerdict, NotCountedReason, Policy, Verification } from "./types";
 import { dayString } from "./utc-day";
 import { isConversational } from "./weights";
 
@@ -178,4 +178,20 @@ export function tally(
     reciprocity,
     capReachedToday,
   };
+}
+
+/**
+ * Why an interaction the evaluation did not see does not count (the loader reads only the
+ * freshness window): the permanent reasons first, as tally() orders them, then the window.
+ * null when none applies. `windowDays` null: the window is not known.
+ */
+export function reasonWithoutVerdict(
+  it: { verification: Verification; occurredAt: Date },
+  now: Date,
+  windowDays: number | null,
+): NotCountedReason | null {
+  if (it.verification === "removed") return "removed";
+  if (it.verification === "disputed") return "disputed";
+  if (windowDays !== null && it.occurredAt.getTime() < now.getTime() - windowDays * DAY_MS) return "outside_window";
+  return null;
 }

@@ -59,18 +59,21 @@ export type PolicySettings = {
 /** A member's resolved protocol: preset name plus the effective criteria and settings. */
 export type Policy = Criteria & PolicySettings & { preset: PresetName };
 
-export type RelationshipStatus =
-  | "self"
-  | "blocked"
-  | "connected"
-  | "incoming"
-  | "requested"
-  | "cooldown"
-  | "closed"
-  | "too_new"
-  | "warm"
-  | "warming"
-  | "cold";
+/** Every status a pair can be in, in order of precedence (see status.ts). */
+export const RELATIONSHIP_STATUSES = [
+  "self",
+  "blocked",
+  "connected",
+  "incoming",
+  "requested",
+  "cooldown",
+  "closed",
+  "too_new",
+  "warm",
+  "warming",
+  "cold",
+] as const;
+export type RelationshipStatus = (typeof RELATIONSHIP_STATUSES)[number];
 
 /** Facts about the pair other than interactions, loaded by the shell. */
 export type RelationFacts = {
@@ -104,13 +107,8 @@ export type EvaluateInput = {
   weights?: Partial<Record<InteractionKind, number>>;
 };
 
-export type CriterionKey =
-  | "points"
-  | "interactions"
-  | "distinctDays"
-  | "spanDays"
-  | "conversation"
-  | "reciprocity";
+export const CRITERION_KEYS = ["points", "interactions", "distinctDays", "spanDays", "conversation", "reciprocity"] as const;
+export type CriterionKey = (typeof CRITERION_KEYS)[number];
 
 export type CriterionResult = {
   key: CriterionKey;
@@ -120,14 +118,20 @@ export type CriterionResult = {
   met: boolean;
 };
 
-export type NotCountedReason =
-  | "outside_window"
-  | "over_daily_cap"
-  | "disputed"
-  | "removed"
-  | "pending_not_counted"
-  | "introductions_off"
-  | "in_future";
+export const NOT_COUNTED_REASONS = [
+  "outside_window",
+  "over_daily_cap",
+  "disputed",
+  "removed",
+  "pending_not_counted",
+  "introductions_off",
+  "in_future",
+] as const;
+export type NotCountedReason = (typeof NOT_COUNTED_REASONS)[number];
+
+/** Why an interaction counted only partly. */
+export const VERDICT_NOTES = ["pending_half", "capped"] as const;
+export type VerdictNote = (typeof VERDICT_NOTES)[number];
 
 export type InteractionVerdict = {
   id: string;
@@ -136,7 +140,7 @@ export type InteractionVerdict = {
   /** points it contributed to the requester's total (0 for incoming) */
   points: number;
   /** set when it counted only partly (pending at half, cut by the daily cap) */
-  note: "pending_half" | "capped" | null;
+  note: VerdictNote | null;
   /** set when it did not count */
   reason: NotCountedReason | null;
   /** UTC day "YYYY-MM-DD" */

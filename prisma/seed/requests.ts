@@ -69,13 +69,13 @@ export async function seedRequests(db: Db, now = new Date()): Promise<string> {
         continue;
       }
       const [from, to] = step.send;
-      const result = await sendRequest(id.get(from)!, { to, note: step.note }, { now: at(step.daysAgo) });
+      const result = await sendRequest(db, { requesterId: id.get(from)!, input: { to, note: step.note }, now: at(step.daysAgo) });
       sent++;
       if (result.kind !== "sent") continue;
-      if (step.then?.accept !== undefined) await acceptRequest(id.get(to)!, result.requestId, { now: at(step.then.accept) });
+      if (step.then?.accept !== undefined) await acceptRequest(db, { recipientId: id.get(to)!, requestId: result.requestId, now: at(step.then.accept) });
       if (step.then?.decline) {
         const [reason, daysAgo] = step.then.decline;
-        await declineRequest(id.get(to)!, result.requestId, { reason }, { now: at(daysAgo) });
+        await declineRequest(db, { recipientId: id.get(to)!, requestId: result.requestId, input: { reason }, now: at(daysAgo) });
       }
     } catch (e) {
       // The content seed may already have connected or blocked a pair: keep the rest.

@@ -18,7 +18,7 @@ import { loadPairHistory } from "@/lib/server/queries/pair-history";
 import { loadPolicy } from "@/lib/server/queries/policy";
 import { findProfile } from "@/lib/server/queries/profile";
 import { loadRelationship } from "@/lib/server/queries/relationship";
-import { evaluatePair } from "@/lib/server/services/warmup/evaluate-pairs";
+import { evaluatePair } from "@/lib/server/queries/evaluate-pairs";
 
 type Logged = { text: string; params?: unknown[]; ms: number };
 const counter = (globalThis as { __rapportQueryCounter?: { queries: number; log: Logged[] } }).__rapportQueryCounter;
@@ -53,7 +53,7 @@ const paths: Record<string, () => Promise<unknown>> = {
       headerCounts(viewerId),
     ]);
   },
-  warmup: () => evaluatePair(viewerId, otherId, { role: "requester" }),
+  warmup: () => evaluatePair(db, { viewerId, otherId, role: "requester", now: new Date() }),
 };
 
 const explainer = new pg.Client({ connectionString: process.env.DATABASE_URL });

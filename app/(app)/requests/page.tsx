@@ -6,9 +6,9 @@ import { requireMemberPage } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db";
 import { getAppSettings } from "@/lib/server/settings";
 import { listRequests, type RequestListItem } from "@/lib/server/queries/requests";
-import { cooldownFor } from "@/lib/server/services/requests/decline-request";
 import { formatDate, formatDateTime, relativeTime } from "@/lib/format";
 import { REQUEST_TABS, ZRequestTab, type RequestTab } from "@/lib/validation/request";
+import { cooldownUntil } from "@/lib/warmup/cooldown";
 import { withdrawAction } from "@/lib/server/actions/requests";
 
 export const metadata = { title: "Requests" };
@@ -26,7 +26,7 @@ export default async function RequestsPage({ searchParams }: Props) {
     listRequests(viewer.id, tab, { now, cursor: tab === "history" ? sp.cursor : null }),
     getDb().then(getAppSettings),
   ]);
-  const withdrawUntil = formatDate(cooldownFor("withdraw", now, settings));
+  const withdrawUntil = formatDate(cooldownUntil("withdraw", now, settings.requests));
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <h1 className="text-2xl font-semibold">Requests</h1>

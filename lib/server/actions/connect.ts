@@ -3,17 +3,24 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { failure, type ActionState } from "@/lib/server/action-result";
 import { requireMember } from "@/lib/server/auth/session";
+import { systemNow } from "@/lib/server/clock";
+import { getDb } from "@/lib/server/db";
 import { sendRequest } from "@/lib/server/services/requests/send-request";
 import { blockMember } from "@/lib/server/services/blocks/block";
 import { unblockMember } from "@/lib/server/services/blocks/unblock";
 import { formObject } from "@/lib/validation/form-data";
+import type { TSendRequestInput } from "@/lib/validation/request";
 
 /** The note form on a profile (inline or on /u/<handle>/connect). On success, back to the profile. */
 export async function sendRequestAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   let handle: string;
   try {
     const viewer = await requireMember();
-    const result = await sendRequest(viewer.id, formObject(form, ["to", "note"]));
+    const result = await sendRequest(await getDb(), {
+      requesterId: viewer.id,
+      input: formObject(form, ["to", "note"]) as TSendRequestInput,
+      now: systemNow(),
+    });
     handle = result.recipientHandle;
     revalidatePath(`/u/${handle}`);
     revalidatePath("/requests");

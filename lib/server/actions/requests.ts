@@ -3,6 +3,8 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { failure, type ActionState } from "@/lib/server/action-result";
 import { requireMember } from "@/lib/server/auth/session";
+import { systemNow } from "@/lib/server/clock";
+import { getDb } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { acceptRequest } from "@/lib/server/services/requests/accept-request";
 import { declineRequest } from "@/lib/server/services/requests/decline-request";
@@ -21,10 +23,10 @@ export async function decideAction(_prev: ActionState, form: FormData): Promise<
     const viewer = await requireMember();
     const decision = String(form.get("decision") ?? "");
     if (decision === "accept") {
-      const { requester } = await acceptRequest(viewer.id, id);
+      const { requester } = await acceptRequest(await getDb(), { recipientId: viewer.id, requestId: id, now: systemNow() });
       revalidatePath(`/u/${requester.handle}`);
     } else if (decision === "not_yet" || decision === "no") {
-      const { requester } = await declineRequest(viewer.id, id, { reason: decision });
+      const { requester } = await declineRequest(await getDb(), { recipientId: viewer.id, requestId: id, input: { reason: decision }, now: systemNow() });
       revalidatePath(`/u/${requester.handle}`);
     } else {
       throw new AppError("validation", "Choose Accept, Not yet or No.", { fields: { decision: ["Choose Accept, Not yet or No."] } });
@@ -40,7 +42,7 @@ export async function withdrawAction(_prev: ActionState, form: FormData): Promis
   const id = String(form.get("id") ?? "");
   try {
     const viewer = await requireMember();
-    const { recipient } = await withdrawRequest(viewer.id, id);
+    const { recipient } = await withdrawRequest(await getDb(), { requesterId: viewer.id, requestId: id, now: systemNow() });
     refresh(id);
     revalidatePath(`/u/${recipient.handle}`);
     return { ok: true, message: `Request to ${recipient.name} withdrawn.` };

@@ -2,7 +2,7 @@ import "server-only";
 import type { Tx } from "@/lib/server/db";
 import { blockedWith } from "@/lib/server/queries/feed";
 import { loadPolicy } from "@/lib/server/queries/policy";
-import { evaluatePairs } from "@/lib/server/services/warmup/evaluate-pairs";
+import { evaluatePairs } from "@/lib/server/queries/evaluate-pairs";
 import type { InteractionVerdict } from "@/lib/warmup/types";
 import { TIMELINE_SELECT, toTimelineItems, type TimelineItem } from "./pair-history";
 
@@ -70,7 +70,7 @@ export async function listAboutViewer(db: Tx, viewerId: string, now: Date, limit
   });
   const actors = [...new Set(rows.map((r) => r.actor.id))];
   const [evaluations, policy] = await Promise.all([
-    evaluatePairs(viewerId, actors, { role: "recipient", now, db }),
+    evaluatePairs(db, { viewerId, otherIds: actors, role: "recipient", now }),
     loadPolicy(db, viewerId),
   ]);
   const verdicts = new Map<string, InteractionVerdict>();

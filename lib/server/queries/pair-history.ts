@@ -3,8 +3,9 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { getDb, type Tx } from "@/lib/server/db";
 import { loadPolicy } from "@/lib/server/queries/policy";
 import type { PairRole } from "@/lib/server/queries/warmup-inputs";
-import { evaluatePair } from "@/lib/server/services/warmup/evaluate-pairs";
+import { evaluatePair } from "@/lib/server/queries/evaluate-pairs";
 import { safeHref } from "@/lib/validation/post";
+import { reasonWithoutVerdict } from "@/lib/warmup/tally";
 import type { Evaluation, InteractionKind, InteractionSource, InteractionVerdict, NotCountedReason, Verification } from "@/lib/warmup/types";
 
 export type TimelineMember = { id: string; handle: string; name: string };
@@ -59,7 +60,6 @@ export const TIMELINE_SELECT = {
 } as const;
 export type TimelineRow = Prisma.InteractionGetPayload<{ select: typeof TIMELINE_SELECT }>;
 
-const DAY = 86_400_000;
 const excerpt = (s: string | null | undefined) => (s ? (s.length > 140 ? `${s.slice(0, 139).trimEnd()}…` : s) : null);
 
 /** Rows → timeline items, with the facts about their content in at most four queries whatever the count. */
@@ -123,12 +123,8 @@ export async function toTimelineItems(
     }
 
     const v = p.verdicts.get(r.id);
-    let reason: NotCountedReason | null = v?.reason ?? null;
-    if (!v) {
-      if (gone) reason = "removed";
-      else if (verification === "disputed") reason = "disputed";
-      else if (p.windowDays !== null && r.occurredAt.getTime() < p.now.getTime() - p.windowDays * DAY) reason = "outside_window";
-    }
+    // The engine's verdict; for what it did not see, the engine's own reasons.
+    const reason: NotCountedReason | null = v ? v.reason : reasonWithoutVerdict({ verification, occurredAt: r.occurredAt }, p.now, p.windowDays);
     return {
       id: r.id,
       actor: r.actor,
@@ -171,7 +167,7 @@ export async function loadPairHistory(
   const role = opts.role ?? "requester";
   const recipientId = role === "requester" ? otherId : viewerId;
   const [evaluation, windowDays, rows] = await Promise.all([
-    opts.evaluation !== undefined ? Promise.resolve(opts.evaluation) : evaluatePair(viewerId, otherId, { role, now, db }),
+    opts.evaluation !== undefined ? Promise.resolve(opts.evaluation) : evaluatePair(db, { viewerId, otherId, role, now }),
     opts.windowDays ?? loadPolicy(db, recipientId).then((policy) => policy.freshnessDays),
     db.interaction.findMany({
       where: {

@@ -1,8 +1,9 @@
 import "server-only";
 import { getDb, type Tx } from "@/lib/server/db";
 import { getAppSettings } from "@/lib/server/settings";
-import { loadRequestBudget, type RequestBudget } from "@/lib/server/services/requests/budget";
-import { evaluatePair } from "@/lib/server/services/warmup/evaluate-pairs";
+import { evaluatePair } from "@/lib/server/queries/evaluate-pairs";
+import { loadRequestBudget } from "@/lib/server/queries/request-budget";
+import type { RequestBudget } from "@/lib/warmup/budget";
 import type { Evaluation } from "@/lib/warmup/types";
 import type { TAppSettings } from "@/lib/validation/app-settings";
 
@@ -50,8 +51,8 @@ export async function loadRelationship(
     db.connection.findUnique({ where: { memberAId_memberBId: { memberAId: a, memberBId: b } }, select: { createdAt: true } }),
   ]);
   const [evaluation, budget] = await Promise.all([
-    evaluatePair(viewerId, otherId, { role: "requester", now, db, settings }),
-    loadRequestBudget(db, viewerId, now, settings),
+    evaluatePair(db, { viewerId, otherId, role: "requester", now, settings }),
+    loadRequestBudget(db, { memberId: viewerId, now, settings }),
   ]);
   if (!evaluation) return null;
   return {

@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb, type Tx } from "@/lib/server/db";
 import { expireRequests } from "@/lib/server/services/requests/expire-requests";
-import { readSnapshot, type RequestSnapshot } from "@/lib/server/services/requests/snapshot";
+import { readSnapshot, type RequestSnapshot } from "@/lib/warmup/snapshot";
 import type { RequestTab } from "@/lib/validation/request";
 
 export type MemberSummary = { id: string; handle: string; name: string; headline: string };

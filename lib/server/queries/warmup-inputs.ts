@@ -41,8 +41,6 @@ export function toEngineInteraction(r: {
   };
 }
 
-export const pairKey = (a: string, b: string) => (a < b ? `${a}:${b}` : `${b}:${a}`);
-
 
 type MemberFacts = { id: string; name: string; createdAt: Date };
 type Facts = {

@@ -1,24 +1,11 @@
 import { z } from "zod";
+import { CRITERION_KEYS, NOT_COUNTED_REASONS, RELATIONSHIP_STATUSES, VERDICT_NOTES } from "@/lib/warmup/types";
 import { ZInstant } from "./common";
 
 /**
  * The rules engine's Evaluation (lib/warmup/types.ts) as the API returns it: for
  * GET /members/{handle}/warmup, in warmup_incomplete problems and in request snapshots.
  */
-export const RELATIONSHIP_STATUSES = [
-  "self",
-  "blocked",
-  "connected",
-  "incoming",
-  "requested",
-  "cooldown",
-  "closed",
-  "too_new",
-  "warm",
-  "warming",
-  "cold",
-] as const;
-
 export const ZRelationshipStatus = z.enum(RELATIONSHIP_STATUSES).meta({
   id: "RelationshipStatus",
   description:
@@ -28,7 +15,7 @@ export const ZRelationshipStatus = z.enum(RELATIONSHIP_STATUSES).meta({
 
 export const ZCriterion = z
   .object({
-    key: z.enum(["points", "interactions", "distinctDays", "spanDays", "conversation", "reciprocity"]),
+    key: z.enum(CRITERION_KEYS),
     label: z.string().meta({ description: "The criterion in plain words." }),
     current: z.number(),
     required: z.number(),
@@ -42,9 +29,9 @@ export const ZInteractionVerdict = z
     direction: z.enum(["outgoing", "incoming"]).meta({ description: "outgoing: requester → recipient." }),
     counted: z.boolean(),
     points: z.number().meta({ description: "Points it contributed (0 for incoming interactions)." }),
-    note: z.enum(["pending_half", "capped"]).nullable().meta({ description: "Why it counted only partly." }),
+    note: z.enum(VERDICT_NOTES).nullable().meta({ description: "Why it counted only partly." }),
     reason: z
-      .enum(["outside_window", "over_daily_cap", "disputed", "removed", "pending_not_counted", "introductions_off", "in_future"])
+      .enum(NOT_COUNTED_REASONS)
       .nullable()
       .meta({ description: "Why it did not count." }),
     day: z.string().meta({ description: "UTC day, YYYY-MM-DD." }),

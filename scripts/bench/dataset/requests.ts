@@ -1,5 +1,6 @@
-import { describePolicy } from "@/lib/warmup/describe";
 import { evaluate } from "@/lib/warmup/evaluate";
+import { pairKey } from "@/lib/warmup/pair-key";
+import { buildSnapshot } from "@/lib/warmup/snapshot";
 import type { EngineInteraction } from "@/lib/warmup/types";
 import { memberName, requestNote } from "./content";
 import { DAY, type SeedContext } from "./context";
@@ -79,10 +80,10 @@ export async function writeRequest(
   const status = state.startsWith("declined") ? "declined" : state;
   const reason = state === "declined_not_yet" ? "not_yet" : state === "declined_no" ? "no" : null;
   const [a, b] = [ctx.id(requester), ctx.id(recipient)];
-  const snapshot = { version: 1, takenAt: new Date(createdAt).toISOString(), evaluation, policy, policyText: describePolicy(policy) };
+  const snapshot = buildSnapshot(evaluation, policy, new Date(createdAt));
   const note = requestNote(n, memberName(recipient));
   await ctx.w.connection_request.push([
-    id, a, b, note, status, state === "pending" ? (a < b ? `${a}:${b}` : `${b}:${a}`) : null, reason,
+    id, a, b, note, status, state === "pending" ? pairKey(a, b) : null, reason,
     JSON.stringify(snapshot), ts(createdAt), ts(expiresAt), ts(decidedAt), ts(cooldownUntil),
   ]);
 

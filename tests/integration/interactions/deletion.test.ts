@@ -8,7 +8,7 @@ import { deleteComment } from "@/lib/server/services/comments/delete-comment";
 import { setReaction } from "@/lib/server/services/reactions/set-reaction";
 import { giveKudos } from "@/lib/server/services/kudos/give-kudos";
 import { deleteKudos } from "@/lib/server/services/kudos/delete-kudos";
-import { evaluatePair } from "@/lib/server/services/warmup/evaluate-pairs";
+import { evaluatePair } from "@/lib/server/queries/evaluate-pairs";
 
 const t = useTestDatabase();
 const day1 = new Date("2026-03-09T10:00:00Z");
@@ -16,7 +16,7 @@ const day2 = new Date("2026-03-10T10:00:00Z");
 const now = new Date("2026-03-10T18:00:00Z");
 
 const points = async (from: string, to: string) =>
-  (await evaluatePair(from, to, { now }))!.criteria.find((c) => c.key === "points")!.current;
+  (await evaluatePair(t.db, { viewerId: from, otherId: to, now }))!.criteria.find((c) => c.key === "points")!.current;
 
 describe("deleting content removes its interactions from evaluations", () => {
   beforeEach(() => t.reset());
@@ -32,7 +32,7 @@ describe("deleting content removes its interactions from evaluations", () => {
     expect(await points(ben.id, ana.id)).toBe(3);
     const removed = await t.db.interaction.findFirstOrThrow({ where: { commentId: second.id } });
     expect(removed.verification).toBe("removed");
-    const verdict = (await evaluatePair(ben.id, ana.id, { now }))!.interactions.find((v) => v.id === removed.id)!;
+    const verdict = (await evaluatePair(t.db, { viewerId: ben.id, otherId: ana.id, now }))!.interactions.find((v) => v.id === removed.id)!;
     expect(verdict).toMatchObject({ counted: false, reason: "removed" });
   });
 

@@ -4,7 +4,7 @@ import { createMember } from "@/tests/factories/members";
 import { logInteraction } from "@/lib/server/services/interactions/log-interaction";
 import { decideLogged } from "@/lib/server/services/interactions/decide-logged";
 import { withdrawLogged } from "@/lib/server/services/interactions/withdraw-logged";
-import { evaluatePair } from "@/lib/server/services/warmup/evaluate-pairs";
+import { evaluatePair } from "@/lib/server/queries/evaluate-pairs";
 
 const t = useTestDatabase();
 const now = new Date("2026-03-10T09:00:00Z");
@@ -64,7 +64,7 @@ describe("logged interactions", () => {
   it("moves pending → confirmed only by its target, and then counts in full", async () => {
     const { ana, ben, chloe } = await setup();
     const logged = await logInteraction(ben.id, valid(), now);
-    const pts = async () => (await evaluatePair(ben.id, ana.id, { now }))!.criteria.find((c) => c.key === "points")!.current;
+    const pts = async () => (await evaluatePair(t.db, { viewerId: ben.id, otherId: ana.id, now }))!.criteria.find((c) => c.key === "points")!.current;
     expect(await pts()).toBe(1); // pending counts half, rounded down
     await expect(decideLogged(chloe.id, { id: logged.id, decision: "confirm" }, now)).rejects.toMatchObject({ code: "not_found" });
     await expect(decideLogged(ben.id, { id: logged.id, decision: "confirm" }, now)).rejects.toMatchObject({ code: "not_found" });
@@ -80,7 +80,7 @@ describe("logged interactions", () => {
     const { ana, ben } = await setup();
     const logged = await logInteraction(ben.id, valid(), now);
     await decideLogged(ana.id, { id: logged.id, decision: "dispute" }, now);
-    const ev = (await evaluatePair(ben.id, ana.id, { now }))!;
+    const ev = (await evaluatePair(t.db, { viewerId: ben.id, otherId: ana.id, now }))!;
     expect(ev.interactions[0]).toMatchObject({ counted: false, reason: "disputed" });
     expect((await t.db.loggedInteraction.findUniqueOrThrow({ where: { id: logged.id } })).status).toBe("disputed");
   });

@@ -3,7 +3,7 @@ import { AppError } from "@/lib/server/errors";
 import { loadPolicy } from "@/lib/server/queries/policy";
 import { protocolPreview } from "@/lib/server/queries/protocol-preview";
 import { draftPolicy, parsePolicyUpdate, updatePolicy } from "@/lib/server/services/policy/update-policy";
-import { evaluatePair } from "@/lib/server/services/warmup/evaluate-pairs";
+import { evaluatePair } from "@/lib/server/queries/evaluate-pairs";
 import { getAppSettings } from "@/lib/server/settings";
 import { describePolicy } from "@/lib/warmup/describe";
 import { createMember } from "@/tests/factories/members";
@@ -56,11 +56,11 @@ describe("my protocol", () => {
     const ana = await createMember();
     const ben = await createMember();
     await createInteraction({ actorId: ben.id, targetId: ana.id, kind: "comment", occurredAt: daysAgo(1) });
-    expect((await evaluatePair(ben.id, ana.id, { now: NOW }))?.status).toBe("warming");
+    expect((await evaluatePair(t.db, { viewerId: ben.id, otherId: ana.id, now: NOW }))?.status).toBe("warming");
     await updatePolicy(ana.id, { preset: "friendly" });
-    expect((await evaluatePair(ben.id, ana.id, { now: NOW }))?.status).toBe("warm");
+    expect((await evaluatePair(t.db, { viewerId: ben.id, otherId: ana.id, now: NOW }))?.status).toBe("warm");
     await updatePolicy(ana.id, { preset: "closed" });
-    expect((await evaluatePair(ben.id, ana.id, { now: NOW }))?.status).toBe("closed");
+    expect((await evaluatePair(t.db, { viewerId: ben.id, otherId: ana.id, now: NOW }))?.status).toBe("closed");
   });
 });
 

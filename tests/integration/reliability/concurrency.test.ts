@@ -35,7 +35,7 @@ describe.skipIf(!onServer)("concurrency on PostgreSQL", () => {
   it("50 identical sends at once store exactly one request", async () => {
     const [ben, ana] = await createMembers(2);
     await warmUp(ben.id, ana.id);
-    const results = await Promise.all(Array.from({ length: 50 }, () => outcome(sendRequest(ben.id, { to: ana.handle, note: NOTE }, { now: NOW }))));
+    const results = await Promise.all(Array.from({ length: 50 }, () => outcome(sendRequest(t.db, { requesterId: ben.id, input: { to: ana.handle, note: NOTE }, now: NOW }))));
     expect(tally(results)).toEqual({ ok: 1, duplicate_pending: 49 });
     expect(await t.db.connectionRequest.count()).toBe(1);
     expect(await t.db.notification.count({ where: { memberId: ana.id, type: "request_received" } })).toBe(1);
@@ -45,7 +45,7 @@ describe.skipIf(!onServer)("concurrency on PostgreSQL", () => {
     const ben = await createMember();
     const others = await createMembers(30);
     for (const o of others) await warmUp(ben.id, o.id);
-    const results = await Promise.all(others.map((o) => outcome(sendRequest(ben.id, { to: o.handle, note: NOTE }, { now: NOW }))));
+    const results = await Promise.all(others.map((o) => outcome(sendRequest(t.db, { requesterId: ben.id, input: { to: o.handle, note: NOTE }, now: NOW }))));
     expect(tally(results)).toEqual({ ok: 20, weekly_limit: 10 });
     expect(await t.db.connectionRequest.count({ where: { requesterId: ben.id } })).toBe(20);
   });
@@ -57,7 +57,7 @@ describe.skipIf(!onServer)("concurrency on PostgreSQL", () => {
     // Launched in order, but the later a send starts the EARLIER its clock: requests that queue
     // behind the lock see rows "from the future" — they must count them all the same.
     const results = await Promise.all(
-      others.map((o, i) => outcome(sendRequest(ben.id, { to: o.handle, note: NOTE }, { now: new Date(NOW.getTime() + (30 - i) * 1_000) }))),
+      others.map((o, i) => outcome(sendRequest(t.db, { requesterId: ben.id, input: { to: o.handle, note: NOTE }, now: new Date(NOW.getTime() + (30 - i) * 1_000) }))),
     );
     expect(tally(results)).toEqual({ ok: 20, weekly_limit: 10 });
     expect(await t.db.connectionRequest.count({ where: { requesterId: ben.id } })).toBe(20);
@@ -72,7 +72,7 @@ describe.skipIf(!onServer)("concurrency on PostgreSQL", () => {
       pairs.push([a, b] as const);
     }
     const results = await Promise.all(
-      pairs.flatMap(([a, b]) => [outcome(sendRequest(a.id, { to: b.handle, note: NOTE }, { now: NOW })), outcome(sendRequest(b.id, { to: a.handle, note: NOTE }, { now: NOW }))]),
+      pairs.flatMap(([a, b]) => [outcome(sendRequest(t.db, { requesterId: a.id, input: { to: b.handle, note: NOTE }, now: NOW })), outcome(sendRequest(t.db, { requesterId: b.id, input: { to: a.handle, note: NOTE }, now: NOW }))]),
     );
     expect(results.every((r) => r === "ok")).toBe(true); // the second send answers the first: both succeed
     expect(await t.db.connectionRequest.count({ where: { status: "pending" } })).toBe(0);
@@ -84,11 +84,11 @@ describe.skipIf(!onServer)("concurrency on PostgreSQL", () => {
     for (let i = 0; i < 20; i++) {
       const [ben, ana] = await createMembers(2);
       await warmUp(ben.id, ana.id);
-      const sent = (await sendRequest(ben.id, { to: ana.handle, note: NOTE }, { now: NOW })) as { requestId: string };
+      const sent = (await sendRequest(t.db, { requesterId: ben.id, input: { to: ana.handle, note: NOTE }, now: NOW })) as { requestId: string };
       const later = daysAfter(NOW, 1);
       const [accepted, withdrawn] = await Promise.all([
-        outcome(acceptRequest(ana.id, sent.requestId, { now: later })),
-        outcome(withdrawRequest(ben.id, sent.requestId, { now: later })),
+        outcome(acceptRequest(t.db, { recipientId: ana.id, requestId: sent.requestId, now: later })),
+        outcome(withdrawRequest(t.db, { requesterId: ben.id, requestId: sent.requestId, now: later })),
       ]);
       expect([accepted, withdrawn].sort()).toEqual(["conflict", "ok"]);
       const row = await t.db.connectionRequest.findUniqueOrThrow({ where: { id: sent.requestId } });
@@ -104,12 +104,12 @@ describe.skipIf(!onServer)("concurrency on PostgreSQL", () => {
     for (let i = 0; i < 10; i++) {
       const [ben, ana] = await createMembers(2);
       await warmUp(ben.id, ana.id);
-      const sent = (await sendRequest(ben.id, { to: ana.handle, note: NOTE }, { now: NOW })) as { requestId: string };
+      const sent = (await sendRequest(t.db, { requesterId: ben.id, input: { to: ana.handle, note: NOTE }, now: NOW })) as { requestId: string };
       const later = daysAfter(NOW, 1);
       const results = await Promise.all([
-        outcome(acceptRequest(ana.id, sent.requestId, { now: later })),
-        outcome(declineRequest(ana.id, sent.requestId, { reason: "not_yet" }, { now: later })),
-        outcome(withdrawRequest(ben.id, sent.requestId, { now: later })),
+        outcome(acceptRequest(t.db, { recipientId: ana.id, requestId: sent.requestId, now: later })),
+        outcome(declineRequest(t.db, { recipientId: ana.id, requestId: sent.requestId, input: { reason: "not_yet" }, now: later })),
+        outcome(withdrawRequest(t.db, { requesterId: ben.id, requestId: sent.requestId, now: later })),
       ]);
       expect(results.filter((r) => r === "ok")).toHaveLength(1);
       expect(results.filter((r) => r !== "ok").every((r) => r === "conflict")).toBe(true);
@@ -125,7 +125,7 @@ describe.skipIf(!onServer)("concurrency on PostgreSQL", () => {
       const [ben, ana] = await createMembers(2);
       await warmUp(ben.id, ana.id);
       const [sent, blocked] = await Promise.all([
-        outcome(sendRequest(ben.id, { to: ana.handle, note: NOTE }, { now: NOW })),
+        outcome(sendRequest(t.db, { requesterId: ben.id, input: { to: ana.handle, note: NOTE }, now: NOW })),
         outcome(blockMember(ana.id, { handle: ben.handle }, { now: NOW })),
       ]);
       expect(blocked).toBe("ok");

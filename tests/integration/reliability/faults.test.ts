@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
+import { getDb } from "@/lib/server/db";
 import { sendRequest } from "@/lib/server/services/requests/send-request";
 import { acceptRequest } from "@/lib/server/services/requests/accept-request";
 import { declineRequest } from "@/lib/server/services/requests/decline-request";
@@ -44,7 +45,7 @@ const cases: Case[] = [
     setup: async () => {
       const [ben, ana] = await createMembers(2);
       await warmUp(ben.id, ana.id);
-      return () => sendRequest(ben.id, { to: ana.handle, note: NOTE }, { now: NOW });
+      return async () => sendRequest(await getDb(), { requesterId: ben.id, input: { to: ana.handle, note: NOTE }, now: NOW });
     },
   },
   {
@@ -54,8 +55,8 @@ const cases: Case[] = [
       const [ben, ana] = await createMembers(2);
       await warmUp(ben.id, ana.id);
       await warmUp(ana.id, ben.id);
-      await sendRequest(ana.id, { to: ben.handle, note: NOTE }, { now: NOW });
-      return () => sendRequest(ben.id, { to: ana.handle, note: NOTE }, { now: daysAfter(NOW, 1) });
+      await sendRequest(await getDb(), { requesterId: ana.id, input: { to: ben.handle, note: NOTE }, now: NOW });
+      return async () => sendRequest(await getDb(), { requesterId: ben.id, input: { to: ana.handle, note: NOTE }, now: daysAfter(NOW, 1) });
     },
   },
   {
@@ -64,8 +65,8 @@ const cases: Case[] = [
     setup: async () => {
       const [ben, ana] = await createMembers(2);
       await warmUp(ben.id, ana.id);
-      const sent = await sendRequest(ben.id, { to: ana.handle, note: NOTE }, { now: NOW });
-      return () => acceptRequest(ana.id, sent.requestId, { now: daysAfter(NOW, 1) });
+      const sent = await sendRequest(await getDb(), { requesterId: ben.id, input: { to: ana.handle, note: NOTE }, now: NOW });
+      return async () => acceptRequest(await getDb(), { recipientId: ana.id, requestId: sent.requestId, now: daysAfter(NOW, 1) });
     },
   },
   {
@@ -74,8 +75,8 @@ const cases: Case[] = [
     setup: async () => {
       const [ben, ana] = await createMembers(2);
       await warmUp(ben.id, ana.id);
-      const sent = await sendRequest(ben.id, { to: ana.handle, note: NOTE }, { now: NOW });
-      return () => declineRequest(ana.id, sent.requestId, { reason: "no" }, { now: daysAfter(NOW, 1) });
+      const sent = await sendRequest(await getDb(), { requesterId: ben.id, input: { to: ana.handle, note: NOTE }, now: NOW });
+      return async () => declineRequest(await getDb(), { recipientId: ana.id, requestId: sent.requestId, input: { reason: "no" }, now: daysAfter(NOW, 1) });
     },
   },
   {
@@ -84,8 +85,8 @@ const cases: Case[] = [
     setup: async () => {
       const [ben, ana] = await createMembers(2);
       await warmUp(ben.id, ana.id);
-      const sent = await sendRequest(ben.id, { to: ana.handle, note: NOTE }, { now: NOW });
-      return () => withdrawRequest(ben.id, sent.requestId, { now: daysAfter(NOW, 1) });
+      const sent = await sendRequest(await getDb(), { requesterId: ben.id, input: { to: ana.handle, note: NOTE }, now: NOW });
+      return async () => withdrawRequest(await getDb(), { requesterId: ben.id, requestId: sent.requestId, now: daysAfter(NOW, 1) });
     },
   },
   {
@@ -166,7 +167,7 @@ const cases: Case[] = [
     setup: async () => {
       const [ben, ana] = await createMembers(2);
       await warmUp(ben.id, ana.id);
-      await sendRequest(ben.id, { to: ana.handle, note: NOTE }, { now: NOW });
+      await sendRequest(await getDb(), { requesterId: ben.id, input: { to: ana.handle, note: NOTE }, now: NOW });
       return () => blockMember(ana.id, { handle: ben.handle }, { now: NOW });
     },
   },
@@ -187,8 +188,8 @@ const cases: Case[] = [
       const [ben, ana, cy] = await createMembers(3);
       await warmUp(ben.id, ana.id);
       await warmUp(ben.id, cy.id);
-      await sendRequest(ben.id, { to: ana.handle, note: NOTE }, { now: NOW });
-      await sendRequest(ben.id, { to: cy.handle, note: NOTE }, { now: NOW });
+      await sendRequest(await getDb(), { requesterId: ben.id, input: { to: ana.handle, note: NOTE }, now: NOW });
+      await sendRequest(await getDb(), { requesterId: ben.id, input: { to: cy.handle, note: NOTE }, now: NOW });
       await createReport(ana.id, { subjectType: "member", subjectId: ben.id, reason: "spam" }, NOW);
       return () => suspendMember(admin.id, { memberId: ben.id, reason: "Spamming requests" }, NOW);
     },

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { openDatabase, type OpenedDb } from "@/lib/db/create-client";
-import { setDbForTests } from "@/lib/server/db";
+import { getDb, setDbForTests } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { createPost } from "@/lib/server/services/posts/create-post";
 import { sendRequest } from "@/lib/server/services/requests/send-request";
@@ -93,7 +93,7 @@ describe.skipIf(!onServer)("two app instances, one PostgreSQL database", () => {
     const ben = await createMember();
     const others = await createMembers(10);
     for (const o of others) await warmUp(ben.id, o.id);
-    const results = await Promise.all(others.map((o, i) => outcome(on(i % 2 ? a : b, () => sendRequest(ben.id, { to: o.handle, note: NOTE }, { now: NOW })))));
+    const results = await Promise.all(others.map((o, i) => outcome(on(i % 2 ? a : b, async () => sendRequest(await getDb(), { requesterId: ben.id, input: { to: o.handle, note: NOTE }, now: NOW })))));
     expect(results.filter((r) => r === "ok")).toHaveLength(3);
     expect(results.filter((r) => r !== "ok").every((r) => r === "weekly_limit")).toBe(true);
     expect(await t.db.connectionRequest.count()).toBe(3);

@@ -16,7 +16,7 @@ describe("blocking", () => {
     const ben = await createMember();
     const ana = await createMember();
     await warmUp(ben.id, ana.id);
-    await sendRequest(ben.id, { to: ana.handle, note: NOTE }, { now: NOW });
+    await sendRequest(t.db, { requesterId: ben.id, input: { to: ana.handle, note: NOTE }, now: NOW });
     // The recipient blocks: the request the blocked member sent is withdrawn, without a cooldown.
     await blockMember(ana.id, { handle: ben.handle }, { now: NOW });
     expect(await t.db.connectionRequest.findFirstOrThrow()).toMatchObject({ status: "withdrawn", pendingPairKey: null, cooldownUntil: null });
@@ -29,7 +29,7 @@ describe("blocking", () => {
     // And the other way round: the requester blocks the member they had asked.
     const cy = await createMember();
     await warmUp(cy.id, ana.id);
-    await sendRequest(cy.id, { to: ana.handle, note: NOTE }, { now: NOW });
+    await sendRequest(t.db, { requesterId: cy.id, input: { to: ana.handle, note: NOTE }, now: NOW });
     await blockMember(cy.id, { handle: ana.handle }, { now: NOW });
     expect(await t.db.connectionRequest.count({ where: { requesterId: cy.id, status: "withdrawn" } })).toBe(1);
     expect(await t.db.connectionRequest.count({ where: { status: "pending" } })).toBe(0);
@@ -46,8 +46,8 @@ describe("blocking", () => {
     const blocker = await findProfile(ben.handle, ana.id);
     expect(blocker?.blockedByViewer).toBe(true);
     await warmUp(ben.id, ana.id);
-    await expectRefused(t.db, () => sendRequest(ben.id, { to: ana.handle, note: NOTE }, { now: NOW }), "not_found");
-    await expectRefused(t.db, () => sendRequest(ana.id, { to: ben.handle, note: NOTE }, { now: NOW }), "not_found");
+    await expectRefused(t.db, () => sendRequest(t.db, { requesterId: ben.id, input: { to: ana.handle, note: NOTE }, now: NOW }), "not_found");
+    await expectRefused(t.db, () => sendRequest(t.db, { requesterId: ana.id, input: { to: ben.handle, note: NOTE }, now: NOW }), "not_found");
   });
 
   it("is idempotent; yourself or an unknown handle are refused", async () => {

@@ -23,7 +23,7 @@ describe.skipIf(!onServer)("under concurrent requests (PostgreSQL)", () => {
     const ben = await createMember();
     const ana = await createMember();
     await warmUp(ben.id, ana.id);
-    const results = await Promise.all(Array.from({ length: 4 }, () => outcome(sendRequest(ben.id, { to: ana.handle, note: NOTE }, { now: NOW }))));
+    const results = await Promise.all(Array.from({ length: 4 }, () => outcome(sendRequest(t.db, { requesterId: ben.id, input: { to: ana.handle, note: NOTE }, now: NOW }))));
     expect(results.filter((r) => r === "ok")).toHaveLength(1);
     expect(results.filter((r) => r !== "ok").every((r) => r === "duplicate_pending")).toBe(true);
     expect(await t.db.connectionRequest.count()).toBe(1);
@@ -35,8 +35,8 @@ describe.skipIf(!onServer)("under concurrent requests (PostgreSQL)", () => {
     await warmUp(ben.id, ana.id);
     await warmUp(ana.id, ben.id);
     await Promise.all([
-      outcome(sendRequest(ben.id, { to: ana.handle, note: NOTE }, { now: NOW })),
-      outcome(sendRequest(ana.id, { to: ben.handle, note: NOTE }, { now: NOW })),
+      outcome(sendRequest(t.db, { requesterId: ben.id, input: { to: ana.handle, note: NOTE }, now: NOW })),
+      outcome(sendRequest(t.db, { requesterId: ana.id, input: { to: ben.handle, note: NOTE }, now: NOW })),
     ]);
     expect(await t.db.connectionRequest.count({ where: { status: "pending" } })).toBe(0);
     expect(await t.db.connection.count()).toBe(1);
@@ -47,7 +47,7 @@ describe.skipIf(!onServer)("under concurrent requests (PostgreSQL)", () => {
     const ben = await createMember();
     const others = await Promise.all(Array.from({ length: 8 }, () => createMember()));
     for (const o of others) await warmUp(ben.id, o.id);
-    const results = await Promise.all(others.map((o) => outcome(sendRequest(ben.id, { to: o.handle, note: NOTE }, { now: NOW }))));
+    const results = await Promise.all(others.map((o) => outcome(sendRequest(t.db, { requesterId: ben.id, input: { to: o.handle, note: NOTE }, now: NOW }))));
     expect(results.filter((r) => r === "ok")).toHaveLength(3);
     expect(results.filter((r) => r === "weekly_limit")).toHaveLength(5);
     expect(await t.db.connectionRequest.count()).toBe(3);
@@ -58,10 +58,10 @@ describe.skipIf(!onServer)("under concurrent requests (PostgreSQL)", () => {
       const ben = await createMember();
       const ana = await createMember();
       await warmUp(ben.id, ana.id);
-      const sent = (await sendRequest(ben.id, { to: ana.handle, note: NOTE }, { now: NOW })) as { requestId: string };
+      const sent = (await sendRequest(t.db, { requesterId: ben.id, input: { to: ana.handle, note: NOTE }, now: NOW })) as { requestId: string };
       const [accepted, withdrawn] = await Promise.all([
-        outcome(acceptRequest(ana.id, sent.requestId, { now: daysAfter(NOW, 1) })),
-        outcome(withdrawRequest(ben.id, sent.requestId, { now: daysAfter(NOW, 1) })),
+        outcome(acceptRequest(t.db, { recipientId: ana.id, requestId: sent.requestId, now: daysAfter(NOW, 1) })),
+        outcome(withdrawRequest(t.db, { requesterId: ben.id, requestId: sent.requestId, now: daysAfter(NOW, 1) })),
       ]);
       expect([accepted, withdrawn].sort()).toEqual(["conflict", "ok"]);
       const row = await t.db.connectionRequest.findUniqueOrThrow({ where: { id: sent.requestId } });

@@ -6,7 +6,7 @@ import { declineRequest } from "@/lib/server/services/requests/decline-request";
 import { withdrawRequest } from "@/lib/server/services/requests/withdraw-request";
 import { expireRequests } from "@/lib/server/services/requests/expire-requests";
 import { removeConnection } from "@/lib/server/services/connections/remove-connection";
-import { evaluatePair } from "@/lib/server/services/warmup/evaluate-pairs";
+import { evaluatePair } from "@/lib/server/queries/evaluate-pairs";
 import { createMember, type FactoryMember } from "@/tests/factories/members";
 import { createConnection } from "@/tests/factories/relations";
 import { useTestDatabase } from "@/tests/support/test-database";
@@ -25,7 +25,7 @@ beforeEach(async () => {
   ana = await createMember({ name: "Ana Ferreira" });
   eve = await createMember({ name: "Eve Outsider" });
   await warmUp(ben.id, ana.id);
-  ({ requestId } = (await sendRequest(ben.id, { to: ana.handle, note: NOTE }, { now: NOW })) as { requestId: string });
+  ({ requestId } = (await sendRequest(t.db, { requesterId: ben.id, input: { to: ana.handle, note: NOTE }, now: NOW })) as { requestId: string });
 });
 
 const row = () => t.db.connectionRequest.findUniqueOrThrow({ where: { id: requestId } });
@@ -33,7 +33,7 @@ const row = () => t.db.connectionRequest.findUniqueOrThrow({ where: { id: reques
 describe("accept", () => {
   it("connects the pair (smaller id first), tells the requester and records it", async () => {
     const at = daysAfter(NOW, 2);
-    await acceptRequest(ana.id, requestId, { now: at });
+    await acceptRequest(t.db, { recipientId: ana.id, requestId, now: at });
     expect(await row()).toMatchObject({ status: "accepted", pendingPairKey: null, decidedAt: at, cooldownUntil: null });
     const [a, b] = [ben.id, ana.id].sort();
     expect(await t.db.connection.findMany()).toMatchObject([{ memberAId: a, memberBId: b, createdAt: at }]);
@@ -41,18 +41,18 @@ describe("accept", () => {
       { type: "request_accepted", data: { requestId, member: { handle: ana.handle } } },
     ]);
     expect(await t.db.auditEvent.findMany({ where: { action: "request.accepted" } })).toMatchObject([{ actorId: ana.id, subjectId: requestId }]);
-    expect((await evaluatePair(ben.id, ana.id, { now: at }))?.status).toBe("connected");
+    expect((await evaluatePair(t.db, { viewerId: ben.id, otherId: ana.id, now: at }))?.status).toBe("connected");
   });
 
   it("by the requester or by anyone else: not_found", async () => {
-    await expectRefused(t.db, () => acceptRequest(ben.id, requestId, { now: NOW }), "not_found");
-    await expectRefused(t.db, () => acceptRequest(eve.id, requestId, { now: NOW }), "not_found");
-    await expectRefused(t.db, () => acceptRequest(ana.id, "no-such-request", { now: NOW }), "not_found");
+    await expectRefused(t.db, () => acceptRequest(t.db, { recipientId: ben.id, requestId, now: NOW }), "not_found");
+    await expectRefused(t.db, () => acceptRequest(t.db, { recipientId: eve.id, requestId, now: NOW }), "not_found");
+    await expectRefused(t.db, () => acceptRequest(t.db, { recipientId: ana.id, requestId: "no-such-request", now: NOW }), "not_found");
   });
 
   it("after a withdraw: one outcome, the withdraw", async () => {
-    await withdrawRequest(ben.id, requestId, { now: NOW });
-    const e = await expectRefused(t.db, () => acceptRequest(ana.id, requestId, { now: NOW }), "conflict");
+    await withdrawRequest(t.db, { requesterId: ben.id, requestId, now: NOW });
+    const e = await expectRefused(t.db, () => acceptRequest(t.db, { recipientId: ana.id, requestId, now: NOW }), "conflict");
     expect(e.message).toMatch(/withdrawn/);
     expect(await t.db.connection.count()).toBe(0);
   });
@@ -64,7 +64,7 @@ describe("decline and withdraw set the cooldown the reason calls for", () => {
     ["no", 90],
   ] as const)("%s: the requester may ask again after %i days, and is told the reason and the date", async (reason, days) => {
     const at = daysAfter(NOW, 1);
-    await declineRequest(ana.id, requestId, { reason }, { now: at });
+    await declineRequest(t.db, { recipientId: ana.id, requestId, input: { reason }, now: at });
     const r = await row();
     expect(r).toMatchObject({ status: "declined", declineReason: reason, pendingPairKey: null });
     expect(r.cooldownUntil).toEqual(daysAfter(at, days));
@@ -72,40 +72,40 @@ describe("decline and withdraw set the cooldown the reason calls for", () => {
       { type: "request_declined", data: { reason, cooldownUntil: daysAfter(at, days).toISOString() } },
     ]);
 
-    const before = await expectRefused(t.db, () => sendRequest(ben.id, { to: ana.handle, note: NOTE }, { now: daysAfter(at, days - 1) }), "cooldown");
+    const before = await expectRefused(t.db, () => sendRequest(t.db, { requesterId: ben.id, input: { to: ana.handle, note: NOTE }, now: daysAfter(at, days - 1) }), "cooldown");
     expect(before.retryAt).toEqual(daysAfter(at, days));
     // Interactions keep their dates, so warm up again before the second try.
     await warmUp(ben.id, ana.id, daysAfter(at, days + 1));
-    await expect(sendRequest(ben.id, { to: ana.handle, note: NOTE }, { now: daysAfter(at, days + 1) })).resolves.toMatchObject({ kind: "sent" });
+    await expect(sendRequest(t.db, { requesterId: ben.id, input: { to: ana.handle, note: NOTE }, now: daysAfter(at, days + 1) })).resolves.toMatchObject({ kind: "sent" });
   });
 
   it("uses the admin's cooldowns when set", async () => {
     await setAppSettings(t.db, { requests: { cooldownNoDays: 200 } });
-    await declineRequest(ana.id, requestId, { reason: "no" }, { now: NOW });
+    await declineRequest(t.db, { recipientId: ana.id, requestId, input: { reason: "no" }, now: NOW });
     expect((await row()).cooldownUntil).toEqual(daysAfter(NOW, 200));
   });
 
   it("an unknown reason is a validation error naming the field", async () => {
-    const e = await expectRefused(t.db, () => declineRequest(ana.id, requestId, { reason: "never" }, { now: NOW }), "validation");
+    const e = await expectRefused(t.db, () => declineRequest(t.db, { recipientId: ana.id, requestId, input: { reason: "never" as never }, now: NOW }), "validation");
     expect(e.fields?.reason?.[0]).toMatch(/not_yet/);
   });
 
   it("withdraw: 7 days of cooldown, the pair key freed", async () => {
-    await withdrawRequest(ben.id, requestId, { now: NOW });
+    await withdrawRequest(t.db, { requesterId: ben.id, requestId, now: NOW });
     const r = await row();
     expect(r).toMatchObject({ status: "withdrawn", pendingPairKey: null });
     expect(r.cooldownUntil).toEqual(daysAfter(NOW, 7));
-    expect((await evaluatePair(ben.id, ana.id, { now: daysAfter(NOW, 6) }))?.status).toBe("cooldown");
+    expect((await evaluatePair(t.db, { viewerId: ben.id, otherId: ana.id, now: daysAfter(NOW, 6) }))?.status).toBe("cooldown");
     expect(await t.db.auditEvent.count({ where: { action: "request.withdrawn", actorId: ben.id } })).toBe(1);
     // The recipient may still ask the other way: the cooldown binds the one who withdrew.
-    expect((await evaluatePair(ana.id, ben.id, { now: daysAfter(NOW, 1) }))?.status).not.toBe("cooldown");
+    expect((await evaluatePair(t.db, { viewerId: ana.id, otherId: ben.id, now: daysAfter(NOW, 1) }))?.status).not.toBe("cooldown");
   });
 
   it("decline by the requester or a stranger, withdraw by the recipient or a stranger: not_found", async () => {
-    await expectRefused(t.db, () => declineRequest(ben.id, requestId, { reason: "no" }, { now: NOW }), "not_found");
-    await expectRefused(t.db, () => declineRequest(eve.id, requestId, { reason: "no" }, { now: NOW }), "not_found");
-    await expectRefused(t.db, () => withdrawRequest(ana.id, requestId, { now: NOW }), "not_found");
-    await expectRefused(t.db, () => withdrawRequest(eve.id, requestId, { now: NOW }), "not_found");
+    await expectRefused(t.db, () => declineRequest(t.db, { recipientId: ben.id, requestId, input: { reason: "no" }, now: NOW }), "not_found");
+    await expectRefused(t.db, () => declineRequest(t.db, { recipientId: eve.id, requestId, input: { reason: "no" }, now: NOW }), "not_found");
+    await expectRefused(t.db, () => withdrawRequest(t.db, { requesterId: ana.id, requestId, now: NOW }), "not_found");
+    await expectRefused(t.db, () => withdrawRequest(t.db, { requesterId: eve.id, requestId, now: NOW }), "not_found");
   });
 });
 
@@ -127,19 +127,19 @@ describe("expiry after 30 days", () => {
     expect(await expireRequests(t.db, { now: at })).toBe(0);
 
     await warmUp(ben.id, ana.id, at);
-    await expect(sendRequest(ben.id, { to: ana.handle, note: NOTE }, { now: at })).resolves.toMatchObject({ kind: "sent" });
+    await expect(sendRequest(t.db, { requesterId: ben.id, input: { to: ana.handle, note: NOTE }, now: at })).resolves.toMatchObject({ kind: "sent" });
   });
 
   it("happens on send, without the scheduled job", async () => {
     const at = daysAfter(NOW, 31);
     await warmUp(ben.id, ana.id, at);
-    await sendRequest(ben.id, { to: ana.handle, note: NOTE }, { now: at });
+    await sendRequest(t.db, { requesterId: ben.id, input: { to: ana.handle, note: NOTE }, now: at });
     expect((await row()).status).toBe("expired");
     expect(await t.db.connectionRequest.count({ where: { status: "pending" } })).toBe(1);
   });
 
   it("an expired request can no longer be accepted", async () => {
-    const e = await acceptRequest(ana.id, requestId, { now: daysAfter(NOW, 30) }).catch((x: unknown) => x);
+    const e = await acceptRequest(t.db, { recipientId: ana.id, requestId, now: daysAfter(NOW, 30) }).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(AppError);
     expect((e as AppError).code).toBe("conflict");
     expect(await t.db.connection.count()).toBe(0);
@@ -153,7 +153,7 @@ describe("expiry after 30 days", () => {
 
 describe("connections", () => {
   it("either side may remove one, without a cooldown; a stranger gets not_found", async () => {
-    await acceptRequest(ana.id, requestId, { now: NOW });
+    await acceptRequest(t.db, { recipientId: ana.id, requestId, now: NOW });
     await expectRefused(t.db, () => removeConnection(eve.id, { handle: ana.handle }), "not_found");
     await removeConnection(ben.id, { handle: ana.handle }, { now: daysAfter(NOW, 1) });
     expect(await t.db.connection.count()).toBe(0);
@@ -164,13 +164,13 @@ describe("connections", () => {
     await removeConnection(ana.id, { handle: ben.handle });
     expect(await t.db.connection.count()).toBe(0);
     // No cooldown: Ben is warm again at once.
-    expect((await evaluatePair(ben.id, ana.id, { now: daysAfter(NOW, 1) }))?.status).toBe("warm");
+    expect((await evaluatePair(t.db, { viewerId: ben.id, otherId: ana.id, now: daysAfter(NOW, 1) }))?.status).toBe("warm");
   });
 });
 
 describe("the audit trail", () => {
   it("outlives the request it describes", async () => {
-    await declineRequest(ana.id, requestId, { reason: "no" }, { now: NOW });
+    await declineRequest(t.db, { recipientId: ana.id, requestId, input: { reason: "no" }, now: NOW });
     await t.db.member.delete({ where: { id: ben.id } });
     expect(await t.db.connectionRequest.count()).toBe(0);
     const actions = (await t.db.auditEvent.findMany({ where: { subjectId: requestId }, orderBy: { createdAt: "asc" } })).map((a) => a.action);

@@ -31,15 +31,15 @@ describe("the request lists", () => {
   it("show incoming and outgoing pending requests, and settled ones in the history of both sides", async () => {
     await warmUp(ben.id, ana.id);
     await warmUp(ana.id, cy.id);
-    const fromBen = (await sendRequest(ben.id, { to: ana.handle, note: NOTE }, { now: NOW })) as { requestId: string };
-    await sendRequest(ana.id, { to: cy.handle, note: NOTE }, { now: NOW });
+    const fromBen = (await sendRequest(t.db, { requesterId: ben.id, input: { to: ana.handle, note: NOTE }, now: NOW })) as { requestId: string };
+    await sendRequest(t.db, { requesterId: ana.id, input: { to: cy.handle, note: NOTE }, now: NOW });
 
     const incoming = await listRequests(ana.id, "incoming", { now: NOW });
     expect(incoming.items).toMatchObject([{ id: fromBen.requestId, direction: "incoming", member: { handle: ben.handle }, note: NOTE }]);
     const outgoing = await listRequests(ana.id, "outgoing", { now: NOW });
     expect(outgoing.items).toMatchObject([{ direction: "outgoing", member: { handle: cy.handle } }]);
 
-    await declineRequest(ana.id, fromBen.requestId, { reason: "not_yet" }, { now: NOW });
+    await declineRequest(t.db, { recipientId: ana.id, requestId: fromBen.requestId, input: { reason: "not_yet" }, now: NOW });
     expect((await listRequests(ana.id, "incoming", { now: NOW })).items).toHaveLength(0);
     expect((await listRequests(ben.id, "history", { now: NOW })).items).toMatchObject([
       { direction: "outgoing", status: "declined", declineReason: "not_yet", cooldownUntil: daysAfter(NOW, 14) },
@@ -48,7 +48,7 @@ describe("the request lists", () => {
 
   it("expire stale requests on read, and hide a requester's history from members who blocked them", async () => {
     await warmUp(ben.id, ana.id);
-    const sent = (await sendRequest(ben.id, { to: ana.handle, note: NOTE }, { now: NOW })) as { requestId: string };
+    const sent = (await sendRequest(t.db, { requesterId: ben.id, input: { to: ana.handle, note: NOTE }, now: NOW })) as { requestId: string };
     expect((await listRequests(ana.id, "incoming", { now: daysAfter(NOW, 30) })).items).toHaveLength(0);
     expect((await listRequests(ben.id, "history", { now: daysAfter(NOW, 30) })).items).toMatchObject([{ status: "expired" }]);
 
@@ -61,7 +61,7 @@ describe("the request lists", () => {
 
   it("the review is for the two members only, with the snapshot", async () => {
     await warmUp(ben.id, ana.id);
-    const sent = (await sendRequest(ben.id, { to: ana.handle, note: NOTE }, { now: NOW })) as { requestId: string };
+    const sent = (await sendRequest(t.db, { requesterId: ben.id, input: { to: ana.handle, note: NOTE }, now: NOW })) as { requestId: string };
     const forAna = await findRequestForViewer(ana.id, sent.requestId, { now: NOW });
     expect(forAna).toMatchObject({ viewerRole: "recipient", note: NOTE, requester: { handle: ben.handle } });
     expect(forAna?.snapshot?.evaluation.status).toBe("warm");
@@ -88,8 +88,8 @@ describe("connections and mutual connections", () => {
 describe("notifications", () => {
   it("read in plain words, newest first, by cursor; mark all as read", async () => {
     await warmUp(ben.id, ana.id);
-    const sent = (await sendRequest(ben.id, { to: ana.handle, note: NOTE }, { now: NOW })) as { requestId: string };
-    await acceptRequest(ana.id, sent.requestId, { now: daysAfter(NOW, 1) });
+    const sent = (await sendRequest(t.db, { requesterId: ben.id, input: { to: ana.handle, note: NOTE }, now: NOW })) as { requestId: string };
+    await acceptRequest(t.db, { recipientId: ana.id, requestId: sent.requestId, now: daysAfter(NOW, 1) });
     const forBen = await listNotifications(ben.id, { take: 1 });
     expect(forBen.items).toMatchObject([{ type: "request_accepted", text: "Ana Ferreira accepted your request. You're connected now.", href: `/u/${ana.handle}`, read: false }]);
     expect(forBen.unread).toBeGreaterThanOrEqual(1);
@@ -122,20 +122,20 @@ describe("the profile's relationship facts", () => {
   it("say what the panel shows: status, the pending request and its date, the decline and the budget", async () => {
     await warmUp(ben.id, ana.id);
     expect((await loadRelationship(ben.id, ana.id, { now: NOW }))?.evaluation.status).toBe("warm");
-    const sent = (await sendRequest(ben.id, { to: ana.handle, note: NOTE }, { now: NOW })) as { requestId: string };
+    const sent = (await sendRequest(t.db, { requesterId: ben.id, input: { to: ana.handle, note: NOTE }, now: NOW })) as { requestId: string };
     const requested = await loadRelationship(ben.id, ana.id, { now: NOW });
     expect(requested).toMatchObject({ evaluation: { status: "requested" }, pending: { id: sent.requestId, direction: "outgoing", createdAt: NOW } });
     expect(requested?.budget).toMatchObject({ sentThisWeek: 1, pendingOutgoing: 1, weeklyFreesAt: null });
     expect((await loadRelationship(ana.id, ben.id, { now: NOW }))?.pending?.direction).toBe("incoming");
 
-    await declineRequest(ana.id, sent.requestId, { reason: "no" }, { now: NOW });
+    await declineRequest(t.db, { recipientId: ana.id, requestId: sent.requestId, input: { reason: "no" }, now: NOW });
     const declined = await loadRelationship(ben.id, ana.id, { now: NOW });
     expect(declined).toMatchObject({ evaluation: { status: "cooldown" }, pending: null, lastDecline: { reason: "no", cooldownUntil: daysAfter(NOW, 90) } });
   });
 
   it("the dashboard sorts people into incoming, ready, warming and waiting", async () => {
     await warmUp(ben.id, ana.id);
-    await sendRequest(ben.id, { to: ana.handle, note: NOTE }, { now: NOW });
+    await sendRequest(t.db, { requesterId: ben.id, input: { to: ana.handle, note: NOTE }, now: NOW });
     await warmUp(ana.id, cy.id);
     const d = await loadDashboard(ana.id, { now: NOW });
     expect(d.incoming.map((r) => r.member.id)).toEqual([ben.id]);

@@ -2,9 +2,9 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { sendRequest } from "@/lib/server/services/requests/send-request";
 import { declineRequest } from "@/lib/server/services/requests/decline-request";
 import { withdrawRequest } from "@/lib/server/services/requests/withdraw-request";
-import { readSnapshot } from "@/lib/server/services/requests/snapshot";
-import { evaluatePair } from "@/lib/server/services/warmup/evaluate-pairs";
-import { pairKey } from "@/lib/server/queries/warmup-inputs";
+import { readSnapshot } from "@/lib/warmup/snapshot";
+import { evaluatePair } from "@/lib/server/queries/evaluate-pairs";
+import { pairKey } from "@/lib/warmup/pair-key";
 import type { Evaluation } from "@/lib/warmup/types";
 import { createMember } from "@/tests/factories/members";
 import { createBlock, createConnection, createInteraction } from "@/tests/factories/relations";
@@ -21,7 +21,7 @@ async function pair(recipientPolicy: Record<string, unknown> = {}) {
 }
 
 const send = (from: { id: string }, to: { handle: string }, at = NOW, note = NOTE) =>
-  sendRequest(from.id, { to: to.handle, note }, { now: at });
+  sendRequest(t.db, { requesterId: from.id, input: { to: to.handle, note }, now: at });
 
 describe("sending a request when warm", () => {
   it("stores a pending request with the evaluation and protocol as they were, and tells the recipient", async () => {
@@ -50,7 +50,7 @@ describe("sending a request when warm", () => {
   it("accepts a handle written with an @ and in capitals", async () => {
     const { ben, ana } = await pair();
     await warmUp(ben.id, ana.id);
-    await sendRequest(ben.id, { to: `@${ana.handle.toUpperCase()}`, note: NOTE }, { now: NOW });
+    await sendRequest(t.db, { requesterId: ben.id, input: { to: `@${ana.handle.toUpperCase()}`, note: NOTE }, now: NOW });
     expect(await t.db.connectionRequest.count({ where: { recipientId: ana.id } })).toBe(1);
   });
 });
@@ -78,7 +78,7 @@ describe("refusals: a refused send stores nothing", () => {
     const { ben, ana } = await pair();
     await warmUp(ben.id, ana.id);
     const { requestId } = (await send(ben, ana)) as { requestId: string };
-    await declineRequest(ana.id, requestId, { reason: "not_yet" }, { now: NOW });
+    await declineRequest(t.db, { recipientId: ana.id, requestId, input: { reason: "not_yet" }, now: NOW });
     const later = daysAfter(NOW, 13);
     const e = await expectRefused(t.db, () => send(ben, ana, later), "cooldown");
     expect(e.retryAt).toEqual(daysAfter(NOW, 14));
@@ -105,7 +105,7 @@ describe("refusals: a refused send stores nothing", () => {
     const [a, b, c] = await Promise.all([createMember(), createMember(), createMember()]);
     for (const m of [a, b, c]) await warmUp(ben.id, m.id, daysAfter(NOW, -3));
     const first = (await send(ben, a, daysAfter(NOW, -2))) as { requestId: string };
-    await withdrawRequest(ben.id, first.requestId, { now: daysAfter(NOW, -2) });
+    await withdrawRequest(t.db, { requesterId: ben.id, requestId: first.requestId, now: daysAfter(NOW, -2) });
     await send(ben, b, daysAfter(NOW, -1));
     const e = await expectRefused(t.db, () => send(ben, c), "weekly_limit");
     expect(e.retryAt).toEqual(daysAfter(NOW, 5));
@@ -229,7 +229,7 @@ describe("the protocol in force at send time decides", () => {
   it("a recipient who switches to strict after the page said warm refuses the send", async () => {
     const { ben, ana } = await pair();
     await warmUp(ben.id, ana.id);
-    const shown = await evaluatePair(ben.id, ana.id, { now: NOW });
+    const shown = await evaluatePair(t.db, { viewerId: ben.id, otherId: ana.id, now: NOW });
     expect(shown?.status).toBe("warm");
 
     await t.db.policy.update({
@@ -244,7 +244,7 @@ describe("the protocol in force at send time decides", () => {
 
   it("and one who relaxes to open lets a cold requester through, with the open protocol in the snapshot", async () => {
     const { ben, ana } = await pair();
-    expect((await evaluatePair(ben.id, ana.id, { now: NOW }))?.status).toBe("cold");
+    expect((await evaluatePair(t.db, { viewerId: ben.id, otherId: ana.id, now: NOW }))?.status).toBe("cold");
     await t.db.policy.update({ where: { memberId: ana.id }, data: { preset: "open" } });
     await send(ben, ana);
     const row = await t.db.connectionRequest.findFirstOrThrow();

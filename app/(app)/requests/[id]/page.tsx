@@ -17,8 +17,8 @@ import { ReportForm } from "@/components/reports/report-form";
 import { reportAction } from "@/lib/server/actions/reports";
 import { findMutualConnections } from "@/lib/server/queries/mutual-connections";
 import { loadPairHistory } from "@/lib/server/queries/pair-history";
-import { evaluatePair } from "@/lib/server/services/warmup/evaluate-pairs";
-import { cooldownFor } from "@/lib/server/services/requests/decline-request";
+import { evaluatePair } from "@/lib/server/queries/evaluate-pairs";
+import { cooldownUntil } from "@/lib/warmup/cooldown";
 import { formatDate, formatDateTime, relativeTime } from "@/lib/format";
 import { DecisionForm } from "../decision-form";
 import { withdrawAction } from "@/lib/server/actions/requests";
@@ -44,7 +44,7 @@ export default async function RequestReviewPage({ params }: Props) {
   const first = other.name.split(" ")[0];
   const requesterFirst = req.requester.name.split(" ")[0];
   // The evaluation is always requester → recipient, under the recipient's protocol now.
-  const evaluationNow = await evaluatePair(req.requester.id, req.recipient.id, { role: "requester", now, db });
+  const evaluationNow = await evaluatePair(db, { viewerId: req.requester.id, otherId: req.recipient.id, role: "requester", now });
   const [history, mutual, settings, introductions, record] = await Promise.all([
     loadPairHistory(req.requester.id, req.recipient.id, { now, db, role: "requester", evaluation: evaluationNow }),
     findMutualConnections(viewer.id, other.id, { db }),
@@ -149,8 +149,8 @@ export default async function RequestReviewPage({ params }: Props) {
           <DecisionForm
             id={req.id}
             firstName={first}
-            notYetUntil={formatDate(cooldownFor("not_yet", now, settings))}
-            noUntil={formatDate(cooldownFor("no", now, settings))}
+            notYetUntil={formatDate(cooldownUntil("not_yet", now, settings.requests))}
+            noUntil={formatDate(cooldownUntil("no", now, settings.requests))}
             expiresOn={formatDate(req.expiresAt)}
           />
         </section>
@@ -161,7 +161,7 @@ export default async function RequestReviewPage({ params }: Props) {
           <h2 id="withdraw-h" className="font-semibold">Waiting for {first}</h2>
           <p className="text-sm muted">{requestOutcome(req)}</p>
           <ActionForm action={withdrawAction} fields={{ id: req.id }} label="Withdraw" pendingText="Withdrawing…">
-            <p className="text-xs muted">If you withdraw, you can ask {first} again after {formatDate(cooldownFor("withdraw", now, settings))}.</p>
+            <p className="text-xs muted">If you withdraw, you can ask {first} again after {formatDate(cooldownUntil("withdraw", now, settings.requests))}.</p>
           </ActionForm>
         </section>
       ) : null}

@@ -1,3 +1,4 @@
+import { getDb } from "@/lib/server/db";
 import { apiRoute } from "@/lib/server/api/handler";
 import { listRequestsForApi } from "@/lib/server/api/lists";
 import { loadRequestOut } from "@/lib/server/api/requests";
@@ -6,7 +7,7 @@ import { listRequestsRoute, sendRequestRoute } from "@/lib/server/api/spec/socia
 import { sendRequest } from "@/lib/server/services/requests/send-request";
 
 export const POST = apiRoute(sendRequestRoute, async ({ viewer, body, now }) => {
-  const sent = await sendRequest(viewer.id, body, { now });
+  const sent = await sendRequest(await getDb(), { requesterId: viewer.id, input: body, now });
   return { ...(await loadRequestOut(viewer.id, sent.requestId, now)), outcome: sent.kind };
 });
 

@@ -3,7 +3,7 @@ import type { z } from "zod";
 import type { ConnectionItem } from "@/lib/server/queries/connections";
 import type { NotificationItem } from "@/lib/server/queries/notifications";
 import type { RequestListItem } from "@/lib/server/queries/requests";
-import type { RequestSnapshot } from "@/lib/server/services/requests/snapshot";
+import type { RequestSnapshot } from "@/lib/warmup/snapshot";
 import type { ZConnection, ZNotification, ZRequest, ZRequestSnapshot } from "@/lib/validation/api/social";
 import { iso, isoOrNull, summary } from "./common";
 

@@ -2,7 +2,7 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/server/db";
 import { getAppSettings } from "@/lib/server/settings";
-import { evaluatePair } from "@/lib/server/services/warmup/evaluate-pairs";
+import { evaluatePair } from "@/lib/server/queries/evaluate-pairs";
 import { notify } from "@/lib/server/services/notifications/notify";
 import type { Evaluation, InteractionKind, InteractionSource, Verification } from "@/lib/warmup/types";
 
@@ -72,7 +72,7 @@ export async function recordInteraction(tx: Tx, input: RecordInput, now: Date): 
 
 /** The actor's evaluation toward the target before a write that may warm them up. */
 export function warmthBefore(tx: Tx, actorId: string, targetId: string, now: Date): Promise<Evaluation | null> {
-  return evaluatePair(actorId, targetId, { role: "requester", db: tx, now });
+  return evaluatePair(tx, { viewerId: actorId, otherId: targetId, role: "requester", now });
 }
 
 /**
@@ -82,7 +82,7 @@ export function warmthBefore(tx: Tx, actorId: string, targetId: string, now: Dat
  */
 export async function notifyIfBecameWarm(tx: Tx, actorId: string, targetId: string, before: Evaluation | null, now: Date) {
   if (before?.status === "warm") return;
-  const after = await evaluatePair(actorId, targetId, { role: "requester", db: tx, now });
+  const after = await evaluatePair(tx, { viewerId: actorId, otherId: targetId, role: "requester", now });
   if (after?.status !== "warm") return;
   const target = await tx.member.findUnique({ where: { id: targetId }, select: { handle: true, name: true } });
   if (!target) return;

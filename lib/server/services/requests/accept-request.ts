@@ -1,14 +1,13 @@
 import "server-only";
-import { getDb } from "@/lib/server/db";
+import type { Db } from "@/lib/db/create-client";
 import { notify } from "@/lib/server/services/notifications/notify";
 import { recordAudit } from "./audit";
 import { connectMembers } from "./connect-members";
 import { alreadySettled, loadOwnRequest } from "./load-own-request";
 
 /** The recipient says yes: the request is accepted and the two are connected. */
-export async function acceptRequest(recipientId: string, requestId: string, opts: { now?: Date } = {}) {
-  const now = opts.now ?? new Date();
-  const db = await getDb();
+export async function acceptRequest(db: Db, p: { recipientId: string; requestId: string; now: Date }) {
+  const { recipientId, requestId, now } = p;
   return db.$transaction(async (tx) => {
     const req = await loadOwnRequest(tx, { requestId, memberId: recipientId, side: "recipient", now });
     // Conditional on still pending: an accept racing a withdraw has exactly one outcome.
@@ -17,7 +16,7 @@ export async function acceptRequest(recipientId: string, requestId: string, opts
       data: { status: "accepted", pendingPairKey: null, decidedAt: now },
     });
     if (count !== 1) throw alreadySettled("");
-    await connectMembers(tx, req.requesterId, req.recipientId, now);
+    await connectMembers(tx, { a: req.requesterId, b: req.recipientId, now });
     await notify(tx, req.requesterId, "request_accepted", { requestId: req.id, member: req.recipient }, now);
     await recordAudit(tx, {
       actorId: recipientId,

@@ -3,9 +3,9 @@ import type { Tx } from "@/lib/server/db";
 
 /**
  * Stores the undirected pair once (smaller id first, as the schema requires). Idempotent:
- * connecting an already connected pair changes nothing.
+ * connecting an already connected pair changes nothing. Runs in the caller's transaction.
  */
-export async function connectMembers(tx: Tx, a: string, b: string, now: Date): Promise<void> {
-  const [memberAId, memberBId] = a < b ? [a, b] : [b, a];
-  await tx.connection.createMany({ data: [{ memberAId, memberBId, createdAt: now }], skipDuplicates: true });
+export async function connectMembers(tx: Tx, p: { a: string; b: string; now: Date }): Promise<void> {
+  const [memberAId, memberBId] = p.a < p.b ? [p.a, p.b] : [p.b, p.a];
+  await tx.connection.createMany({ data: [{ memberAId, memberBId, createdAt: p.now }], skipDuplicates: true });
 }

@@ -1,37 +1,30 @@
 import "server-only";
-import { getDb } from "@/lib/server/db";
+import type { Db } from "@/lib/db/create-client";
 import { AppError } from "@/lib/server/errors";
 import { getAppSettings } from "@/lib/server/settings";
 import { notify } from "@/lib/server/services/notifications/notify";
 import { flagIfTooManyNoDeclines } from "@/lib/server/services/reports/flag-no-declines";
 import { fieldErrorsOf } from "@/lib/validation/form-data";
-import { ZDeclineRequest, type DeclineReason } from "@/lib/validation/request";
-import type { TAppSettings } from "@/lib/validation/app-settings";
+import { ZDeclineRequest, type TDeclineRequestInput } from "@/lib/validation/request";
+import { cooldownUntil as cooldownEnd } from "@/lib/warmup/cooldown";
 import { recordAudit } from "./audit";
 import { alreadySettled, loadOwnRequest } from "./load-own-request";
-
-const DAY = 86_400_000;
-
-/** When the requester may ask again after this answer (the review page spells it out). */
-export function cooldownFor(reason: DeclineReason | "withdraw", now: Date, settings: TAppSettings): Date {
-  const r = settings.requests;
-  const days = reason === "not_yet" ? r.cooldownNotYetDays : reason === "no" ? r.cooldownNoDays : r.cooldownWithdrawDays;
-  return new Date(now.getTime() + days * DAY);
-}
 
 /**
  * The recipient declines: "not_yet" (keep warming up) or "no". The requester sees the reason
  * and the date they may ask again.
  */
-export async function declineRequest(recipientId: string, requestId: string, input: unknown, opts: { now?: Date } = {}) {
-  const now = opts.now ?? new Date();
-  const parsed = ZDeclineRequest.safeParse(input);
+export async function declineRequest(
+  db: Db,
+  p: { recipientId: string; requestId: string; input: TDeclineRequestInput; now: Date },
+) {
+  const { recipientId, requestId, now } = p;
+  const parsed = ZDeclineRequest.safeParse(p.input);
   if (!parsed.success) throw new AppError("validation", "Please choose a reason.", { fields: fieldErrorsOf(parsed.error) });
   const { reason } = parsed.data;
-  const db = await getDb();
   return db.$transaction(async (tx) => {
     const req = await loadOwnRequest(tx, { requestId, memberId: recipientId, side: "recipient", now });
-    const cooldownUntil = cooldownFor(reason, now, await getAppSettings(tx));
+    const cooldownUntil = cooldownEnd(reason, now, (await getAppSettings(tx)).requests);
     const { count } = await tx.connectionRequest.updateMany({
       where: { id: req.id, recipientId, status: "pending" },
       data: { status: "declined", declineReason: reason, pendingPairKey: null, decidedAt: now, cooldownUntil },

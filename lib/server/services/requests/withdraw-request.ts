@@ -1,20 +1,19 @@
 import "server-only";
-import { getDb } from "@/lib/server/db";
+import type { Db } from "@/lib/db/create-client";
 import { getAppSettings } from "@/lib/server/settings";
+import { cooldownUntil as cooldownEnd } from "@/lib/warmup/cooldown";
 import { recordAudit } from "./audit";
-import { cooldownFor } from "./decline-request";
 import { alreadySettled, loadOwnRequest } from "./load-own-request";
 
 /**
  * The requester takes the request back. A short cooldown follows (7 days by default), so
  * withdraw-and-resend cannot be used to stay at the top of someone's inbox.
  */
-export async function withdrawRequest(requesterId: string, requestId: string, opts: { now?: Date } = {}) {
-  const now = opts.now ?? new Date();
-  const db = await getDb();
+export async function withdrawRequest(db: Db, p: { requesterId: string; requestId: string; now: Date }) {
+  const { requesterId, requestId, now } = p;
   return db.$transaction(async (tx) => {
     const req = await loadOwnRequest(tx, { requestId, memberId: requesterId, side: "requester", now });
-    const cooldownUntil = cooldownFor("withdraw", now, await getAppSettings(tx));
+    const cooldownUntil = cooldownEnd("withdraw", now, (await getAppSettings(tx)).requests);
     const { count } = await tx.connectionRequest.updateMany({
       where: { id: req.id, requesterId, status: "pending" },
       data: { status: "withdrawn", pendingPairKey: null, decidedAt: now, cooldownUntil },

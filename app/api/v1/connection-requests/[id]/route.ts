@@ -6,7 +6,8 @@ import { getRequestRoute } from "@/lib/server/api/spec/social";
 import { findMutualConnections } from "@/lib/server/queries/mutual-connections";
 import { loadPairHistory } from "@/lib/server/queries/pair-history";
 import { findRequestForViewer } from "@/lib/server/queries/requests";
-import { evaluatePair } from "@/lib/server/services/warmup/evaluate-pairs";
+import { evaluatePair } from "@/lib/server/queries/evaluate-pairs";
+import { getDb } from "@/lib/server/db";
 
 export const GET = apiRoute(getRequestRoute, async ({ viewer, params, now }) => {
   const r = await findRequestForViewer(viewer.id, params.id, { now });
@@ -17,7 +18,7 @@ export const GET = apiRoute(getRequestRoute, async ({ viewer, params, now }) => 
   const role = isRecipient ? "recipient" : "requester";
   const [history, evaluationNow, mutual] = await Promise.all([
     loadPairHistory(viewer.id, other, { now, role }),
-    isRecipient && r.status === "pending" ? evaluatePair(viewer.id, other, { role, now }) : Promise.resolve(null),
+    isRecipient && r.status === "pending" ? evaluatePair(await getDb(), { viewerId: viewer.id, otherId: other, role, now }) : Promise.resolve(null),
     findMutualConnections(viewer.id, other),
   ]);
   return {

@@ -1,9 +1,10 @@
+import { getDb } from "@/lib/server/db";
 import { apiRoute } from "@/lib/server/api/handler";
 import { loadRequestOut } from "@/lib/server/api/requests";
 import { declineRequestRoute } from "@/lib/server/api/spec/social";
 import { declineRequest } from "@/lib/server/services/requests/decline-request";
 
 export const POST = apiRoute(declineRequestRoute, async ({ viewer, params, body, now }) => {
-  await declineRequest(viewer.id, params.id, body, { now });
+  await declineRequest(await getDb(), { recipientId: viewer.id, requestId: params.id, input: body, now });
   return loadRequestOut(viewer.id, params.id, now);
 });

@@ -2,12 +2,13 @@ import { AppError, notFound } from "@/lib/server/errors";
 import { apiRoute } from "@/lib/server/api/handler";
 import { visibleMember } from "@/lib/server/api/lookups";
 import { getWarmupRoute } from "@/lib/server/api/spec/members";
-import { evaluatePair } from "@/lib/server/services/warmup/evaluate-pairs";
+import { evaluatePair } from "@/lib/server/queries/evaluate-pairs";
+import { getDb } from "@/lib/server/db";
 
 export const GET = apiRoute(getWarmupRoute, async ({ viewer, params, now }) => {
   const member = await visibleMember(params.handle, viewer.id);
   if (member.id === viewer.id) throw new AppError("self", "That's you — warm-up is measured toward other members.");
-  const evaluation = await evaluatePair(viewer.id, member.id, { role: "requester", now });
+  const evaluation = await evaluatePair(await getDb(), { viewerId: viewer.id, otherId: member.id, role: "requester", now });
   if (!evaluation) throw notFound("That member");
   return evaluation;
 });

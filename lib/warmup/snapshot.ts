@@ -1,6 +1,5 @@
-import "server-only";
-import { describePolicy } from "@/lib/warmup/describe";
-import type { Evaluation, Policy } from "@/lib/warmup/types";
+import { describePolicy } from "./describe";
+import type { Evaluation, Policy } from "./types";
 
 /**
  * What a request stores about the moment it was sent: the evaluation that allowed it and the

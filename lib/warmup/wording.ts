@@ -1,0 +1,117 @@
+import type { RequestBudget } from "./budget";
+import { formatDate } from "./format-date";
+import { RELATIONSHIP_STATUSES, type NotCountedReason, type RelationshipStatus, type VerdictNote } from "./types";
+
+/**
+ * The words for every status, in one table: why a send is refused (the service's error
+ * messages), why the Connect button is locked (the profile), and the sentences next steps
+ * share with them. Plain data in, a sentence out; dates read as "9 Dec 2026" (UTC).
+ */
+export type StatusWordsContext = {
+  /** the other member's first name */
+  firstName: string;
+  /** the evaluation's first next step, when it has one */
+  step?: string;
+  /** the end of an active cooldown */
+  cooldownUntil?: Date | string | null;
+  /** the recipient's answer to the viewer's last declined request, while its cooldown runs */
+  declineReason?: string | null;
+};
+
+type Words = (c: StatusWordsContext) => string;
+
+type StatusWords = {
+  /** why sending is refused in this status; null: it is not (warm sends, incoming accepts mutually) */
+  refusal: Words | null;
+  /** why the Connect button is locked in this status; null: it is not locked for this reason */
+  lock: Words | null;
+};
+
+const SELF = "You can't send a connection request to yourself.";
+/** A block is never revealed: it reads as the member not being there. */
+export const MEMBER_NOT_FOUND = "That member could not be found.";
+export const SUSPENDED = "Your account is suspended.";
+export const DUPLICATE_PENDING = "There is already a request waiting between the two of you.";
+
+/** "Ana is not accepting connection requests." — the refusal, the lock and the next step. */
+export const notAccepting = (name: string) => `${name} is not accepting connection requests.`;
+
+const notWarm: Words = (c) => `You're not warmed up with ${c.firstName} yet. ${c.step ?? ""}`.trim();
+const tooNew: Words = (c) => c.step ?? `Your account is too new to ask ${c.firstName} yet.`;
+
+export const STATUS_WORDS: Readonly<Record<RelationshipStatus, StatusWords>> = Object.freeze({
+  self: { refusal: () => SELF, lock: null },
+  blocked: { refusal: () => MEMBER_NOT_FOUND, lock: null },
+  connected: { refusal: (c) => `You're already connected with ${c.firstName}.`, lock: null },
+  incoming: { refusal: null, lock: null },
+  requested: { refusal: () => DUPLICATE_PENDING, lock: null },
+  cooldown: {
+    refusal: (c) =>
+      c.cooldownUntil
+        ? `You can ask ${c.firstName} again after ${formatDate(c.cooldownUntil)}.`
+        : `You can't ask ${c.firstName} again just yet.`,
+    lock: (c) => {
+      const said =
+        c.declineReason === "not_yet" ? `${c.firstName} said “not yet”. ` : c.declineReason === "no" ? `${c.firstName} declined. ` : "";
+      return `${said}You can ask again after ${c.cooldownUntil ? formatDate(c.cooldownUntil) : "a while"}.`;
+    },
+  },
+  closed: { refusal: (c) => notAccepting(c.firstName), lock: (c) => notAccepting(c.firstName) },
+  too_new: { refusal: tooNew, lock: tooNew },
+  warm: { refusal: null, lock: null },
+  warming: { refusal: notWarm, lock: (c) => `Warming up: ${c.step ?? "keep going."}` },
+  cold: { refusal: notWarm, lock: (c) => `Not warmed up yet: ${c.step ?? `interact with ${c.firstName} first.`}` },
+});
+
+/** The statuses in which a send is refused, in the status table's order. */
+export const REFUSED_STATUSES: readonly RelationshipStatus[] = RELATIONSHIP_STATUSES.filter((s) => STATUS_WORDS[s].refusal !== null);
+
+export const weeklyLimitWords = (limit: number, freesAt: Date | string) =>
+  `You've sent ${limit} requests in the last 7 days, the most allowed. You can send another from ${formatDate(freesAt)}.`;
+
+export const pendingCapWords = (cap: number, freesAt: Date | string) =>
+  `You have ${cap} requests waiting for an answer, the most allowed. Withdraw one, or wait: the oldest expires on ${formatDate(freesAt)}.`;
+
+export type LockFacts = StatusWordsContext & {
+  status: RelationshipStatus;
+  budget: Pick<RequestBudget, "weeklyLimit" | "weeklyFreesAt" | "pendingCap" | "pendingFreesAt">;
+};
+
+/** Why the Connect button is locked, in plain words; null when it is not. */
+export function lockReason(f: LockFacts): string | null {
+  if (f.status === "warm") {
+    if (f.budget.weeklyFreesAt) return weeklyLimitWords(f.budget.weeklyLimit, f.budget.weeklyFreesAt);
+    if (f.budget.pendingFreesAt) return pendingCapWords(f.budget.pendingCap, f.budget.pendingFreesAt);
+    return null;
+  }
+  const words = STATUS_WORDS[f.status]?.lock;
+  return words ? words(f) : null;
+}
+
+/** Why an interaction did not count, as the timeline says it. `windowDays`: the recipient's freshness window. */
+export function notCountedWords(reason: NotCountedReason | null, windowDays: number | null): string {
+  switch (reason) {
+    case "outside_window":
+      return windowDays ? `outside the ${windowDays}-day window` : "outside the freshness window";
+    case "over_daily_cap":
+      return "over the daily cap";
+    case "disputed":
+      return "disputed — doesn't count";
+    case "removed":
+      return "removed — doesn't count";
+    case "pending_not_counted":
+      return "pending — counts once confirmed";
+    case "introductions_off":
+      return "introductions don't count for this protocol";
+    case "in_future":
+      return "dated in the future";
+    default:
+      return "doesn't count";
+  }
+}
+
+/** Why an interaction counted only partly, after its points ("+1 pt · pending — counts half"). */
+export const VERDICT_NOTE_WORDS: Readonly<Record<VerdictNote, string>> = Object.freeze({
+  pending_half: "pending — counts half",
+  capped: "partly over the daily cap",
+});

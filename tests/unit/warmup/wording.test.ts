@@ -1,0 +1,102 @@
+import { describe, expect, it } from "vitest";
+import { decideSend } from "../../../lib/warmup/send-decision";
+import { NOT_COUNTED_REASONS, RELATIONSHIP_STATUSES, type Evaluation, type RelationshipStatus } from "../../../lib/warmup/types";
+import { REFUSED_STATUSES, STATUS_WORDS, lockReason, notCountedWords, VERDICT_NOTE_WORDS } from "../../../lib/warmup/wording";
+import { NOW } from "./factories";
+
+const BUDGET = { weeklyLimit: 20, weeklyFreesAt: null, pendingCap: 50, pendingFreesAt: null };
+const ctx = { firstName: "Ana", step: "Interact once more.", cooldownUntil: "2026-12-09T10:00:00.000Z", declineReason: "not_yet" };
+
+// Statuses in which sending goes ahead rather than being refused.
+const SENDABLE: readonly RelationshipStatus[] = ["warm", "incoming"];
+// Statuses in which the Connect button shows something other than a lock (or shows nothing).
+const UNLOCKED: readonly RelationshipStatus[] = ["self", "blocked", "connected", "incoming", "requested", "warm"];
+
+describe("the words table covers every status (generated from the status list)", () => {
+  it.each(RELATIONSHIP_STATUSES.map((s) => [s]))("%s has a row", (status) => {
+    expect(STATUS_WORDS[status]).toBeDefined();
+  });
+
+  it.each(RELATIONSHIP_STATUSES.map((s) => [s]))("%s: refused with words unless it may be sent", (status) => {
+    const words = STATUS_WORDS[status].refusal;
+    if (SENDABLE.includes(status)) expect(words).toBeNull();
+    else expect(words?.(ctx)).toMatch(/\S/);
+  });
+
+  it.each(RELATIONSHIP_STATUSES.map((s) => [s]))("%s: the lock says why, unless the button is not a lock", (status) => {
+    const reason = lockReason({ status, ...ctx, budget: BUDGET });
+    if (UNLOCKED.includes(status)) expect(reason).toBeNull();
+    else expect(reason).toMatch(/\S/);
+  });
+
+  it.each(RELATIONSHIP_STATUSES.map((s) => [s]))("%s: decideSend's message is the table's refusal", (status) => {
+    const evaluation: Evaluation = {
+      status,
+      gateMet: false,
+      percent: 0,
+      criteria: [],
+      interactions: [],
+      nextSteps: [ctx.step],
+      cooldownUntil: ctx.cooldownUntil,
+      evaluatedAt: NOW.toISOString(),
+    };
+    const none = { suspendedAt: null, suspendedUntil: null };
+    const d = decideSend({
+      requester: { id: "bob", ...none },
+      recipient: { id: "ana", name: "Ana Lima", ...none },
+      evaluation,
+      budget: { ...BUDGET, sentThisWeek: 0, pendingOutgoing: 0 },
+      now: NOW,
+    });
+    if (SENDABLE.includes(status)) expect(d.ok).toBe(true);
+    else expect(d).toMatchObject({ ok: false, message: STATUS_WORDS[status].refusal!(ctx) });
+  });
+
+  it("lists the refused statuses in the status order", () => {
+    expect(REFUSED_STATUSES).toEqual(RELATIONSHIP_STATUSES.filter((s) => !SENDABLE.includes(s)));
+  });
+});
+
+describe("lock reasons in words", () => {
+  it.each<[RelationshipStatus, Partial<typeof ctx>, string]>([
+    ["cold", {}, "Not warmed up yet: Interact once more."],
+    ["cold", { step: undefined }, "Not warmed up yet: interact with Ana first."],
+    ["warming", {}, "Warming up: Interact once more."],
+    ["warming", { step: undefined }, "Warming up: keep going."],
+    ["cooldown", {}, "Ana said “not yet”. You can ask again after 9 Dec 2026."],
+    ["cooldown", { declineReason: "no" }, "Ana declined. You can ask again after 9 Dec 2026."],
+    ["cooldown", { declineReason: undefined, cooldownUntil: undefined }, "You can ask again after a while."],
+    ["closed", {}, "Ana is not accepting connection requests."],
+    ["too_new", {}, "Interact once more."],
+    ["too_new", { step: undefined }, "Your account is too new to ask Ana yet."],
+  ])("%s %j", (status, over, words) => {
+    expect(lockReason({ status, ...ctx, ...over, budget: BUDGET })).toBe(words);
+  });
+
+  it("warm but over budget: the weekly limit first, then the pending cap", () => {
+    const at = new Date("2026-06-15T09:00:00Z");
+    expect(lockReason({ status: "warm", ...ctx, budget: { ...BUDGET, weeklyLimit: 2, weeklyFreesAt: at, pendingFreesAt: at } })).toBe(
+      "You've sent 2 requests in the last 7 days, the most allowed. You can send another from 15 Jun 2026.",
+    );
+    expect(lockReason({ status: "warm", ...ctx, budget: { ...BUDGET, pendingCap: 3, pendingFreesAt: at } })).toBe(
+      "You have 3 requests waiting for an answer, the most allowed. Withdraw one, or wait: the oldest expires on 15 Jun 2026.",
+    );
+  });
+});
+
+describe("why an interaction did not count", () => {
+  it.each(NOT_COUNTED_REASONS.map((r) => [r]))("%s has its own words", (reason) => {
+    const words = notCountedWords(reason, 180);
+    expect(words).toMatch(/\S/);
+    expect(words).not.toBe(notCountedWords(null, 180));
+  });
+
+  it("names the window when it is known", () => {
+    expect(notCountedWords("outside_window", 180)).toBe("outside the 180-day window");
+    expect(notCountedWords("outside_window", null)).toBe("outside the freshness window");
+  });
+
+  it("words each partial count", () => {
+    expect(VERDICT_NOTE_WORDS).toEqual({ pending_half: "pending — counts half", capped: "partly over the daily cap" });
+  });
+});
