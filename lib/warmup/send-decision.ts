@@ -29,7 +29,8 @@ export type SendFacts = {
   recipient: { id: string; name: string } & SuspensionFacts;
   /** the requester's evaluation under the recipient's protocol, at `now`; null when there is none to make */
   evaluation: Evaluation | null;
-  budget: RequestBudget;
+  /** the requester's request budget; needed only when the evaluation is warm (the shell reads it only then) */
+  budget: RequestBudget | null;
   now: Date;
 };
 
@@ -91,6 +92,7 @@ export function decideSend(f: SendFacts): SendDecision {
       return refuse("warmup_incomplete", STATUS_WORDS[e.status].refusal!(words), { details: { evaluation: e } });
   }
   const b = f.budget;
+  if (!b) throw new Error("decideSend: a warm pair needs the requester's budget to decide.");
   if (b.weeklyFreesAt) return refuse("weekly_limit", weeklyLimitWords(b.weeklyLimit, b.weeklyFreesAt), { retryAt: b.weeklyFreesAt });
   if (b.pendingFreesAt) return refuse("pending_limit", pendingCapWords(b.pendingCap, b.pendingFreesAt), { retryAt: b.pendingFreesAt });
   return { ok: true, mutual: false, evaluation: e };

@@ -150,3 +150,16 @@ describe("decideSend: precedence, the first reason wins", () => {
     expect(decideSend(facts({ evaluation: evaluation("incoming"), budget })).ok).toBe(true);
   });
 });
+
+describe("decideSend: the budget is read only for a warm pair", () => {
+  it.each<RelationshipStatus>(["cold", "warming", "cooldown", "closed", "too_new", "connected", "requested", "blocked"])(
+    "refuses a %s pair without needing the budget",
+    (status) => {
+      expect(decideSend(facts({ evaluation: evaluation(status), budget: null })).ok).toBe(false);
+    },
+  );
+
+  it("refuses to decide a warm pair without the budget (a shell bug, not an allowed send)", () => {
+    expect(() => decideSend(facts({ budget: null }))).toThrow(/budget/);
+  });
+});
