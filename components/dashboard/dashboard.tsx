@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Avatar } from "@/components/feed/avatar";
 import { StatusPill } from "@/components/relationship/status-pill";
 import { WarmthProgress } from "@/components/relationship/warmth-progress";
+import { getDb } from "@/lib/server/db";
 import { loadDashboard, type DashboardMember } from "@/lib/server/queries/dashboard";
 import { formatDate, formatDateTime, relativeTime } from "@/lib/format";
 import { Column } from "./column";
@@ -30,7 +31,7 @@ const excerpt = (s: string, max = 120) => (s.length <= max ? s : `${s.slice(0, m
 /** The signed-in home: what needs an answer, who is ready, who is warming up, what is waiting. */
 export async function Dashboard({ viewerId, viewerHandle }: { viewerId: string; viewerHandle: string }) {
   const now = new Date();
-  const d = await loadDashboard(viewerId, { now, selfHandle: viewerHandle });
+  const d = await loadDashboard(await getDb(), { viewerId, now, selfHandle: viewerHandle });
   return (
     <div className="space-y-6">
       <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-4">

@@ -40,7 +40,7 @@ const viewerId = await idOf(flags.viewer!);
 const otherId = await idOf(flags.other!);
 
 const paths: Record<string, () => Promise<unknown>> = {
-  dashboard: async () => Promise.all([loadDashboard(viewerId, { selfHandle: flags.viewer }), headerCounts(viewerId)]),
+  dashboard: async () => Promise.all([loadDashboard(db, { viewerId, now: new Date(), selfHandle: flags.viewer }), headerCounts(viewerId)]),
   profile: async () => {
     const profile = await findProfile(flags.other!, viewerId);
     if (!profile) throw new Error("profile not found");

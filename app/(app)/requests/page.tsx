@@ -23,7 +23,7 @@ export default async function RequestsPage({ searchParams }: Props) {
   const tab = ZRequestTab.parse(sp.tab);
   const now = new Date();
   const [{ items, nextCursor }, settings] = await Promise.all([
-    listRequests(viewer.id, tab, { now, cursor: tab === "history" ? sp.cursor : null }),
+    getDb().then((db) => listRequests(db, { viewerId: viewer.id, tab, now, cursor: tab === "history" ? sp.cursor : null })),
     getDb().then(getAppSettings),
   ]);
   const withdrawUntil = formatDate(cooldownFor("withdraw", now, settings));

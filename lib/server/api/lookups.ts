@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { getDb, type Tx } from "@/lib/server/db";
 import { notFound } from "@/lib/server/errors";
 import { findProfile, type PublicProfile } from "@/lib/server/queries/profile";
-import { PROFILE_SELECT } from "@/lib/server/services/profile/update-profile";
+import { PROFILE_SELECT } from "@/lib/server/queries/profile";
 import type { ZMe } from "@/lib/validation/api/member";
 import { iso } from "./present/common";
 

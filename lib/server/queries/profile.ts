@@ -1,6 +1,23 @@
 import "server-only";
 import { getDb } from "@/lib/server/db";
-import { PROFILE_SELECT } from "@/lib/server/services/profile/update-profile";
+
+/** The member fields a profile shows (and the profile editor returns). */
+export const PROFILE_SELECT = {
+  id: true,
+  handle: true,
+  name: true,
+  headline: true,
+  bio: true,
+  location: true,
+  linkX: true,
+  linkLinkedin: true,
+  linkMastodon: true,
+  linkBluesky: true,
+  linkGithub: true,
+  linkWebsite: true,
+  role: true,
+  createdAt: true,
+} as const;
 
 export type PublicProfile = {
   id: string;

@@ -3,6 +3,7 @@ import { sendRequest } from "@/lib/server/services/requests/send-request";
 import { acceptRequest } from "@/lib/server/services/requests/accept-request";
 import { declineRequest } from "@/lib/server/services/requests/decline-request";
 import { markAllNotificationsRead } from "@/lib/server/services/notifications/mark-read";
+import { expireRequests } from "@/lib/server/services/requests/expire-requests";
 import { findRequestForViewer, listRequests } from "@/lib/server/queries/requests";
 import { listConnections } from "@/lib/server/queries/connections";
 import { listNotifications } from "@/lib/server/queries/notifications";
@@ -34,39 +35,45 @@ describe("the request lists", () => {
     const fromBen = (await sendRequest(ben.id, { to: ana.handle, note: NOTE }, { now: NOW })) as { requestId: string };
     await sendRequest(ana.id, { to: cy.handle, note: NOTE }, { now: NOW });
 
-    const incoming = await listRequests(ana.id, "incoming", { now: NOW });
+    const incoming = await listRequests(t.db, { viewerId: ana.id, tab: "incoming", now: NOW });
     expect(incoming.items).toMatchObject([{ id: fromBen.requestId, direction: "incoming", member: { handle: ben.handle }, note: NOTE }]);
-    const outgoing = await listRequests(ana.id, "outgoing", { now: NOW });
+    const outgoing = await listRequests(t.db, { viewerId: ana.id, tab: "outgoing", now: NOW });
     expect(outgoing.items).toMatchObject([{ direction: "outgoing", member: { handle: cy.handle } }]);
 
     await declineRequest(ana.id, fromBen.requestId, { reason: "not_yet" }, { now: NOW });
-    expect((await listRequests(ana.id, "incoming", { now: NOW })).items).toHaveLength(0);
-    expect((await listRequests(ben.id, "history", { now: NOW })).items).toMatchObject([
+    expect((await listRequests(t.db, { viewerId: ana.id, tab: "incoming", now: NOW })).items).toHaveLength(0);
+    expect((await listRequests(t.db, { viewerId: ben.id, tab: "history", now: NOW })).items).toMatchObject([
       { direction: "outgoing", status: "declined", declineReason: "not_yet", cooldownUntil: daysAfter(NOW, 14) },
     ]);
   });
 
-  it("expire stale requests on read, and hide a requester's history from members who blocked them", async () => {
+  it("show a stale request as expired without writing, the job expires it, and hide a requester's history from members who blocked them", async () => {
     await warmUp(ben.id, ana.id);
     const sent = (await sendRequest(ben.id, { to: ana.handle, note: NOTE }, { now: NOW })) as { requestId: string };
-    expect((await listRequests(ana.id, "incoming", { now: daysAfter(NOW, 30) })).items).toHaveLength(0);
-    expect((await listRequests(ben.id, "history", { now: daysAfter(NOW, 30) })).items).toMatchObject([{ status: "expired" }]);
+    const later = daysAfter(NOW, 30);
+    expect((await listRequests(t.db, { viewerId: ana.id, tab: "incoming", now: later })).items).toHaveLength(0);
+    expect((await listRequests(t.db, { viewerId: ben.id, tab: "history", now: later })).items).toMatchObject([{ status: "expired", decidedAt: later }]);
+    expect(await findRequestForViewer(t.db, { viewerId: ana.id, requestId: sent.requestId, now: later })).toMatchObject({ status: "expired" });
+    // Reading wrote nothing: the row is expired by the job (and by the write paths).
+    expect(await t.db.connectionRequest.findUnique({ where: { id: sent.requestId }, select: { status: true } })).toEqual({ status: "pending" });
+    expect(await expireRequests(t.db, { now: later })).toBe(1);
+    expect(await t.db.connectionRequest.findUnique({ where: { id: sent.requestId }, select: { status: true } })).toEqual({ status: "expired" });
 
     await createBlock(ana.id, ben.id);
-    expect((await listRequests(ben.id, "history", { now: NOW })).items).toHaveLength(0);
-    expect(await findRequestForViewer(ben.id, sent.requestId, { now: NOW })).toBeNull();
+    expect((await listRequests(t.db, { viewerId: ben.id, tab: "history", now: NOW })).items).toHaveLength(0);
+    expect(await findRequestForViewer(t.db, { viewerId: ben.id, requestId: sent.requestId, now: NOW })).toBeNull();
     // The blocker still sees their own history.
-    expect((await listRequests(ana.id, "history", { now: NOW })).items).toHaveLength(1);
+    expect((await listRequests(t.db, { viewerId: ana.id, tab: "history", now: NOW })).items).toHaveLength(1);
   });
 
   it("the review is for the two members only, with the snapshot", async () => {
     await warmUp(ben.id, ana.id);
     const sent = (await sendRequest(ben.id, { to: ana.handle, note: NOTE }, { now: NOW })) as { requestId: string };
-    const forAna = await findRequestForViewer(ana.id, sent.requestId, { now: NOW });
+    const forAna = await findRequestForViewer(t.db, { viewerId: ana.id, requestId: sent.requestId, now: NOW });
     expect(forAna).toMatchObject({ viewerRole: "recipient", note: NOTE, requester: { handle: ben.handle } });
     expect(forAna?.snapshot?.evaluation.status).toBe("warm");
-    expect((await findRequestForViewer(ben.id, sent.requestId, { now: NOW }))?.viewerRole).toBe("requester");
-    expect(await findRequestForViewer(cy.id, sent.requestId, { now: NOW })).toBeNull();
+    expect((await findRequestForViewer(t.db, { viewerId: ben.id, requestId: sent.requestId, now: NOW }))?.viewerRole).toBe("requester");
+    expect(await findRequestForViewer(t.db, { viewerId: cy.id, requestId: sent.requestId, now: NOW })).toBeNull();
   });
 });
 
@@ -137,12 +144,12 @@ describe("the profile's relationship facts", () => {
     await warmUp(ben.id, ana.id);
     await sendRequest(ben.id, { to: ana.handle, note: NOTE }, { now: NOW });
     await warmUp(ana.id, cy.id);
-    const d = await loadDashboard(ana.id, { now: NOW });
+    const d = await loadDashboard(t.db, { viewerId: ana.id, now: NOW });
     expect(d.incoming.map((r) => r.member.id)).toEqual([ben.id]);
     expect(d.ready.map((r) => r.member.id)).toEqual([cy.id]);
     expect(d.warming).toEqual([]);
     expect(d.activity.map((n) => n.text)).toEqual(["Ben Okafor asked to connect with you."]);
-    const forBen = await loadDashboard(ben.id, { now: NOW });
+    const forBen = await loadDashboard(t.db, { viewerId: ben.id, now: NOW });
     expect(forBen.outgoing.map((r) => r.member.id)).toEqual([ana.id]);
   });
 });

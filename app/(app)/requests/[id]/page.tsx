@@ -35,10 +35,10 @@ export default async function RequestReviewPage({ params }: Props) {
   const viewer = await requireMemberPage();
   const { id } = await params;
   const now = new Date();
-  const req = await findRequestForViewer(viewer.id, decodeURIComponent(id), { now });
+  const db = await getDb();
+  const req = await findRequestForViewer(db, { viewerId: viewer.id, requestId: decodeURIComponent(id), now });
   if (!req) notFound();
 
-  const db = await getDb();
   const other = req.member;
   const first = other.name.split(" ")[0];
   const requesterFirst = req.requester.name.split(" ")[0];

@@ -1,6 +1,6 @@
 import { requireMemberPage } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db";
-import { PROFILE_SELECT } from "@/lib/server/services/profile/update-profile";
+import { PROFILE_SELECT } from "@/lib/server/queries/profile";
 import { SettingsNav } from "@/components/layout/settings-nav";
 import { ProfileForm } from "./profile-form";
 

@@ -1,3 +1,4 @@
+import { getDb } from "@/lib/server/db";
 import { notFound } from "@/lib/server/errors";
 import { apiRoute } from "@/lib/server/api/handler";
 import { summary } from "@/lib/server/api/present/common";
@@ -9,7 +10,7 @@ import { findRequestForViewer } from "@/lib/server/queries/requests";
 import { evaluatePair } from "@/lib/server/services/warmup/evaluate-pairs";
 
 export const GET = apiRoute(getRequestRoute, async ({ viewer, params, now }) => {
-  const r = await findRequestForViewer(viewer.id, params.id, { now });
+  const r = await findRequestForViewer(await getDb(), { viewerId: viewer.id, requestId: params.id, now });
   if (!r) throw notFound("That request");
   const isRecipient = r.viewerRole === "recipient";
   const other = r.member.id;
