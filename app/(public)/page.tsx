@@ -1,11 +1,9 @@
 import Link from "next/link";
-import { getViewer } from "@/lib/server/auth/session";
-import { redirect } from "next/navigation";
 import { Dashboard } from "@/components/dashboard/dashboard";
+import { loadHomePage } from "@/lib/server/loaders/dashboard";
 
 export default async function HomePage() {
-  const viewer = await getViewer();
-  if (viewer?.suspended) redirect("/suspended");
+  const { viewer } = await loadHomePage();
   if (viewer) {
     return (
       <div className="space-y-6">

@@ -2,14 +2,12 @@ import Link from "next/link";
 import { Avatar } from "@/components/feed/avatar";
 import { ActionForm } from "@/components/requests/action-form";
 import { requestOutcome } from "@/components/requests/request-status";
-import { requireMemberPage } from "@/lib/server/auth/session";
-import { getDb } from "@/lib/server/db";
-import { getAppSettings } from "@/lib/server/settings";
-import { listRequests, type RequestListItem } from "@/lib/server/queries/requests";
+import type { RequestListItem } from "@/lib/server/queries/requests";
 import { cooldownFor } from "@/lib/server/services/requests/decline-request";
 import { formatDate, formatDateTime, relativeTime } from "@/lib/format";
 import { REQUEST_TABS, ZRequestTab, type RequestTab } from "@/lib/validation/request";
 import { withdrawAction } from "./actions";
+import { loadRequestsPage } from "@/lib/server/loaders/requests";
 
 export const metadata = { title: "Requests" };
 
@@ -18,14 +16,9 @@ type Props = { searchParams: Promise<{ tab?: string; cursor?: string }> };
 const TAB_LABEL: Record<RequestTab, string> = { incoming: "Incoming", outgoing: "Outgoing", history: "History" };
 
 export default async function RequestsPage({ searchParams }: Props) {
-  const viewer = await requireMemberPage();
   const sp = await searchParams;
   const tab = ZRequestTab.parse(sp.tab);
-  const now = new Date();
-  const [{ items, nextCursor }, settings] = await Promise.all([
-    getDb().then((db) => listRequests(db, { viewerId: viewer.id, tab, now, cursor: tab === "history" ? sp.cursor : null })),
-    getDb().then(getAppSettings),
-  ]);
+  const { now, items, nextCursor, settings } = await loadRequestsPage(tab, sp.cursor ?? null);
   const withdrawUntil = formatDate(cooldownFor("withdraw", now, settings));
   return (
     <div className="mx-auto max-w-3xl space-y-6">

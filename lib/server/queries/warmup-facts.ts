@@ -160,7 +160,7 @@ const membersWithPolicies = (ids: Prisma.Sql) => Prisma.sql`
   FROM member m LEFT JOIN policy p ON p.member_id = m.id
   WHERE m.id = ANY(${ids})`;
 
-export function parseMembers(json: string | null | undefined) {
+function parseMembers(json: string | null | undefined) {
   type Row = [id: string, handle: string, name: string, headline: string, createdAtMs: number, policy: Record<string, unknown> | null];
   const display = new Map<string, RelatedMember>();
   const facts: MemberFacts[] = [];

@@ -7,6 +7,7 @@ import { expireRequests } from "@/lib/server/services/requests/expire-requests";
 import { createMember, type FactoryMember } from "@/tests/factories/members";
 import { useTestDatabase } from "@/tests/support/test-database";
 import { get } from "@/tests/integration/api/http";
+import { requestReviewData } from "@/lib/server/loaders/request-review";
 import { NOTE, NOW, daysAfter, warmUp } from "./helpers";
 
 /**
@@ -40,6 +41,16 @@ beforeEach(async () => {
 afterEach(() => setClockForTests(undefined));
 
 describe("an expired request, opened", () => {
+  it("the review page's loader shows it expired to both members and writes nothing", async () => {
+    const before = await counts(t.db);
+    for (const viewer of [ana, ben]) {
+      const data = await requestReviewData(t.db, { viewer, requestId, now: LATER });
+      expect(data?.req).toMatchObject({ id: requestId, status: "expired", decidedAt: daysAfter(NOW, 30) });
+    }
+    expect(await counts(t.db)).toEqual(before);
+    expect(before.statuses).toEqual({ pending: 1 });
+  });
+
   it("GET /api/v1/connection-requests/{id} and the list show it expired and write nothing", async () => {
     const anaToken = (await createToken(ana.id, { name: "reads" }, NOW)).token;
     const benToken = (await createToken(ben.id, { name: "reads" }, NOW)).token;

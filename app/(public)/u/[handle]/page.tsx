@@ -1,16 +1,11 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getViewer } from "@/lib/server/auth/session";
-import { getDb } from "@/lib/server/db";
-import { blockedWith } from "@/lib/server/queries/feed";
-import { findProfile } from "@/lib/server/queries/profile";
-import { loadPolicy } from "@/lib/server/queries/policy";
-import { getAppSettings } from "@/lib/server/settings";
 import { describePolicy } from "@/lib/warmup/describe";
 import { formatDate } from "@/lib/format";
 import { RelationshipPanel } from "@/components/relationship/relationship-panel";
 import { MemberPosts } from "@/components/feed/member-posts";
 import { KudosWall } from "@/components/kudos/kudos-wall";
+import { loadProfilePage } from "@/lib/server/loaders/profile";
 
 type Props = { params: Promise<{ handle: string }> };
 
@@ -22,13 +17,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ProfilePage({ params }: Props) {
   const { handle: raw } = await params;
   const handle = decodeURIComponent(raw).replace(/^@/, "");
-  const viewer = await getViewer();
-  const db = await getDb();
-  // The viewer's blocks are read once here for the posts and the kudos wall.
-  const [profile, settings, blocked] = await Promise.all([findProfile(handle, viewer?.id ?? null), getAppSettings(db), blockedWith(db, viewer?.id ?? null)]);
-  if (!profile) notFound();
-  const policy = await loadPolicy(db, profile.id, settings);
-  const isSelf = viewer?.id === profile.id;
+  // The viewer's blocks are read once, for the posts and the kudos wall.
+  const data = await loadProfilePage(handle);
+  if (!data) notFound();
+  const { viewer, profile, policy, settings, blocked, isSelf } = data;
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
       <div className="space-y-6">
