@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { getViewer } from "@/lib/server/auth/session";
 import { headerCounts } from "@/lib/server/queries/header-counts";
+import { getDb } from "@/lib/server/db";
+import { systemNow } from "@/lib/server/clock";
 import { signOutAction } from "@/app/actions/session";
 
 function Badge({ count, label }: { count: number; label: string }) {
@@ -14,7 +16,7 @@ function Badge({ count, label }: { count: number; label: string }) {
 
 export async function SiteHeader() {
   const viewer = await getViewer();
-  const counts = viewer && !viewer.suspended ? await headerCounts(viewer.id) : null;
+  const counts = viewer && !viewer.suspended ? await headerCounts(await getDb(), { memberId: viewer.id, now: systemNow() }) : null;
   const link = "rounded-md px-2 py-1.5 text-sm font-medium text-stone-700 hover:bg-stone-100 dark:text-stone-300 dark:hover:bg-stone-800";
   return (
     <header className="border-b border-stone-200 bg-white/90 backdrop-blur dark:border-stone-800 dark:bg-stone-900/90">

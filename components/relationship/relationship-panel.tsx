@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getDb } from "@/lib/server/db";
 import { loadRelationship } from "@/lib/server/queries/relationship";
 import { loadPairHistory } from "@/lib/server/queries/pair-history";
 import { eligibleIntroductionTargets, introductionsBetween } from "@/lib/server/queries/introductions";
@@ -52,14 +53,15 @@ export async function RelationshipPanel({
   }
 
   const now = new Date();
-  const rel = await loadRelationship(viewerId, profile.id, { now, settings });
+  const db = await getDb();
+  const rel = await loadRelationship(db, { viewerId, otherId: profile.id, now, settings });
   if (!rel) return null;
   const e = rel.evaluation;
   const [history, intros, introTargets] = await Promise.all([
-    loadPairHistory(viewerId, profile.id, { now, role: "requester", evaluation: e, windowDays: policy.freshnessDays }),
-    introductionsBetween(viewerId, profile.id),
+    loadPairHistory(db, { viewerId, otherId: profile.id, now, role: "requester", evaluation: e, windowDays: policy.freshnessDays }),
+    introductionsBetween(db, { viewerId, otherId: profile.id }),
     // Only members connected to each other can introduce one to their connections.
-    rel.connectedSince ? eligibleIntroductionTargets(viewerId, profile.id, { now }) : [],
+    rel.connectedSince ? eligibleIntroductionTargets(db, { viewerId, profileMemberId: profile.id, now }) : [],
   ]);
   const first = profile.name.split(" ")[0];
   const showProgress = e.criteria.length > 0 && e.status !== "connected";

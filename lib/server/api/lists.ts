@@ -77,7 +77,7 @@ export async function listConnectionsForApi(
   const first = Math.floor(offset / CONNECTIONS_PAGE) + 1;
   const last = Math.floor((offset + q.limit - 1) / CONNECTIONS_PAGE) + 1;
   const pages = await Promise.all(
-    Array.from({ length: last - first + 1 }, (_, i) => listConnections(viewerId, { q: q.q, page: first + i })),
+    Array.from({ length: last - first + 1 }, (_, i) => getDb().then((db) => listConnections(db, { viewerId, q: q.q, page: first + i }))),
   );
   const start = offset - (first - 1) * CONNECTIONS_PAGE;
   const items = pages.flatMap((p) => p.items).slice(start, start + q.limit);

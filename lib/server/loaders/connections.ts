@@ -6,6 +6,6 @@ import { currentMember } from "./request-cache";
 /** /connections */
 export async function loadConnectionsPage(p: { q: string; page: number }) {
   const viewer = await currentMember();
-  const list = await listConnections(viewer.id, { q: p.q, page: p.page, db: await getDb() });
+  const list = await listConnections(await getDb(), { viewerId: viewer.id, q: p.q, page: p.page });
   return { viewer, list };
 }

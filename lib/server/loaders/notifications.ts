@@ -8,6 +8,6 @@ import { currentMember } from "./request-cache";
 export async function loadNotificationsPage(cursor: string | null) {
   const viewer = await currentMember();
   const now = systemNow();
-  const list = await listNotifications(viewer.id, { cursor, selfHandle: viewer.handle, db: await getDb() });
+  const list = await listNotifications(await getDb(), { memberId: viewer.id, cursor, selfHandle: viewer.handle });
   return { viewer, now, ...list };
 }

@@ -10,7 +10,7 @@ export async function loadProfilePage(handle: string) {
   const viewer = await currentViewer();
   const db = await getDb();
   const now = systemNow();
-  const [profile, settings, blocked] = await Promise.all([findProfile(handle, viewer?.id ?? null), appSettings(), viewerBlocks(viewer?.id ?? null)]);
+  const [profile, settings, blocked] = await Promise.all([findProfile(db, { handle, viewerId: viewer?.id ?? null }), appSettings(), viewerBlocks(viewer?.id ?? null)]);
   if (!profile) return null;
   const policy = await loadPolicy(db, profile.id, settings);
   return { viewer, profile, policy, settings, blocked, now, isSelf: viewer?.id === profile.id };

@@ -24,10 +24,10 @@ export async function requestReviewData(db: Tx, p: { viewer: Pick<Viewer, "id">;
   // The evaluation is always requester → recipient, under the recipient's protocol now.
   const evaluationNow = await evaluatePair(req.requester.id, req.recipient.id, { role: "requester", now, db });
   const [history, mutual, introductions, record] = await Promise.all([
-    loadPairHistory(req.requester.id, req.recipient.id, { now, db, role: "requester", evaluation: evaluationNow }),
-    findMutualConnections(viewer.id, other.id, { db }),
-    introductionsOf(req.requester.id, req.recipient.id, { viewerId: viewer.id, db }),
-    req.viewerRole === "recipient" ? requesterRecord(req.requester.id, now) : null,
+    loadPairHistory(db, { viewerId: req.requester.id, otherId: req.recipient.id, now, role: "requester", evaluation: evaluationNow }),
+    findMutualConnections(db, { a: viewer.id, b: other.id }),
+    introductionsOf(db, { introducedId: req.requester.id, introducedToId: req.recipient.id, viewerId: viewer.id }),
+    req.viewerRole === "recipient" ? requesterRecord(db, { memberId: req.requester.id, now }) : null,
   ]);
   return { req, evaluationNow, history, mutual, introductions, record };
 }

@@ -24,6 +24,6 @@ export async function loadProtocolSettingsPage(p: { draft: Record<string, unknow
     if (parsed.success) draft = policyFromRow({ ...(row ?? {}), ...parsed.data }, settings);
     else errors = fieldErrorsOf(parsed.error);
   }
-  const rows = await protocolPreview(viewer.id, current, draft, now);
+  const rows = await protocolPreview(db, { memberId: viewer.id, current, draft, now });
   return { viewer, settings, current, draft, errors, rows };
 }

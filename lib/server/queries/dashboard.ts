@@ -35,7 +35,7 @@ export async function loadDashboard(db: Tx, p: { viewerId: string; now: Date; se
     loadRelatedInputs(db, { viewerId, now }),
     db.connectionRequest.findMany({ where: { recipientId: viewerId, ...pending }, orderBy: { createdAt: "asc" }, select: request }),
     db.connectionRequest.findMany({ where: { requesterId: viewerId, ...pending }, orderBy: { createdAt: "asc" }, select: request }),
-    listNotifications(viewerId, { take: 6, db, selfHandle: p.selfHandle, countUnread: false }),
+    listNotifications(db, { memberId: viewerId, take: 6, selfHandle: p.selfHandle, countUnread: false }),
   ]);
 
   const ready: DashboardRelationship[] = [];

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { getDb, type Tx } from "@/lib/server/db";
+import type { Tx } from "@/lib/server/db";
 import { loadPolicy } from "@/lib/server/queries/policy";
 import type { PairRole } from "@/lib/server/queries/warmup-inputs";
 import { evaluatePair } from "@/lib/server/services/warmup/evaluate-pairs";
@@ -162,17 +162,15 @@ export async function toTimelineItems(
  * have it, to save the queries.
  */
 export async function loadPairHistory(
-  viewerId: string,
-  otherId: string,
-  opts: { now?: Date; db?: Tx; role?: PairRole; evaluation?: Evaluation | null; windowDays?: number; limit?: number } = {},
+  db: Tx,
+  p: { viewerId: string; otherId: string; now: Date; role?: PairRole; evaluation?: Evaluation | null; windowDays?: number; limit?: number },
 ): Promise<TimelineItem[]> {
-  const db = opts.db ?? (await getDb());
-  const now = opts.now ?? new Date();
-  const role = opts.role ?? "requester";
+  const { viewerId, otherId, now } = p;
+  const role = p.role ?? "requester";
   const recipientId = role === "requester" ? otherId : viewerId;
   const [evaluation, windowDays, rows] = await Promise.all([
-    opts.evaluation !== undefined ? Promise.resolve(opts.evaluation) : evaluatePair(viewerId, otherId, { role, now, db }),
-    opts.windowDays ?? loadPolicy(db, recipientId).then((policy) => policy.freshnessDays),
+    p.evaluation !== undefined ? Promise.resolve(p.evaluation) : evaluatePair(viewerId, otherId, { role, now, db }),
+    p.windowDays ?? loadPolicy(db, recipientId).then((policy) => policy.freshnessDays),
     db.interaction.findMany({
       where: {
         OR: [
@@ -181,7 +179,7 @@ export async function loadPairHistory(
         ],
       },
       orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
-      take: opts.limit ?? 200,
+      take: p.limit ?? 200,
       select: TIMELINE_SELECT,
     }),
   ]);

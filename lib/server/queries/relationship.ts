@@ -1,6 +1,5 @@
 import "server-only";
-import { getDb, type Tx } from "@/lib/server/db";
-import { getAppSettings } from "@/lib/server/settings";
+import type { Tx } from "@/lib/server/db";
 import { loadRequestBudget, type RequestBudget } from "@/lib/server/services/requests/budget";
 import { evaluatePair } from "@/lib/server/services/warmup/evaluate-pairs";
 import type { Evaluation } from "@/lib/warmup/types";
@@ -22,15 +21,13 @@ export type Relationship = {
  * the writes and by the request pages; the evaluation already ignores expired requests.
  */
 export async function loadRelationship(
-  viewerId: string,
-  otherId: string,
-  opts: { now?: Date; db?: Tx; settings?: TAppSettings } = {},
+  db: Tx,
+  p: { viewerId: string; otherId: string; now: Date; settings: TAppSettings },
 ): Promise<Relationship | null> {
-  const db = opts.db ?? (await getDb());
-  const now = opts.now ?? new Date();
+  const { viewerId, otherId, now } = p;
   const [a, b] = viewerId < otherId ? [viewerId, otherId] : [otherId, viewerId];
-  const [settings, pending, decline, connection] = await Promise.all([
-    opts.settings ?? getAppSettings(db),
+  const { settings } = p;
+  const [pending, decline, connection] = await Promise.all([
     db.connectionRequest.findFirst({
       where: {
         status: "pending",

@@ -45,7 +45,7 @@ export const subjectKey = (type: string, id: string) => `${type}:${id}`;
 export async function loadSubjectPreviews(
   db: Tx,
   refs: { subjectType: string; subjectId: string }[],
-  now: Date = new Date(),
+  now: Date,
 ): Promise<Map<string, SubjectPreview>> {
   const ids = (t: ReportSubjectType) => [...new Set(refs.filter((r) => r.subjectType === t).map((r) => r.subjectId))];
   const none = Promise.resolve([]);
@@ -210,7 +210,7 @@ const PERSON = { select: { id: true, handle: true, name: true } } as const;
 /** Open reports, oldest first (first come, first looked at), by cursor; four to eight queries a page. */
 export async function openReportQueue(
   db: Tx,
-  opts: { cursor?: string | null; take?: number; now?: Date } = {},
+  opts: { cursor?: string | null; take?: number; now: Date },
 ): Promise<{ items: QueueItem[]; nextCursor: string | null; total: number }> {
   const take = opts.take ?? QUEUE_PAGE;
   const [rows, total] = await Promise.all([
@@ -265,7 +265,8 @@ export type ReportDetail = {
 };
 
 /** One report with its item and the other reports about that item, or null. */
-export async function reportDetail(db: Tx, id: string, now: Date = new Date()): Promise<ReportDetail | null> {
+export async function reportDetail(db: Tx, p: { id: string; now: Date }): Promise<ReportDetail | null> {
+  const { id, now } = p;
   const r = await db.report.findUnique({
     where: { id },
     select: { id: true, reason: true, text: true, status: true, createdAt: true, resolvedAt: true, resolvedById: true, subjectType: true, subjectId: true, reporter: PERSON },

@@ -81,7 +81,7 @@ describe("the live preview", () => {
     const strict = draftPolicy(null, parsePolicyUpdate({ preset: "strict" }), settings);
 
     const byName = async (draft: typeof current) =>
-      Object.fromEntries((await protocolPreview(ana.id, current, draft, NOW)).map((r) => [r.name, [r.statusNow, r.statusDraft]]));
+      Object.fromEntries((await protocolPreview(t.db, { memberId: ana.id, current, draft, now: NOW })).map((r) => [r.name, [r.statusNow, r.statusDraft]]));
     expect(await byName(friendly)).toEqual({ Ben: ["warming", "warm"], Cleo: ["warm", "warm"] });
     expect(await byName(strict)).toEqual({ Ben: ["warming", "warming"], Cleo: ["warm", "warming"] });
     expect((await loadPolicy(t.db, ana.id)).preset).toBe("standard");

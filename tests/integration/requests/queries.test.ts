@@ -12,6 +12,7 @@ import { loadRelationship } from "@/lib/server/queries/relationship";
 import { loadDashboard } from "@/lib/server/queries/dashboard";
 import { createMember, type FactoryMember } from "@/tests/factories/members";
 import { createBlock, createConnection } from "@/tests/factories/relations";
+import { getAppSettings } from "@/lib/server/settings";
 import { useTestDatabase } from "@/tests/support/test-database";
 import { NOTE, NOW, daysAfter, warmUp } from "./helpers";
 
@@ -81,14 +82,14 @@ describe("connections and mutual connections", () => {
   it("search by name or handle, case-insensitively, on either side of the pair", async () => {
     await createConnection(ana.id, ben.id, { createdAt: daysAfter(NOW, -3) });
     await createConnection(cy.id, ana.id, { createdAt: daysAfter(NOW, -1) });
-    expect((await listConnections(ana.id)).items.map((c) => c.id)).toEqual([cy.id, ben.id]);
-    expect((await listConnections(ana.id, { q: "okaf" })).items).toMatchObject([{ id: ben.id, since: daysAfter(NOW, -3) }]);
-    expect((await listConnections(ana.id, { q: `@${cy.handle.toUpperCase()}` })).items.map((c) => c.id)).toEqual([cy.id]);
-    expect((await listConnections(ben.id)).total).toBe(1);
+    expect((await listConnections(t.db, { viewerId: ana.id })).items.map((c) => c.id)).toEqual([cy.id, ben.id]);
+    expect((await listConnections(t.db, { viewerId: ana.id, q: "okaf" })).items).toMatchObject([{ id: ben.id, since: daysAfter(NOW, -3) }]);
+    expect((await listConnections(t.db, { viewerId: ana.id, q: `@${cy.handle.toUpperCase()}` })).items.map((c) => c.id)).toEqual([cy.id]);
+    expect((await listConnections(t.db, { viewerId: ben.id })).total).toBe(1);
 
-    const mutual = await findMutualConnections(ben.id, cy.id);
+    const mutual = await findMutualConnections(t.db, { a: ben.id, b: cy.id });
     expect(mutual).toMatchObject({ total: 1, members: [{ id: ana.id }] });
-    expect((await findMutualConnections(ana.id, ben.id)).total).toBe(0);
+    expect((await findMutualConnections(t.db, { a: ana.id, b: ben.id })).total).toBe(0);
   });
 });
 
@@ -97,15 +98,15 @@ describe("notifications", () => {
     await warmUp(ben.id, ana.id);
     const sent = (await sendRequest(ben.id, { to: ana.handle, note: NOTE }, { now: NOW })) as { requestId: string };
     await acceptRequest(ana.id, sent.requestId, { now: daysAfter(NOW, 1) });
-    const forBen = await listNotifications(ben.id, { take: 1 });
+    const forBen = await listNotifications(t.db, { memberId: ben.id, take: 1 });
     expect(forBen.items).toMatchObject([{ type: "request_accepted", text: "Ana Ferreira accepted your request. You're connected now.", href: `/u/${ana.handle}`, read: false }]);
     expect(forBen.unread).toBeGreaterThanOrEqual(1);
-    const forAna = await listNotifications(ana.id);
+    const forAna = await listNotifications(t.db, { memberId: ana.id });
     expect(forAna.items[0]).toMatchObject({ type: "request_received", text: "Ben Okafor asked to connect with you.", href: `/requests/${sent.requestId}` });
 
     expect(await markAllNotificationsRead(ben.id)).toBe(forBen.unread);
-    expect((await listNotifications(ben.id)).unread).toBe(0);
-    expect((await listNotifications(ana.id)).unread).toBe(1);
+    expect((await listNotifications(t.db, { memberId: ben.id })).unread).toBe(0);
+    expect((await listNotifications(t.db, { memberId: ana.id })).unread).toBe(1);
   });
 
   it("pages by cursor without repeating or skipping, and renders unknown types sensibly", async () => {
@@ -115,7 +116,7 @@ describe("notifications", () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: Awaited<ReturnType<typeof listNotifications>> = await listNotifications(cy.id, { take: 2, cursor });
+      const page: Awaited<ReturnType<typeof listNotifications>> = await listNotifications(t.db, { memberId: cy.id, take: 2, cursor });
       seen.push(...page.items.map((n) => n.text));
       cursor = page.nextCursor;
     } while (cursor);
@@ -128,15 +129,15 @@ describe("notifications", () => {
 describe("the profile's relationship facts", () => {
   it("say what the panel shows: status, the pending request and its date, the decline and the budget", async () => {
     await warmUp(ben.id, ana.id);
-    expect((await loadRelationship(ben.id, ana.id, { now: NOW }))?.evaluation.status).toBe("warm");
+    expect((await loadRelationship(t.db, { viewerId: ben.id, otherId: ana.id, now: NOW, settings: await getAppSettings(t.db) }))?.evaluation.status).toBe("warm");
     const sent = (await sendRequest(ben.id, { to: ana.handle, note: NOTE }, { now: NOW })) as { requestId: string };
-    const requested = await loadRelationship(ben.id, ana.id, { now: NOW });
+    const requested = await loadRelationship(t.db, { viewerId: ben.id, otherId: ana.id, now: NOW, settings: await getAppSettings(t.db) });
     expect(requested).toMatchObject({ evaluation: { status: "requested" }, pending: { id: sent.requestId, direction: "outgoing", createdAt: NOW } });
     expect(requested?.budget).toMatchObject({ sentThisWeek: 1, pendingOutgoing: 1, weeklyFreesAt: null });
-    expect((await loadRelationship(ana.id, ben.id, { now: NOW }))?.pending?.direction).toBe("incoming");
+    expect((await loadRelationship(t.db, { viewerId: ana.id, otherId: ben.id, now: NOW, settings: await getAppSettings(t.db) }))?.pending?.direction).toBe("incoming");
 
     await declineRequest(ana.id, sent.requestId, { reason: "no" }, { now: NOW });
-    const declined = await loadRelationship(ben.id, ana.id, { now: NOW });
+    const declined = await loadRelationship(t.db, { viewerId: ben.id, otherId: ana.id, now: NOW, settings: await getAppSettings(t.db) });
     expect(declined).toMatchObject({ evaluation: { status: "cooldown" }, pending: null, lastDecline: { reason: "no", cooldownUntil: daysAfter(NOW, 90) } });
   });
 

@@ -13,7 +13,7 @@ export default async function AdminMembersPage({ searchParams }: { searchParams:
   const parsed = ZMemberSearch.safeParse({ q: (await searchParams).q ?? "" });
   const q = parsed.success ? parsed.data.q : "";
   const now = new Date();
-  const members = await searchMembersForAdmin(await getDb(), q, now);
+  const members = await searchMembersForAdmin(await getDb(), { q, now });
   const today = now.toISOString().slice(0, 10);
   return (
     <div className="mx-auto max-w-4xl">

@@ -3,6 +3,7 @@ import { revalidatePath } from "next/cache";
 import { failure, type ActionState } from "@/lib/server/action-result";
 import { requireMember } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db";
+import { systemNow } from "@/lib/server/clock";
 import { AppError } from "@/lib/server/errors";
 import { getAppSettings } from "@/lib/server/settings";
 import { protocolPreview, type PreviewRow } from "@/lib/server/queries/protocol-preview";
@@ -42,5 +43,5 @@ export async function previewPolicyAction(values: Record<string, string>): Promi
     loadPolicy(db, viewer.id),
   ]);
   const draft = draftPolicy(row, update, settings);
-  return { description: describePolicy(draft), rows: await protocolPreview(viewer.id, current, draft) };
+  return { description: describePolicy(draft), rows: await protocolPreview(db, { memberId: viewer.id, current, draft, now: systemNow() }) };
 }

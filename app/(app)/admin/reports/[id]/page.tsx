@@ -22,11 +22,11 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
   const { id } = await params;
   const db = await getDb();
   const now = new Date();
-  const report = await reportDetail(db, id, now);
+  const report = await reportDetail(db, { id, now });
   if (!report) notFound();
   const { subject } = report;
   const owner = subject.owner;
-  const record = owner ? await requesterRecord(owner.id, now, db) : null;
+  const record = owner ? await requesterRecord(db, { memberId: owner.id, now }) : null;
   const open = report.status === "open";
   return (
     <div className="mx-auto max-w-3xl">

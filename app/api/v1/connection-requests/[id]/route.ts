@@ -10,16 +10,17 @@ import { findRequestForViewer } from "@/lib/server/queries/requests";
 import { evaluatePair } from "@/lib/server/services/warmup/evaluate-pairs";
 
 export const GET = apiRoute(getRequestRoute, async ({ viewer, params, now }) => {
-  const r = await findRequestForViewer(await getDb(), { viewerId: viewer.id, requestId: params.id, now });
+  const db = await getDb();
+  const r = await findRequestForViewer(db, { viewerId: viewer.id, requestId: params.id, now });
   if (!r) throw notFound("That request");
   const isRecipient = r.viewerRole === "recipient";
   const other = r.member.id;
   // Always judged under the recipient's protocol: it is their gate the request passed.
   const role = isRecipient ? "recipient" : "requester";
   const [history, evaluationNow, mutual] = await Promise.all([
-    loadPairHistory(viewer.id, other, { now, role }),
+    loadPairHistory(db, { viewerId: viewer.id, otherId: other, now, role }),
     isRecipient && r.status === "pending" ? evaluatePair(viewer.id, other, { role, now }) : Promise.resolve(null),
-    findMutualConnections(viewer.id, other),
+    findMutualConnections(db, { a: viewer.id, b: other }),
   ]);
   return {
     ...toRequestOut(r),

@@ -15,7 +15,7 @@ export const POST = apiRoute(previewPolicyRoute, async ({ viewer, body, now }) =
     loadPolicy(db, viewer.id),
   ]);
   const draft = draftPolicy(row, body, settings);
-  const rows = await protocolPreview(viewer.id, current, draft, now);
+  const rows = await protocolPreview(db, { memberId: viewer.id, current, draft, now });
   return {
     description: describePolicy(draft),
     rows: rows.map(({ memberId, handle, name, ...r }) => ({ member: { id: memberId, handle, name }, ...r })),

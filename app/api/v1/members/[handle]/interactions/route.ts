@@ -1,3 +1,4 @@
+import { getDb } from "@/lib/server/db";
 import { apiRoute } from "@/lib/server/api/handler";
 import { decodeOffset, slicePage } from "@/lib/server/api/cursor";
 import { visibleMember } from "@/lib/server/api/lookups";
@@ -9,6 +10,6 @@ export const GET = apiRoute(getPairHistoryRoute, async ({ viewer, params, query,
   if (member.id === viewer.id) return { items: [], nextCursor: null };
   const offset = decodeOffset(query.cursor);
   // One more than the page, so we know whether there is a next one.
-  const history = await loadPairHistory(viewer.id, member.id, { now, role: "requester", limit: offset + query.limit + 1 });
+  const history = await loadPairHistory(await getDb(), { viewerId: viewer.id, otherId: member.id, now, role: "requester", limit: offset + query.limit + 1 });
   return slicePage(history, offset, query.limit);
 });
