@@ -9,6 +9,7 @@ import { requesterRecord } from "@/lib/server/queries/requester-record";
 import { findMutualConnections } from "@/lib/server/queries/mutual-connections";
 import { loadPairHistory } from "@/lib/server/queries/pair-history";
 import { evaluatePair } from "@/lib/server/services/warmup/evaluate-pairs";
+import type { TAppSettings } from "@/lib/validation/app-settings";
 import { appSettings, currentMember } from "./request-cache";
 
 /**
@@ -16,13 +17,13 @@ import { appSettings, currentMember } from "./request-cache";
  * (a lapsed request as expired), or null for anyone else. A pure read: nothing is expired,
  * notified or audited here.
  */
-export async function requestReviewData(db: Tx, p: { viewer: Pick<Viewer, "id">; requestId: string; now: Date }) {
-  const { viewer, now } = p;
+export async function requestReviewData(db: Tx, p: { viewer: Pick<Viewer, "id">; requestId: string; now: Date; settings: TAppSettings }) {
+  const { viewer, now, settings } = p;
   const req = await findRequestForViewer(db, { viewerId: viewer.id, requestId: p.requestId, now });
   if (!req) return null;
   const other = req.member;
   // The evaluation is always requester → recipient, under the recipient's protocol now.
-  const evaluationNow = await evaluatePair(req.requester.id, req.recipient.id, { role: "requester", now, db });
+  const evaluationNow = await evaluatePair(req.requester.id, req.recipient.id, { role: "requester", now, db, settings });
   const [history, mutual, introductions, record] = await Promise.all([
     loadPairHistory(db, { viewerId: req.requester.id, otherId: req.recipient.id, now, role: "requester", evaluation: evaluationNow }),
     findMutualConnections(db, { a: viewer.id, b: other.id }),
@@ -37,6 +38,7 @@ export async function loadRequestReviewPage(requestId: string) {
   const viewer = await currentMember();
   const now = systemNow();
   const db = await getDb();
-  const [data, settings] = await Promise.all([requestReviewData(db, { viewer, requestId, now }), appSettings()]);
+  const settings = await appSettings();
+  const data = await requestReviewData(db, { viewer, requestId, now, settings });
   return data ? { viewer, now, settings, ...data } : null;
 }

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/create-client";
 import { setClockForTests } from "@/lib/server/clock";
+import { getAppSettings } from "@/lib/server/settings";
 import { sendRequest } from "@/lib/server/services/requests/send-request";
 import { createToken } from "@/lib/server/services/tokens/create-token";
 import { expireRequests } from "@/lib/server/services/requests/expire-requests";
@@ -44,7 +45,7 @@ describe("an expired request, opened", () => {
   it("the review page's loader shows it expired to both members and writes nothing", async () => {
     const before = await counts(t.db);
     for (const viewer of [ana, ben]) {
-      const data = await requestReviewData(t.db, { viewer, requestId, now: LATER });
+      const data = await requestReviewData(t.db, { viewer, requestId, now: LATER, settings: await getAppSettings(t.db) });
       expect(data?.req).toMatchObject({ id: requestId, status: "expired", decidedAt: daysAfter(NOW, 30) });
     }
     expect(await counts(t.db)).toEqual(before);
