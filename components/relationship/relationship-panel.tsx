@@ -58,7 +58,7 @@ export async function RelationshipPanel({
   if (!rel) return null;
   const e = rel.evaluation;
   const [history, intros, introTargets] = await Promise.all([
-    loadPairHistory(db, { viewerId, otherId: profile.id, now, role: "requester", evaluation: e, windowDays: policy.freshnessDays }),
+    loadPairHistory(db, { viewerId, otherId: profile.id, now, settings, role: "requester", evaluation: e, windowDays: policy.freshnessDays }),
     introductionsBetween(db, { viewerId, otherId: profile.id }),
     // Only members connected to each other can introduce one to their connections.
     rel.connectedSince ? eligibleIntroductionTargets(db, { viewerId, profileMemberId: profile.id, now }) : [],

@@ -45,12 +45,13 @@ const paths: Record<string, () => Promise<unknown>> = {
   profile: async () => {
     const profile = await findProfile(db, { handle: flags.other!, viewerId });
     if (!profile) throw new Error("profile not found");
-    const rel = await loadRelationship(db, { viewerId, otherId, now: new Date(), settings: await getAppSettings(db) });
+    const settings = await getAppSettings(db);
+    const rel = await loadRelationship(db, { viewerId, otherId, now: new Date(), settings });
     await Promise.all([
-      loadPolicy(db, otherId),
+      loadPolicy(db, { memberId: otherId, settings }),
       listPosts(db, { viewerId, authorId: otherId, limit: 5, threadsPerPost: 1 }),
       listKudos(db, { recipientId: otherId, viewerId }),
-      loadPairHistory(db, { viewerId, otherId, now: new Date(), role: "requester", evaluation: rel?.evaluation }),
+      loadPairHistory(db, { viewerId, otherId, now: new Date(), settings, role: "requester", evaluation: rel?.evaluation }),
       headerCounts(db, { memberId: viewerId, now: new Date() }),
     ]);
   },

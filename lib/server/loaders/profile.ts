@@ -12,6 +12,6 @@ export async function loadProfilePage(handle: string) {
   const now = systemNow();
   const [profile, settings, blocked] = await Promise.all([findProfile(db, { handle, viewerId: viewer?.id ?? null }), appSettings(), viewerBlocks(viewer?.id ?? null)]);
   if (!profile) return null;
-  const policy = await loadPolicy(db, profile.id, settings);
+  const policy = await loadPolicy(db, { memberId: profile.id, settings });
   return { viewer, profile, policy, settings, blocked, now, isSelf: viewer?.id === profile.id };
 }

@@ -25,7 +25,7 @@ export async function requestReviewData(db: Tx, p: { viewer: Pick<Viewer, "id">;
   // The evaluation is always requester → recipient, under the recipient's protocol now.
   const evaluationNow = await evaluatePair(req.requester.id, req.recipient.id, { role: "requester", now, db, settings });
   const [history, mutual, introductions, record] = await Promise.all([
-    loadPairHistory(db, { viewerId: req.requester.id, otherId: req.recipient.id, now, role: "requester", evaluation: evaluationNow }),
+    loadPairHistory(db, { viewerId: req.requester.id, otherId: req.recipient.id, now, settings, role: "requester", evaluation: evaluationNow }),
     findMutualConnections(db, { a: viewer.id, b: other.id }),
     introductionsOf(db, { introducedId: req.requester.id, introducedToId: req.recipient.id, viewerId: viewer.id }),
     req.viewerRole === "recipient" ? requesterRecord(db, { memberId: req.requester.id, now }) : null,

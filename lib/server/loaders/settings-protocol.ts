@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/server/db";
 import { systemNow } from "@/lib/server/clock";
-import { loadPolicy, policyFromRow } from "@/lib/server/queries/policy";
+import { policyFromRow } from "@/lib/server/queries/policy";
 import { protocolPreview } from "@/lib/server/queries/protocol-preview";
 import { fieldErrorsOf } from "@/lib/validation/form-data";
 import { ZPolicyUpdate } from "@/lib/validation/policy";
@@ -16,7 +16,8 @@ export async function loadProtocolSettingsPage(p: { draft: Record<string, unknow
   const viewer = await currentMember();
   const now = systemNow();
   const db = await getDb();
-  const [row, settings, current] = await Promise.all([db.policy.findUnique({ where: { memberId: viewer.id } }), appSettings(), loadPolicy(db, viewer.id)]);
+  const [row, settings] = await Promise.all([db.policy.findUnique({ where: { memberId: viewer.id } }), appSettings()]);
+  const current = policyFromRow(row, settings);
   let draft = current;
   let errors: Record<string, string[]> | undefined;
   if (p.draft) {

@@ -4,6 +4,7 @@ import { blockedWith } from "@/lib/server/queries/feed";
 import { loadPolicy } from "@/lib/server/queries/policy";
 import { evaluatePairs } from "@/lib/server/services/warmup/evaluate-pairs";
 import type { InteractionVerdict } from "@/lib/warmup/types";
+import type { TAppSettings } from "@/lib/validation/app-settings";
 import { TIMELINE_SELECT, toTimelineItems, type TimelineItem } from "./pair-history";
 
 const MEMBER = { select: { id: true, handle: true, name: true } } as const;
@@ -60,7 +61,8 @@ export async function listLoggedByViewer(db: Tx, viewerId: string, limit = 50): 
  * Everything members did toward the viewer, newest first, judged by the viewer's own
  * protocol (how much each counts toward warming up to them). Members in a block are left out.
  */
-export async function listAboutViewer(db: Tx, viewerId: string, now: Date, limit = 50): Promise<TimelineItem[]> {
+export async function listAboutViewer(db: Tx, p: { viewerId: string; now: Date; settings: TAppSettings; limit?: number }): Promise<TimelineItem[]> {
+  const { viewerId, now, settings, limit = 50 } = p;
   const blocked = await blockedWith(db, viewerId);
   const rows = await db.interaction.findMany({
     where: { targetId: viewerId, actorId: blocked.size ? { notIn: [...blocked] } : undefined },
@@ -70,8 +72,8 @@ export async function listAboutViewer(db: Tx, viewerId: string, now: Date, limit
   });
   const actors = [...new Set(rows.map((r) => r.actor.id))];
   const [evaluations, policy] = await Promise.all([
-    evaluatePairs(viewerId, actors, { role: "recipient", now, db }),
-    loadPolicy(db, viewerId),
+    evaluatePairs(viewerId, actors, { role: "recipient", now, db, settings }),
+    loadPolicy(db, { memberId: viewerId, settings }),
   ]);
   const verdicts = new Map<string, InteractionVerdict>();
   for (const ev of evaluations.values()) for (const v of ev.interactions) verdicts.set(v.id, v);

@@ -5,6 +5,7 @@ import { loadPolicy } from "@/lib/server/queries/policy";
 import type { PairRole } from "@/lib/server/queries/warmup-inputs";
 import { evaluatePair } from "@/lib/server/services/warmup/evaluate-pairs";
 import { safeHref } from "@/lib/validation/post";
+import type { TAppSettings } from "@/lib/validation/app-settings";
 import type { Evaluation, InteractionKind, InteractionSource, InteractionVerdict, NotCountedReason, Verification } from "@/lib/warmup/types";
 
 export type TimelineMember = { id: string; handle: string; name: string };
@@ -163,14 +164,23 @@ export async function toTimelineItems(
  */
 export async function loadPairHistory(
   db: Tx,
-  p: { viewerId: string; otherId: string; now: Date; role?: PairRole; evaluation?: Evaluation | null; windowDays?: number; limit?: number },
+  p: {
+    viewerId: string;
+    otherId: string;
+    now: Date;
+    settings: TAppSettings;
+    role?: PairRole;
+    evaluation?: Evaluation | null;
+    windowDays?: number;
+    limit?: number;
+  },
 ): Promise<TimelineItem[]> {
   const { viewerId, otherId, now } = p;
   const role = p.role ?? "requester";
   const recipientId = role === "requester" ? otherId : viewerId;
   const [evaluation, windowDays, rows] = await Promise.all([
-    p.evaluation !== undefined ? Promise.resolve(p.evaluation) : evaluatePair(viewerId, otherId, { role, now, db }),
-    p.windowDays ?? loadPolicy(db, recipientId).then((policy) => policy.freshnessDays),
+    p.evaluation !== undefined ? Promise.resolve(p.evaluation) : evaluatePair(viewerId, otherId, { role, now, db, settings: p.settings }),
+    p.windowDays ?? loadPolicy(db, { memberId: recipientId, settings: p.settings }).then((policy) => policy.freshnessDays),
     db.interaction.findMany({
       where: {
         OR: [

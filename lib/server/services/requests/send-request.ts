@@ -63,7 +63,7 @@ export async function sendRequest(requesterId: string, input: unknown, opts: { n
 
       // Read once: the policy in force now is both what the gate evaluates and what the snapshot keeps.
       const settings = await getAppSettings(tx);
-      const policy = await loadPolicy(tx, recipient.id, settings);
+      const policy = await loadPolicy(tx, { memberId: recipient.id, settings });
       const evaluation = await evaluatePair(requester.id, recipient.id, { db: tx, now, role: "requester", policyOverride: policy, settings });
       if (!evaluation) throw notFound("That member");
 

@@ -8,9 +8,11 @@ import { findMutualConnections } from "@/lib/server/queries/mutual-connections";
 import { loadPairHistory } from "@/lib/server/queries/pair-history";
 import { findRequestForViewer } from "@/lib/server/queries/requests";
 import { evaluatePair } from "@/lib/server/services/warmup/evaluate-pairs";
+import { getAppSettings } from "@/lib/server/settings";
 
 export const GET = apiRoute(getRequestRoute, async ({ viewer, params, now }) => {
   const db = await getDb();
+  const settings = await getAppSettings(db);
   const r = await findRequestForViewer(db, { viewerId: viewer.id, requestId: params.id, now });
   if (!r) throw notFound("That request");
   const isRecipient = r.viewerRole === "recipient";
@@ -18,8 +20,8 @@ export const GET = apiRoute(getRequestRoute, async ({ viewer, params, now }) => 
   // Always judged under the recipient's protocol: it is their gate the request passed.
   const role = isRecipient ? "recipient" : "requester";
   const [history, evaluationNow, mutual] = await Promise.all([
-    loadPairHistory(db, { viewerId: viewer.id, otherId: other, now, role }),
-    isRecipient && r.status === "pending" ? evaluatePair(viewer.id, other, { role, now }) : Promise.resolve(null),
+    loadPairHistory(db, { viewerId: viewer.id, otherId: other, now, settings, role }),
+    isRecipient && r.status === "pending" ? evaluatePair(viewer.id, other, { role, now, db, settings }) : Promise.resolve(null),
     findMutualConnections(db, { a: viewer.id, b: other }),
   ]);
   return {

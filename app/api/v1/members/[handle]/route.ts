@@ -14,7 +14,7 @@ export const GET = apiRoute(getMemberRoute, async ({ viewer, params, now }) => {
   const db = await getDb();
   const settings = await getAppSettings(db);
   const [policy, rel] = await Promise.all([
-    loadPolicy(db, profile.id, settings),
+    loadPolicy(db, { memberId: profile.id, settings }),
     self ? Promise.resolve(null) : loadRelationship(db, { viewerId: viewer.id, otherId: profile.id, now, settings }),
   ]);
   const evaluation = rel?.evaluation ?? null;
