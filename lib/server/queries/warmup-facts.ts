@@ -52,7 +52,8 @@ export function toEngineInteraction(r: {
 const INTERACTION_SELECT = { id: true, actorId: true, targetId: true, kind: true, source: true, weight: true, occurredAt: true, verification: true } as const;
 
 /** Interactions either way between the viewer and each of `others` since `since` (a few others: the lists keep the read small). */
-export async function readPairInteractions(db: Tx, viewerId: string, others: string[], since: Date): Promise<EngineInteraction[]> {
+export async function readPairInteractions(db: Tx, p: { viewerId: string; others: string[]; since: Date }): Promise<EngineInteraction[]> {
+  const { viewerId, others, since } = p;
   const rows = await db.interaction.findMany({
     where: { occurredAt: { gte: since }, OR: [{ actorId: viewerId, targetId: { in: others } }, { actorId: { in: others }, targetId: viewerId }] },
     select: INTERACTION_SELECT,
@@ -66,9 +67,13 @@ export async function readPairInteractions(db: Tx, viewerId: string, others: str
  * were four round trips. role "requester": cooldowns on the viewer's requests to them;
  * "recipient": on theirs to the viewer.
  */
-export async function readRelationFacts(db: Tx, viewerId: string, others: string[] | null, role: PairRole, now: Date): Promise<RelationFacts> {
+export async function readRelationFacts(
+  db: Tx,
+  p: { viewerId: string; others: string[] | null; role: PairRole; now: Date },
+): Promise<RelationFacts> {
+  const { viewerId, others, role, now } = p;
   const v = viewerId;
-  const any = others === null ? null : others; // NULL array: no filter
+  const any = others; // NULL array: no filter
   const [row] = await db.$queryRaw<{ facts: string }[]>`
     SELECT json_build_array(
       (SELECT coalesce(json_agg(CASE WHEN member_a_id = ${v} THEN member_b_id ELSE member_a_id END), '[]') FROM connection
@@ -174,7 +179,8 @@ function parseMembers(json: string | null | undefined) {
 }
 
 /** The viewer and `others`, each with their stored policy row (engine fields). */
-export async function readMembersWithPolicies(db: Tx, ids: string[]) {
+export async function readMembersWithPolicies(db: Tx, p: { ids: string[] }) {
+  const { ids } = p;
   const [row] = await db.$queryRaw<{ members: string }[]>`SELECT (${membersWithPolicies(Prisma.sql`${ids}::text[]`)}) AS members`;
   return parseMembers(row?.members);
 }
@@ -185,7 +191,8 @@ export async function readMembersWithPolicies(db: Tx, ids: string[]) {
  * and of each pending request — with their policies. The related set is found by the
  * database (no id list is sent); the viewer is included.
  */
-export async function readNetwork(db: Tx, viewerId: string, since: Date, now: Date) {
+export async function readNetwork(db: Tx, p: { viewerId: string; since: Date; now: Date }) {
+  const { viewerId, since, now } = p;
   const [row] = await db.$queryRaw<{ packed: string | null; members: string }[]>`
     WITH i AS MATERIALIZED (${viewerInteractions(viewerId, since)}),
     related AS (

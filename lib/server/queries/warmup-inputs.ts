@@ -44,9 +44,9 @@ export async function loadWarmupInputs(
   if (others.length === 0) return new Map();
   const { viewerId, now } = p;
   const [members, interactions, facts] = await Promise.all([
-    readMembersWithPolicies(db, [viewerId, ...others]),
-    readPairInteractions(db, viewerId, others, windowStart(now)),
-    readRelationFacts(db, viewerId, others, p.role, now),
+    readMembersWithPolicies(db, { ids: [viewerId, ...others] }),
+    readPairInteractions(db, { viewerId, others, since: windowStart(now) }),
+    readRelationFacts(db, { viewerId, others, role: p.role, now }),
   ]);
   return assemble(viewerId, others, p, { members: members.facts, policies: members.policies, interactions, ...facts });
 }
@@ -66,8 +66,8 @@ export async function loadRelatedInputs(
   const { viewerId, now } = p;
   const [settings, network, facts] = await Promise.all([
     p.settings ?? getAppSettings(db),
-    readNetwork(db, viewerId, windowStart(now), now),
-    readRelationFacts(db, viewerId, null, "requester", now),
+    readNetwork(db, { viewerId, since: windowStart(now), now }),
+    readRelationFacts(db, { viewerId, others: null, role: "requester", now }),
   ]);
   const { display: members, facts: memberFacts, policies, interactions } = network;
   members.delete(viewerId);
