@@ -9,6 +9,6 @@ export async function loadInteractionsPage() {
   const viewer = await currentMember();
   const now = systemNow();
   const [db, settings] = await Promise.all([getDb(), appSettings()]);
-  const [awaiting, mine, about] = await Promise.all([listAwaitingConfirmation(db, viewer.id), listLoggedByViewer(db, viewer.id), listAboutViewer(db, { viewerId: viewer.id, now, settings })]);
+  const [awaiting, mine, about] = await Promise.all([listAwaitingConfirmation(db, { viewerId: viewer.id }), listLoggedByViewer(db, { viewerId: viewer.id }), listAboutViewer(db, { viewerId: viewer.id, now, settings })]);
   return { viewer, now, awaiting, mine, about };
 }

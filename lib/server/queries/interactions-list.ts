@@ -35,7 +35,8 @@ export type LoggedRow = {
 };
 
 /** Interactions logged about the viewer, waiting for them to confirm or dispute (oldest first: first come, first served). */
-export async function listAwaitingConfirmation(db: Tx, viewerId: string): Promise<LoggedRow[]> {
+export async function listAwaitingConfirmation(db: Tx, p: { viewerId: string }): Promise<LoggedRow[]> {
+  const { viewerId } = p;
   const blocked = await blockedWith(db, viewerId);
   const rows = await db.loggedInteraction.findMany({
     where: { targetId: viewerId, status: "pending", actorId: blocked.size ? { notIn: [...blocked] } : undefined },
@@ -47,7 +48,8 @@ export async function listAwaitingConfirmation(db: Tx, viewerId: string): Promis
 }
 
 /** What the viewer logged, newest first, with its status. */
-export async function listLoggedByViewer(db: Tx, viewerId: string, limit = 50): Promise<LoggedRow[]> {
+export async function listLoggedByViewer(db: Tx, p: { viewerId: string; limit?: number }): Promise<LoggedRow[]> {
+  const { viewerId, limit = 50 } = p;
   const rows = await db.loggedInteraction.findMany({
     where: { actorId: viewerId },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],

@@ -44,9 +44,9 @@ export const subjectKey = (type: string, id: string) => `${type}:${id}`;
 /** Previews of many reported items in at most five queries (one per subject type present). */
 export async function loadSubjectPreviews(
   db: Tx,
-  refs: { subjectType: string; subjectId: string }[],
-  now: Date,
+  p: { refs: { subjectType: string; subjectId: string }[]; now: Date },
 ): Promise<Map<string, SubjectPreview>> {
+  const { refs, now } = p;
   const ids = (t: ReportSubjectType) => [...new Set(refs.filter((r) => r.subjectType === t).map((r) => r.subjectId))];
   const none = Promise.resolve([]);
   const [members, posts, comments, kudos, logged] = await Promise.all([
@@ -225,7 +225,7 @@ export async function openReportQueue(
   ]);
   const page = rows.slice(0, take);
   const [previews, counts] = await Promise.all([
-    loadSubjectPreviews(db, page, opts.now),
+    loadSubjectPreviews(db, { refs: page, now: opts.now }),
     page.length
       ? db.report.groupBy({
           by: ["subjectType", "subjectId"],
@@ -273,7 +273,7 @@ export async function reportDetail(db: Tx, p: { id: string; now: Date }): Promis
   });
   if (!r) return null;
   const [previews, others, resolvedBy] = await Promise.all([
-    loadSubjectPreviews(db, [r], now),
+    loadSubjectPreviews(db, { refs: [r], now }),
     db.report.findMany({
       where: { subjectType: r.subjectType, subjectId: r.subjectId, id: { not: r.id } },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],

@@ -101,12 +101,12 @@ describe("the /interactions lists", () => {
     await logInteraction(ben.id, { ...base, targetHandle: "chloe_i" }, d("10T11:00:00"));
     await decideLogged(chloe.id, { id: (await t.db.loggedInteraction.findFirstOrThrow({ where: { targetId: chloe.id } })).id, decision: "dispute" }, now);
 
-    const awaiting = await listAwaitingConfirmation(t.db, ana.id);
+    const awaiting = await listAwaitingConfirmation(t.db, { viewerId: ana.id });
     expect(awaiting.map((r) => r.other.handle)).toEqual(["ben_i", "chloe_i"]);
     // Pending logs about others are never listed for a third member.
-    expect(await listAwaitingConfirmation(t.db, ben.id)).toEqual([]);
+    expect(await listAwaitingConfirmation(t.db, { viewerId: ben.id })).toEqual([]);
 
-    const byBen = await listLoggedByViewer(t.db, ben.id);
+    const byBen = await listLoggedByViewer(t.db, { viewerId: ben.id });
     expect(byBen.map((r) => [r.other.handle, r.status])).toEqual([
       ["chloe_i", "disputed"],
       ["ana_i", "pending"],
