@@ -18,7 +18,7 @@ export type Relationship = {
 /**
  * What the profile's relationship panel needs for the viewer and one member, in a fixed
  * handful of queries (the evaluation's own, plus four). Reads only: expiry is applied by
- * the writes and by the request pages; the evaluation already ignores expired requests.
+ * the writes and by `npm run jobs:expire`; the evaluation already ignores expired requests.
  */
 export async function loadRelationship(
   db: Tx,
