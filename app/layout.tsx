@@ -2,8 +2,7 @@ import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/layout/site-header";
 import { signOutAction } from "@/lib/server/actions/session";
-import { getViewer } from "@/lib/server/auth/session";
-import { headerCounts } from "@/lib/server/queries/header-counts";
+import { loadLayout } from "@/lib/server/loaders/layout";
 import "./globals.css";
 
 // Every page is per-member and carries a per-request CSP nonce: render on each request.
@@ -22,8 +21,7 @@ export const viewport: Viewport = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const viewer = await getViewer();
-  const counts = viewer && !viewer.suspended ? await headerCounts(viewer.id) : null;
+  const { viewer, counts } = await loadLayout();
   return (
     <html lang="en">
       <body className="min-h-dvh">

@@ -6,7 +6,8 @@ import { expireRequests } from "@/lib/server/services/requests/expire-requests";
 /**
  * For a scheduler (cron, a platform job): expires every pending request past its date and
  * tells the requesters. Safe to run as often as you like and alongside the app: requests
- * are also expired whenever they are read or sent, and each is expired exactly once.
+ * are also expired by every write that touches them (send, accept, decline…) — never by a
+ * read, which shows a lapsed request as expired — and each is expired exactly once.
  *
  *   npm run jobs:expire
  */

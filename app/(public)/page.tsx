@@ -1,15 +1,10 @@
 import Link from "next/link";
-import { getViewer } from "@/lib/server/auth/session";
-import { redirect } from "next/navigation";
 import { Dashboard } from "@/components/dashboard/dashboard";
-import { loadDashboard } from "@/lib/server/queries/dashboard";
+import { loadHomePage } from "@/lib/server/loaders/dashboard";
 
 export default async function HomePage() {
-  const viewer = await getViewer();
-  if (viewer?.suspended) redirect("/suspended");
+  const { viewer, dashboard, now } = await loadHomePage();
   if (viewer) {
-    const now = new Date();
-    const dashboard = await loadDashboard(viewer.id, { now, selfHandle: viewer.handle });
     return (
       <div className="space-y-6">
         <h1 className="text-2xl font-semibold">Welcome, {viewer.name}</h1>

@@ -1,8 +1,6 @@
 import Link from "next/link";
 import type { FormAction } from "@/lib/server/action-result";
-import type { Relationship } from "@/lib/server/queries/relationship";
-import type { TimelineItem } from "@/lib/server/queries/pair-history";
-import type { eligibleIntroductionTargets, introductionsBetween } from "@/lib/server/queries/introductions";
+import type { RelationshipView } from "@/lib/server/loaders/profile";
 import { IntroduceForm } from "@/components/introductions/introduce-form";
 import { IntroductionsList } from "@/components/introductions/introductions-list";
 import { ReportForm } from "@/components/reports/report-form";
@@ -14,15 +12,6 @@ import { InteractionTimeline } from "./interaction-timeline";
 import { NextSteps } from "./next-steps";
 import { StatusPill } from "./status-pill";
 import { WarmthProgress } from "./warmth-progress";
-
-/** What the profile page reads about the viewer and the member, for the panel. */
-export type RelationshipView = {
-  relationship: Relationship;
-  history: TimelineItem[];
-  introductions: Awaited<ReturnType<typeof introductionsBetween>>;
-  /** empty unless the two are connected */
-  introTargets: Awaited<ReturnType<typeof eligibleIntroductionTargets>>;
-};
 
 /** The forms in the panel, each a server action the page hands down. */
 export type RelationshipActions = {

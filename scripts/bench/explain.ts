@@ -10,6 +10,7 @@
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { getDb } from "@/lib/server/db";
+import { getAppSettings } from "@/lib/server/settings";
 import { loadDashboard } from "@/lib/server/queries/dashboard";
 import { listPosts } from "@/lib/server/queries/feed";
 import { headerCounts } from "@/lib/server/queries/header-counts";
@@ -40,17 +41,18 @@ const viewerId = await idOf(flags.viewer!);
 const otherId = await idOf(flags.other!);
 
 const paths: Record<string, () => Promise<unknown>> = {
-  dashboard: async () => Promise.all([loadDashboard(viewerId, { selfHandle: flags.viewer }), headerCounts(viewerId)]),
+  dashboard: async () => Promise.all([loadDashboard(db, { viewerId, now: new Date(), selfHandle: flags.viewer }), headerCounts(db, { memberId: viewerId, now: new Date() })]),
   profile: async () => {
-    const profile = await findProfile(flags.other!, viewerId);
+    const profile = await findProfile(db, { handle: flags.other!, viewerId });
     if (!profile) throw new Error("profile not found");
-    const rel = await loadRelationship(viewerId, otherId);
+    const settings = await getAppSettings(db);
+    const rel = await loadRelationship(db, { viewerId, otherId, now: new Date(), settings });
     await Promise.all([
-      loadPolicy(db, otherId),
+      loadPolicy(db, { memberId: otherId, settings }),
       listPosts(db, { viewerId, authorId: otherId, limit: 5, threadsPerPost: 1 }),
       listKudos(db, { recipientId: otherId, viewerId }),
-      loadPairHistory(viewerId, otherId, { role: "requester", evaluation: rel?.evaluation }),
-      headerCounts(viewerId),
+      loadPairHistory(db, { viewerId, otherId, now: new Date(), settings, role: "requester", evaluation: rel?.evaluation }),
+      headerCounts(db, { memberId: viewerId, now: new Date() }),
     ]);
   },
   warmup: () => evaluatePair(db, { viewerId, otherId, role: "requester", now: new Date() }),

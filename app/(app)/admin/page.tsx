@@ -1,6 +1,4 @@
 import Link from "next/link";
-import { getDb } from "@/lib/server/db";
-import { openReportQueue } from "@/lib/server/queries/reports";
 import { ZCursor } from "@/lib/validation/admin";
 import { REASON_LABELS, SUBJECT_LABELS } from "@/lib/validation/report";
 import { formatDateTime, relativeTime } from "@/lib/format";
@@ -9,6 +7,7 @@ import { ReportDecision } from "@/components/admin/report-decision";
 import { dismissReportAction, removeContentAction } from "@/lib/server/actions/admin";
 import { SubjectPreviewCard } from "@/components/admin/subject-preview";
 import { requireAdminPage } from "./require-admin-page";
+import { loadAdminQueuePage } from "@/lib/server/loaders/admin";
 
 export const metadata = { title: "Moderation" };
 
@@ -17,8 +16,7 @@ type Props = { searchParams: Promise<Record<string, string | undefined>> };
 export default async function AdminQueuePage({ searchParams }: Props) {
   await requireAdminPage();
   const cursor = ZCursor.safeParse((await searchParams).cursor);
-  const now = new Date();
-  const queue = await openReportQueue(await getDb(), { cursor: cursor.success ? cursor.data : null, now });
+  const { now, queue } = await loadAdminQueuePage(cursor.success ? cursor.data : null);
   return (
     <div className="mx-auto max-w-4xl">
       <h1 className="text-2xl font-semibold">Moderation</h1>

@@ -1,22 +1,20 @@
 import Link from "next/link";
 import { Avatar } from "@/components/ui/avatar";
 import { ActionForm } from "@/components/ui/action-form";
-import { requireMemberPage } from "@/lib/server/auth/session";
-import { listConnections } from "@/lib/server/queries/connections";
 import { formatDate } from "@/lib/format";
 import { ZConnectionsQuery } from "@/lib/validation/connection";
 import { removeConnectionAction } from "@/lib/server/actions/connections";
+import { loadConnectionsPage } from "@/lib/server/loaders/connections";
 
 export const metadata = { title: "Connections" };
 
 type Props = { searchParams: Promise<{ q?: string; page?: string }> };
 
 export default async function ConnectionsPage({ searchParams }: Props) {
-  const viewer = await requireMemberPage();
   const sp = await searchParams;
   const parsed = ZConnectionsQuery.safeParse({ q: sp.q, page: sp.page });
   const { q, page } = parsed.success ? parsed.data : { q: "", page: 1 };
-  const list = await listConnections(viewer.id, { q, page });
+  const { list } = await loadConnectionsPage({ q, page });
   const link = (p: number) => `/connections?${new URLSearchParams({ ...(q ? { q } : {}), page: String(p) })}`;
   return (
     <div className="mx-auto max-w-3xl space-y-6">

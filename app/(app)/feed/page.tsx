@@ -1,12 +1,9 @@
 import Link from "next/link";
-import { redirect } from "next/navigation";
-import { getViewer } from "@/lib/server/auth/session";
-import { getDb } from "@/lib/server/db";
-import { getPost, listPosts } from "@/lib/server/queries/feed";
 import { Composer } from "@/components/feed/composer";
 import { PostCard, SharedPost } from "@/components/feed/post-card";
 import type { FeedActions } from "@/components/feed/feed-actions";
 import { createCommentAction, createPostAction, deleteCommentAction, deletePostAction, reactAction } from "@/lib/server/actions/feed";
+import { loadFeedPage } from "@/lib/server/loaders/feed";
 
 export const metadata = { title: "Feed" };
 
@@ -20,18 +17,7 @@ export default async function FeedPage({ searchParams }: Props) {
   const cursor = one(sp.cursor);
   const shareId = one(sp.share);
   const authorHandle = one(sp.author)?.replace(/^@/, "").toLowerCase();
-  const viewer = await getViewer();
-  if (viewer?.suspended) redirect("/suspended");
-  const db = await getDb();
-
-  const author = authorHandle ? await db.member.findUnique({ where: { handle: authorHandle }, select: { id: true, handle: true, name: true } }) : null;
-  const [page, sharing] = await Promise.all([
-    authorHandle && !author
-      ? Promise.resolve({ posts: [], nextCursor: null, mentionable: [] })
-      : listPosts(db, { viewerId: viewer?.id ?? null, authorId: author?.id, cursor }),
-    viewer && shareId ? getPost(db, { viewerId: viewer.id, postId: shareId }) : Promise.resolve(null),
-  ]);
-  const shareable = sharing && !sharing.post.removed ? sharing.post : null;
+  const { viewer, author, page, sharing, shareable } = await loadFeedPage({ cursor, shareId, authorHandle });
   const more = (c: string) => `/feed?${new URLSearchParams({ ...(author ? { author: author.handle } : {}), cursor: c })}`;
 
   return (

@@ -1,13 +1,12 @@
 import Link from "next/link";
-import { requireMemberPage } from "@/lib/server/auth/session";
-import { getDb } from "@/lib/server/db";
-import { listAboutViewer, listAwaitingConfirmation, listLoggedByViewer, type LoggedRow } from "@/lib/server/queries/interactions-list";
+import type { LoggedRow } from "@/lib/server/queries/interactions-list";
 import { InteractionTimeline } from "@/components/relationship/interaction-timeline";
 import { LOGGED_KIND_LABELS, PLATFORM_LABELS, type LoggedPlatform } from "@/lib/validation/logged-interaction";
 import { formatDate } from "@/lib/format";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { DecideButtons, WithdrawButton } from "./logged-actions";
 import { ReportLink } from "@/components/reports/report-link";
+import { loadInteractionsPage } from "@/lib/server/loaders/interactions";
 
 export const metadata = { title: "Interactions" };
 
@@ -44,15 +43,8 @@ function Details({ row }: { row: LoggedRow }) {
 }
 
 export default async function InteractionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const viewer = await requireMemberPage();
   const sp = await searchParams;
-  const db = await getDb();
-  const now = new Date();
-  const [awaiting, mine, about] = await Promise.all([
-    listAwaitingConfirmation(db, viewer.id),
-    listLoggedByViewer(db, viewer.id),
-    listAboutViewer(db, viewer.id, now),
-  ]);
+  const { viewer, awaiting, mine, about } = await loadInteractionsPage();
 
   return (
     <div className="mx-auto max-w-3xl space-y-8">

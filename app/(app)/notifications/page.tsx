@@ -1,19 +1,16 @@
 import Link from "next/link";
 import { ActionForm } from "@/components/ui/action-form";
-import { requireMemberPage } from "@/lib/server/auth/session";
-import { listNotifications } from "@/lib/server/queries/notifications";
 import { formatDateTime, relativeTime } from "@/lib/format";
 import { markAllReadAction } from "@/lib/server/actions/notifications";
+import { loadNotificationsPage } from "@/lib/server/loaders/notifications";
 
 export const metadata = { title: "Notifications" };
 
 type Props = { searchParams: Promise<{ cursor?: string }> };
 
 export default async function NotificationsPage({ searchParams }: Props) {
-  const viewer = await requireMemberPage();
   const { cursor } = await searchParams;
-  const now = new Date();
-  const { items, nextCursor, unread } = await listNotifications(viewer.id, { cursor: cursor || null, selfHandle: viewer.handle });
+  const { now, items, nextCursor, unread } = await loadNotificationsPage(cursor || null);
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">

@@ -2,14 +2,12 @@ import Link from "next/link";
 import { Avatar } from "@/components/ui/avatar";
 import { ActionForm } from "@/components/ui/action-form";
 import { requestOutcome } from "@/components/requests/request-status";
-import { requireMemberPage } from "@/lib/server/auth/session";
-import { getDb } from "@/lib/server/db";
-import { getAppSettings } from "@/lib/server/settings";
-import { listRequests, type RequestListItem } from "@/lib/server/queries/requests";
+import type { RequestListItem } from "@/lib/server/queries/requests";
 import { formatDate, formatDateTime, relativeTime } from "@/lib/format";
 import { REQUEST_TABS, ZRequestTab, type RequestTab } from "@/lib/validation/request";
 import { cooldownUntil } from "@/lib/warmup/cooldown";
 import { withdrawAction } from "@/lib/server/actions/requests";
+import { loadRequestsPage } from "@/lib/server/loaders/requests";
 
 export const metadata = { title: "Requests" };
 
@@ -18,14 +16,9 @@ type Props = { searchParams: Promise<{ tab?: string; cursor?: string }> };
 const TAB_LABEL: Record<RequestTab, string> = { incoming: "Incoming", outgoing: "Outgoing", history: "History" };
 
 export default async function RequestsPage({ searchParams }: Props) {
-  const viewer = await requireMemberPage();
   const sp = await searchParams;
   const tab = ZRequestTab.parse(sp.tab);
-  const now = new Date();
-  const [{ items, nextCursor }, settings] = await Promise.all([
-    listRequests(viewer.id, tab, { now, cursor: tab === "history" ? sp.cursor : null }),
-    getDb().then(getAppSettings),
-  ]);
+  const { now, items, nextCursor, settings } = await loadRequestsPage(tab, sp.cursor ?? null);
   const withdrawUntil = formatDate(cooldownUntil("withdraw", now, settings.requests));
   return (
     <div className="mx-auto max-w-3xl space-y-6">

@@ -3,10 +3,11 @@ import { revalidatePath } from "next/cache";
 import { failure, type ActionState } from "@/lib/server/action-result";
 import { requireMember } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db";
+import { systemNow } from "@/lib/server/clock";
 import { AppError } from "@/lib/server/errors";
 import { getAppSettings } from "@/lib/server/settings";
 import { protocolPreview, type PreviewRow } from "@/lib/server/queries/protocol-preview";
-import { loadPolicy } from "@/lib/server/queries/policy";
+import { policyFromRow } from "@/lib/server/queries/policy";
 import { draftPolicy, parsePolicyUpdate, updatePolicy } from "@/lib/server/services/policy/update-policy";
 import { describePolicy } from "@/lib/warmup/describe";
 import { protocolFormObject } from "@/lib/validation/protocol-form";
@@ -36,11 +37,8 @@ export async function previewPolicyAction(values: Record<string, string>): Promi
     if (e instanceof AppError) return { description: "", rows: [], fields: e.fields };
     throw e;
   }
-  const [row, settings, current] = await Promise.all([
-    db.policy.findUnique({ where: { memberId: viewer.id } }),
-    getAppSettings(db),
-    loadPolicy(db, viewer.id),
-  ]);
+  const [row, settings] = await Promise.all([db.policy.findUnique({ where: { memberId: viewer.id } }), getAppSettings(db)]);
+  const current = policyFromRow(row, settings);
   const draft = draftPolicy(row, update, settings);
-  return { description: describePolicy(draft), rows: await protocolPreview(viewer.id, current, draft) };
+  return { description: describePolicy(draft), rows: await protocolPreview(db, { memberId: viewer.id, current, draft, now: systemNow() }) };
 }

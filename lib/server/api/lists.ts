@@ -1,4 +1,5 @@
 import "server-only";
+import { getDb } from "@/lib/server/db";
 import { listConnections, CONNECTIONS_PAGE, type ConnectionItem } from "@/lib/server/queries/connections";
 import { listRequests, type RequestListItem } from "@/lib/server/queries/requests";
 import { badCursor, decodeOffset, encodeOffset, slicePage } from "./cursor";
@@ -21,7 +22,7 @@ export async function listRequestsForApi(
 ): Promise<Page<RequestListItem>> {
   if (q.status === "pending") {
     const tabs = q.direction ? [q.direction] : (["incoming", "outgoing"] as const);
-    const lists = await Promise.all(tabs.map((tab) => listRequests(viewerId, tab, { now })));
+    const lists = await Promise.all(tabs.map((tab) => getDb().then((db) => listRequests(db, { viewerId, tab, now }))));
     const all = lists
       .flatMap((l) => l.items)
       .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1));
@@ -34,7 +35,7 @@ export async function listRequestsForApi(
   let { c, k } = decodeHistoryCursor(q.cursor);
   const items: RequestListItem[] = [];
   for (let scanned = 0; scanned < MAX_SCAN_PAGES; scanned++) {
-    const pg = await listRequests(viewerId, "history", { now, cursor: c });
+    const pg = await listRequests(await getDb(), { viewerId, tab: "history", now, cursor: c });
     for (let i = k; i < pg.items.length; i++) {
       if (!matches(pg.items[i])) continue;
       items.push(pg.items[i]);
@@ -76,7 +77,7 @@ export async function listConnectionsForApi(
   const first = Math.floor(offset / CONNECTIONS_PAGE) + 1;
   const last = Math.floor((offset + q.limit - 1) / CONNECTIONS_PAGE) + 1;
   const pages = await Promise.all(
-    Array.from({ length: last - first + 1 }, (_, i) => listConnections(viewerId, { q: q.q, page: first + i })),
+    Array.from({ length: last - first + 1 }, (_, i) => getDb().then((db) => listConnections(db, { viewerId, q: q.q, page: first + i }))),
   );
   const start = offset - (first - 1) * CONNECTIONS_PAGE;
   const items = pages.flatMap((p) => p.items).slice(start, start + q.limit);

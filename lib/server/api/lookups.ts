@@ -2,8 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { getDb, type Tx } from "@/lib/server/db";
 import { notFound } from "@/lib/server/errors";
-import { findProfile, type PublicProfile } from "@/lib/server/queries/profile";
-import { PROFILE_SELECT } from "@/lib/server/services/profile/update-profile";
+import { PROFILE_SELECT, findProfile, type PublicProfile } from "@/lib/server/queries/profile";
 import type { ZMe } from "@/lib/validation/api/member";
 import { iso } from "./present/common";
 
@@ -19,7 +18,7 @@ export async function loadMe(memberId: string, db?: Tx): Promise<z.input<typeof 
  * blocked the caller read the same (findProfile decides).
  */
 export async function visibleMember(handle: string, viewerId: string): Promise<PublicProfile> {
-  const profile = await findProfile(handle, viewerId);
+  const profile = await findProfile(await getDb(), { handle, viewerId });
   if (!profile) throw notFound("That member");
   return profile;
 }

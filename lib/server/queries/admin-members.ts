@@ -18,7 +18,8 @@ export const MEMBER_SEARCH_LIMIT = 30;
  * Members for the admin's search (handle, name or email contains the text; everyone when
  * empty, suspended first, then newest). Two queries whatever the page size.
  */
-export async function searchMembersForAdmin(db: Tx, q: string, now: Date = new Date()): Promise<AdminMemberRow[]> {
+export async function searchMembersForAdmin(db: Tx, p: { q: string; now: Date }): Promise<AdminMemberRow[]> {
+  const { q, now } = p;
   const text = q.trim().replace(/^@/, "");
   const rows = await db.member.findMany({
     where: text

@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb, type Tx } from "@/lib/server/db";
+import type { Tx } from "@/lib/server/db";
 
 export type ConnectionItem = { id: string; handle: string; name: string; headline: string; since: Date };
 
@@ -10,11 +10,11 @@ export const CONNECTIONS_PAGE = 50;
  * (case-insensitive, on the server). One query for the page, one for the total.
  */
 export async function listConnections(
-  viewerId: string,
-  opts: { q?: string; page?: number; db?: Tx } = {},
+  db: Tx,
+  p: { viewerId: string; q?: string; page?: number },
 ): Promise<{ items: ConnectionItem[]; total: number; page: number; pages: number }> {
-  const db = opts.db ?? (await getDb());
-  const q = opts.q?.trim().replace(/^@/, "") ?? "";
+  const { viewerId } = p;
+  const q = p.q?.trim().replace(/^@/, "") ?? "";
   const match = q
     ? { OR: [{ name: { contains: q, mode: "insensitive" as const } }, { handle: { contains: q.toLowerCase() } }] }
     : {};
@@ -24,7 +24,7 @@ export async function listConnections(
       { memberBId: viewerId, memberA: match },
     ],
   };
-  const page = Math.max(1, opts.page ?? 1);
+  const page = Math.max(1, p.page ?? 1);
   const member = { select: { id: true, handle: true, name: true, headline: true } } as const;
   const [rows, total] = await Promise.all([
     db.connection.findMany({

@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb, type Tx } from "@/lib/server/db";
+import type { Tx } from "@/lib/server/db";
 import { loadRelatedInputs } from "@/lib/server/queries/warmup-inputs";
 import { evaluate } from "@/lib/warmup/evaluate";
 import type { Evaluation } from "@/lib/warmup/types";
@@ -24,14 +24,10 @@ const WARMING = new Set(["warming", "cooldown", "too_new"]);
  * viewer's network: the related members (anyone with an interaction either way inside the
  * longest freshness window, plus pending-request counterparts) are found and evaluated
  * together (loadRelatedInputs), never one by one. A pure read: expired requests are left
- * out here and expired by the write paths, the requests pages and `npm run jobs:expire`.
+ * out here and expired by the write paths and `npm run jobs:expire`.
  */
-export async function loadDashboard(
-  viewerId: string,
-  opts: { now?: Date; db?: Tx; selfHandle?: string } = {},
-): Promise<Dashboard> {
-  const db = opts.db ?? (await getDb());
-  const now = opts.now ?? new Date();
+export async function loadDashboard(db: Tx, p: { viewerId: string; now: Date; selfHandle?: string }): Promise<Dashboard> {
+  const { viewerId, now } = p;
   const pending = { status: "pending", expiresAt: { gt: now } } as const;
   const request = { id: true, requesterId: true, recipientId: true, note: true, createdAt: true, expiresAt: true } as const;
 
@@ -39,7 +35,7 @@ export async function loadDashboard(
     loadRelatedInputs(db, { viewerId, now }),
     db.connectionRequest.findMany({ where: { recipientId: viewerId, ...pending }, orderBy: { createdAt: "asc" }, select: request }),
     db.connectionRequest.findMany({ where: { requesterId: viewerId, ...pending }, orderBy: { createdAt: "asc" }, select: request }),
-    listNotifications(viewerId, { take: 6, db, selfHandle: opts.selfHandle, countUnread: false }),
+    listNotifications(db, { memberId: viewerId, take: 6, selfHandle: p.selfHandle, countUnread: false }),
   ]);
 
   const ready: DashboardRelationship[] = [];

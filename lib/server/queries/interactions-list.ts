@@ -4,6 +4,7 @@ import { blockedWith } from "@/lib/server/queries/feed";
 import { loadPolicy } from "@/lib/server/queries/policy";
 import { evaluatePairs } from "@/lib/server/queries/evaluate-pairs";
 import type { InteractionVerdict } from "@/lib/warmup/types";
+import type { TAppSettings } from "@/lib/validation/app-settings";
 import { TIMELINE_SELECT, toTimelineItems, type TimelineItem } from "./pair-history";
 
 const MEMBER = { select: { id: true, handle: true, name: true } } as const;
@@ -34,7 +35,8 @@ export type LoggedRow = {
 };
 
 /** Interactions logged about the viewer, waiting for them to confirm or dispute (oldest first: first come, first served). */
-export async function listAwaitingConfirmation(db: Tx, viewerId: string): Promise<LoggedRow[]> {
+export async function listAwaitingConfirmation(db: Tx, p: { viewerId: string }): Promise<LoggedRow[]> {
+  const { viewerId } = p;
   const blocked = await blockedWith(db, viewerId);
   const rows = await db.loggedInteraction.findMany({
     where: { targetId: viewerId, status: "pending", actorId: blocked.size ? { notIn: [...blocked] } : undefined },
@@ -46,7 +48,8 @@ export async function listAwaitingConfirmation(db: Tx, viewerId: string): Promis
 }
 
 /** What the viewer logged, newest first, with its status. */
-export async function listLoggedByViewer(db: Tx, viewerId: string, limit = 50): Promise<LoggedRow[]> {
+export async function listLoggedByViewer(db: Tx, p: { viewerId: string; limit?: number }): Promise<LoggedRow[]> {
+  const { viewerId, limit = 50 } = p;
   const rows = await db.loggedInteraction.findMany({
     where: { actorId: viewerId },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -60,7 +63,8 @@ export async function listLoggedByViewer(db: Tx, viewerId: string, limit = 50): 
  * Everything members did toward the viewer, newest first, judged by the viewer's own
  * protocol (how much each counts toward warming up to them). Members in a block are left out.
  */
-export async function listAboutViewer(db: Tx, viewerId: string, now: Date, limit = 50): Promise<TimelineItem[]> {
+export async function listAboutViewer(db: Tx, p: { viewerId: string; now: Date; settings: TAppSettings; limit?: number }): Promise<TimelineItem[]> {
+  const { viewerId, now, settings, limit = 50 } = p;
   const blocked = await blockedWith(db, viewerId);
   const rows = await db.interaction.findMany({
     where: { targetId: viewerId, actorId: blocked.size ? { notIn: [...blocked] } : undefined },
@@ -70,8 +74,8 @@ export async function listAboutViewer(db: Tx, viewerId: string, now: Date, limit
   });
   const actors = [...new Set(rows.map((r) => r.actor.id))];
   const [evaluations, policy] = await Promise.all([
-    evaluatePairs(db, { viewerId, otherIds: actors, role: "recipient", now }),
-    loadPolicy(db, viewerId),
+    evaluatePairs(db, { viewerId, otherIds: actors, role: "recipient", now, settings }),
+    loadPolicy(db, { memberId: viewerId, settings }),
   ]);
   const verdicts = new Map<string, InteractionVerdict>();
   for (const ev of evaluations.values()) for (const v of ev.interactions) verdicts.set(v.id, v);

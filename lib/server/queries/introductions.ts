@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb, type Tx } from "@/lib/server/db";
+import type { Tx } from "@/lib/server/db";
 import { getAppSettings } from "@/lib/server/settings";
 
 const DAY = 86_400_000;
@@ -24,13 +24,12 @@ const MEMBER = { select: { id: true, handle: true, name: true } } as const;
  * cooldown. Empty unless the viewer is connected to A.
  */
 export async function eligibleIntroductionTargets(
-  viewerId: string,
-  profileMemberId: string,
-  opts: { now?: Date; db?: Tx } = {},
+  db: Tx,
+  p: { viewerId: string; profileMemberId: string; now: Date },
 ): Promise<IntroMember[]> {
+  const { viewerId, profileMemberId } = p;
   if (viewerId === profileMemberId) return [];
-  const db = opts.db ?? (await getDb());
-  const now = opts.now ?? new Date();
+  const { now } = p;
   const pair = [viewerId, profileMemberId];
   const [settings, viewerConnections, profileConnections, blocks] = await Promise.all([
     getAppSettings(db),
@@ -87,12 +86,11 @@ export async function eligibleIntroductionTargets(
  * was blocked by the viewer are left out: the introducer is invisible to them.
  */
 export async function introductionsOf(
-  introducedId: string,
-  introducedToId: string,
-  opts: { viewerId?: string; take?: number; db?: Tx } = {},
+  db: Tx,
+  p: { introducedId: string; introducedToId: string; viewerId?: string; take?: number },
 ): Promise<IntroductionItem[]> {
-  const db = opts.db ?? (await getDb());
-  const viewerId = opts.viewerId;
+  const { introducedId, introducedToId } = p;
+  const viewerId = p.viewerId;
   const rows = await db.introduction.findMany({
     where: {
       introducedId,
@@ -102,7 +100,7 @@ export async function introductionsOf(
         : {}),
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: opts.take ?? 20,
+    take: p.take ?? 20,
     select: { id: true, note: true, createdAt: true, introducer: MEMBER, introduced: MEMBER, introducedTo: MEMBER },
   });
   return rows;
@@ -113,8 +111,8 @@ export async function introductionsOf(
  * to me), newest first, in one query. Introductions by someone who blocked or was blocked by
  * the viewer are left out.
  */
-export async function introductionsBetween(viewerId: string, otherId: string, opts: { db?: Tx; take?: number } = {}) {
-  const db = opts.db ?? (await getDb());
+export async function introductionsBetween(db: Tx, p: { viewerId: string; otherId: string; take?: number }) {
+  const { viewerId, otherId } = p;
   const rows = await db.introduction.findMany({
     where: {
       OR: [
@@ -127,7 +125,7 @@ export async function introductionsBetween(viewerId: string, otherId: string, op
     // No limit here: one introduction per pair per cooldown (90 days) keeps this to a handful.
     select: { id: true, note: true, createdAt: true, introducer: MEMBER, introduced: MEMBER, introducedTo: MEMBER },
   });
-  const take = opts.take ?? 20;
+  const take = p.take ?? 20;
   return {
     toMe: rows.filter((r) => r.introducedTo.id === viewerId).slice(0, take),
     fromMe: rows.filter((r) => r.introduced.id === viewerId).slice(0, take),

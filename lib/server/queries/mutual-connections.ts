@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb, type Tx } from "@/lib/server/db";
+import type { Tx } from "@/lib/server/db";
 
 export type MutualConnection = { id: string; handle: string; name: string; headline: string };
 
@@ -9,14 +9,13 @@ const connectedTo = (memberId: string) => ({
 
 /** Members connected to both a and b, in one query (two EXISTS per candidate), plus how many in all. */
 export async function findMutualConnections(
-  a: string,
-  b: string,
-  opts: { db?: Tx; take?: number } = {},
+  db: Tx,
+  p: { a: string; b: string; take?: number },
 ): Promise<{ members: MutualConnection[]; total: number }> {
-  const db = opts.db ?? (await getDb());
+  const { a, b } = p;
   const where = { AND: [connectedTo(a), connectedTo(b)], id: { notIn: [a, b] } };
   const [members, total] = await Promise.all([
-    db.member.findMany({ where, select: { id: true, handle: true, name: true, headline: true }, orderBy: { name: "asc" }, take: opts.take ?? 12 }),
+    db.member.findMany({ where, select: { id: true, handle: true, name: true, headline: true }, orderBy: { name: "asc" }, take: p.take ?? 12 }),
     db.member.count({ where }),
   ]);
   return { members, total };

@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb, type Tx } from "@/lib/server/db";
+import type { Tx } from "@/lib/server/db";
 import { formatDate } from "@/lib/format";
 
 export type NotificationItem = {
@@ -74,26 +74,26 @@ export const NOTIFICATIONS_PAGE = 25;
 
 /** Newest first, by cursor (the last id of the previous page). */
 export async function listNotifications(
-  memberId: string,
-  opts: { cursor?: string | null; take?: number; db?: Tx; selfHandle?: string; countUnread?: boolean } = {},
+  db: Tx,
+  p: { memberId: string; cursor?: string | null; take?: number; selfHandle?: string; countUnread?: boolean },
 ): Promise<{ items: NotificationItem[]; nextCursor: string | null; unread: number }> {
-  const db = opts.db ?? (await getDb());
-  const take = opts.take ?? NOTIFICATIONS_PAGE;
+  const { memberId } = p;
+  const take = p.take ?? NOTIFICATIONS_PAGE;
   const [rows, unread] = await Promise.all([
     db.notification.findMany({
       where: { memberId },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: take + 1,
-      ...(opts.cursor ? { cursor: { id: opts.cursor }, skip: 1 } : {}),
+      ...(p.cursor ? { cursor: { id: p.cursor }, skip: 1 } : {}),
       select: { id: true, type: true, data: true, createdAt: true, readAt: true },
     }),
     // The header counts them on every page already; a list beside it can skip it.
-    opts.countUnread === false ? Promise.resolve(0) : db.notification.count({ where: { memberId, readAt: null } }),
+    p.countUnread === false ? Promise.resolve(0) : db.notification.count({ where: { memberId, readAt: null } }),
   ]);
   const page = rows.slice(0, take);
   return {
     items: page.map((n) => {
-      const { text, href } = describeNotification(n.type, n.data, opts.selfHandle);
+      const { text, href } = describeNotification(n.type, n.data, p.selfHandle);
       return {
         id: n.id,
         type: n.type,

@@ -1,11 +1,12 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { getDb, type Tx } from "@/lib/server/db";
+import type { Tx } from "@/lib/server/db";
 import { loadPolicy } from "@/lib/server/queries/policy";
 import type { PairRole } from "@/lib/server/queries/warmup-inputs";
 import { evaluatePair } from "@/lib/server/queries/evaluate-pairs";
 import { safeHref } from "@/lib/validation/post";
 import { reasonWithoutVerdict } from "@/lib/warmup/tally";
+import type { TAppSettings } from "@/lib/validation/app-settings";
 import type { Evaluation, InteractionKind, InteractionSource, InteractionVerdict, NotCountedReason, Verification } from "@/lib/warmup/types";
 
 export type TimelineMember = { id: string; handle: string; name: string };
@@ -158,17 +159,24 @@ export async function toTimelineItems(
  * have it, to save the queries.
  */
 export async function loadPairHistory(
-  viewerId: string,
-  otherId: string,
-  opts: { now?: Date; db?: Tx; role?: PairRole; evaluation?: Evaluation | null; windowDays?: number; limit?: number } = {},
+  db: Tx,
+  p: {
+    viewerId: string;
+    otherId: string;
+    now: Date;
+    settings: TAppSettings;
+    role?: PairRole;
+    evaluation?: Evaluation | null;
+    windowDays?: number;
+    limit?: number;
+  },
 ): Promise<TimelineItem[]> {
-  const db = opts.db ?? (await getDb());
-  const now = opts.now ?? new Date();
-  const role = opts.role ?? "requester";
+  const { viewerId, otherId, now } = p;
+  const role = p.role ?? "requester";
   const recipientId = role === "requester" ? otherId : viewerId;
   const [evaluation, windowDays, rows] = await Promise.all([
-    opts.evaluation !== undefined ? Promise.resolve(opts.evaluation) : evaluatePair(db, { viewerId, otherId, role, now }),
-    opts.windowDays ?? loadPolicy(db, recipientId).then((policy) => policy.freshnessDays),
+    p.evaluation !== undefined ? Promise.resolve(p.evaluation) : evaluatePair(db, { viewerId, otherId, role, now, settings: p.settings }),
+    p.windowDays ?? loadPolicy(db, { memberId: recipientId, settings: p.settings }).then((policy) => policy.freshnessDays),
     db.interaction.findMany({
       where: {
         OR: [
@@ -177,7 +185,7 @@ export async function loadPairHistory(
         ],
       },
       orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
-      take: opts.limit ?? 200,
+      take: p.limit ?? 200,
       select: TIMELINE_SELECT,
     }),
   ]);

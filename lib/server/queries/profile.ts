@@ -1,6 +1,23 @@
 import "server-only";
-import { getDb } from "@/lib/server/db";
-import { PROFILE_SELECT } from "@/lib/server/services/profile/update-profile";
+import type { Tx } from "@/lib/server/db";
+
+/** The member fields a profile shows (and the profile editor returns). */
+export const PROFILE_SELECT = {
+  id: true,
+  handle: true,
+  name: true,
+  headline: true,
+  bio: true,
+  location: true,
+  linkX: true,
+  linkLinkedin: true,
+  linkMastodon: true,
+  linkBluesky: true,
+  linkGithub: true,
+  linkWebsite: true,
+  role: true,
+  createdAt: true,
+} as const;
 
 export type PublicProfile = {
   id: string;
@@ -28,8 +45,8 @@ const LINK_LABELS = [
  * A member's public profile as the viewer may see it, or null when it does not exist for
  * them: unknown handle, or the member blocked the viewer (a block is never revealed).
  */
-export async function findProfile(handle: string, viewerId: string | null): Promise<PublicProfile | null> {
-  const db = await getDb();
+export async function findProfile(db: Tx, p: { handle: string; viewerId: string | null }): Promise<PublicProfile | null> {
+  const { handle, viewerId } = p;
   const m = await db.member.findUnique({ where: { handle: handle.toLowerCase() }, select: PROFILE_SELECT });
   if (!m) return null;
   let blockedByViewer = false;

@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "@/lib/server/db";
+import type { Tx } from "@/lib/server/db";
 import { getAppSettings } from "@/lib/server/settings";
 import { loadWarmupInputs } from "./warmup-inputs";
 import { evaluate } from "@/lib/warmup/evaluate";
@@ -22,8 +22,8 @@ const PREVIEW_LIMIT = 25;
  * How my pending requesters and recent contacts would be judged under a draft protocol,
  * next to how they are judged now: members warming toward me, in a fixed number of queries.
  */
-export async function protocolPreview(memberId: string, current: Policy, draft: Policy, now = new Date()): Promise<PreviewRow[]> {
-  const db = await getDb();
+export async function protocolPreview(db: Tx, p: { memberId: string; current: Policy; draft: Policy; now: Date }): Promise<PreviewRow[]> {
+  const { memberId, current, now } = p;
   const since = new Date(now.getTime() - 365 * 86_400_000);
   const [pending, recent] = await Promise.all([
     db.connectionRequest.findMany({
@@ -57,7 +57,7 @@ export async function protocolPreview(memberId: string, current: Policy, draft: 
     // A pending request would otherwise mask the gate: judge the gate itself.
     const relation = { ...input.relation, pendingOutgoing: false, pendingIncoming: false };
     const nowEval = evaluate({ ...input, relation, policy: current });
-    const draftEval = evaluate({ ...input, relation, policy: draft });
+    const draftEval = evaluate({ ...input, relation, policy: p.draft });
     rows.push({
       memberId: id,
       handle: m.handle,

@@ -1,6 +1,5 @@
 import "server-only";
-import { getDb, type Tx } from "@/lib/server/db";
-import { getAppSettings } from "@/lib/server/settings";
+import type { Tx } from "@/lib/server/db";
 import { evaluatePair } from "@/lib/server/queries/evaluate-pairs";
 import { loadRequestBudget } from "@/lib/server/queries/request-budget";
 import type { RequestBudget } from "@/lib/warmup/budget";
@@ -20,18 +19,16 @@ export type Relationship = {
 /**
  * What the profile's relationship panel needs for the viewer and one member, in a fixed
  * handful of queries (the evaluation's own, plus four). Reads only: expiry is applied by
- * the writes and by the request pages; the evaluation already ignores expired requests.
+ * the writes and by `npm run jobs:expire`; the evaluation already ignores expired requests.
  */
 export async function loadRelationship(
-  viewerId: string,
-  otherId: string,
-  opts: { now?: Date; db?: Tx; settings?: TAppSettings } = {},
+  db: Tx,
+  p: { viewerId: string; otherId: string; now: Date; settings: TAppSettings },
 ): Promise<Relationship | null> {
-  const db = opts.db ?? (await getDb());
-  const now = opts.now ?? new Date();
+  const { viewerId, otherId, now } = p;
   const [a, b] = viewerId < otherId ? [viewerId, otherId] : [otherId, viewerId];
-  const [settings, pending, decline, connection] = await Promise.all([
-    opts.settings ?? getAppSettings(db),
+  const { settings } = p;
+  const [pending, decline, connection] = await Promise.all([
     db.connectionRequest.findFirst({
       where: {
         status: "pending",

@@ -44,9 +44,9 @@ export const subjectKey = (type: string, id: string) => `${type}:${id}`;
 /** Previews of many reported items in at most five queries (one per subject type present). */
 export async function loadSubjectPreviews(
   db: Tx,
-  refs: { subjectType: string; subjectId: string }[],
-  now: Date = new Date(),
+  p: { refs: { subjectType: string; subjectId: string }[]; now: Date },
 ): Promise<Map<string, SubjectPreview>> {
+  const { refs, now } = p;
   const ids = (t: ReportSubjectType) => [...new Set(refs.filter((r) => r.subjectType === t).map((r) => r.subjectId))];
   const none = Promise.resolve([]);
   const [members, posts, comments, kudos, logged] = await Promise.all([
@@ -210,7 +210,7 @@ const PERSON = { select: { id: true, handle: true, name: true } } as const;
 /** Open reports, oldest first (first come, first looked at), by cursor; four to eight queries a page. */
 export async function openReportQueue(
   db: Tx,
-  opts: { cursor?: string | null; take?: number; now?: Date } = {},
+  opts: { cursor?: string | null; take?: number; now: Date },
 ): Promise<{ items: QueueItem[]; nextCursor: string | null; total: number }> {
   const take = opts.take ?? QUEUE_PAGE;
   const [rows, total] = await Promise.all([
@@ -225,7 +225,7 @@ export async function openReportQueue(
   ]);
   const page = rows.slice(0, take);
   const [previews, counts] = await Promise.all([
-    loadSubjectPreviews(db, page, opts.now),
+    loadSubjectPreviews(db, { refs: page, now: opts.now }),
     page.length
       ? db.report.groupBy({
           by: ["subjectType", "subjectId"],
@@ -265,14 +265,15 @@ export type ReportDetail = {
 };
 
 /** One report with its item and the other reports about that item, or null. */
-export async function reportDetail(db: Tx, id: string, now: Date = new Date()): Promise<ReportDetail | null> {
+export async function reportDetail(db: Tx, p: { id: string; now: Date }): Promise<ReportDetail | null> {
+  const { id, now } = p;
   const r = await db.report.findUnique({
     where: { id },
     select: { id: true, reason: true, text: true, status: true, createdAt: true, resolvedAt: true, resolvedById: true, subjectType: true, subjectId: true, reporter: PERSON },
   });
   if (!r) return null;
   const [previews, others, resolvedBy] = await Promise.all([
-    loadSubjectPreviews(db, [r], now),
+    loadSubjectPreviews(db, { refs: [r], now }),
     db.report.findMany({
       where: { subjectType: r.subjectType, subjectId: r.subjectId, id: { not: r.id } },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],

@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb, type Tx } from "@/lib/server/db";
+import type { Tx } from "@/lib/server/db";
 
 export const RECORD_WINDOW_DAYS = 90;
 const DAY = 86_400_000;
@@ -21,8 +21,8 @@ export type RequesterRecord = {
  * (a "business card ninja" sends many and gets few accepted). Counts the requests sent in
  * the last 90 days and what became of them, in one query.
  */
-export async function requesterRecord(memberId: string, now: Date = new Date(), db?: Tx): Promise<RequesterRecord> {
-  const client = db ?? (await getDb());
+export async function requesterRecord(client: Tx, p: { memberId: string; now: Date }): Promise<RequesterRecord> {
+  const { memberId, now } = p;
   const since = new Date(now.getTime() - RECORD_WINDOW_DAYS * DAY);
   const groups = await client.connectionRequest.groupBy({
     by: ["status", "declineReason"],

@@ -1,6 +1,5 @@
 import "server-only";
-import { getDb, type Tx } from "@/lib/server/db";
-import { expireRequests } from "@/lib/server/services/requests/expire-requests";
+import type { Tx } from "@/lib/server/db";
 import { readSnapshot, type RequestSnapshot } from "@/lib/warmup/snapshot";
 import type { RequestTab } from "@/lib/validation/request";
 
@@ -50,18 +49,25 @@ type Row = {
   recipient: MemberSummary;
 };
 
-function toItem(viewerId: string, r: Row): RequestListItem {
+/**
+ * A pending request past its expiry is shown as expired, as of its expiry. Reads never
+ * write: the row itself is expired by `npm run jobs:expire` and by the write paths.
+ */
+const isLapsed = (r: { status: string; expiresAt: Date }, now: Date) => r.status === "pending" && r.expiresAt.getTime() <= now.getTime();
+
+function toItem(viewerId: string, r: Row, now: Date): RequestListItem {
   const outgoing = r.requesterId === viewerId;
+  const lapsed = isLapsed(r, now);
   return {
     id: r.id,
     direction: outgoing ? "outgoing" : "incoming",
     member: outgoing ? r.recipient : r.requester,
     note: r.note,
-    status: r.status,
+    status: lapsed ? "expired" : r.status,
     declineReason: r.declineReason,
     createdAt: r.createdAt,
     expiresAt: r.expiresAt,
-    decidedAt: r.decidedAt,
+    decidedAt: lapsed ? r.expiresAt : r.decidedAt,
     cooldownUntil: r.cooldownUntil,
   };
 }
@@ -79,28 +85,31 @@ const notHiddenByBlock = (viewerId: string) => ({
 });
 
 /**
- * One tab of /requests, in one query after applying expiry for the viewer. Incoming and
- * outgoing are the pending ones (oldest incoming first: they have waited longest);
- * history is everything settled, in either direction, newest first, by cursor.
+ * One tab of /requests, in one query. Incoming and outgoing are the pending ones still
+ * inside their expiry (oldest incoming first: they have waited longest); history is
+ * everything settled or lapsed, in either direction, newest first, by cursor.
  */
 export async function listRequests(
-  viewerId: string,
-  tab: RequestTab,
-  opts: { now?: Date; db?: Tx; cursor?: string | null } = {},
+  db: Tx,
+  p: { viewerId: string; tab: RequestTab; now: Date; cursor?: string | null },
 ): Promise<{ items: RequestListItem[]; nextCursor: string | null }> {
-  const db = opts.db ?? (await getDb());
-  const now = opts.now ?? new Date();
-  await expireRequests(db, { now, memberIds: [viewerId] });
+  const { viewerId, tab, now } = p;
   if (tab === "history") {
     const rows = await db.connectionRequest.findMany({
-      where: { status: { not: "pending" }, OR: [{ requesterId: viewerId }, { recipientId: viewerId }], ...notHiddenByBlock(viewerId) },
+      where: {
+        AND: [
+          { OR: [{ status: { not: "pending" } }, { expiresAt: { lte: now } }] },
+          { OR: [{ requesterId: viewerId }, { recipientId: viewerId }] },
+          notHiddenByBlock(viewerId),
+        ],
+      },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: HISTORY_PAGE + 1,
-      ...(opts.cursor ? { cursor: { id: opts.cursor }, skip: 1 } : {}),
+      ...(p.cursor ? { cursor: { id: p.cursor }, skip: 1 } : {}),
       select: LIST_SELECT,
     });
     const page = rows.slice(0, HISTORY_PAGE);
-    return { items: page.map((r) => toItem(viewerId, r)), nextCursor: rows.length > HISTORY_PAGE ? page.at(-1)!.id : null };
+    return { items: page.map((r) => toItem(viewerId, r, now)), nextCursor: rows.length > HISTORY_PAGE ? page.at(-1)!.id : null };
   }
   const rows = await db.connectionRequest.findMany({
     where: { status: "pending", expiresAt: { gt: now }, ...(tab === "incoming" ? { recipientId: viewerId } : { requesterId: viewerId }) },
@@ -108,7 +117,7 @@ export async function listRequests(
     take: 200,
     select: LIST_SELECT,
   });
-  return { items: rows.map((r) => toItem(viewerId, r)), nextCursor: null };
+  return { items: rows.map((r) => toItem(viewerId, r, now)), nextCursor: null };
 }
 
 export type RequestDetail = RequestListItem & {
@@ -119,11 +128,9 @@ export type RequestDetail = RequestListItem & {
   viewerRole: "recipient" | "requester";
 };
 
-/** A request as one of its two members sees it, or null for anyone else. */
-export async function findRequestForViewer(viewerId: string, requestId: string, opts: { now?: Date; db?: Tx } = {}): Promise<RequestDetail | null> {
-  const db = opts.db ?? (await getDb());
-  const now = opts.now ?? new Date();
-  await expireRequests(db, { now, memberIds: [viewerId] });
+/** A request as one of its two members sees it at `now` (a lapsed one as expired), or null for anyone else. */
+export async function findRequestForViewer(db: Tx, p: { viewerId: string; requestId: string; now: Date }): Promise<RequestDetail | null> {
+  const { viewerId, requestId, now } = p;
   const r = await db.connectionRequest.findFirst({
     where: { id: requestId, OR: [{ requesterId: viewerId }, { recipientId: viewerId }], ...notHiddenByBlock(viewerId) },
     select: {
@@ -134,7 +141,7 @@ export async function findRequestForViewer(viewerId: string, requestId: string, 
   });
   if (!r) return null;
   return {
-    ...toItem(viewerId, r),
+    ...toItem(viewerId, r, now),
     requester: r.requester,
     recipient: r.recipient,
     snapshot: readSnapshot(r.snapshot),

@@ -11,6 +11,7 @@ import { logInteraction } from "@/lib/server/services/interactions/log-interacti
 import { decideLogged } from "@/lib/server/services/interactions/decide-logged";
 import { loadPairHistory } from "@/lib/server/queries/pair-history";
 import { listAboutViewer, listAwaitingConfirmation, listLoggedByViewer } from "@/lib/server/queries/interactions-list";
+import { getAppSettings } from "@/lib/server/settings";
 
 const t = useTestDatabase();
 const d = (s: string) => new Date(`2026-03-${s}Z`);
@@ -33,7 +34,7 @@ describe("pair history", () => {
       d("10T15:00:00"),
     );
 
-    const items = await loadPairHistory(ben.id, ana.id, { now });
+    const items = await loadPairHistory(t.db, { viewerId: ben.id, otherId: ana.id, settings: await getAppSettings(t.db), now });
     expect(items.map((i) => [i.actor.handle, i.kind, i.context, i.verification])).toEqual([
       ["ben_h", "logged_reply", "logged", "pending"],
       ["ben_h", "kudos", "profile", "verified"],
@@ -51,7 +52,7 @@ describe("pair history", () => {
 
     // The recipient's view of the same pair (request review): her own reply is now the incoming one.
     await decideLogged(ana.id, { id: logged.id, decision: "confirm" }, now);
-    const asRecipient = await loadPairHistory(ana.id, ben.id, { now, role: "recipient" });
+    const asRecipient = await loadPairHistory(t.db, { viewerId: ana.id, otherId: ben.id, settings: await getAppSettings(t.db), now, role: "recipient" });
     expect(asRecipient[0]).toMatchObject({ verification: "confirmed", points: 3, direction: "outgoing" });
   });
 
@@ -65,7 +66,7 @@ describe("pair history", () => {
     await deleteComment(ben.id, c1.id, now);
     await createInteraction({ actorId: ben.id, targetId: ana.id, kind: "comment", occurredAt: new Date("2025-06-01T12:00:00Z") });
 
-    const items = await loadPairHistory(ben.id, ana.id, { now });
+    const items = await loadPairHistory(t.db, { viewerId: ben.id, otherId: ana.id, settings: await getAppSettings(t.db), now });
     expect(items.map((i) => [i.excerpt, i.counted, i.points, i.note, i.reason])).toEqual([
       ["Three", false, 0, null, "over_daily_cap"],
       ["Two", true, 3, null, null],
@@ -82,7 +83,7 @@ describe("pair history", () => {
     const post = await createPost(ana.id, { body: "Post" }, d("09T08:00:00"));
     await createComment(ben.id, { postId: post.id, body: "One" }, d("09T09:00:00"));
     await createPost(ben.id, { body: "Sharing", sharedPostId: post.id }, d("09T10:00:00"));
-    const items = await loadPairHistory(ben.id, ana.id, { now });
+    const items = await loadPairHistory(t.db, { viewerId: ben.id, otherId: ana.id, settings: await getAppSettings(t.db), now });
     expect(items[0]).toMatchObject({ kind: "share", counted: true, points: 1, note: "capped" });
   });
 });
@@ -100,18 +101,18 @@ describe("the /interactions lists", () => {
     await logInteraction(ben.id, { ...base, targetHandle: "chloe_i" }, d("10T11:00:00"));
     await decideLogged(chloe.id, { id: (await t.db.loggedInteraction.findFirstOrThrow({ where: { targetId: chloe.id } })).id, decision: "dispute" }, now);
 
-    const awaiting = await listAwaitingConfirmation(t.db, ana.id);
+    const awaiting = await listAwaitingConfirmation(t.db, { viewerId: ana.id });
     expect(awaiting.map((r) => r.other.handle)).toEqual(["ben_i", "chloe_i"]);
     // Pending logs about others are never listed for a third member.
-    expect(await listAwaitingConfirmation(t.db, ben.id)).toEqual([]);
+    expect(await listAwaitingConfirmation(t.db, { viewerId: ben.id })).toEqual([]);
 
-    const byBen = await listLoggedByViewer(t.db, ben.id);
+    const byBen = await listLoggedByViewer(t.db, { viewerId: ben.id });
     expect(byBen.map((r) => [r.other.handle, r.status])).toEqual([
       ["chloe_i", "disputed"],
       ["ana_i", "pending"],
     ]);
 
-    const about = await listAboutViewer(t.db, ana.id, now);
+    const about = await listAboutViewer(t.db, { viewerId: ana.id, now, settings: await getAppSettings(t.db) });
     expect(about).toHaveLength(2);
     const fromBen = about.find((i) => i.actor.id === ben.id)!;
     expect(fromBen).toMatchObject({ id: (await t.db.interaction.findFirstOrThrow({ where: { loggedId: l1.id } })).id, direction: "outgoing", points: 2, note: "pending_half" });

@@ -75,11 +75,11 @@ describe("introducing A to B", () => {
   it("shows but contributes nothing when B turned introductions off (reason introductions_off)", async () => {
     await circle({ allowIntroductions: false });
     const { id } = await intro(dev.id, "ana_i", "ben_i");
-    const listed = await introductionsOf(ana.id, ben.id, { viewerId: ben.id });
+    const listed = await introductionsOf(t.db, { introducedId: ana.id, introducedToId: ben.id, viewerId: ben.id });
     expect(listed.map((i) => [i.id, i.introducer.handle, i.note])).toEqual([[id, "dev_i", NOTE]]);
     // The profile panel's read: the same introduction, on the right side for each of the two.
-    expect(await introductionsBetween(ben.id, ana.id)).toEqual({ toMe: listed, fromMe: [] });
-    expect(await introductionsBetween(ana.id, ben.id)).toEqual({ toMe: [], fromMe: listed });
+    expect(await introductionsBetween(t.db, { viewerId: ben.id, otherId: ana.id })).toEqual({ toMe: listed, fromMe: [] });
+    expect(await introductionsBetween(t.db, { viewerId: ana.id, otherId: ben.id })).toEqual({ toMe: [], fromMe: listed });
     const evaluation = (await evaluatePair(t.db, { viewerId: ana.id, otherId: ben.id, now: NOW }))!;
     expect(evaluation.criteria.find((c) => c.key === "points")!.current).toBe(0);
     expect(evaluation.criteria.find((c) => c.key === "conversation")!.met).toBe(false);
@@ -178,10 +178,10 @@ describe("whom the viewer may introduce a member to", () => {
     await createBlock(ana.id, emma.id);
     await intro(dev.id, "ana_i", "farid_i", later(-30));
 
-    const targets = await eligibleIntroductionTargets(dev.id, ana.id, { now: NOW });
+    const targets = await eligibleIntroductionTargets(t.db, { viewerId: dev.id, profileMemberId: ana.id, now: NOW });
     expect(targets.map((m) => m.handle)).toEqual(["ben_i", "grace_i"]);
     // Sixty days later the introduction of Ana to Farid is older than the cooldown.
-    expect((await eligibleIntroductionTargets(dev.id, ana.id, { now: later(61) })).map((m) => m.handle)).toEqual([
+    expect((await eligibleIntroductionTargets(t.db, { viewerId: dev.id, profileMemberId: ana.id, now: later(61) })).map((m) => m.handle)).toEqual([
       "ben_i",
       "farid_i",
       "grace_i",
@@ -191,17 +191,17 @@ describe("whom the viewer may introduce a member to", () => {
   it("is empty on your own profile and on the profile of someone you're not connected to", async () => {
     await circle();
     const stranger = await createMember();
-    expect(await eligibleIntroductionTargets(dev.id, dev.id, { now: NOW })).toEqual([]);
-    expect(await eligibleIntroductionTargets(dev.id, stranger.id, { now: NOW })).toEqual([]);
-    expect(await eligibleIntroductionTargets(stranger.id, ana.id, { now: NOW })).toEqual([]);
+    expect(await eligibleIntroductionTargets(t.db, { viewerId: dev.id, profileMemberId: dev.id, now: NOW })).toEqual([]);
+    expect(await eligibleIntroductionTargets(t.db, { viewerId: dev.id, profileMemberId: stranger.id, now: NOW })).toEqual([]);
+    expect(await eligibleIntroductionTargets(t.db, { viewerId: stranger.id, profileMemberId: ana.id, now: NOW })).toEqual([]);
   });
 
   it("leaves out introductions made by someone blocked with the viewer", async () => {
     await circle();
     await intro(dev.id, "ana_i", "ben_i");
-    expect(await introductionsOf(ana.id, ben.id, { viewerId: ben.id })).toHaveLength(1);
+    expect(await introductionsOf(t.db, { introducedId: ana.id, introducedToId: ben.id, viewerId: ben.id })).toHaveLength(1);
     await createBlock(ben.id, dev.id);
-    expect(await introductionsOf(ana.id, ben.id, { viewerId: ben.id })).toEqual([]);
-    expect(await introductionsBetween(ben.id, ana.id)).toEqual({ toMe: [], fromMe: [] });
+    expect(await introductionsOf(t.db, { introducedId: ana.id, introducedToId: ben.id, viewerId: ben.id })).toEqual([]);
+    expect(await introductionsBetween(t.db, { viewerId: ben.id, otherId: ana.id })).toEqual({ toMe: [], fromMe: [] });
   });
 });

@@ -47,8 +47,8 @@ describe("the requester's 90-day record", () => {
     await request(recipients[4], "pending", { daysAgo: 1 });
     await request(recipients[5], "withdrawn");
     await request(recipients[6], "accepted", { daysAgo: 91 }); // too old
-    expect(await requesterRecord(ninja.id, NOW)).toEqual({ windowDays: 90, sent: 6, accepted: 2, declinedNo: 1, pending: 1 });
-    expect(await requesterRecord(recipients[0].id, NOW)).toEqual({ windowDays: 90, sent: 0, accepted: 0, declinedNo: 0, pending: 0 });
+    expect(await requesterRecord(t.db, { memberId: ninja.id, now: NOW })).toEqual({ windowDays: 90, sent: 6, accepted: 2, declinedNo: 1, pending: 1 });
+    expect(await requesterRecord(t.db, { memberId: recipients[0].id, now: NOW })).toEqual({ windowDays: 90, sent: 0, accepted: 0, declinedNo: 0, pending: 0 });
   });
 });
 

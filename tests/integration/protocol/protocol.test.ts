@@ -29,7 +29,7 @@ async function refusal(run: () => Promise<unknown>): Promise<AppError> {
 describe("my protocol", () => {
   it("a member without a saved protocol is judged by the standard preset", async () => {
     const ana = await createMember({ policy: null });
-    const policy = await loadPolicy(t.db, ana.id);
+    const policy = await loadPolicy(t.db, { memberId: ana.id, settings: await getAppSettings(t.db) });
     expect(policy.preset).toBe("standard");
     expect(describePolicy(policy)).toBe("To connect with me: at least 2 interactions worth at least 6 points on 2 different days, including a real conversation.");
   });
@@ -42,7 +42,7 @@ describe("my protocol", () => {
     expect(e.code).toBe("validation");
     expect(Object.keys(e.fields ?? {}).sort()).toEqual(["minInteractions", "minPoints"]);
     expect(e.fields?.minPoints?.[0]).toMatch(/between 0 and 100/);
-    expect((await loadPolicy(t.db, ana.id)).preset).toBe("standard");
+    expect((await loadPolicy(t.db, { memberId: ana.id, settings: await getAppSettings(t.db) })).preset).toBe("standard");
   });
 
   it("refuses an unknown preset and a custom protocol missing its criteria", async () => {
@@ -75,16 +75,16 @@ describe("the live preview", () => {
     await createInteraction({ actorId: cleo.id, targetId: ana.id, kind: "comment", occurredAt: daysAgo(3) });
     await createInteraction({ actorId: cleo.id, targetId: ana.id, kind: "comment", occurredAt: daysAgo(1) });
 
-    const current = await loadPolicy(t.db, ana.id);
+    const current = await loadPolicy(t.db, { memberId: ana.id, settings: await getAppSettings(t.db) });
     const settings = await getAppSettings(t.db);
     const friendly = draftPolicy(null, parsePolicyUpdate({ preset: "friendly" }), settings);
     const strict = draftPolicy(null, parsePolicyUpdate({ preset: "strict" }), settings);
 
     const byName = async (draft: typeof current) =>
-      Object.fromEntries((await protocolPreview(ana.id, current, draft, NOW)).map((r) => [r.name, [r.statusNow, r.statusDraft]]));
+      Object.fromEntries((await protocolPreview(t.db, { memberId: ana.id, current, draft, now: NOW })).map((r) => [r.name, [r.statusNow, r.statusDraft]]));
     expect(await byName(friendly)).toEqual({ Ben: ["warming", "warm"], Cleo: ["warm", "warm"] });
     expect(await byName(strict)).toEqual({ Ben: ["warming", "warming"], Cleo: ["warm", "warming"] });
-    expect((await loadPolicy(t.db, ana.id)).preset).toBe("standard");
+    expect((await loadPolicy(t.db, { memberId: ana.id, settings: await getAppSettings(t.db) })).preset).toBe("standard");
   });
 
   it("switching to a preset keeps my custom values for when I switch back", async () => {
@@ -93,6 +93,6 @@ describe("the live preview", () => {
     await updatePolicy(ana.id, { preset: "open" });
     const row = await t.db.policy.findUniqueOrThrow({ where: { memberId: ana.id } });
     expect(row).toMatchObject({ preset: "open", minPoints: 9, minInteractions: 3, minSpanDays: 5 });
-    expect((await loadPolicy(t.db, ana.id)).minPoints).toBe(0); // open is in force
+    expect((await loadPolicy(t.db, { memberId: ana.id, settings: await getAppSettings(t.db) })).minPoints).toBe(0); // open is in force
   });
 });

@@ -42,8 +42,8 @@ describe("blocking", () => {
     await blockMember(ana.id, { handle: ben.handle }, { now: NOW });
     expect(await t.db.connection.count()).toBe(0);
 
-    expect(await findProfile(ana.handle, ben.id)).toBeNull();
-    const blocker = await findProfile(ben.handle, ana.id);
+    expect(await findProfile(t.db, { handle: ana.handle, viewerId: ben.id })).toBeNull();
+    const blocker = await findProfile(t.db, { handle: ben.handle, viewerId: ana.id });
     expect(blocker?.blockedByViewer).toBe(true);
     await warmUp(ben.id, ana.id);
     await expectRefused(t.db, () => sendRequest(t.db, { requesterId: ben.id, input: { to: ana.handle, note: NOTE }, now: NOW }), "not_found");
@@ -69,6 +69,6 @@ describe("blocking", () => {
     await unblockMember(ana.id, { handle: ben.handle }, { now: NOW });
     expect(await t.db.block.count()).toBe(0);
     expect(await t.db.connection.count()).toBe(0);
-    expect(await findProfile(ana.handle, ben.id)).not.toBeNull();
+    expect(await findProfile(t.db, { handle: ana.handle, viewerId: ben.id })).not.toBeNull();
   });
 });

@@ -41,7 +41,7 @@ async function countQueries(viewerId: string) {
       },
     },
   }) as unknown as Tx;
-  const dashboard = await loadDashboard(viewerId, { now: NOW, db: counting });
+  const dashboard = await loadDashboard(counting, { viewerId, now: NOW });
   return { count, dashboard };
 }
 

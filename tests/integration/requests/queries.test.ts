@@ -3,6 +3,7 @@ import { sendRequest } from "@/lib/server/services/requests/send-request";
 import { acceptRequest } from "@/lib/server/services/requests/accept-request";
 import { declineRequest } from "@/lib/server/services/requests/decline-request";
 import { markAllNotificationsRead } from "@/lib/server/services/notifications/mark-read";
+import { expireRequests } from "@/lib/server/services/requests/expire-requests";
 import { findRequestForViewer, listRequests } from "@/lib/server/queries/requests";
 import { listConnections } from "@/lib/server/queries/connections";
 import { listNotifications } from "@/lib/server/queries/notifications";
@@ -11,6 +12,7 @@ import { loadRelationship } from "@/lib/server/queries/relationship";
 import { loadDashboard } from "@/lib/server/queries/dashboard";
 import { createMember, type FactoryMember } from "@/tests/factories/members";
 import { createBlock, createConnection } from "@/tests/factories/relations";
+import { getAppSettings } from "@/lib/server/settings";
 import { useTestDatabase } from "@/tests/support/test-database";
 import { NOTE, NOW, daysAfter, warmUp } from "./helpers";
 
@@ -34,39 +36,45 @@ describe("the request lists", () => {
     const fromBen = (await sendRequest(t.db, { requesterId: ben.id, input: { to: ana.handle, note: NOTE }, now: NOW })) as { requestId: string };
     await sendRequest(t.db, { requesterId: ana.id, input: { to: cy.handle, note: NOTE }, now: NOW });
 
-    const incoming = await listRequests(ana.id, "incoming", { now: NOW });
+    const incoming = await listRequests(t.db, { viewerId: ana.id, tab: "incoming", now: NOW });
     expect(incoming.items).toMatchObject([{ id: fromBen.requestId, direction: "incoming", member: { handle: ben.handle }, note: NOTE }]);
-    const outgoing = await listRequests(ana.id, "outgoing", { now: NOW });
+    const outgoing = await listRequests(t.db, { viewerId: ana.id, tab: "outgoing", now: NOW });
     expect(outgoing.items).toMatchObject([{ direction: "outgoing", member: { handle: cy.handle } }]);
 
     await declineRequest(t.db, { recipientId: ana.id, requestId: fromBen.requestId, input: { reason: "not_yet" }, now: NOW });
-    expect((await listRequests(ana.id, "incoming", { now: NOW })).items).toHaveLength(0);
-    expect((await listRequests(ben.id, "history", { now: NOW })).items).toMatchObject([
+    expect((await listRequests(t.db, { viewerId: ana.id, tab: "incoming", now: NOW })).items).toHaveLength(0);
+    expect((await listRequests(t.db, { viewerId: ben.id, tab: "history", now: NOW })).items).toMatchObject([
       { direction: "outgoing", status: "declined", declineReason: "not_yet", cooldownUntil: daysAfter(NOW, 14) },
     ]);
   });
 
-  it("expire stale requests on read, and hide a requester's history from members who blocked them", async () => {
+  it("show a stale request as expired without writing, the job expires it, and hide a requester's history from members who blocked them", async () => {
     await warmUp(ben.id, ana.id);
     const sent = (await sendRequest(t.db, { requesterId: ben.id, input: { to: ana.handle, note: NOTE }, now: NOW })) as { requestId: string };
-    expect((await listRequests(ana.id, "incoming", { now: daysAfter(NOW, 30) })).items).toHaveLength(0);
-    expect((await listRequests(ben.id, "history", { now: daysAfter(NOW, 30) })).items).toMatchObject([{ status: "expired" }]);
+    const later = daysAfter(NOW, 30);
+    expect((await listRequests(t.db, { viewerId: ana.id, tab: "incoming", now: later })).items).toHaveLength(0);
+    expect((await listRequests(t.db, { viewerId: ben.id, tab: "history", now: later })).items).toMatchObject([{ status: "expired", decidedAt: later }]);
+    expect(await findRequestForViewer(t.db, { viewerId: ana.id, requestId: sent.requestId, now: later })).toMatchObject({ status: "expired" });
+    // Reading wrote nothing: the row is expired by the job (and by the write paths).
+    expect(await t.db.connectionRequest.findUnique({ where: { id: sent.requestId }, select: { status: true } })).toEqual({ status: "pending" });
+    expect(await expireRequests(t.db, { now: later })).toBe(1);
+    expect(await t.db.connectionRequest.findUnique({ where: { id: sent.requestId }, select: { status: true } })).toEqual({ status: "expired" });
 
     await createBlock(ana.id, ben.id);
-    expect((await listRequests(ben.id, "history", { now: NOW })).items).toHaveLength(0);
-    expect(await findRequestForViewer(ben.id, sent.requestId, { now: NOW })).toBeNull();
+    expect((await listRequests(t.db, { viewerId: ben.id, tab: "history", now: NOW })).items).toHaveLength(0);
+    expect(await findRequestForViewer(t.db, { viewerId: ben.id, requestId: sent.requestId, now: NOW })).toBeNull();
     // The blocker still sees their own history.
-    expect((await listRequests(ana.id, "history", { now: NOW })).items).toHaveLength(1);
+    expect((await listRequests(t.db, { viewerId: ana.id, tab: "history", now: NOW })).items).toHaveLength(1);
   });
 
   it("the review is for the two members only, with the snapshot", async () => {
     await warmUp(ben.id, ana.id);
     const sent = (await sendRequest(t.db, { requesterId: ben.id, input: { to: ana.handle, note: NOTE }, now: NOW })) as { requestId: string };
-    const forAna = await findRequestForViewer(ana.id, sent.requestId, { now: NOW });
+    const forAna = await findRequestForViewer(t.db, { viewerId: ana.id, requestId: sent.requestId, now: NOW });
     expect(forAna).toMatchObject({ viewerRole: "recipient", note: NOTE, requester: { handle: ben.handle } });
     expect(forAna?.snapshot?.evaluation.status).toBe("warm");
-    expect((await findRequestForViewer(ben.id, sent.requestId, { now: NOW }))?.viewerRole).toBe("requester");
-    expect(await findRequestForViewer(cy.id, sent.requestId, { now: NOW })).toBeNull();
+    expect((await findRequestForViewer(t.db, { viewerId: ben.id, requestId: sent.requestId, now: NOW }))?.viewerRole).toBe("requester");
+    expect(await findRequestForViewer(t.db, { viewerId: cy.id, requestId: sent.requestId, now: NOW })).toBeNull();
   });
 });
 
@@ -74,14 +82,14 @@ describe("connections and mutual connections", () => {
   it("search by name or handle, case-insensitively, on either side of the pair", async () => {
     await createConnection(ana.id, ben.id, { createdAt: daysAfter(NOW, -3) });
     await createConnection(cy.id, ana.id, { createdAt: daysAfter(NOW, -1) });
-    expect((await listConnections(ana.id)).items.map((c) => c.id)).toEqual([cy.id, ben.id]);
-    expect((await listConnections(ana.id, { q: "okaf" })).items).toMatchObject([{ id: ben.id, since: daysAfter(NOW, -3) }]);
-    expect((await listConnections(ana.id, { q: `@${cy.handle.toUpperCase()}` })).items.map((c) => c.id)).toEqual([cy.id]);
-    expect((await listConnections(ben.id)).total).toBe(1);
+    expect((await listConnections(t.db, { viewerId: ana.id })).items.map((c) => c.id)).toEqual([cy.id, ben.id]);
+    expect((await listConnections(t.db, { viewerId: ana.id, q: "okaf" })).items).toMatchObject([{ id: ben.id, since: daysAfter(NOW, -3) }]);
+    expect((await listConnections(t.db, { viewerId: ana.id, q: `@${cy.handle.toUpperCase()}` })).items.map((c) => c.id)).toEqual([cy.id]);
+    expect((await listConnections(t.db, { viewerId: ben.id })).total).toBe(1);
 
-    const mutual = await findMutualConnections(ben.id, cy.id);
+    const mutual = await findMutualConnections(t.db, { a: ben.id, b: cy.id });
     expect(mutual).toMatchObject({ total: 1, members: [{ id: ana.id }] });
-    expect((await findMutualConnections(ana.id, ben.id)).total).toBe(0);
+    expect((await findMutualConnections(t.db, { a: ana.id, b: ben.id })).total).toBe(0);
   });
 });
 
@@ -90,15 +98,15 @@ describe("notifications", () => {
     await warmUp(ben.id, ana.id);
     const sent = (await sendRequest(t.db, { requesterId: ben.id, input: { to: ana.handle, note: NOTE }, now: NOW })) as { requestId: string };
     await acceptRequest(t.db, { recipientId: ana.id, requestId: sent.requestId, now: daysAfter(NOW, 1) });
-    const forBen = await listNotifications(ben.id, { take: 1 });
+    const forBen = await listNotifications(t.db, { memberId: ben.id, take: 1 });
     expect(forBen.items).toMatchObject([{ type: "request_accepted", text: "Ana Ferreira accepted your request. You're connected now.", href: `/u/${ana.handle}`, read: false }]);
     expect(forBen.unread).toBeGreaterThanOrEqual(1);
-    const forAna = await listNotifications(ana.id);
+    const forAna = await listNotifications(t.db, { memberId: ana.id });
     expect(forAna.items[0]).toMatchObject({ type: "request_received", text: "Ben Okafor asked to connect with you.", href: `/requests/${sent.requestId}` });
 
     expect(await markAllNotificationsRead(ben.id)).toBe(forBen.unread);
-    expect((await listNotifications(ben.id)).unread).toBe(0);
-    expect((await listNotifications(ana.id)).unread).toBe(1);
+    expect((await listNotifications(t.db, { memberId: ben.id })).unread).toBe(0);
+    expect((await listNotifications(t.db, { memberId: ana.id })).unread).toBe(1);
   });
 
   it("pages by cursor without repeating or skipping, and renders unknown types sensibly", async () => {
@@ -108,7 +116,7 @@ describe("notifications", () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: Awaited<ReturnType<typeof listNotifications>> = await listNotifications(cy.id, { take: 2, cursor });
+      const page: Awaited<ReturnType<typeof listNotifications>> = await listNotifications(t.db, { memberId: cy.id, take: 2, cursor });
       seen.push(...page.items.map((n) => n.text));
       cursor = page.nextCursor;
     } while (cursor);
@@ -121,15 +129,15 @@ describe("notifications", () => {
 describe("the profile's relationship facts", () => {
   it("say what the panel shows: status, the pending request and its date, the decline and the budget", async () => {
     await warmUp(ben.id, ana.id);
-    expect((await loadRelationship(ben.id, ana.id, { now: NOW }))?.evaluation.status).toBe("warm");
+    expect((await loadRelationship(t.db, { viewerId: ben.id, otherId: ana.id, now: NOW, settings: await getAppSettings(t.db) }))?.evaluation.status).toBe("warm");
     const sent = (await sendRequest(t.db, { requesterId: ben.id, input: { to: ana.handle, note: NOTE }, now: NOW })) as { requestId: string };
-    const requested = await loadRelationship(ben.id, ana.id, { now: NOW });
+    const requested = await loadRelationship(t.db, { viewerId: ben.id, otherId: ana.id, now: NOW, settings: await getAppSettings(t.db) });
     expect(requested).toMatchObject({ evaluation: { status: "requested" }, pending: { id: sent.requestId, direction: "outgoing", createdAt: NOW } });
     expect(requested?.budget).toMatchObject({ sentThisWeek: 1, pendingOutgoing: 1, weeklyFreesAt: null });
-    expect((await loadRelationship(ana.id, ben.id, { now: NOW }))?.pending?.direction).toBe("incoming");
+    expect((await loadRelationship(t.db, { viewerId: ana.id, otherId: ben.id, now: NOW, settings: await getAppSettings(t.db) }))?.pending?.direction).toBe("incoming");
 
     await declineRequest(t.db, { recipientId: ana.id, requestId: sent.requestId, input: { reason: "no" }, now: NOW });
-    const declined = await loadRelationship(ben.id, ana.id, { now: NOW });
+    const declined = await loadRelationship(t.db, { viewerId: ben.id, otherId: ana.id, now: NOW, settings: await getAppSettings(t.db) });
     expect(declined).toMatchObject({ evaluation: { status: "cooldown" }, pending: null, lastDecline: { reason: "no", cooldownUntil: daysAfter(NOW, 90) } });
   });
 
@@ -137,12 +145,12 @@ describe("the profile's relationship facts", () => {
     await warmUp(ben.id, ana.id);
     await sendRequest(t.db, { requesterId: ben.id, input: { to: ana.handle, note: NOTE }, now: NOW });
     await warmUp(ana.id, cy.id);
-    const d = await loadDashboard(ana.id, { now: NOW });
+    const d = await loadDashboard(t.db, { viewerId: ana.id, now: NOW });
     expect(d.incoming.map((r) => r.member.id)).toEqual([ben.id]);
     expect(d.ready.map((r) => r.member.id)).toEqual([cy.id]);
     expect(d.warming).toEqual([]);
     expect(d.activity.map((n) => n.text)).toEqual(["Ben Okafor asked to connect with you."]);
-    const forBen = await loadDashboard(ben.id, { now: NOW });
+    const forBen = await loadDashboard(t.db, { viewerId: ben.id, now: NOW });
     expect(forBen.outgoing.map((r) => r.member.id)).toEqual([ana.id]);
   });
 });

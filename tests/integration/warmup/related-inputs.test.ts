@@ -85,7 +85,7 @@ describe("the dashboard's network read (loadRelatedInputs)", () => {
     const custom = inputs.get(others.custom.id)!;
     expect(custom.policy).toMatchObject({ preset: "custom", minPoints: 9, requireReciprocity: true, pendingLoggedCounts: "full", freshnessDays: 45, minAccountAgeDays: 30 });
     // Both reads name the policy columns in SQL; Prisma's own read is the reference.
-    for (const key of ["custom", "strict", "noRow", "closed"]) expect(inputs.get(others[key].id)!.policy).toEqual(await loadPolicy(t.db, others[key].id, settings));
+    for (const key of ["custom", "strict", "noRow", "closed"]) expect(inputs.get(others[key].id)!.policy).toEqual(await loadPolicy(t.db, { memberId: others[key].id, settings }));
     expect(inputs.get(others.connected.id)!.relation.connected).toBe(true);
     expect(inputs.get(others.blocked.id)!.relation.blocked).toBe(true);
     expect(inputs.get(others.pendingOnly.id)!.relation.pendingOutgoing).toBe(true);

@@ -1,10 +1,10 @@
 import Link from "next/link";
-import { getDb } from "@/lib/server/db";
-import { listAdminAudit, type AuditRow } from "@/lib/server/queries/admin-audit";
+import type { AuditRow } from "@/lib/server/queries/admin-audit";
 import { ZCursor } from "@/lib/validation/admin";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { requireAdminPage } from "../require-admin-page";
+import { loadAdminAuditPage } from "@/lib/server/loaders/admin";
 
 export const metadata = { title: "Audit log · Admin" };
 
@@ -47,7 +47,7 @@ function details(r: AuditRow): string {
 export default async function AdminAuditPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   await requireAdminPage();
   const cursor = ZCursor.safeParse((await searchParams).cursor);
-  const page = await listAdminAudit(await getDb(), { cursor: cursor.success ? cursor.data : null });
+  const { page } = await loadAdminAuditPage(cursor.success ? cursor.data : null);
   return (
     <div className="mx-auto max-w-5xl">
       <h1 className="text-2xl font-semibold">Audit log</h1>

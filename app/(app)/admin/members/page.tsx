@@ -1,11 +1,11 @@
-import { getDb } from "@/lib/server/db";
-import { searchMembersForAdmin, MEMBER_SEARCH_LIMIT } from "@/lib/server/queries/admin-members";
+import { MEMBER_SEARCH_LIMIT } from "@/lib/server/queries/admin-members";
 import { ZMemberSearch } from "@/lib/validation/admin";
 import { formatDate } from "@/lib/format";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { SuspendForm, UnsuspendForm } from "@/components/admin/suspend-form";
 import { suspendMemberAction, unsuspendMemberAction } from "@/lib/server/actions/admin";
 import { requireAdminPage } from "../require-admin-page";
+import { loadAdminMembersPage } from "@/lib/server/loaders/admin";
 
 export const metadata = { title: "Members · Admin" };
 
@@ -13,8 +13,7 @@ export default async function AdminMembersPage({ searchParams }: { searchParams:
   const admin = await requireAdminPage();
   const parsed = ZMemberSearch.safeParse({ q: (await searchParams).q ?? "" });
   const q = parsed.success ? parsed.data.q : "";
-  const now = new Date();
-  const members = await searchMembersForAdmin(await getDb(), q, now);
+  const { now, members } = await loadAdminMembersPage(q);
   const today = now.toISOString().slice(0, 10);
   return (
     <div className="mx-auto max-w-4xl">

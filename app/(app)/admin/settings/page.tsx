@@ -1,5 +1,3 @@
-import { getDb } from "@/lib/server/db";
-import { getAppSettings } from "@/lib/server/settings";
 import { SETTINGS_FIELDS } from "@/lib/validation/admin";
 import { DEFAULT_APP_SETTINGS, type TAppSettings } from "@/lib/validation/app-settings";
 import { PRESET_CRITERIA, resolvePolicy, type NamedPreset } from "@/lib/warmup/policy";
@@ -7,6 +5,7 @@ import { AdminNav } from "@/components/admin/admin-nav";
 import { SettingsForm } from "@/components/admin/settings-form";
 import { saveSettingsAction } from "@/lib/server/actions/admin";
 import { requireAdminPage } from "../require-admin-page";
+import { loadAdminSettingsPage } from "@/lib/server/loaders/admin";
 
 export const metadata = { title: "Settings · Admin" };
 
@@ -30,7 +29,7 @@ function flatten(s: TAppSettings, builtInPresets: boolean): Record<string, strin
 
 export default async function AdminSettingsPage() {
   await requireAdminPage();
-  const settings = await getAppSettings(await getDb());
+  const { settings } = await loadAdminSettingsPage();
   return (
     <div className="mx-auto max-w-4xl">
       <h1 className="text-2xl font-semibold">Settings</h1>

@@ -1,15 +1,12 @@
 import Link from "next/link";
-import { requireMemberPage } from "@/lib/server/auth/session";
 import { LogForm } from "./log-form";
+import { loadLogInteractionPage } from "@/lib/server/loaders/interactions-log";
 
 export const metadata = { title: "Log an interaction" };
 
 export default async function LogInteractionPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requireMemberPage();
   const sp = await searchParams;
-  const now = new Date();
-  const today = now.toISOString().slice(0, 10);
-  const yearAgo = new Date(Date.UTC(now.getUTCFullYear() - 1, now.getUTCMonth(), now.getUTCDate())).toISOString().slice(0, 10);
+  const { today, yearAgo } = await loadLogInteractionPage();
   return (
     <div className="mx-auto max-w-2xl space-y-4">
       <p className="text-sm">

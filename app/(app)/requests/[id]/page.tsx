@@ -5,23 +5,15 @@ import { ActionForm } from "@/components/ui/action-form";
 import { EvaluationCompare } from "@/components/requests/evaluation-compare";
 import { requestOutcome } from "@/components/requests/request-status";
 import { InteractionTimeline } from "@/components/relationship/interaction-timeline";
-import { requireMemberPage } from "@/lib/server/auth/session";
-import { getDb } from "@/lib/server/db";
-import { getAppSettings } from "@/lib/server/settings";
-import { findRequestForViewer } from "@/lib/server/queries/requests";
-import { introductionsOf } from "@/lib/server/queries/introductions";
-import { requesterRecord } from "@/lib/server/queries/requester-record";
 import { IntroductionsList } from "@/components/introductions/introductions-list";
 import { RequesterRecordLine } from "@/components/requests/requester-record";
 import { ReportForm } from "@/components/reports/report-form";
 import { reportAction } from "@/lib/server/actions/reports";
-import { findMutualConnections } from "@/lib/server/queries/mutual-connections";
-import { loadPairHistory } from "@/lib/server/queries/pair-history";
-import { evaluatePair } from "@/lib/server/queries/evaluate-pairs";
 import { cooldownUntil } from "@/lib/warmup/cooldown";
 import { formatDate, formatDateTime, relativeTime } from "@/lib/format";
 import { DecisionForm } from "../decision-form";
 import { withdrawAction } from "@/lib/server/actions/requests";
+import { loadRequestReviewPage } from "@/lib/server/loaders/request-review";
 
 export const metadata = { title: "Review request" };
 
@@ -33,25 +25,14 @@ type Props = { params: Promise<{ id: string }> };
  * people we both know — and only then the three answers, each with its consequence.
  */
 export default async function RequestReviewPage({ params }: Props) {
-  const viewer = await requireMemberPage();
   const { id } = await params;
-  const now = new Date();
-  const req = await findRequestForViewer(viewer.id, decodeURIComponent(id), { now });
-  if (!req) notFound();
+  const data = await loadRequestReviewPage(decodeURIComponent(id));
+  if (!data) notFound();
+  const { viewer, now, settings, req, evaluationNow, history, mutual, introductions, record } = data;
 
-  const db = await getDb();
   const other = req.member;
   const first = other.name.split(" ")[0];
   const requesterFirst = req.requester.name.split(" ")[0];
-  // The evaluation is always requester → recipient, under the recipient's protocol now.
-  const evaluationNow = await evaluatePair(db, { viewerId: req.requester.id, otherId: req.recipient.id, role: "requester", now });
-  const [history, mutual, settings, introductions, record] = await Promise.all([
-    loadPairHistory(req.requester.id, req.recipient.id, { now, db, role: "requester", evaluation: evaluationNow }),
-    findMutualConnections(viewer.id, other.id, { db }),
-    getAppSettings(db),
-    introductionsOf(req.requester.id, req.recipient.id, { viewerId: viewer.id, db }),
-    req.viewerRole === "recipient" ? requesterRecord(req.requester.id, now) : null,
-  ]);
   const pending = req.status === "pending";
   const isRecipient = req.viewerRole === "recipient";
 

@@ -1,16 +1,11 @@
-import { requireMemberPage } from "@/lib/server/auth/session";
-import { getDb } from "@/lib/server/db";
-import { PROFILE_SELECT } from "@/lib/server/services/profile/update-profile";
 import { SettingsNav } from "@/components/layout/settings-nav";
 import { ProfileForm } from "./profile-form";
+import { loadAccountSettingsPage } from "@/lib/server/loaders/settings-account";
 
 export const metadata = { title: "Account settings" };
 
 export default async function AccountSettingsPage() {
-  const viewer = await requireMemberPage();
-  const db = await getDb();
-  const m = await db.member.findUniqueOrThrow({ where: { id: viewer.id }, select: { ...PROFILE_SELECT, email: true } });
-  const { createdAt: _c, role: _r, ...profile } = m;
+  const { m, profile } = await loadAccountSettingsPage();
   return (
     <div className="mx-auto max-w-2xl">
       <h1 className="text-2xl font-semibold">Settings</h1>

@@ -1,16 +1,10 @@
-import { requireMemberPage } from "@/lib/server/auth/session";
-import { getDb } from "@/lib/server/db";
-import { AppError } from "@/lib/server/errors";
-import { getAppSettings } from "@/lib/server/settings";
-import { loadPolicy } from "@/lib/server/queries/policy";
-import { protocolPreview } from "@/lib/server/queries/protocol-preview";
-import { draftPolicy, parsePolicyUpdate } from "@/lib/server/services/policy/update-policy";
 import { SettingsNav } from "@/components/layout/settings-nav";
 import { describePolicy } from "@/lib/warmup/describe";
 import { POLICY_BOUNDS, resolvePolicy } from "@/lib/warmup/policy";
 import type { Policy, PresetName } from "@/lib/warmup/types";
 import { ProtocolForm } from "./protocol-form";
 import { protocolFormObject } from "@/lib/validation/protocol-form";
+import { loadProtocolSettingsPage } from "@/lib/server/loaders/settings-protocol";
 
 export const metadata = { title: "My protocol" };
 
@@ -28,32 +22,15 @@ function asStrings(p: Policy): Record<string, string> {
 }
 
 export default async function ProtocolPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  const viewer = await requireMemberPage();
-  const db = await getDb();
-  const [row, settings, current] = await Promise.all([
-    db.policy.findUnique({ where: { memberId: viewer.id } }),
-    getAppSettings(db),
-    loadPolicy(db, viewer.id),
-  ]);
   // Without JavaScript, "Preview these rules" submits the draft here as a query string.
   const query = await searchParams;
-  let draft = current;
-  let errors: Record<string, string[]> | undefined;
-  if (query.preset) {
-    try {
-      draft = draftPolicy(row, parsePolicyUpdate(protocolFormObject(query)), settings);
-    } catch (e) {
-      if (!(e instanceof AppError)) throw e;
-      errors = e.fields;
-    }
-  }
+  const { settings, current, draft, errors, rows } = await loadProtocolSettingsPage({ draft: query.preset ? protocolFormObject(query) : null });
   const initial = asStrings(query.preset ? draft : current);
   const presets = (Object.keys(PRESET_TITLES) as PresetName[]).map((name) => ({
     name,
     title: PRESET_TITLES[name],
     description: name === "custom" ? "Set each rule yourself." : describePolicy(resolvePolicy({ preset: name }, settings.presets as never)),
   }));
-  const rows = await protocolPreview(viewer.id, current, draft);
   return (
     <div className="mx-auto max-w-4xl">
       <h1 className="text-2xl font-semibold">Settings</h1>

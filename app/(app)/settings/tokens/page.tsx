@@ -1,15 +1,13 @@
-import { requireMemberPage } from "@/lib/server/auth/session";
-import { listTokens } from "@/lib/server/services/tokens/list-tokens";
 import { SettingsNav } from "@/components/layout/settings-nav";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { CreateTokenForm } from "./create-token-form";
 import { RevokeTokenForm } from "./revoke-token-form";
+import { loadTokensPage } from "@/lib/server/loaders/settings-tokens";
 
 export const metadata = { title: "API tokens" };
 
 export default async function TokensPage() {
-  const viewer = await requireMemberPage();
-  const tokens = await listTokens(viewer.id);
+  const { tokens } = await loadTokensPage();
   return (
     <div className="mx-auto max-w-2xl">
       <h1 className="text-2xl font-semibold">Settings</h1>

@@ -1,20 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getViewer } from "@/lib/server/auth/session";
-import { getDb } from "@/lib/server/db";
-import { blockedWith, listPosts } from "@/lib/server/queries/feed";
-import { findProfile, type PublicProfile } from "@/lib/server/queries/profile";
-import { listKudos } from "@/lib/server/queries/kudos-wall";
-import { loadRelationship } from "@/lib/server/queries/relationship";
-import { loadPairHistory } from "@/lib/server/queries/pair-history";
-import { eligibleIntroductionTargets, introductionsBetween } from "@/lib/server/queries/introductions";
-import type { Policy } from "@/lib/warmup/types";
-import type { TAppSettings } from "@/lib/validation/app-settings";
-import { loadPolicy } from "@/lib/server/queries/policy";
-import { getAppSettings } from "@/lib/server/settings";
 import { describePolicy } from "@/lib/warmup/describe";
 import { formatDate } from "@/lib/format";
-import { RelationshipPanel, type RelationshipActions, type RelationshipView } from "@/components/relationship/relationship-panel";
+import { RelationshipPanel, type RelationshipActions } from "@/components/relationship/relationship-panel";
 import { MemberPosts } from "@/components/feed/member-posts";
 import type { FeedActions } from "@/components/feed/feed-actions";
 import { KudosWall } from "@/components/kudos/kudos-wall";
@@ -23,26 +11,12 @@ import { createCommentAction, deleteCommentAction, deletePostAction, reactAction
 import { introduceAction } from "@/lib/server/actions/introductions";
 import { deleteKudosAction, giveKudosAction } from "@/lib/server/actions/kudos";
 import { reportAction } from "@/lib/server/actions/reports";
+import { loadProfilePage } from "@/lib/server/loaders/profile";
 
 type Props = { params: Promise<{ handle: string }> };
 
 const FEED_ACTIONS: FeedActions = { createCommentAction, deleteCommentAction, deletePostAction, reactAction };
 const RELATIONSHIP_ACTIONS: RelationshipActions = { sendRequestAction, blockAction, unblockAction, introduceAction, reportAction };
-
-/** The viewer's side of the relationship panel: none on your own profile or once you blocked them. */
-async function loadRelationshipView(viewerId: string, profile: PublicProfile, policy: Policy, settings: TAppSettings): Promise<RelationshipView | null> {
-  if (viewerId === profile.id || profile.blockedByViewer) return null;
-  const now = new Date();
-  const relationship = await loadRelationship(viewerId, profile.id, { now, settings });
-  if (!relationship) return null;
-  const [history, introductions, introTargets] = await Promise.all([
-    loadPairHistory(viewerId, profile.id, { now, role: "requester", evaluation: relationship.evaluation, windowDays: policy.freshnessDays }),
-    introductionsBetween(viewerId, profile.id),
-    // Only members connected to each other can introduce one to their connections.
-    relationship.connectedSince ? eligibleIntroductionTargets(viewerId, profile.id, { now }) : [],
-  ]);
-  return { relationship, history, introductions, introTargets };
-}
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { handle } = await params;
@@ -52,19 +26,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ProfilePage({ params }: Props) {
   const { handle: raw } = await params;
   const handle = decodeURIComponent(raw).replace(/^@/, "");
-  const viewer = await getViewer();
-  const db = await getDb();
-  // The viewer's blocks are read once here for the posts and the kudos wall.
-  const [profile, settings, blocked] = await Promise.all([findProfile(handle, viewer?.id ?? null), getAppSettings(db), blockedWith(db, viewer?.id ?? null)]);
-  if (!profile) notFound();
-  const policy = await loadPolicy(db, profile.id, settings);
-  const isSelf = viewer?.id === profile.id;
-  const showPanel = viewer !== null && !viewer.suspended;
-  const [posts, kudos, relationship] = await Promise.all([
-    listPosts(db, { viewerId: viewer?.id ?? null, authorId: profile.id, limit: 5, threadsPerPost: 1, blocked }),
-    listKudos(db, { recipientId: profile.id, viewerId: viewer?.id ?? null, blocked }),
-    showPanel ? loadRelationshipView(viewer.id, profile, policy, settings) : null,
-  ]);
+  const data = await loadProfilePage(handle);
+  if (!data) notFound();
+  const { viewer, profile, policy, posts, kudos, relationship, isSelf } = data;
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
       <div className="space-y-6">

@@ -1,3 +1,4 @@
+import { getDb } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { loadViewer } from "@/lib/server/auth/viewer";
 import { apiRoute } from "@/lib/server/api/handler";
@@ -6,7 +7,7 @@ import { iso, isoOrNull } from "@/lib/server/api/present/common";
 import { createTokenRoute, listTokensRoute } from "@/lib/server/api/spec/accounts";
 import { signInWithPassword } from "@/lib/server/services/accounts/sign-in";
 import { createToken } from "@/lib/server/services/tokens/create-token";
-import { listTokens } from "@/lib/server/services/tokens/list-tokens";
+import { listTokens } from "@/lib/server/queries/tokens";
 
 export const POST = apiRoute(createTokenRoute, async ({ body, ip, now }) => {
   // The same check and throttling as signing in on the web.
@@ -20,7 +21,7 @@ export const POST = apiRoute(createTokenRoute, async ({ body, ip, now }) => {
 });
 
 export const GET = apiRoute(listTokensRoute, async ({ viewer, query }) => {
-  const tokens = await listTokens(viewer.id); // at most MAX_ACTIVE_TOKENS
+  const tokens = await listTokens(await getDb(), { memberId: viewer.id }); // at most MAX_ACTIVE_TOKENS
   const pg = slicePage(tokens, decodeOffset(query.cursor), query.limit);
   return { items: pg.items.map((t) => ({ ...t, createdAt: iso(t.createdAt), lastUsedAt: isoOrNull(t.lastUsedAt) })), nextCursor: pg.nextCursor };
 });

@@ -2,7 +2,7 @@ import "server-only";
 import { getDb } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { getAppSettings } from "@/lib/server/settings";
-import { policyFromRow } from "@/lib/server/queries/warmup-inputs";
+import { policyFromRow } from "@/lib/server/queries/policy";
 import { fieldErrorsOf } from "@/lib/validation/form-data";
 import { ZPolicyUpdate, type TPolicyUpdate } from "@/lib/validation/policy";
 import type { Policy } from "@/lib/warmup/types";

@@ -4,7 +4,7 @@ import { AppError, isUniqueViolation } from "@/lib/server/errors";
 import { parseInput } from "@/lib/server/services/interactions/parse-input";
 import { DAY, enforceRateLimit } from "@/lib/server/services/interactions/rate-limit";
 import { reportOpenKey, ZReportCreate } from "@/lib/validation/report";
-import { findReportable } from "./reportable";
+import { findReportable } from "@/lib/server/queries/reportable";
 
 /** Generous for honest members, but a flood of reports cannot bury the moderators' queue. */
 export const REPORTS_PER_DAY = 20;
@@ -21,7 +21,7 @@ export async function createReport(reporterId: string, input: unknown, now: Date
   const db = await getDb();
   try {
     return await db.$transaction(async (tx) => {
-      await findReportable(tx, reporterId, data.subjectType, data.subjectId);
+      await findReportable(tx, { viewerId: reporterId, type: data.subjectType, id: data.subjectId });
       // Checked before the limit: repeating a report is answered kindly, not counted.
       if (await tx.report.findUnique({ where: { openKey }, select: { id: true } })) throw alreadyReported();
       await enforceRateLimit(tx, {

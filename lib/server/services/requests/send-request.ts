@@ -65,7 +65,7 @@ export async function sendRequest(
 
       // Read once: the policy in force now is both what the gate evaluates and what the snapshot keeps.
       const settings = await getAppSettings(tx);
-      const policy = await loadPolicy(tx, recipient.id, settings);
+      const policy = await loadPolicy(tx, { memberId: recipient.id, settings });
       const evaluation = await evaluatePair(tx, { viewerId: requester.id, otherId: recipient.id, now, role: "requester", policyOverride: policy, settings });
       // The budget matters only to a warm pair: a refusal for any other reason reads nothing more.
       const budget = evaluation?.status === "warm" ? await loadRequestBudget(tx, { memberId: requester.id, now, settings }) : null;

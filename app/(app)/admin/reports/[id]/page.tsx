@@ -1,8 +1,5 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getDb } from "@/lib/server/db";
-import { reportDetail } from "@/lib/server/queries/reports";
-import { requesterRecord } from "@/lib/server/queries/requester-record";
 import { REASON_LABELS, SUBJECT_LABELS } from "@/lib/validation/report";
 import { formatDateTime } from "@/lib/format";
 import { AdminNav } from "@/components/admin/admin-nav";
@@ -12,6 +9,7 @@ import { SuspendForm, UnsuspendForm } from "@/components/admin/suspend-form";
 import { dismissReportAction, removeContentAction, suspendMemberAction, unsuspendMemberAction } from "@/lib/server/actions/admin";
 import { RequesterRecordLine } from "@/components/requests/requester-record";
 import { requireAdminPage } from "../../require-admin-page";
+import { loadAdminReportPage } from "@/lib/server/loaders/admin";
 
 export const metadata = { title: "Report" };
 
@@ -21,13 +19,11 @@ const reasonLabel = (r: string) => REASON_LABELS[r as keyof typeof REASON_LABELS
 export default async function ReportPage({ params }: { params: Promise<{ id: string }> }) {
   const admin = await requireAdminPage();
   const { id } = await params;
-  const db = await getDb();
-  const now = new Date();
-  const report = await reportDetail(db, id, now);
-  if (!report) notFound();
+  const data = await loadAdminReportPage(id);
+  if (!data) notFound();
+  const { now, report, record } = data;
   const { subject } = report;
   const owner = subject.owner;
-  const record = owner ? await requesterRecord(owner.id, now, db) : null;
   const open = report.status === "open";
   return (
     <div className="mx-auto max-w-3xl">

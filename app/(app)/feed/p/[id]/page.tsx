@@ -1,11 +1,9 @@
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
-import { getViewer } from "@/lib/server/auth/session";
-import { getDb } from "@/lib/server/db";
-import { getPost } from "@/lib/server/queries/feed";
+import { notFound } from "next/navigation";
 import { PostCard } from "@/components/feed/post-card";
 import type { FeedActions } from "@/components/feed/feed-actions";
 import { createCommentAction, deleteCommentAction, deletePostAction, reactAction } from "@/lib/server/actions/feed";
+import { loadPostPage } from "@/lib/server/loaders/feed";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -16,10 +14,9 @@ const FEED_ACTIONS: FeedActions = { createCommentAction, deleteCommentAction, de
 /** One post with its whole conversation. Readable signed out; removed posts say so. */
 export default async function PostPage({ params, searchParams }: Props) {
   const [{ id }, sp] = await Promise.all([params, searchParams]);
-  const viewer = await getViewer();
-  if (viewer?.suspended) redirect("/suspended");
-  const found = await getPost(await getDb(), { viewerId: viewer?.id ?? null, postId: decodeURIComponent(id) });
+  const found = await loadPostPage(decodeURIComponent(id));
   if (!found) notFound();
+  const { viewer } = found;
   const replyTo = typeof sp.reply === "string" ? sp.reply : undefined;
   return (
     <div className="mx-auto max-w-2xl space-y-4">

@@ -4,9 +4,7 @@ import { CriteriaBars } from "@/components/relationship/criteria-bars";
 import { NoteForm } from "@/components/relationship/note-form";
 import { sendRequestAction } from "@/lib/server/actions/connect";
 import { lockReason } from "@/components/relationship/connect-control";
-import { requireMemberPage } from "@/lib/server/auth/session";
-import { findProfile } from "@/lib/server/queries/profile";
-import { loadRelationship } from "@/lib/server/queries/relationship";
+import { loadConnectPage } from "@/lib/server/loaders/connect";
 
 export const metadata = { title: "Connect" };
 
@@ -14,12 +12,11 @@ type Props = { params: Promise<{ handle: string }> };
 
 /** The note form on its own page: where "Connect" leads without JavaScript. */
 export default async function ConnectPage({ params }: Props) {
-  const viewer = await requireMemberPage();
   const { handle: raw } = await params;
   const handle = decodeURIComponent(raw).replace(/^@/, "");
-  const profile = await findProfile(handle, viewer.id);
-  if (!profile || profile.id === viewer.id || profile.blockedByViewer) notFound();
-  const rel = await loadRelationship(viewer.id, profile.id);
+  const data = await loadConnectPage(handle);
+  if (!data) notFound();
+  const { profile, relationship: rel } = data;
   const first = profile.name.split(" ")[0];
   // Anything but "warm, with budget left" is explained on the profile itself.
   if (!rel || rel.evaluation.status !== "warm" || lockReason({ relationship: rel, firstName: first }) !== null) {

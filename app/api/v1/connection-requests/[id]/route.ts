@@ -1,3 +1,4 @@
+import { getDb } from "@/lib/server/db";
 import { notFound } from "@/lib/server/errors";
 import { apiRoute } from "@/lib/server/api/handler";
 import { summary } from "@/lib/server/api/present/common";
@@ -7,19 +8,21 @@ import { findMutualConnections } from "@/lib/server/queries/mutual-connections";
 import { loadPairHistory } from "@/lib/server/queries/pair-history";
 import { findRequestForViewer } from "@/lib/server/queries/requests";
 import { evaluatePair } from "@/lib/server/queries/evaluate-pairs";
-import { getDb } from "@/lib/server/db";
+import { getAppSettings } from "@/lib/server/settings";
 
 export const GET = apiRoute(getRequestRoute, async ({ viewer, params, now }) => {
-  const r = await findRequestForViewer(viewer.id, params.id, { now });
+  const db = await getDb();
+  const settings = await getAppSettings(db);
+  const r = await findRequestForViewer(db, { viewerId: viewer.id, requestId: params.id, now });
   if (!r) throw notFound("That request");
   const isRecipient = r.viewerRole === "recipient";
   const other = r.member.id;
   // Always judged under the recipient's protocol: it is their gate the request passed.
   const role = isRecipient ? "recipient" : "requester";
   const [history, evaluationNow, mutual] = await Promise.all([
-    loadPairHistory(viewer.id, other, { now, role }),
-    isRecipient && r.status === "pending" ? evaluatePair(await getDb(), { viewerId: viewer.id, otherId: other, role, now }) : Promise.resolve(null),
-    findMutualConnections(viewer.id, other),
+    loadPairHistory(db, { viewerId: viewer.id, otherId: other, now, settings, role }),
+    isRecipient && r.status === "pending" ? evaluatePair(db, { viewerId: viewer.id, otherId: other, role, now, settings }) : Promise.resolve(null),
+    findMutualConnections(db, { a: viewer.id, b: other }),
   ]);
   return {
     ...toRequestOut(r),

@@ -4,9 +4,11 @@ import { getPolicyRoute, putPolicyRoute } from "@/lib/server/api/spec/accounts";
 import { loadPolicy } from "@/lib/server/queries/policy";
 import { updatePolicy } from "@/lib/server/services/policy/update-policy";
 import { describePolicy } from "@/lib/warmup/describe";
+import { getAppSettings } from "@/lib/server/settings";
 
 export const GET = apiRoute(getPolicyRoute, async ({ viewer }) => {
-  const policy = await loadPolicy(await getDb(), viewer.id);
+  const db = await getDb();
+  const policy = await loadPolicy(db, { memberId: viewer.id, settings: await getAppSettings(db) });
   return { ...policy, description: describePolicy(policy) };
 });
 

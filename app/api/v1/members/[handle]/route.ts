@@ -1,4 +1,5 @@
 import { getDb } from "@/lib/server/db";
+import { getAppSettings } from "@/lib/server/settings";
 import { apiRoute } from "@/lib/server/api/handler";
 import { visibleMember } from "@/lib/server/api/lookups";
 import { iso, isoOrNull } from "@/lib/server/api/present/common";
@@ -10,9 +11,11 @@ import { describePolicy } from "@/lib/warmup/describe";
 export const GET = apiRoute(getMemberRoute, async ({ viewer, params, now }) => {
   const profile = await visibleMember(params.handle, viewer.id);
   const self = profile.id === viewer.id;
+  const db = await getDb();
+  const settings = await getAppSettings(db);
   const [policy, rel] = await Promise.all([
-    loadPolicy(await getDb(), profile.id),
-    self ? Promise.resolve(null) : loadRelationship(viewer.id, profile.id, { now }),
+    loadPolicy(db, { memberId: profile.id, settings }),
+    self ? Promise.resolve(null) : loadRelationship(db, { viewerId: viewer.id, otherId: profile.id, now, settings }),
   ]);
   const evaluation = rel?.evaluation ?? null;
   return {

@@ -1,13 +1,12 @@
 import "server-only";
-import { getDb } from "@/lib/server/db";
+import type { Tx } from "@/lib/server/db";
 
 export type TokenSummary = { id: string; name: string; prefix: string; createdAt: Date; lastUsedAt: Date | null };
 
 /** The member's active tokens, newest first. Never the hash: the secret was shown once. */
-export async function listTokens(memberId: string): Promise<TokenSummary[]> {
-  const db = await getDb();
+export async function listTokens(db: Tx, p: { memberId: string }): Promise<TokenSummary[]> {
   return db.apiToken.findMany({
-    where: { memberId, revokedAt: null },
+    where: { memberId: p.memberId, revokedAt: null },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     select: { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true },
   });

@@ -23,7 +23,8 @@ const OWNER = { select: { id: true, handle: true, name: true } } as const;
  * blocked you, and a pending logged interaction you are not part of. Reporting someone you
  * blocked yourself is allowed — "block and report" is the usual order.
  */
-export async function findReportable(tx: Tx, viewerId: string, type: ReportSubjectType, id: string): Promise<Reportable> {
+export async function findReportable(tx: Tx, p: { viewerId: string; type: ReportSubjectType; id: string }): Promise<Reportable> {
+  const { viewerId, type, id } = p;
   const gone = () => notFound(`That ${SUBJECT_LABELS[type]}`);
   let found: (Omit<Reportable, "type" | "id" | "ownerId" | "owner"> & { owner: { id: string; handle: string; name: string }; alsoVisibleTo: string[] }) | null =
     null;

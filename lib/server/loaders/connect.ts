@@ -1,0 +1,20 @@
+import "server-only";
+import { getDb } from "@/lib/server/db";
+import { systemNow } from "@/lib/server/clock";
+import { findProfile } from "@/lib/server/queries/profile";
+import { loadRelationship } from "@/lib/server/queries/relationship";
+import { appSettings, currentMember } from "./request-cache";
+
+/**
+ * /u/[handle]/connect: the member and where the viewer stands with them, or null when there
+ * is no one to ask (unknown, yourself, blocked either way).
+ */
+export async function loadConnectPage(handle: string) {
+  const viewer = await currentMember();
+  const db = await getDb();
+  const now = systemNow();
+  const [profile, settings] = await Promise.all([findProfile(db, { handle, viewerId: viewer.id }), appSettings()]);
+  if (!profile || profile.id === viewer.id || profile.blockedByViewer) return null;
+  const relationship = await loadRelationship(db, { viewerId: viewer.id, otherId: profile.id, now, settings });
+  return { viewer, profile, relationship };
+}

@@ -1,0 +1,16 @@
+import "server-only";
+import { redirect } from "next/navigation";
+import { systemNow } from "@/lib/server/clock";
+import { getDb } from "@/lib/server/db";
+import { loadDashboard } from "@/lib/server/queries/dashboard";
+import { currentViewer } from "./request-cache";
+
+/** `/`: the landing page when signed out (`dashboard` null), else the viewer's dashboard at one `now`. */
+export async function loadHomePage() {
+  const viewer = await currentViewer();
+  if (!viewer) return { viewer: null, dashboard: null, now: null };
+  if (viewer.suspended) redirect("/suspended");
+  const now = systemNow();
+  const dashboard = await loadDashboard(await getDb(), { viewerId: viewer.id, now, selfHandle: viewer.handle });
+  return { viewer, dashboard, now };
+}

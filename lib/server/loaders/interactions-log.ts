@@ -1,0 +1,12 @@
+import "server-only";
+import { systemNow } from "@/lib/server/clock";
+import { currentMember } from "./request-cache";
+
+/** /interactions/log: the dates the form allows (a year back, up to today, in UTC). */
+export async function loadLogInteractionPage() {
+  const viewer = await currentMember();
+  const now = systemNow();
+  const today = now.toISOString().slice(0, 10);
+  const yearAgo = new Date(Date.UTC(now.getUTCFullYear() - 1, now.getUTCMonth(), now.getUTCDate())).toISOString().slice(0, 10);
+  return { viewer, today, yearAgo };
+}
