@@ -2,6 +2,7 @@ import "server-only";
 import { getDb } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { verifyPassword } from "@/lib/server/auth/password";
+import { checkInput } from "@/lib/server/validation";
 import { ZSignin } from "@/lib/validation/member";
 import { markAttemptSucceeded, releaseAttempts, reserveAttempt, THROTTLES } from "./throttle";
 import { promoteIfAdminEmail } from "@/lib/server/services/admin/bootstrap-admin";
@@ -15,9 +16,10 @@ const WINDOW_MINUTES = 15;
  * database); the message never says whether the email exists.
  */
 export async function signInWithPassword(input: unknown, ip: string, now = new Date()): Promise<SignInResult> {
-  const parsed = ZSignin.safeParse(input);
-  if (!parsed.success) return { ok: false, error: new AppError("validation", "Enter your email and password.") };
-  const { email, password } = parsed.data;
+  // No fields named: the message never says which one was wrong.
+  const checked = checkInput(ZSignin, input, { message: "Enter your email and password.", fields: false });
+  if (!checked.ok) return checked;
+  const { email, password } = checked.data;
   const db = await getDb();
   // Each attempt is counted before the password is checked (reserveAttempt), so attempts sent
   // in parallel cannot all get a guess in; a correct password marks them successful.

@@ -3,7 +3,7 @@ import { getDb } from "@/lib/server/db";
 import { AppError, isUniqueViolation } from "@/lib/server/errors";
 import { hashPassword } from "@/lib/server/auth/password";
 import { ZSignup } from "@/lib/validation/member";
-import { fieldErrorsOf } from "@/lib/validation/form-data";
+import { parseInput } from "@/lib/server/validation";
 import { checkThrottle, lockThrottleKey, recordAttempt, THROTTLES } from "./throttle";
 import { promoteIfAdminEmail } from "@/lib/server/services/admin/bootstrap-admin";
 
@@ -11,9 +11,7 @@ export type NewMember = { id: string; handle: string; name: string; email: strin
 
 /** Creates an account. Field errors name the field; nothing is stored on any error. */
 export async function signUp(input: unknown, ip: string, now = new Date()): Promise<NewMember> {
-  const parsed = ZSignup.safeParse(input);
-  if (!parsed.success) throw new AppError("validation", "Please check the highlighted fields.", { fields: fieldErrorsOf(parsed.error) });
-  const data = parsed.data;
+  const data = parseInput(ZSignup, input, { message: "Please check the highlighted fields." });
   const db = await getDb();
   const rule = { kind: "signup", key: ip, max: THROTTLES.signupPerIp(), windowMinutes: 60 };
   const tooMany = "Too many accounts were created from your network in the last hour. Please try again later.";

@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/server/db";
-import { parseInput } from "@/lib/server/services/interactions/parse-input";
+import { parseInput } from "@/lib/server/validation";
 import { ZReportDecision } from "@/lib/validation/admin";
 import { assertAdmin, recordAdminAudit } from "./audit";
 import { claimReport } from "./close-reports";

@@ -2,7 +2,7 @@ import "server-only";
 import { getDb, type Tx } from "@/lib/server/db";
 import { AppError, notFound } from "@/lib/server/errors";
 import { removeInteractions } from "@/lib/server/services/interactions/record-interaction";
-import { parseInput } from "@/lib/server/services/interactions/parse-input";
+import { parseInput } from "@/lib/server/validation";
 import { ZReportDecision } from "@/lib/validation/admin";
 import type { ReportSubjectType } from "@/lib/validation/report";
 import { assertAdmin, recordAdminAudit } from "./audit";

@@ -3,7 +3,7 @@ import { getDb } from "@/lib/server/db";
 import { AppError, fieldError, notFound } from "@/lib/server/errors";
 import { lockMember } from "@/lib/server/services/locks";
 import { notify } from "@/lib/server/services/notifications/notify";
-import { parseInput } from "@/lib/server/services/interactions/parse-input";
+import { parseInput } from "@/lib/server/validation";
 import { ZSuspendMember, ZUnsuspendMember } from "@/lib/validation/admin";
 import { parseDay } from "@/lib/validation/logged-interaction";
 import { formatDate } from "@/lib/format";

@@ -4,7 +4,7 @@ import { AppError, notFound } from "@/lib/server/errors";
 import { pairKey } from "@/lib/server/queries/warmup-inputs";
 import { lockPair } from "@/lib/server/services/locks";
 import { recordAudit, type AuditEntry } from "@/lib/server/services/requests/audit";
-import { fieldErrorsOf } from "@/lib/validation/form-data";
+import { parseInput } from "@/lib/server/validation";
 import { ZBlockMember } from "@/lib/validation/block";
 
 /**
@@ -14,11 +14,10 @@ import { ZBlockMember } from "@/lib/validation/block";
  */
 export async function blockMember(blockerId: string, input: unknown, opts: { now?: Date } = {}) {
   const now = opts.now ?? new Date();
-  const parsed = ZBlockMember.safeParse(input);
-  if (!parsed.success) throw new AppError("validation", "Please check the handle.", { fields: fieldErrorsOf(parsed.error) });
+  const { handle } = parseInput(ZBlockMember, input, { message: "Please check the handle." });
   const db = await getDb();
   return db.$transaction(async (tx) => {
-    const other = await tx.member.findUnique({ where: { handle: parsed.data.handle }, select: { id: true, handle: true, name: true } });
+    const other = await tx.member.findUnique({ where: { handle }, select: { id: true, handle: true, name: true } });
     if (!other) throw notFound("That member");
     if (other.id === blockerId) throw new AppError("self", "You can't block yourself.");
     await lockPair(tx, blockerId, other.id);

@@ -1,8 +1,8 @@
 import "server-only";
 import { getDb } from "@/lib/server/db";
-import { AppError, notFound } from "@/lib/server/errors";
+import { notFound } from "@/lib/server/errors";
 import { recordAudit } from "@/lib/server/services/requests/audit";
-import { fieldErrorsOf } from "@/lib/validation/form-data";
+import { parseInput } from "@/lib/server/validation";
 import { ZRemoveConnection } from "@/lib/validation/connection";
 
 /**
@@ -12,11 +12,10 @@ import { ZRemoveConnection } from "@/lib/validation/connection";
  */
 export async function removeConnection(memberId: string, input: unknown, opts: { now?: Date } = {}) {
   const now = opts.now ?? new Date();
-  const parsed = ZRemoveConnection.safeParse(input);
-  if (!parsed.success) throw new AppError("validation", "Please check the handle.", { fields: fieldErrorsOf(parsed.error) });
+  const { handle } = parseInput(ZRemoveConnection, input, { message: "Please check the handle." });
   const db = await getDb();
   return db.$transaction(async (tx) => {
-    const other = await tx.member.findUnique({ where: { handle: parsed.data.handle }, select: { id: true, handle: true, name: true } });
+    const other = await tx.member.findUnique({ where: { handle }, select: { id: true, handle: true, name: true } });
     if (!other || other.id === memberId) throw notFound("That connection");
     const [memberAId, memberBId] = memberId < other.id ? [memberId, other.id] : [other.id, memberId];
     const { count } = await tx.connection.deleteMany({ where: { memberAId, memberBId } });

@@ -3,7 +3,7 @@ import { systemNow } from "@/lib/server/clock";
 import { getDb } from "@/lib/server/db";
 import { notFound } from "@/lib/server/errors";
 import { ZLoggedDecision } from "@/lib/validation/logged-interaction";
-import { parseInput } from "./parse-input";
+import { parseInput } from "@/lib/server/validation";
 import { notifyIfBecameWarm, warmthBefore } from "./record-interaction";
 
 /**

@@ -7,7 +7,7 @@ import { notify } from "@/lib/server/services/notifications/notify";
 import { ZLoggedInteractionCreate, occurredOnProblem, parseDay } from "@/lib/validation/logged-interaction";
 import { loggedKindToInteractionKind } from "@/lib/warmup/weights";
 import { isBlockedEither } from "./blocks";
-import { parseInput } from "./parse-input";
+import { parseInput } from "@/lib/server/validation";
 import { DAY, enforceRateLimit } from "./rate-limit";
 import { recordInteraction } from "./record-interaction";
 

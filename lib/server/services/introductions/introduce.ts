@@ -4,7 +4,7 @@ import { AppError, notFound } from "@/lib/server/errors";
 import { getAppSettings } from "@/lib/server/settings";
 import { lockPair } from "@/lib/server/services/locks";
 import { notifyMany } from "@/lib/server/services/notifications/notify";
-import { parseInput } from "@/lib/server/services/interactions/parse-input";
+import { parseInput } from "@/lib/server/validation";
 import { recordInteraction } from "@/lib/server/services/interactions/record-interaction";
 import { ZIntroductionCreate } from "@/lib/validation/introduction";
 import { formatDate } from "@/lib/format";

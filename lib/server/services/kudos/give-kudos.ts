@@ -6,7 +6,7 @@ import { getAppSettings } from "@/lib/server/settings";
 import { ZKudosCreate } from "@/lib/validation/kudos";
 import { notify } from "@/lib/server/services/notifications/notify";
 import { isBlockedEither } from "@/lib/server/services/interactions/blocks";
-import { parseInput } from "@/lib/server/services/interactions/parse-input";
+import { parseInput } from "@/lib/server/validation";
 import { DAY, enforceRateLimit } from "@/lib/server/services/interactions/rate-limit";
 import { recordInteraction } from "@/lib/server/services/interactions/record-interaction";
 

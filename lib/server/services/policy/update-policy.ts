@@ -1,16 +1,13 @@
 import "server-only";
 import { getDb } from "@/lib/server/db";
-import { AppError } from "@/lib/server/errors";
 import { getAppSettings } from "@/lib/server/settings";
 import { policyFromRow } from "@/lib/server/queries/warmup-inputs";
-import { fieldErrorsOf } from "@/lib/validation/form-data";
+import { parseInput } from "@/lib/server/validation";
 import { ZPolicyUpdate, type TPolicyUpdate } from "@/lib/validation/policy";
 import type { Policy } from "@/lib/warmup/types";
 
 export function parsePolicyUpdate(input: unknown): TPolicyUpdate {
-  const parsed = ZPolicyUpdate.safeParse(input);
-  if (!parsed.success) throw new AppError("validation", "Please check the highlighted fields.", { fields: fieldErrorsOf(parsed.error) });
-  return parsed.data;
+  return parseInput(ZPolicyUpdate, input, { message: "Please check the highlighted fields." });
 }
 
 /**

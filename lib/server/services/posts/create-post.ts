@@ -5,7 +5,7 @@ import { notFound } from "@/lib/server/errors";
 import { getAppSettings } from "@/lib/server/settings";
 import { ZPostCreate } from "@/lib/validation/post";
 import { isBlockedEither } from "@/lib/server/services/interactions/blocks";
-import { parseInput } from "@/lib/server/services/interactions/parse-input";
+import { parseInput } from "@/lib/server/validation";
 import { HOUR, enforceRateLimit } from "@/lib/server/services/interactions/rate-limit";
 import { recordInteraction } from "@/lib/server/services/interactions/record-interaction";
 import { recordMentions } from "@/lib/server/services/interactions/record-mentions";

@@ -1,14 +1,12 @@
 import "server-only";
 import { getDb } from "@/lib/server/db";
-import { AppError } from "@/lib/server/errors";
 import { ZProfileUpdate } from "@/lib/validation/member";
-import { fieldErrorsOf } from "@/lib/validation/form-data";
+import { parseInput } from "@/lib/server/validation";
 
 export async function updateProfile(memberId: string, input: unknown) {
-  const parsed = ZProfileUpdate.safeParse(input);
-  if (!parsed.success) throw new AppError("validation", "Please check the highlighted fields.", { fields: fieldErrorsOf(parsed.error) });
+  const data = parseInput(ZProfileUpdate, input, { message: "Please check the highlighted fields." });
   const db = await getDb();
-  return db.member.update({ where: { id: memberId }, data: parsed.data, select: PROFILE_SELECT });
+  return db.member.update({ where: { id: memberId }, data, select: PROFILE_SELECT });
 }
 
 export const PROFILE_SELECT = {

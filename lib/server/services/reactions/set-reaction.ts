@@ -5,7 +5,7 @@ import { notFound } from "@/lib/server/errors";
 import { lockMember } from "@/lib/server/services/locks";
 import { ZReactionSet, type ReactionType } from "@/lib/validation/reaction";
 import { isBlockedEither } from "@/lib/server/services/interactions/blocks";
-import { parseInput } from "@/lib/server/services/interactions/parse-input";
+import { parseInput } from "@/lib/server/validation";
 import { recordInteraction, removeInteractions } from "@/lib/server/services/interactions/record-interaction";
 
 /**

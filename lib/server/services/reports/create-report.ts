@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/server/db";
 import { AppError, isUniqueViolation } from "@/lib/server/errors";
-import { parseInput } from "@/lib/server/services/interactions/parse-input";
+import { parseInput } from "@/lib/server/validation";
 import { DAY, enforceRateLimit } from "@/lib/server/services/interactions/rate-limit";
 import { reportOpenKey, ZReportCreate } from "@/lib/validation/report";
 import { findReportable } from "./reportable";

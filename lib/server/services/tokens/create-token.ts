@@ -2,7 +2,7 @@ import "server-only";
 import { getDb } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { lockMember } from "@/lib/server/services/locks";
-import { parseInput } from "@/lib/server/services/interactions/parse-input";
+import { parseInput } from "@/lib/server/validation";
 import { ZTokenCreate } from "@/lib/validation/api/token";
 import { generateToken } from "./token-secret";
 
