@@ -6,11 +6,12 @@ import { AppError } from "@/lib/server/errors";
 import { giveKudos } from "@/lib/server/services/kudos/give-kudos";
 import { deleteKudos } from "@/lib/server/services/kudos/delete-kudos";
 import { formObject } from "@/lib/validation/form-data";
+import type { TKudosCreateInput } from "@/lib/validation/kudos";
 
 export async function giveKudosAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   try {
     const viewer = await requireMember();
-    const kudos = await giveKudos(viewer.id, formObject(form, ["recipientHandle", "body"]));
+    const kudos = await giveKudos(viewer.id, formObject(form, ["recipientHandle", "body"]) as TKudosCreateInput);
     revalidatePath(`/u/${kudos.recipientHandle}`);
     return { ok: true, message: "Kudos given. Thank you for saying it out loud." };
   } catch (e) {

@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db/create-client";
+import type { LOGGED_KINDS, LoggedPlatform } from "@/lib/validation/logged-interaction";
 import { createPost } from "@/lib/server/services/posts/create-post";
 import { createComment } from "@/lib/server/services/comments/create-comment";
 import { setReaction } from "@/lib/server/services/reactions/set-reaction";
@@ -25,7 +26,7 @@ type Event =
   | { comment: string; by: string; on: string; at: When; body: string; replyTo?: string }
   | { react: "like" | "insightful" | "thanks"; by: string; post?: string; comment?: string; at: When }
   | { kudos: string; by: string; at: When; body: string }
-  | { log: string; by: string; to: string; at: When; occurredDaysAgo: number; platform: string; kind: string; evidenceUrl?: string; summary: string }
+  | { log: string; by: string; to: string; at: When; occurredDaysAgo: number; platform: LoggedPlatform; kind: (typeof LOGGED_KINDS)[number]; evidenceUrl?: string; summary: string }
   | { decide: string; by: string; at: When; decision: "confirm" | "dispute" };
 
 const POSTS: Event[] = [
@@ -191,7 +192,7 @@ export async function seedContent(db: Db, now = new Date()): Promise<string> {
   for (const e of events) {
     const when = at(e.at);
     if ("react" in e) {
-      const input = e.post ? { subject: "post", id: ref(posts, e.post) } : { subject: "comment", id: ref(comments, e.comment!).id };
+      const input = e.post ? { subject: "post" as const, id: ref(posts, e.post) } : { subject: "comment" as const, id: ref(comments, e.comment!).id };
       await setReaction(id(e.by), { ...input, type: e.react }, when);
     } else if ("post" in e) {
       const p = await createPost(id(e.by), { body: e.body, sharedPostId: e.share ? ref(posts, e.share) : undefined }, when);

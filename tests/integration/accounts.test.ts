@@ -5,6 +5,7 @@ import { AppError } from "@/lib/server/errors";
 import { PRESET_CRITERIA } from "@/lib/warmup/policy";
 import { createMember } from "@/tests/factories/members";
 import { useTestDatabase } from "@/tests/support/test-database";
+import type { TSignupInput } from "@/lib/validation/member";
 
 const t = useTestDatabase();
 
@@ -27,7 +28,7 @@ function validInput(overrides: Record<string, unknown> = {}) {
 /** Runs a sign-up that must fail; returns its AppError and checks that nothing was stored. */
 async function expectRefused(input: unknown): Promise<AppError> {
   const before = await counts();
-  const error = await signUp(input, nextIp()).then(
+  const error = await signUp(input as TSignupInput, nextIp()).then(
     () => undefined,
     (e: unknown) => e,
   );

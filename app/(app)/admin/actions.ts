@@ -10,6 +10,7 @@ import { updateAppSettings } from "@/lib/server/services/admin/update-settings";
 import { appSettingsFromForm } from "@/lib/validation/admin";
 import { formObject } from "@/lib/validation/form-data";
 import { formatDate } from "@/lib/format";
+import type { TReportDecisionInput, TSuspendMemberInput, TUnsuspendMemberInput } from "@/lib/validation/admin";
 
 // Every action: adminOnly() first, then the service, which checks the actor's role again
 // inside its transaction.
@@ -33,7 +34,7 @@ const plural = (n: number, one: string, many: string) => (n === 1 ? `1 ${one}` :
 export async function removeContentAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   try {
     const admin = await adminOnly();
-    const r = await removeReportedContent(admin.id, formObject(form, ["reportId", "note"]));
+    const r = await removeReportedContent(admin.id, formObject(form, ["reportId", "note"]) as TReportDecisionInput);
     // No revalidation of the page acted on: the queue item stays in place with this message
     // until the next visit (admin pages are dynamic), instead of vanishing without a word.
     return {
@@ -48,7 +49,7 @@ export async function removeContentAction(_prev: ActionState, form: FormData): P
 export async function dismissReportAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   try {
     const admin = await adminOnly();
-    await dismissReport(admin.id, formObject(form, ["reportId", "note"]));
+    await dismissReport(admin.id, formObject(form, ["reportId", "note"]) as TReportDecisionInput);
     return { ok: true, message: "Report dismissed." };
   } catch (e) {
     return failure(e, form);
@@ -58,7 +59,7 @@ export async function dismissReportAction(_prev: ActionState, form: FormData): P
 export async function suspendMemberAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   try {
     const admin = await adminOnly();
-    const r = await suspendMember(admin.id, formObject(form, ["memberId", "reason", "until", "reportId"]));
+    const r = await suspendMember(admin.id, formObject(form, ["memberId", "reason", "until", "reportId"]) as TSuspendMemberInput);
     const reportId = form.get("reportId");
     revalidateAdmin("/admin/members", ...(typeof reportId === "string" && reportId ? [`/admin/reports/${reportId}`] : []));
     const until = r.until ? ` until ${formatDate(r.until)}` : "";
@@ -74,7 +75,7 @@ export async function suspendMemberAction(_prev: ActionState, form: FormData): P
 export async function unsuspendMemberAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   try {
     const admin = await adminOnly();
-    const r = await unsuspendMember(admin.id, formObject(form, ["memberId"]));
+    const r = await unsuspendMember(admin.id, formObject(form, ["memberId"]) as TUnsuspendMemberInput);
     revalidateAdmin("/admin/members");
     return { ok: true, message: `@${r.handle} can use Rapport again.` };
   } catch (e) {

@@ -10,6 +10,9 @@ import { createComment } from "@/lib/server/services/comments/create-comment";
 import { deleteComment } from "@/lib/server/services/comments/delete-comment";
 import { setReaction } from "@/lib/server/services/reactions/set-reaction";
 import { formObject } from "@/lib/validation/form-data";
+import type { TReactionSetInput } from "@/lib/validation/reaction";
+import type { TCommentCreateInput } from "@/lib/validation/comment";
+import type { TPostCreateInput } from "@/lib/validation/post";
 
 /** Feed content shows on the feed, on post pages and on profiles: refresh them all. */
 function refreshFeed() {
@@ -29,7 +32,7 @@ export async function createPostAction(_prev: ActionState, form: FormData): Prom
     const input = formObject(form, ["body", "sharedPostId"]);
     if (!input.sharedPostId) delete input.sharedPostId;
     shared = Boolean(input.sharedPostId);
-    await createPost(viewer.id, input);
+    await createPost(viewer.id, input as TPostCreateInput);
   } catch (e) {
     return failure(e, form);
   }
@@ -44,7 +47,7 @@ export async function createCommentAction(_prev: ActionState, form: FormData): P
     const viewer = await requireMember();
     const input = formObject(form, ["postId", "parentId", "body"]);
     if (!input.parentId) delete input.parentId;
-    await createComment(viewer.id, input);
+    await createComment(viewer.id, input as TCommentCreateInput);
   } catch (e) {
     return failure(e, form);
   }
@@ -60,7 +63,7 @@ export async function reactAction(form: FormData): Promise<void> {
   try {
     const viewer = await requireMember();
     const pressed = str(form, "pressed") === "true";
-    await setReaction(viewer.id, { subject: str(form, "subject"), id: str(form, "id"), type: pressed ? null : str(form, "type") });
+    await setReaction(viewer.id, { subject: str(form, "subject"), id: str(form, "id"), type: pressed ? null : str(form, "type") } as TReactionSetInput);
   } catch (e) {
     if (!(e instanceof AppError)) throw e;
   }

@@ -7,6 +7,7 @@ import { logInteraction } from "@/lib/server/services/interactions/log-interacti
 import { decideLogged } from "@/lib/server/services/interactions/decide-logged";
 import { withdrawLogged } from "@/lib/server/services/interactions/withdraw-logged";
 import { formObject } from "@/lib/validation/form-data";
+import type { TLoggedDecisionInput, TLoggedInteractionCreateInput } from "@/lib/validation/logged-interaction";
 
 const FIELDS = ["targetHandle", "platform", "kind", "occurredOn", "evidenceUrl", "summary"] as const;
 
@@ -18,7 +19,7 @@ function refresh() {
 export async function logInteractionAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   try {
     const viewer = await requireMember();
-    await logInteraction(viewer.id, formObject(form, FIELDS));
+    await logInteraction(viewer.id, formObject(form, FIELDS) as TLoggedInteractionCreateInput);
   } catch (e) {
     return failure(e, form);
   }
@@ -30,7 +31,7 @@ export async function logInteractionAction(_prev: ActionState, form: FormData): 
 export async function decideLoggedAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   try {
     const viewer = await requireMember();
-    const result = await decideLogged(viewer.id, formObject(form, ["id", "decision"]));
+    const result = await decideLogged(viewer.id, formObject(form, ["id", "decision"]) as TLoggedDecisionInput);
     refresh();
     return { ok: true, message: result.status === "confirmed" ? "Confirmed — it now counts in full." : "Disputed — it won't count." };
   } catch (e) {

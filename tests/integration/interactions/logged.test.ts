@@ -5,6 +5,7 @@ import { logInteraction } from "@/lib/server/services/interactions/log-interacti
 import { decideLogged } from "@/lib/server/services/interactions/decide-logged";
 import { withdrawLogged } from "@/lib/server/services/interactions/withdraw-logged";
 import { evaluatePair } from "@/lib/server/services/warmup/evaluate-pairs";
+import type { TLoggedInteractionCreateInput } from "@/lib/validation/logged-interaction";
 
 const t = useTestDatabase();
 const now = new Date("2026-03-10T09:00:00Z");
@@ -17,7 +18,7 @@ const valid = (over: Record<string, unknown> = {}) => ({
   evidenceUrl: "https://x.com/ben/status/1",
   summary: "Replied to her thread about queues",
   ...over,
-});
+}) as TLoggedInteractionCreateInput; // overrides may be deliberately invalid
 
 async function setup() {
   const ana = await createMember({ handle: "ana_l", name: "Ana Ferreira" });

@@ -94,7 +94,7 @@ describe("the /interactions lists", () => {
     const ana = await createMember({ handle: "ana_i", policy: { preset: "friendly" } });
     const ben = await createMember({ handle: "ben_i" });
     const chloe = await createMember({ handle: "chloe_i" });
-    const base = { platform: "event", kind: "met_in_person", occurredOn: "2026-03-09" };
+    const base = { platform: "event", kind: "met_in_person", occurredOn: "2026-03-09" } as const;
     const l1 = await logInteraction(ben.id, { ...base, targetHandle: "ana_i" }, d("10T09:00:00"));
     await logInteraction(chloe.id, { ...base, targetHandle: "ana_i", evidenceUrl: "https://meetup.example/1" }, d("10T10:00:00"));
     await logInteraction(ben.id, { ...base, targetHandle: "chloe_i" }, d("10T11:00:00"));

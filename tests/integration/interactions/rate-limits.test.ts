@@ -60,7 +60,7 @@ describe("abuse limits on public content", () => {
       retryAt: at(61),
     });
 
-    const log = { targetHandle: "ana_rl", platform: "event", kind: "met_in_person", occurredOn: "2026-03-09" };
+    const log = { targetHandle: "ana_rl", platform: "event", kind: "met_in_person", occurredOn: "2026-03-09" } as const;
     await logInteraction(ben.id, log, at(0));
     const logErr = (await logInteraction(ben.id, { ...log, occurredOn: "2026-03-08" }, at(5)).catch((e) => e)) as AppError;
     expect(logErr.code).toBe("rate_limited");

@@ -154,7 +154,7 @@ describe.skipIf(!onServer)("concurrency on PostgreSQL", () => {
 
   it("20 concurrent logs of the same evidence link store one", async () => {
     const [ben, ana] = await createMembers(2);
-    const input = { targetHandle: ana.handle, platform: "x", kind: "reply", occurredOn: "2027-03-08", evidenceUrl: "https://x.com/ben/status/1" };
+    const input = { targetHandle: ana.handle, platform: "x", kind: "reply", occurredOn: "2027-03-08", evidenceUrl: "https://x.com/ben/status/1" } as const;
     const results = await Promise.all(Array.from({ length: 20 }, () => outcome(logInteraction(ben.id, input, NOW))));
     expect(tally(results)).toEqual({ ok: 1, validation: 19 });
     expect(await t.db.loggedInteraction.count()).toBe(1);

@@ -6,6 +6,7 @@ import { systemNow } from "@/lib/server/clock";
 import { createToken } from "@/lib/server/services/tokens/create-token";
 import { revokeToken } from "@/lib/server/services/tokens/revoke-token";
 import { formObject } from "@/lib/validation/form-data";
+import type { TTokenCreateInput } from "@/lib/validation/api/token";
 
 /** The new token comes back in the state: the only moment it is ever shown. */
 export type CreateTokenState = ActionState & { token?: string; name?: string };
@@ -13,7 +14,7 @@ export type CreateTokenState = ActionState & { token?: string; name?: string };
 export async function createTokenAction(_prev: CreateTokenState, form: FormData): Promise<CreateTokenState> {
   try {
     const viewer = await requireMember();
-    const created = await createToken(viewer.id, formObject(form, ["name"]), systemNow());
+    const created = await createToken(viewer.id, formObject(form, ["name"]) as TTokenCreateInput, systemNow());
     revalidatePath("/settings/tokens");
     return { ok: true, message: `Token “${created.name}” created. Copy it now — it won't be shown again.`, token: created.token, name: created.name };
   } catch (e) {

@@ -3,7 +3,7 @@ import { getDb } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { verifyPassword } from "@/lib/server/auth/password";
 import { checkInput } from "@/lib/server/validation";
-import { ZSignin } from "@/lib/validation/member";
+import { ZSignin, type TSigninInput } from "@/lib/validation/member";
 import { markAttemptSucceeded, releaseAttempts, reserveAttempt, THROTTLES } from "./throttle";
 import { promoteIfAdminEmail } from "@/lib/server/services/admin/bootstrap-admin";
 
@@ -15,7 +15,7 @@ const WINDOW_MINUTES = 15;
  * Checks email and password. Failures are throttled per account and per IP (in the
  * database); the message never says whether the email exists.
  */
-export async function signInWithPassword(input: unknown, ip: string, now = new Date()): Promise<SignInResult> {
+export async function signInWithPassword(input: TSigninInput, ip: string, now = new Date()): Promise<SignInResult> {
   // No fields named: the message never says which one was wrong.
   const checked = checkInput(ZSignin, input, { message: "Enter your email and password.", fields: false });
   if (!checked.ok) return checked;

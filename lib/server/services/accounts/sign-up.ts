@@ -2,7 +2,7 @@ import "server-only";
 import { getDb } from "@/lib/server/db";
 import { AppError, isUniqueViolation } from "@/lib/server/errors";
 import { hashPassword } from "@/lib/server/auth/password";
-import { ZSignup } from "@/lib/validation/member";
+import { ZSignup, type TSignupInput } from "@/lib/validation/member";
 import { parseInput } from "@/lib/server/validation";
 import { checkThrottle, lockThrottleKey, recordAttempt, THROTTLES } from "./throttle";
 import { promoteIfAdminEmail } from "@/lib/server/services/admin/bootstrap-admin";
@@ -10,7 +10,7 @@ import { promoteIfAdminEmail } from "@/lib/server/services/admin/bootstrap-admin
 export type NewMember = { id: string; handle: string; name: string; email: string; createdAt: Date };
 
 /** Creates an account. Field errors name the field; nothing is stored on any error. */
-export async function signUp(input: unknown, ip: string, now = new Date()): Promise<NewMember> {
+export async function signUp(input: TSignupInput, ip: string, now = new Date()): Promise<NewMember> {
   const data = parseInput(ZSignup, input, { message: "Please check the highlighted fields." });
   const db = await getDb();
   const rule = { kind: "signup", key: ip, max: THROTTLES.signupPerIp(), windowMinutes: 60 };

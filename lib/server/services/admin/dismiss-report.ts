@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/server/db";
 import { parseInput } from "@/lib/server/validation";
-import { ZReportDecision } from "@/lib/validation/admin";
+import { ZReportDecision, type TReportDecisionInput } from "@/lib/validation/admin";
 import { assertAdmin, recordAdminAudit } from "./audit";
 import { claimReport } from "./close-reports";
 
@@ -9,7 +9,7 @@ import { claimReport } from "./close-reports";
  * An admin decides a report needs no action. Only this report closes: others about the same
  * item may say something this one did not.
  */
-export async function dismissReport(adminId: string, input: unknown, now: Date = new Date()) {
+export async function dismissReport(adminId: string, input: TReportDecisionInput, now: Date = new Date()) {
   const { reportId, note } = parseInput(ZReportDecision, input);
   const db = await getDb();
   return db.$transaction(async (tx) => {

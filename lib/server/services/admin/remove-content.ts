@@ -3,7 +3,7 @@ import { getDb, type Tx } from "@/lib/server/db";
 import { AppError, notFound } from "@/lib/server/errors";
 import { removeInteractions } from "@/lib/server/services/interactions/record-interaction";
 import { parseInput } from "@/lib/server/validation";
-import { ZReportDecision } from "@/lib/validation/admin";
+import { ZReportDecision, type TReportDecisionInput } from "@/lib/validation/admin";
 import type { ReportSubjectType } from "@/lib/validation/report";
 import { assertAdmin, recordAdminAudit } from "./audit";
 import { claimReport, closeReports } from "./close-reports";
@@ -51,7 +51,7 @@ export async function removeSubject(tx: Tx, type: ContentType, id: string, now: 
  * An admin removes the content a report is about. Every open report on the same item is
  * closed as actioned with it (one removal answers them all).
  */
-export async function removeReportedContent(adminId: string, input: unknown, now: Date = new Date()) {
+export async function removeReportedContent(adminId: string, input: TReportDecisionInput, now: Date = new Date()) {
   const { reportId, note } = parseInput(ZReportDecision, input);
   const db = await getDb();
   return db.$transaction(async (tx) => {

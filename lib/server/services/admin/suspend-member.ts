@@ -4,7 +4,7 @@ import { AppError, fieldError, notFound } from "@/lib/server/errors";
 import { lockMember } from "@/lib/server/services/locks";
 import { notify } from "@/lib/server/services/notifications/notify";
 import { parseInput } from "@/lib/server/validation";
-import { ZSuspendMember, ZUnsuspendMember } from "@/lib/validation/admin";
+import { ZSuspendMember, ZUnsuspendMember, type TSuspendMemberInput, type TUnsuspendMemberInput } from "@/lib/validation/admin";
 import { parseDay } from "@/lib/validation/logged-interaction";
 import { formatDate } from "@/lib/format";
 import { assertAdmin, recordAdminAudit } from "./audit";
@@ -17,7 +17,7 @@ import { closeReports } from "./close-reports";
  * Open reports about the member are closed as actioned, and so is the report this answers.
  * Suspending again replaces the reason and end date.
  */
-export async function suspendMember(adminId: string, input: unknown, now: Date = new Date()) {
+export async function suspendMember(adminId: string, input: TSuspendMemberInput, now: Date = new Date()) {
   const data = parseInput(ZSuspendMember, input);
   const until = data.until ? parseDay(data.until) : null;
   if (until && until <= now) throw fieldError("until", "Choose an end date after today, or leave it empty for no end date.");
@@ -61,7 +61,7 @@ export async function suspendMember(adminId: string, input: unknown, now: Date =
 }
 
 /** Lifts a suspension at once. Withdrawn requests stay withdrawn: the member may send them again. */
-export async function unsuspendMember(adminId: string, input: unknown, now: Date = new Date()) {
+export async function unsuspendMember(adminId: string, input: TUnsuspendMemberInput, now: Date = new Date()) {
   const { memberId } = parseInput(ZUnsuspendMember, input);
   const db = await getDb();
   return db.$transaction(async (tx) => {

@@ -5,14 +5,14 @@ import { pairKey } from "@/lib/server/queries/warmup-inputs";
 import { lockPair } from "@/lib/server/services/locks";
 import { recordAudit, type AuditEntry } from "@/lib/server/services/requests/audit";
 import { parseInput } from "@/lib/server/validation";
-import { ZBlockMember } from "@/lib/validation/block";
+import { ZBlockMember, type TBlockMemberInput } from "@/lib/validation/block";
 
 /**
  * Blocks a member. In the same transaction any pending request between the two (either
  * direction) is withdrawn and any connection removed. The blocked member is not told:
  * to them the blocker simply no longer exists.
  */
-export async function blockMember(blockerId: string, input: unknown, opts: { now?: Date } = {}) {
+export async function blockMember(blockerId: string, input: TBlockMemberInput, opts: { now?: Date } = {}) {
   const now = opts.now ?? new Date();
   const { handle } = parseInput(ZBlockMember, input, { message: "Please check the handle." });
   const db = await getDb();

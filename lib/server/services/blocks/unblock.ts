@@ -3,10 +3,10 @@ import { getDb } from "@/lib/server/db";
 import { notFound } from "@/lib/server/errors";
 import { recordAudit } from "@/lib/server/services/requests/audit";
 import { parseInput } from "@/lib/server/validation";
-import { ZBlockMember } from "@/lib/validation/block";
+import { ZBlockMember, type TBlockMemberInput } from "@/lib/validation/block";
 
 /** Lifts a block the member made. What the block ended (requests, a connection) stays ended. */
-export async function unblockMember(blockerId: string, input: unknown, opts: { now?: Date } = {}) {
+export async function unblockMember(blockerId: string, input: TBlockMemberInput, opts: { now?: Date } = {}) {
   const now = opts.now ?? new Date();
   const { handle } = parseInput(ZBlockMember, input, { message: "Please check the handle." });
   const db = await getDb();

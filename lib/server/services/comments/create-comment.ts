@@ -3,7 +3,7 @@ import { systemNow } from "@/lib/server/clock";
 import { getDb } from "@/lib/server/db";
 import { notFound } from "@/lib/server/errors";
 import { getAppSettings } from "@/lib/server/settings";
-import { ZCommentCreate } from "@/lib/validation/comment";
+import { ZCommentCreate, type TCommentCreateInput } from "@/lib/validation/comment";
 import { isBlockedEither } from "@/lib/server/services/interactions/blocks";
 import { parseInput } from "@/lib/server/validation";
 import { HOUR, enforceRateLimit } from "@/lib/server/services/interactions/rate-limit";
@@ -15,7 +15,7 @@ import { recordMentions } from "@/lib/server/services/interactions/record-mentio
  * reply toward the author of the comment replied to. Threads are one level deep: a reply to
  * a reply joins its thread, but still counts toward the person actually replied to.
  */
-export async function createComment(authorId: string, input: unknown, now: Date = systemNow()) {
+export async function createComment(authorId: string, input: TCommentCreateInput, now: Date = systemNow()) {
   const data = parseInput(ZCommentCreate, input);
   const db = await getDb();
   return db.$transaction(async (tx) => {

@@ -3,14 +3,14 @@ import { getDb } from "@/lib/server/db";
 import { notFound } from "@/lib/server/errors";
 import { recordAudit } from "@/lib/server/services/requests/audit";
 import { parseInput } from "@/lib/server/validation";
-import { ZRemoveConnection } from "@/lib/validation/connection";
+import { ZRemoveConnection, type TRemoveConnectionInput } from "@/lib/validation/connection";
 
 /**
  * Either side may end a connection, quietly (the other is not notified) and without a
  * cooldown. The pair key is built from the viewer's own id, so only a member of the pair can
  * remove it; anything else is not found.
  */
-export async function removeConnection(memberId: string, input: unknown, opts: { now?: Date } = {}) {
+export async function removeConnection(memberId: string, input: TRemoveConnectionInput, opts: { now?: Date } = {}) {
   const now = opts.now ?? new Date();
   const { handle } = parseInput(ZRemoveConnection, input, { message: "Please check the handle." });
   const db = await getDb();

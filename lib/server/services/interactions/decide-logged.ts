@@ -2,7 +2,7 @@ import "server-only";
 import { systemNow } from "@/lib/server/clock";
 import { getDb } from "@/lib/server/db";
 import { notFound } from "@/lib/server/errors";
-import { ZLoggedDecision } from "@/lib/validation/logged-interaction";
+import { ZLoggedDecision, type TLoggedDecisionInput } from "@/lib/validation/logged-interaction";
 import { parseInput } from "@/lib/server/validation";
 import { notifyIfBecameWarm, warmthBefore } from "./record-interaction";
 
@@ -10,7 +10,7 @@ import { notifyIfBecameWarm, warmthBefore } from "./record-interaction";
  * The target confirms or disputes an interaction logged about them. Only the target may,
  * and only while it is pending: for anyone else it does not exist (not even for its actor).
  */
-export async function decideLogged(targetId: string, input: unknown, now: Date = systemNow()) {
+export async function decideLogged(targetId: string, input: TLoggedDecisionInput, now: Date = systemNow()) {
   const { id, decision } = parseInput(ZLoggedDecision, input);
   const status = decision === "confirm" ? "confirmed" : "disputed";
   const db = await getDb();

@@ -4,7 +4,7 @@ import { getDb } from "@/lib/server/db";
 import { AppError, fieldError, isUniqueViolation } from "@/lib/server/errors";
 import { getAppSettings } from "@/lib/server/settings";
 import { notify } from "@/lib/server/services/notifications/notify";
-import { ZLoggedInteractionCreate, occurredOnProblem, parseDay } from "@/lib/validation/logged-interaction";
+import { ZLoggedInteractionCreate, occurredOnProblem, parseDay, type TLoggedInteractionCreateInput } from "@/lib/validation/logged-interaction";
 import { loggedKindToInteractionKind } from "@/lib/warmup/weights";
 import { isBlockedEither } from "./blocks";
 import { parseInput } from "@/lib/server/validation";
@@ -17,7 +17,7 @@ const NOON = 12 * 3_600_000;
  * Records an interaction that happened elsewhere. It starts "pending" (counting as the
  * target's protocol says) until the target confirms or disputes it; the target is told.
  */
-export async function logInteraction(actorId: string, input: unknown, now: Date = systemNow()) {
+export async function logInteraction(actorId: string, input: TLoggedInteractionCreateInput, now: Date = systemNow()) {
   const data = parseInput(ZLoggedInteractionCreate, input);
   const day = parseDay(data.occurredOn)!;
   const problem = occurredOnProblem(day, now);

@@ -6,7 +6,7 @@ import { lockPair } from "@/lib/server/services/locks";
 import { notifyMany } from "@/lib/server/services/notifications/notify";
 import { parseInput } from "@/lib/server/validation";
 import { recordInteraction } from "@/lib/server/services/interactions/record-interaction";
-import { ZIntroductionCreate } from "@/lib/validation/introduction";
+import { ZIntroductionCreate, type TIntroductionCreateInput } from "@/lib/validation/introduction";
 import { formatDate } from "@/lib/format";
 
 const DAY = 86_400_000;
@@ -23,7 +23,7 @@ const first = (name: string) => name.split(" ")[0];
  * introduction per pair (A to B or B to A) per cooldown (90 days by default), whoever makes
  * it, so a wide circle of friends cannot stack them.
  */
-export async function introduce(introducerId: string, input: unknown, now: Date = new Date()) {
+export async function introduce(introducerId: string, input: TIntroductionCreateInput, now: Date = new Date()) {
   const data = parseInput(ZIntroductionCreate, input);
   const db = await getDb();
   return db.$transaction(async (tx) => {

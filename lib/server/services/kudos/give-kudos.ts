@@ -3,7 +3,7 @@ import { systemNow } from "@/lib/server/clock";
 import { getDb } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { getAppSettings } from "@/lib/server/settings";
-import { ZKudosCreate } from "@/lib/validation/kudos";
+import { ZKudosCreate, type TKudosCreateInput } from "@/lib/validation/kudos";
 import { notify } from "@/lib/server/services/notifications/notify";
 import { isBlockedEither } from "@/lib/server/services/interactions/blocks";
 import { parseInput } from "@/lib/server/validation";
@@ -11,7 +11,7 @@ import { DAY, enforceRateLimit } from "@/lib/server/services/interactions/rate-l
 import { recordInteraction } from "@/lib/server/services/interactions/record-interaction";
 
 /** A short public thank-you on someone's profile: a "kudos" interaction toward them, and a notification. */
-export async function giveKudos(authorId: string, input: unknown, now: Date = systemNow()) {
+export async function giveKudos(authorId: string, input: TKudosCreateInput, now: Date = systemNow()) {
   const data = parseInput(ZKudosCreate, input);
   const db = await getDb();
   return db.$transaction(async (tx) => {

@@ -3,10 +3,10 @@ import { getDb } from "@/lib/server/db";
 import { getAppSettings } from "@/lib/server/settings";
 import { policyFromRow } from "@/lib/server/queries/warmup-inputs";
 import { parseInput } from "@/lib/server/validation";
-import { ZPolicyUpdate, type TPolicyUpdate } from "@/lib/validation/policy";
+import { ZPolicyUpdate, type TPolicyUpdate, type TPolicyUpdateInput } from "@/lib/validation/policy";
 import type { Policy } from "@/lib/warmup/types";
 
-export function parsePolicyUpdate(input: unknown): TPolicyUpdate {
+export function parsePolicyUpdate(input: TPolicyUpdateInput): TPolicyUpdate {
   return parseInput(ZPolicyUpdate, input, { message: "Please check the highlighted fields." });
 }
 
@@ -19,7 +19,7 @@ export function draftPolicy(current: Record<string, unknown> | null, update: TPo
 }
 
 /** Saves a member's protocol; the next evaluation (including a send in flight after commit) uses it. */
-export async function updatePolicy(memberId: string, input: unknown): Promise<Policy> {
+export async function updatePolicy(memberId: string, input: TPolicyUpdateInput): Promise<Policy> {
   const update = parsePolicyUpdate(input);
   const db = await getDb();
   return db.$transaction(async (tx) => {

@@ -3,7 +3,7 @@ import { systemNow } from "@/lib/server/clock";
 import { getDb } from "@/lib/server/db";
 import { notFound } from "@/lib/server/errors";
 import { getAppSettings } from "@/lib/server/settings";
-import { ZPostCreate } from "@/lib/validation/post";
+import { ZPostCreate, type TPostCreateInput } from "@/lib/validation/post";
 import { isBlockedEither } from "@/lib/server/services/interactions/blocks";
 import { parseInput } from "@/lib/server/validation";
 import { HOUR, enforceRateLimit } from "@/lib/server/services/interactions/rate-limit";
@@ -15,7 +15,7 @@ import { recordMentions } from "@/lib/server/services/interactions/record-mentio
  * the same transaction records what it says about other members: a "share" toward the
  * original author and a "mention" toward each @mentioned member.
  */
-export async function createPost(authorId: string, input: unknown, now: Date = systemNow()) {
+export async function createPost(authorId: string, input: TPostCreateInput, now: Date = systemNow()) {
   const data = parseInput(ZPostCreate, input);
   const db = await getDb();
   return db.$transaction(async (tx) => {

@@ -3,7 +3,7 @@ import { getDb } from "@/lib/server/db";
 import { AppError, isUniqueViolation } from "@/lib/server/errors";
 import { parseInput } from "@/lib/server/validation";
 import { DAY, enforceRateLimit } from "@/lib/server/services/interactions/rate-limit";
-import { reportOpenKey, ZReportCreate } from "@/lib/validation/report";
+import { reportOpenKey, ZReportCreate, type TReportCreateInput } from "@/lib/validation/report";
 import { findReportable } from "./reportable";
 
 /** Generous for honest members, but a flood of reports cannot bury the moderators' queue. */
@@ -15,7 +15,7 @@ const alreadyReported = () => new AppError("already_exists", "You already report
  * A member reports a member, post, comment, kudos or logged interaction. One open report per
  * reporter and item: the unique open_key decides, also when two reports race.
  */
-export async function createReport(reporterId: string, input: unknown, now: Date = new Date()) {
+export async function createReport(reporterId: string, input: TReportCreateInput, now: Date = new Date()) {
   const data = parseInput(ZReportCreate, input);
   const openKey = reportOpenKey(reporterId, data.subjectType, data.subjectId);
   const db = await getDb();

@@ -3,7 +3,7 @@ import { getDb } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { lockMember } from "@/lib/server/services/locks";
 import { parseInput } from "@/lib/server/validation";
-import { ZTokenCreate } from "@/lib/validation/api/token";
+import { ZTokenCreate, type TTokenCreateInput } from "@/lib/validation/api/token";
 import { generateToken } from "./token-secret";
 
 /** Active tokens per member: plenty for scripts and bots, few enough to review at a glance. */
@@ -12,7 +12,7 @@ export const MAX_ACTIVE_TOKENS = 25;
 export type CreatedToken = { id: string; name: string; prefix: string; createdAt: Date; lastUsedAt: null; token: string };
 
 /** Creates a personal access token for the member. The secret is returned here and never again. */
-export async function createToken(memberId: string, input: unknown, now: Date = new Date()): Promise<CreatedToken> {
+export async function createToken(memberId: string, input: TTokenCreateInput, now: Date = new Date()): Promise<CreatedToken> {
   const { name } = parseInput(ZTokenCreate, input);
   const db = await getDb();
   const { token, prefix, hash } = generateToken();

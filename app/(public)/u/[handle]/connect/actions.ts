@@ -7,6 +7,7 @@ import { sendRequest } from "@/lib/server/services/requests/send-request";
 import { blockMember } from "@/lib/server/services/blocks/block";
 import { unblockMember } from "@/lib/server/services/blocks/unblock";
 import { formObject } from "@/lib/validation/form-data";
+import type { TBlockMemberInput } from "@/lib/validation/block";
 
 /** The note form on a profile (inline or on /u/<handle>/connect). On success, back to the profile. */
 export async function sendRequestAction(_prev: ActionState, form: FormData): Promise<ActionState> {
@@ -27,7 +28,7 @@ export async function sendRequestAction(_prev: ActionState, form: FormData): Pro
 export async function blockAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   try {
     const viewer = await requireMember();
-    const { member } = await blockMember(viewer.id, formObject(form, ["handle"]));
+    const { member } = await blockMember(viewer.id, formObject(form, ["handle"]) as TBlockMemberInput);
     revalidatePath(`/u/${member.handle}`);
     revalidatePath("/", "layout");
     return { ok: true, message: `You blocked @${member.handle}.` };
@@ -39,7 +40,7 @@ export async function blockAction(_prev: ActionState, form: FormData): Promise<A
 export async function unblockAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   try {
     const viewer = await requireMember();
-    const { member } = await unblockMember(viewer.id, formObject(form, ["handle"]));
+    const { member } = await unblockMember(viewer.id, formObject(form, ["handle"]) as TBlockMemberInput);
     revalidatePath(`/u/${member.handle}`);
     return { ok: true, message: `You unblocked @${member.handle}.` };
   } catch (e) {
