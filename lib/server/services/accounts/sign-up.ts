@@ -5,6 +5,7 @@ import { hashPassword } from "@/lib/server/auth/password";
 import { ZSignup, type TSignupInput } from "@/lib/validation/member";
 import { parseInput } from "@/lib/server/validation";
 import { checkThrottle, lockThrottleKey, recordAttempt, THROTTLES } from "./throttle";
+import { recordAudit } from "@/lib/server/services/audit/record-audit";
 import { promoteIfAdminEmail } from "@/lib/server/services/admin/bootstrap-admin";
 
 export type NewMember = { id: string; handle: string; name: string; email: string; createdAt: Date };
@@ -33,7 +34,7 @@ export async function signUp(input: TSignupInput, ip: string, now = new Date()):
       });
       await tx.policy.create({ data: { memberId: m.id } });
       await recordAttempt(tx, "signup", ip, true, now);
-      await tx.auditEvent.create({ data: { actorId: m.id, action: "account.created", subjectType: "member", subjectId: m.id } });
+      await recordAudit(tx, { actorId: m.id, action: "account.created", subjectType: "member", subjectId: m.id, at: now });
       await promoteIfAdminEmail(tx, m.id, m.email, now); // RAPPORT_ADMIN_EMAIL: the installation's first admin
       return m;
     });

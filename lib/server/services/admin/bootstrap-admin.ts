@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb, type Tx } from "@/lib/server/db";
 import { notFound } from "@/lib/server/errors";
-import { recordAdminAudit } from "./audit";
+import { recordAudit } from "@/lib/server/services/audit/record-audit";
 
 /** RAPPORT_ADMIN_EMAIL, lower-cased; several addresses may be separated by commas. */
 export function adminEmails(env: NodeJS.ProcessEnv = process.env): string[] {
@@ -15,7 +15,7 @@ async function grant(db: Tx, member: { id: string; role: string }, via: "env" | 
   if (member.role === "admin") return false;
   const { count } = await db.member.updateMany({ where: { id: member.id, role: "member" }, data: { role: "admin" } });
   if (count === 0) return false;
-  await recordAdminAudit(db, { actorId: null, action: "admin.role_granted", subjectType: "member", subjectId: member.id, data: { via }, at: now });
+  await recordAudit(db, { actorId: null, action: "admin.role_granted", subjectType: "member", subjectId: member.id, data: { via }, at: now });
   return true;
 }
 

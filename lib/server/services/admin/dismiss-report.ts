@@ -2,7 +2,8 @@ import "server-only";
 import { getDb } from "@/lib/server/db";
 import { parseInput } from "@/lib/server/validation";
 import { ZReportDecision, type TReportDecisionInput } from "@/lib/validation/admin";
-import { assertAdmin, recordAdminAudit } from "./audit";
+import { recordAudit } from "@/lib/server/services/audit/record-audit";
+import { assertAdmin } from "./assert-admin";
 import { claimReport } from "./close-reports";
 
 /**
@@ -15,7 +16,7 @@ export async function dismissReport(adminId: string, input: TReportDecisionInput
   return db.$transaction(async (tx) => {
     await assertAdmin(tx, adminId, now);
     const report = await claimReport(tx, reportId, { status: "dismissed", adminId, now });
-    await recordAdminAudit(tx, {
+    await recordAudit(tx, {
       actorId: adminId,
       action: "admin.report_dismissed",
       subjectType: "report",

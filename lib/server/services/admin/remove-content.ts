@@ -5,7 +5,8 @@ import { removeInteractions } from "@/lib/server/services/interactions/record-in
 import { parseInput } from "@/lib/server/validation";
 import { ZReportDecision, type TReportDecisionInput } from "@/lib/validation/admin";
 import type { ReportSubjectType } from "@/lib/validation/report";
-import { assertAdmin, recordAdminAudit } from "./audit";
+import { recordAudit } from "@/lib/server/services/audit/record-audit";
+import { assertAdmin } from "./assert-admin";
 import { claimReport, closeReports } from "./close-reports";
 
 type ContentType = Exclude<ReportSubjectType, "member">;
@@ -64,7 +65,7 @@ export async function removeReportedContent(adminId: string, input: TReportDecis
     const removed = await removeSubject(tx, type, report.subjectId, now);
     const others = await closeReports(tx, { subjectType: type, subjectId: report.subjectId }, { status: "actioned", adminId, now });
     const closed = [reportId, ...others];
-    await recordAdminAudit(tx, {
+    await recordAudit(tx, {
       actorId: adminId,
       action: "admin.content_removed",
       subjectType: type,

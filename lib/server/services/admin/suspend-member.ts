@@ -7,7 +7,8 @@ import { parseInput } from "@/lib/server/validation";
 import { ZSuspendMember, ZUnsuspendMember, type TSuspendMemberInput, type TUnsuspendMemberInput } from "@/lib/validation/admin";
 import { parseDay } from "@/lib/validation/logged-interaction";
 import { formatDate } from "@/lib/format";
-import { assertAdmin, recordAdminAudit } from "./audit";
+import { recordAudit } from "@/lib/server/services/audit/record-audit";
+import { assertAdmin } from "./assert-admin";
 import { closeReports } from "./close-reports";
 
 /**
@@ -48,7 +49,7 @@ export async function suspendMember(adminId: string, input: TSuspendMemberInput,
       { status: "actioned", adminId, now },
     );
     await notify(tx, member.id, "suspended", { reason: data.reason, until: until?.toISOString() ?? null }, now);
-    await recordAdminAudit(tx, {
+    await recordAudit(tx, {
       actorId: adminId,
       action: "admin.member_suspended",
       subjectType: "member",
@@ -70,7 +71,7 @@ export async function unsuspendMember(adminId: string, input: TUnsuspendMemberIn
     if (!member) throw notFound("That member");
     if (!member.suspendedAt) throw new AppError("conflict", `@${member.handle} is not suspended.`);
     await tx.member.update({ where: { id: member.id }, data: { suspendedAt: null, suspendedUntil: null, suspendedReason: null } });
-    await recordAdminAudit(tx, {
+    await recordAudit(tx, {
       actorId: adminId,
       action: "admin.member_unsuspended",
       subjectType: "member",

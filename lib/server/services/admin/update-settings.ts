@@ -5,7 +5,8 @@ import { getAppSettings } from "@/lib/server/settings";
 import { parseAppSettings } from "@/lib/validation/admin";
 import type { TAppSettings } from "@/lib/validation/app-settings";
 import { PRESET_CRITERIA, type NamedPreset } from "@/lib/warmup/policy";
-import { assertAdmin, recordAdminAudit } from "./audit";
+import { recordAudit } from "@/lib/server/services/audit/record-audit";
+import { assertAdmin } from "./assert-admin";
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
@@ -71,7 +72,7 @@ export async function updateAppSettings(adminId: string, input: unknown, now: Da
       create: { id: 1, values: next as object, updatedAt: now },
       update: { values: next as object, updatedAt: now },
     });
-    await recordAdminAudit(tx, {
+    await recordAudit(tx, {
       actorId: adminId,
       action: "admin.settings_updated",
       subjectType: "app_settings",

@@ -3,7 +3,7 @@ import { getDb } from "@/lib/server/db";
 import { AppError, notFound } from "@/lib/server/errors";
 import { pairKey } from "@/lib/server/queries/warmup-inputs";
 import { lockPair } from "@/lib/server/services/locks";
-import { recordAudit, type AuditEntry } from "@/lib/server/services/requests/audit";
+import { recordAudit, type AuditEntry } from "@/lib/server/services/audit/record-audit";
 import { parseInput } from "@/lib/server/validation";
 import { ZBlockMember, type TBlockMemberInput } from "@/lib/validation/block";
 

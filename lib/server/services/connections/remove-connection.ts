@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/server/db";
 import { notFound } from "@/lib/server/errors";
-import { recordAudit } from "@/lib/server/services/requests/audit";
+import { recordAudit } from "@/lib/server/services/audit/record-audit";
 import { parseInput } from "@/lib/server/validation";
 import { ZRemoveConnection, type TRemoveConnectionInput } from "@/lib/validation/connection";
 

@@ -7,7 +7,7 @@ import { flagIfTooManyNoDeclines } from "@/lib/server/services/reports/flag-no-d
 import { fieldErrorsOf } from "@/lib/validation/form-data";
 import { ZDeclineRequest, type DeclineReason } from "@/lib/validation/request";
 import type { TAppSettings } from "@/lib/validation/app-settings";
-import { recordAudit } from "./audit";
+import { recordAudit } from "@/lib/server/services/audit/record-audit";
 import { alreadySettled, loadOwnRequest } from "./load-own-request";
 
 const DAY = 86_400_000;

@@ -11,7 +11,7 @@ import { fieldErrorsOf } from "@/lib/validation/form-data";
 import { isGreetingOnly, ZSendRequest } from "@/lib/validation/request";
 import { formatDate } from "@/lib/format";
 import type { Evaluation } from "@/lib/warmup/types";
-import { recordAudit } from "./audit";
+import { recordAudit } from "@/lib/server/services/audit/record-audit";
 import { loadRequestBudget } from "./budget";
 import { connectMembers } from "./connect-members";
 import { expireRequests } from "./expire-requests";

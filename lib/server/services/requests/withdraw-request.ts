@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/server/db";
 import { getAppSettings } from "@/lib/server/settings";
-import { recordAudit } from "./audit";
+import { recordAudit } from "@/lib/server/services/audit/record-audit";
 import { cooldownFor } from "./decline-request";
 import { alreadySettled, loadOwnRequest } from "./load-own-request";
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
+import { recordAudit } from "@/lib/server/services/audit/record-audit";
 import { lockMember } from "@/lib/server/services/locks";
 import { parseInput } from "@/lib/server/validation";
 import { ZTokenCreate, type TTokenCreateInput } from "@/lib/validation/api/token";
@@ -30,9 +31,7 @@ export async function createToken(memberId: string, input: TTokenCreateInput, no
       data: { memberId, name, prefix, tokenHash: hash, createdAt: now },
       select: { id: true, name: true, prefix: true, createdAt: true },
     });
-    await tx.auditEvent.create({
-      data: { actorId: memberId, action: "token.created", subjectType: "api_token", subjectId: row.id, data: { name, prefix }, createdAt: now },
-    });
+    await recordAudit(tx, { actorId: memberId, action: "token.created", subjectType: "api_token", subjectId: row.id, data: { name, prefix }, at: now });
     return { ...row, lastUsedAt: null, token };
   });
 }

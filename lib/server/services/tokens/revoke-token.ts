@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/server/db";
 import { notFound } from "@/lib/server/errors";
+import { recordAudit } from "@/lib/server/services/audit/record-audit";
 
 /**
  * Revokes one of the member's tokens; it stops working at once. Ownership is part of the
@@ -15,8 +16,6 @@ export async function revokeToken(memberId: string, tokenId: string, now: Date =
       if (!mine) throw notFound("That token");
       return;
     }
-    await tx.auditEvent.create({
-      data: { actorId: memberId, action: "token.revoked", subjectType: "api_token", subjectId: tokenId, createdAt: now },
-    });
+    await recordAudit(tx, { actorId: memberId, action: "token.revoked", subjectType: "api_token", subjectId: tokenId, at: now });
   });
 }
