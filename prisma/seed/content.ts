@@ -193,25 +193,21 @@ export async function seedContent(db: Db, now = new Date()): Promise<string> {
     const when = at(e.at);
     if ("react" in e) {
       const input = e.post ? { subject: "post" as const, id: ref(posts, e.post) } : { subject: "comment" as const, id: ref(comments, e.comment!).id };
-      await setReaction(id(e.by), { ...input, type: e.react }, when);
+      await setReaction(db, { memberId: id(e.by), input: { ...input, type: e.react }, now: when });
     } else if ("post" in e) {
-      const p = await createPost(id(e.by), { body: e.body, sharedPostId: e.share ? ref(posts, e.share) : undefined }, when);
+      const p = await createPost(db, { authorId: id(e.by), input: { body: e.body, sharedPostId: e.share ? ref(posts, e.share) : undefined }, now: when });
       posts.set(e.post, p.id);
     } else if ("comment" in e) {
       const postId = ref(posts, e.on);
-      const c = await createComment(id(e.by), { postId, body: e.body, parentId: e.replyTo ? ref(comments, e.replyTo).id : undefined }, when);
+      const c = await createComment(db, { authorId: id(e.by), input: { postId, body: e.body, parentId: e.replyTo ? ref(comments, e.replyTo).id : undefined }, now: when });
       comments.set(e.comment, { id: c.id, postId });
     } else if ("kudos" in e) {
-      await giveKudos(id(e.by), { recipientHandle: e.kudos, body: e.body }, when);
+      await giveKudos(db, { authorId: id(e.by), input: { recipientHandle: e.kudos, body: e.body }, now: when });
     } else if ("log" in e) {
-      const l = await logInteraction(
-        id(e.by),
-        { targetHandle: e.to, platform: e.platform, kind: e.kind, occurredOn: day(e.occurredDaysAgo), evidenceUrl: e.evidenceUrl, summary: e.summary },
-        when,
-      );
+      const l = await logInteraction(db, { actorId: id(e.by), input: { targetHandle: e.to, platform: e.platform, kind: e.kind, occurredOn: day(e.occurredDaysAgo), evidenceUrl: e.evidenceUrl, summary: e.summary }, now: when });
       logs.set(e.log, l.id);
     } else {
-      await decideLogged(id(e.by), { id: ref(logs, e.decide), decision: e.decision }, when);
+      await decideLogged(db, { targetId: id(e.by), input: { id: ref(logs, e.decide), decision: e.decision }, now: when });
     }
   }
   const counts = await Promise.all([db.post.count(), db.comment.count(), db.reaction.count(), db.kudos.count(), db.loggedInteraction.count(), db.interaction.count()]);

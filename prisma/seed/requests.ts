@@ -65,7 +65,7 @@ export async function seedRequests(db: Db, now = new Date()): Promise<string> {
   for (const step of STEPS) {
     try {
       if ("kudos" in step) {
-        await giveKudos(id.get(step.kudos[0])!, { recipientHandle: step.kudos[1], body: step.body }, at(step.daysAgo));
+        await giveKudos(db, { authorId: id.get(step.kudos[0])!, input: { recipientHandle: step.kudos[1], body: step.body }, now: at(step.daysAgo) });
         continue;
       }
       const [from, to] = step.send;

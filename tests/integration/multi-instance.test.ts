@@ -53,7 +53,7 @@ describe.skipIf(reason !== null)("two app instances sharing one database", () =>
     await createInteraction({ actorId: fromId, targetId: toId, kind: "comment", occurredAt: new Date(now - DAY) });
   }
 
-  const tokenFor = async (memberId: string) => (await createToken(memberId, { name: "multi-instance test" })).token;
+  const tokenFor = async (memberId: string) => (await createToken(t.db, { memberId, input: { name: "multi-instance test" }, now: new Date() })).token;
 
   /** POST /api/v1/connection-requests on instance `i % 2`. */
   async function send(i: number, token: string, to: string): Promise<{ status: number; code?: string; outcome?: string }> {

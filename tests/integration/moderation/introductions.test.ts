@@ -25,7 +25,7 @@ async function circle(benPolicy: PolicyAttrs = {}) {
 }
 
 const intro = (by: string, a: string, b: string, now = NOW, note = NOTE) =>
-  introduce(by, { introducedHandle: a, introducedToHandle: b, note }, now);
+  introduce(t.db, { introducerId: by, input: { introducedHandle: a, introducedToHandle: b, note }, now });
 
 async function refused(run: () => Promise<unknown>, code: string): Promise<AppError> {
   const before = await Promise.all([t.db.introduction.count(), t.db.interaction.count(), t.db.notification.count()]);

@@ -77,7 +77,7 @@ describe("flagging members with many “no” declines", () => {
     expect(await declineNo(3)).toBeNull();
     expect(await declineNo(4)).toBeNull();
     const admin = await createAdmin();
-    await dismissReport(admin.id, { reportId: id! }, NOW);
+    await dismissReport(t.db, { adminId: admin.id, input: { reportId: id! }, now: NOW });
     expect(await declineNo(5)).toEqual(expect.any(String));
     expect(await t.db.report.count({ where: { subjectId: ninja.id } })).toBe(2);
   });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { openDatabase, type OpenedDb } from "@/lib/db/create-client";
+import { openDatabase, type Db, type OpenedDb } from "@/lib/db/create-client";
 import { setDbForTests } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { createPost } from "@/lib/server/services/posts/create-post";
@@ -42,10 +42,10 @@ async function openInstance(url: string): Promise<Instance> {
 }
 
 /** Starts `fn` on an instance (the call picks its client up before its first await). */
-function on<T>(inst: Instance, fn: () => Promise<T>): Promise<T> {
+function on<T>(inst: Instance, fn: (db: Db) => Promise<T>): Promise<T> {
   setDbForTests(inst.opened);
   try {
-    return fn();
+    return fn(inst.opened.db);
   } finally {
     setDbForTests(t.opened);
   }
@@ -79,7 +79,7 @@ describe.skipIf(!onServer)("two app instances, one PostgreSQL database", () => {
     await setAppSettings(t.db, { content: { postsPerHour: 4 } });
     const ana = await createMember();
     const results = await Promise.all(
-      Array.from({ length: 12 }, (_, i) => outcome(on(i % 2 ? a : b, () => createPost(ana.id, { body: `post ${i}` }, NOW)))),
+      Array.from({ length: 12 }, (_, i) => outcome(on(i % 2 ? a : b, (db) => createPost(db, { authorId: ana.id, input: { body: `post ${i}` }, now: NOW })))),
     );
     expect(results.filter((r) => r === "ok")).toHaveLength(4);
     expect(results.filter((r) => r !== "ok").every((r) => r === "rate_limited")).toBe(true);
@@ -102,11 +102,11 @@ describe.skipIf(!onServer)("two app instances, one PostgreSQL database", () => {
   it("share sign-in throttling: failures on one instance lock the account on the other", async () => {
     const m = await createMember();
     for (let i = 0; i < 5; i++) {
-      const r = await on(i % 2 ? a : b, () => signInWithPassword({ email: m.email, password: "wrong password" }, `198.51.100.${i}`, NOW));
+      const r = await on(i % 2 ? a : b, (db) => signInWithPassword(db, { input: { email: m.email, password: "wrong password" }, ip: `198.51.100.${i}`, now: NOW }));
       expect(r.ok).toBe(false);
     }
     for (const inst of [a, b]) {
-      const r = await on(inst, () => signInWithPassword({ email: m.email, password: "wrong password" }, "198.51.100.77", NOW));
+      const r = await on(inst, (db) => signInWithPassword(db, { input: { email: m.email, password: "wrong password" }, ip: "198.51.100.77", now: NOW }));
       expect(!r.ok && r.error.code).toBe("rate_limited");
     }
   });
@@ -114,7 +114,7 @@ describe.skipIf(!onServer)("two app instances, one PostgreSQL database", () => {
   it("share sign-up throttling: 16 sign-ups at once from one address across both → 10 accounts", async () => {
     const results = await Promise.all(
       Array.from({ length: 16 }, (_, i) =>
-        outcome(on(i % 2 ? a : b, () => signUp({ email: `n${i}@example.test`, password: "a long enough password", handle: `n_two_${i}`, name: "N" }, "198.51.100.200", NOW))),
+        outcome(on(i % 2 ? a : b, (db) => signUp(db, { input: { email: `n${i}@example.test`, password: "a long enough password", handle: `n_two_${i}`, name: "N" }, ip: "198.51.100.200", now: NOW }))),
       ),
     );
     expect(results.filter((r) => r === "ok")).toHaveLength(10);

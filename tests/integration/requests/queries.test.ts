@@ -96,7 +96,7 @@ describe("notifications", () => {
     const forAna = await listNotifications(ana.id);
     expect(forAna.items[0]).toMatchObject({ type: "request_received", text: "Ben Okafor asked to connect with you.", href: `/requests/${sent.requestId}` });
 
-    expect(await markAllNotificationsRead(ben.id)).toBe(forBen.unread);
+    expect(await markAllNotificationsRead(t.db, { memberId: ben.id, now: new Date() })).toBe(forBen.unread);
     expect((await listNotifications(ben.id)).unread).toBe(0);
     expect((await listNotifications(ana.id)).unread).toBe(1);
   });

@@ -10,11 +10,12 @@ import { loadPolicy } from "@/lib/server/queries/policy";
 import { draftPolicy, parsePolicyUpdate, updatePolicy } from "@/lib/server/services/policy/update-policy";
 import { describePolicy } from "@/lib/warmup/describe";
 import { protocolFormObject } from "./form-fields";
+import { systemNow } from "@/lib/server/clock";
 
 export async function savePolicyAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   try {
     const viewer = await requireMember();
-    const policy = await updatePolicy(viewer.id, protocolFormObject(form));
+    const policy = await updatePolicy(await getDb(), { memberId: viewer.id, input: protocolFormObject(form), now: systemNow() });
     revalidatePath("/settings/protocol");
     revalidatePath(`/u/${viewer.handle}`);
     return { ok: true, message: `Protocol saved. ${describePolicy(policy)}` };

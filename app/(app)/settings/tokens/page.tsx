@@ -4,12 +4,13 @@ import { SettingsNav } from "@/components/layout/settings-nav";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { CreateTokenForm } from "./create-token-form";
 import { RevokeTokenForm } from "./revoke-token-form";
+import { getDb } from "@/lib/server/db";
 
 export const metadata = { title: "API tokens" };
 
 export default async function TokensPage() {
   const viewer = await requireMemberPage();
-  const tokens = await listTokens(viewer.id);
+  const tokens = await listTokens(await getDb(), { memberId: viewer.id });
   return (
     <div className="mx-auto max-w-2xl">
       <h1 className="text-2xl font-semibold">Settings</h1>

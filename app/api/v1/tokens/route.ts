@@ -7,20 +7,21 @@ import { createTokenRoute, listTokensRoute } from "@/lib/server/api/spec/account
 import { signInWithPassword } from "@/lib/server/services/accounts/sign-in";
 import { createToken } from "@/lib/server/services/tokens/create-token";
 import { listTokens } from "@/lib/server/services/tokens/list-tokens";
+import { getDb } from "@/lib/server/db";
 
 export const POST = apiRoute(createTokenRoute, async ({ body, ip, now }) => {
   // The same check and throttling as signing in on the web.
-  const signIn = await signInWithPassword({ email: body.email, password: body.password }, ip, now);
+  const signIn = await signInWithPassword(await getDb(), { input: { email: body.email, password: body.password }, ip, now });
   if (!signIn.ok) throw signIn.error;
   const viewer = await loadViewer(signIn.memberId, now);
   if (!viewer) throw new AppError("unauthenticated", "That email and password don't match an account.");
   if (viewer.suspended) throw new AppError("suspended", "Your account is suspended, so it can't create API tokens.");
-  const t = await createToken(viewer.id, { name: body.name }, now);
+  const t = await createToken(await getDb(), { memberId: viewer.id, input: { name: body.name }, now });
   return { ...t, createdAt: iso(t.createdAt), lastUsedAt: null };
 });
 
 export const GET = apiRoute(listTokensRoute, async ({ viewer, query }) => {
-  const tokens = await listTokens(viewer.id); // at most MAX_ACTIVE_TOKENS
+  const tokens = await listTokens(await getDb(), { memberId: viewer.id }); // at most MAX_ACTIVE_TOKENS
   const pg = slicePage(tokens, decodeOffset(query.cursor), query.limit);
   return { items: pg.items.map((t) => ({ ...t, createdAt: iso(t.createdAt), lastUsedAt: isoOrNull(t.lastUsedAt) })), nextCursor: pg.nextCursor };
 });

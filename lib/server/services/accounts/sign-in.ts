@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "@/lib/server/db";
+import type { Db } from "@/lib/db/create-client";
 import { AppError } from "@/lib/server/errors";
 import { verifyPassword } from "@/lib/server/auth/password";
 import { checkInput } from "@/lib/server/validation";
@@ -15,12 +15,11 @@ const WINDOW_MINUTES = 15;
  * Checks email and password. Failures are throttled per account and per IP (in the
  * database); the message never says whether the email exists.
  */
-export async function signInWithPassword(input: TSigninInput, ip: string, now = new Date()): Promise<SignInResult> {
+export async function signInWithPassword(db: Db, { input, ip, now }: { input: TSigninInput; ip: string; now: Date }): Promise<SignInResult> {
   // No fields named: the message never says which one was wrong.
   const checked = checkInput(ZSignin, input, { message: "Enter your email and password.", fields: false });
   if (!checked.ok) return checked;
   const { email, password } = checked.data;
-  const db = await getDb();
   // Each attempt is counted before the password is checked (reserveAttempt), so attempts sent
   // in parallel cannot all get a guess in; a correct password marks them successful.
   const reserved: string[] = [];

@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "@/lib/server/db";
+import type { Db } from "@/lib/db/create-client";
 import { AppError, isUniqueViolation } from "@/lib/server/errors";
 import { hashPassword } from "@/lib/server/auth/password";
 import { ZSignup, type TSignupInput } from "@/lib/validation/member";
@@ -11,9 +11,8 @@ import { promoteIfAdminEmail } from "@/lib/server/services/admin/bootstrap-admin
 export type NewMember = { id: string; handle: string; name: string; email: string; createdAt: Date };
 
 /** Creates an account. Field errors name the field; nothing is stored on any error. */
-export async function signUp(input: TSignupInput, ip: string, now = new Date()): Promise<NewMember> {
+export async function signUp(db: Db, { input, ip, now }: { input: TSignupInput; ip: string; now: Date }): Promise<NewMember> {
   const data = parseInput(ZSignup, input, { message: "Please check the highlighted fields." });
-  const db = await getDb();
   const rule = { kind: "signup", key: ip, max: THROTTLES.signupPerIp(), windowMinutes: 60 };
   const tooMany = "Too many accounts were created from your network in the last hour. Please try again later.";
   await checkThrottle(db, rule, now, tooMany); // early and cheap: before hashing the password

@@ -1,5 +1,6 @@
 import "server-only";
-import { getDb, type Tx } from "@/lib/server/db";
+import type { Db } from "@/lib/db/create-client";
+import type { Tx } from "@/lib/server/db";
 import { AppError, notFound } from "@/lib/server/errors";
 import { removeInteractions } from "@/lib/server/services/interactions/record-interaction";
 import { parseInput } from "@/lib/server/validation";
@@ -52,9 +53,8 @@ export async function removeSubject(tx: Tx, type: ContentType, id: string, now: 
  * An admin removes the content a report is about. Every open report on the same item is
  * closed as actioned with it (one removal answers them all).
  */
-export async function removeReportedContent(adminId: string, input: TReportDecisionInput, now: Date = new Date()) {
+export async function removeReportedContent(db: Db, { adminId, input, now }: { adminId: string; input: TReportDecisionInput; now: Date }) {
   const { reportId, note } = parseInput(ZReportDecision, input);
-  const db = await getDb();
   return db.$transaction(async (tx) => {
     await assertAdmin(tx, adminId, now);
     const report = await claimReport(tx, reportId, { status: "actioned", adminId, now });

@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "@/lib/server/db";
+import type { Db } from "@/lib/db/create-client";
 import { AppError, fieldError, notFound } from "@/lib/server/errors";
 import { lockMember } from "@/lib/server/services/locks";
 import { notify } from "@/lib/server/services/notifications/notify";
@@ -18,11 +18,10 @@ import { closeReports } from "./close-reports";
  * Open reports about the member are closed as actioned, and so is the report this answers.
  * Suspending again replaces the reason and end date.
  */
-export async function suspendMember(adminId: string, input: TSuspendMemberInput, now: Date = new Date()) {
+export async function suspendMember(db: Db, { adminId, input, now }: { adminId: string; input: TSuspendMemberInput; now: Date }) {
   const data = parseInput(ZSuspendMember, input);
   const until = data.until ? parseDay(data.until) : null;
   if (until && until <= now) throw fieldError("until", "Choose an end date after today, or leave it empty for no end date.");
-  const db = await getDb();
   return db.$transaction(async (tx) => {
     await assertAdmin(tx, adminId, now);
     if (data.memberId === adminId) throw new AppError("self", "You can't suspend yourself.");
@@ -62,9 +61,8 @@ export async function suspendMember(adminId: string, input: TSuspendMemberInput,
 }
 
 /** Lifts a suspension at once. Withdrawn requests stay withdrawn: the member may send them again. */
-export async function unsuspendMember(adminId: string, input: TUnsuspendMemberInput, now: Date = new Date()) {
+export async function unsuspendMember(db: Db, { adminId, input, now }: { adminId: string; input: TUnsuspendMemberInput; now: Date }) {
   const { memberId } = parseInput(ZUnsuspendMember, input);
-  const db = await getDb();
   return db.$transaction(async (tx) => {
     await assertAdmin(tx, adminId, now);
     const member = await tx.member.findUnique({ where: { id: memberId }, select: { id: true, handle: true, suspendedAt: true, suspendedUntil: true } });

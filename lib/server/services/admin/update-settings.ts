@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "@/lib/server/db";
+import type { Db } from "@/lib/db/create-client";
 import { AppError } from "@/lib/server/errors";
 import { getAppSettings } from "@/lib/server/settings";
 import { parseAppSettings } from "@/lib/validation/admin";
@@ -55,9 +55,8 @@ function merge(base: unknown, patch: unknown): unknown {
  * apply from the next write on: each interaction keeps the weight it was stored with, so
  * history does not shift under anyone.
  */
-export async function updateAppSettings(adminId: string, input: unknown, now: Date = new Date()): Promise<TAppSettings> {
+export async function updateAppSettings(db: Db, { adminId, input, now }: { adminId: string; input: unknown; now: Date }): Promise<TAppSettings> {
   if (!isObj(input)) throw new AppError("validation", "Send the settings as an object, e.g. { \"weights\": { \"comment\": 3 } }.");
-  const db = await getDb();
   return db.$transaction(async (tx) => {
     await assertAdmin(tx, adminId, now);
     const before = await getAppSettings(tx);

@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "@/lib/server/db";
+import type { Db } from "@/lib/db/create-client";
 import { AppError, notFound } from "@/lib/server/errors";
 import { pairKey } from "@/lib/server/queries/warmup-inputs";
 import { lockPair } from "@/lib/server/services/locks";
@@ -12,10 +12,8 @@ import { ZBlockMember, type TBlockMemberInput } from "@/lib/validation/block";
  * direction) is withdrawn and any connection removed. The blocked member is not told:
  * to them the blocker simply no longer exists.
  */
-export async function blockMember(blockerId: string, input: TBlockMemberInput, opts: { now?: Date } = {}) {
-  const now = opts.now ?? new Date();
+export async function blockMember(db: Db, { blockerId, input, now }: { blockerId: string; input: TBlockMemberInput; now: Date }) {
   const { handle } = parseInput(ZBlockMember, input, { message: "Please check the handle." });
-  const db = await getDb();
   return db.$transaction(async (tx) => {
     const other = await tx.member.findUnique({ where: { handle }, select: { id: true, handle: true, name: true } });
     if (!other) throw notFound("That member");

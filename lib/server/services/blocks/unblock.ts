@@ -1,15 +1,13 @@
 import "server-only";
-import { getDb } from "@/lib/server/db";
+import type { Db } from "@/lib/db/create-client";
 import { notFound } from "@/lib/server/errors";
 import { recordAudit } from "@/lib/server/services/audit/record-audit";
 import { parseInput } from "@/lib/server/validation";
 import { ZBlockMember, type TBlockMemberInput } from "@/lib/validation/block";
 
 /** Lifts a block the member made. What the block ended (requests, a connection) stays ended. */
-export async function unblockMember(blockerId: string, input: TBlockMemberInput, opts: { now?: Date } = {}) {
-  const now = opts.now ?? new Date();
+export async function unblockMember(db: Db, { blockerId, input, now }: { blockerId: string; input: TBlockMemberInput; now: Date }) {
   const { handle } = parseInput(ZBlockMember, input, { message: "Please check the handle." });
-  const db = await getDb();
   return db.$transaction(async (tx) => {
     const other = await tx.member.findUnique({ where: { handle }, select: { id: true, handle: true, name: true } });
     if (!other) throw notFound("That member");

@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "@/lib/server/db";
+import type { Db } from "@/lib/db/create-client";
 import { notFound } from "@/lib/server/errors";
 import { recordAudit } from "@/lib/server/services/audit/record-audit";
 import { parseInput } from "@/lib/server/validation";
@@ -10,10 +10,8 @@ import { ZRemoveConnection, type TRemoveConnectionInput } from "@/lib/validation
  * cooldown. The pair key is built from the viewer's own id, so only a member of the pair can
  * remove it; anything else is not found.
  */
-export async function removeConnection(memberId: string, input: TRemoveConnectionInput, opts: { now?: Date } = {}) {
-  const now = opts.now ?? new Date();
+export async function removeConnection(db: Db, { memberId, input, now }: { memberId: string; input: TRemoveConnectionInput; now: Date }) {
   const { handle } = parseInput(ZRemoveConnection, input, { message: "Please check the handle." });
-  const db = await getDb();
   return db.$transaction(async (tx) => {
     const other = await tx.member.findUnique({ where: { handle }, select: { id: true, handle: true, name: true } });
     if (!other || other.id === memberId) throw notFound("That connection");

@@ -1,5 +1,6 @@
 import "server-only";
-import { getDb, type Tx } from "@/lib/server/db";
+import type { Db } from "@/lib/db/create-client";
+import type { Tx } from "@/lib/server/db";
 import { AppError, notFound } from "@/lib/server/errors";
 import { getAppSettings } from "@/lib/server/settings";
 import { lockPair } from "@/lib/server/services/locks";
@@ -23,9 +24,8 @@ const first = (name: string) => name.split(" ")[0];
  * introduction per pair (A to B or B to A) per cooldown (90 days by default), whoever makes
  * it, so a wide circle of friends cannot stack them.
  */
-export async function introduce(introducerId: string, input: TIntroductionCreateInput, now: Date = new Date()) {
+export async function introduce(db: Db, { introducerId, input, now }: { introducerId: string; input: TIntroductionCreateInput; now: Date }) {
   const data = parseInput(ZIntroductionCreate, input);
-  const db = await getDb();
   return db.$transaction(async (tx) => {
     const people = await tx.member.findMany({
       where: { OR: [{ id: introducerId }, { handle: { in: [data.introducedHandle, data.introducedToHandle] } }] },

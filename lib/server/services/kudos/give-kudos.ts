@@ -1,6 +1,5 @@
 import "server-only";
-import { systemNow } from "@/lib/server/clock";
-import { getDb } from "@/lib/server/db";
+import type { Db } from "@/lib/db/create-client";
 import { AppError } from "@/lib/server/errors";
 import { getAppSettings } from "@/lib/server/settings";
 import { ZKudosCreate, type TKudosCreateInput } from "@/lib/validation/kudos";
@@ -11,9 +10,8 @@ import { DAY, enforceRateLimit } from "@/lib/server/services/interactions/rate-l
 import { recordInteraction } from "@/lib/server/services/interactions/record-interaction";
 
 /** A short public thank-you on someone's profile: a "kudos" interaction toward them, and a notification. */
-export async function giveKudos(authorId: string, input: TKudosCreateInput, now: Date = systemNow()) {
+export async function giveKudos(db: Db, { authorId, input, now }: { authorId: string; input: TKudosCreateInput; now: Date }) {
   const data = parseInput(ZKudosCreate, input);
-  const db = await getDb();
   return db.$transaction(async (tx) => {
     const settings = await getAppSettings(tx);
     await enforceRateLimit(tx, {

@@ -1,7 +1,8 @@
 import "server-only";
-import { getDb } from "@/lib/server/db";
+import type { Db } from "@/lib/db/create-client";
 import { getAppSettings } from "@/lib/server/settings";
 import { policyFromRow } from "@/lib/server/queries/warmup-inputs";
+import { recordAudit } from "@/lib/server/services/audit/record-audit";
 import { parseInput } from "@/lib/server/validation";
 import { ZPolicyUpdate, type TPolicyUpdate, type TPolicyUpdateInput } from "@/lib/validation/policy";
 import type { Policy } from "@/lib/warmup/types";
@@ -19,16 +20,15 @@ export function draftPolicy(current: Record<string, unknown> | null, update: TPo
 }
 
 /** Saves a member's protocol; the next evaluation (including a send in flight after commit) uses it. */
-export async function updatePolicy(memberId: string, input: TPolicyUpdateInput): Promise<Policy> {
+export async function updatePolicy(db: Db, { memberId, input, now }: { memberId: string; input: TPolicyUpdateInput; now: Date }): Promise<Policy> {
   const update = parsePolicyUpdate(input);
-  const db = await getDb();
   return db.$transaction(async (tx) => {
     const row = await tx.policy.upsert({
       where: { memberId },
       create: { memberId, ...update },
       update,
     });
-    await tx.auditEvent.create({ data: { actorId: memberId, action: "policy.updated", subjectType: "member", subjectId: memberId, data: update } });
+    await recordAudit(tx, { actorId: memberId, action: "policy.updated", subjectType: "member", subjectId: memberId, data: update, at: now });
     return policyFromRow(row, await getAppSettings(tx));
   });
 }

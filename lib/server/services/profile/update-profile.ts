@@ -1,11 +1,10 @@
 import "server-only";
-import { getDb } from "@/lib/server/db";
+import type { Db } from "@/lib/db/create-client";
 import { ZProfileUpdate, type TProfileUpdateInput } from "@/lib/validation/member";
 import { parseInput } from "@/lib/server/validation";
 
-export async function updateProfile(memberId: string, input: TProfileUpdateInput) {
+export async function updateProfile(db: Db, { memberId, input }: { memberId: string; input: TProfileUpdateInput }) {
   const data = parseInput(ZProfileUpdate, input, { message: "Please check the highlighted fields." });
-  const db = await getDb();
   return db.member.update({ where: { id: memberId }, data, select: PROFILE_SELECT });
 }
 

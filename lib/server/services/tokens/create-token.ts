@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "@/lib/server/db";
+import type { Db } from "@/lib/db/create-client";
 import { AppError } from "@/lib/server/errors";
 import { recordAudit } from "@/lib/server/services/audit/record-audit";
 import { lockMember } from "@/lib/server/services/locks";
@@ -13,9 +13,8 @@ export const MAX_ACTIVE_TOKENS = 25;
 export type CreatedToken = { id: string; name: string; prefix: string; createdAt: Date; lastUsedAt: null; token: string };
 
 /** Creates a personal access token for the member. The secret is returned here and never again. */
-export async function createToken(memberId: string, input: TTokenCreateInput, now: Date = new Date()): Promise<CreatedToken> {
+export async function createToken(db: Db, { memberId, input, now }: { memberId: string; input: TTokenCreateInput; now: Date }): Promise<CreatedToken> {
   const { name } = parseInput(ZTokenCreate, input);
-  const db = await getDb();
   const { token, prefix, hash } = generateToken();
   return db.$transaction(async (tx) => {
     // Count-then-insert under the member's row lock, so parallel creates cannot pass the cap.
