@@ -6,6 +6,7 @@ import { setReaction } from "@/lib/server/services/reactions/set-reaction";
 import { giveKudos } from "@/lib/server/services/kudos/give-kudos";
 import { logInteraction } from "@/lib/server/services/interactions/log-interaction";
 import { decideLogged } from "@/lib/server/services/interactions/decide-logged";
+import { DAY } from "@/lib/warmup/time";
 
 /**
  * A believable three weeks of public conversation, written through the app's own services
@@ -156,7 +157,6 @@ const LOGS: Event[] = [
   { log: "kai-ana", by: "kai", to: "ana", at: [3, "19:00"], occurredDaysAgo: 3, platform: "x", kind: "reply", evidenceUrl: "https://x.com/kai_builds/status/1790000000000000001", summary: "Replied to Ana's thread about ownership maps." },
 ];
 
-const DAY = 86_400_000;
 
 /**
  * Adds the community's posts, conversations, kudos and logs — only to a community without

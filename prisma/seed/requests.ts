@@ -4,8 +4,8 @@ import { giveKudos } from "@/lib/server/services/kudos/give-kudos";
 import { sendRequest } from "@/lib/server/services/requests/send-request";
 import { acceptRequest } from "@/lib/server/services/requests/accept-request";
 import { declineRequest } from "@/lib/server/services/requests/decline-request";
+import { DAY } from "@/lib/warmup/time";
 
-const DAY = 86_400_000;
 
 type Step =
   | { kudos: [from: string, to: string]; body: string; daysAgo: number }

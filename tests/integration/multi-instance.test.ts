@@ -9,6 +9,7 @@ import { createMember } from "@/tests/factories/members";
 import { createInteraction } from "@/tests/factories/relations";
 import { serverUrl, useTestDatabase } from "@/tests/support/test-database";
 import { startServer, type BenchServer } from "@/scripts/bench/server";
+import { DAY } from "@/lib/warmup/time";
 
 /**
  * The rules that must hold "across several app instances sharing one database" (PRODUCT §4),
@@ -26,7 +27,6 @@ function skipReason(): string | null {
 const reason = skipReason();
 if (reason) console.warn(`multi-instance.test.ts skipped: ${reason}`);
 
-const DAY = 86_400_000;
 const NOTE = "I enjoyed your talk on Postgres indexing at the meetup and would like to stay in touch.";
 
 describe.skipIf(reason !== null)("two app instances sharing one database", () => {

@@ -9,8 +9,8 @@ import { setDbForTests } from "@/lib/server/db";
 import { createPost } from "@/lib/server/services/posts/create-post";
 import { createComment } from "@/lib/server/services/comments/create-comment";
 import { KNOWN_PASSWORD_HASH } from "@/tests/factories/members";
+import { DAY } from "@/lib/warmup/time";
 
-const DAY = 86_400_000;
 const opened = await openDatabase();
 setDbForTests(opened);
 try {

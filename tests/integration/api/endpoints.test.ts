@@ -5,13 +5,13 @@ import { createMember, type FactoryMember } from "@/tests/factories/members";
 import { createConnection, createInteraction } from "@/tests/factories/relations";
 import { useTestDatabase } from "@/tests/support/test-database";
 import { del, get, patch, post, put } from "./http";
+import { DAY } from "@/lib/warmup/time";
 
 /**
  * Each remaining operation once through HTTP (the flow test covers the main journey). Every
  * answer is also checked against its documented schema by the `http` helper.
  */
 const t = useTestDatabase();
-const DAY = 86_400_000;
 const NOW = new Date(Date.now() + 2 * DAY);
 const NOTE = "Loved your talk on API design at the meetup — I'd like to stay in touch about it.";
 

@@ -17,9 +17,9 @@ import { dismissReport } from "@/lib/server/services/admin/dismiss-report";
 import { suspendMember, unsuspendMember } from "@/lib/server/services/admin/suspend-member";
 import { updateAppSettings } from "@/lib/server/services/admin/update-settings";
 import { getAppSettings } from "@/lib/server/settings";
+import { DAY } from "@/lib/warmup/time";
 
 const t = useTestDatabase();
-const DAY = 86_400_000;
 const day1 = new Date("2027-03-08T10:00:00Z");
 const day2 = new Date("2027-03-09T10:00:00Z");
 const NOW = new Date("2027-03-10T12:00:00Z");

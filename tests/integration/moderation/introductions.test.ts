@@ -6,9 +6,9 @@ import { AppError } from "@/lib/server/errors";
 import { introduce } from "@/lib/server/services/introductions/introduce";
 import { eligibleIntroductionTargets, introductionsBetween, introductionsOf } from "@/lib/server/queries/introductions";
 import { evaluatePair } from "@/lib/server/services/warmup/evaluate-pairs";
+import { DAY } from "@/lib/warmup/time";
 
 const t = useTestDatabase();
-const DAY = 86_400_000;
 const NOW = new Date("2027-03-10T12:00:00Z");
 const later = (days: number) => new Date(NOW.getTime() + days * DAY);
 const NOTE = "Ana wrote the indexing guide you liked — you two should compare notes.";

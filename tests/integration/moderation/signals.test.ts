@@ -5,9 +5,9 @@ import { requesterRecord } from "@/lib/server/queries/requester-record";
 import { flagIfTooManyNoDeclines } from "@/lib/server/services/reports/flag-no-declines";
 import { dismissReport } from "@/lib/server/services/admin/dismiss-report";
 import { createAdmin } from "@/tests/factories/members";
+import { DAY } from "@/lib/warmup/time";
 
 const t = useTestDatabase();
-const DAY = 86_400_000;
 const NOW = new Date("2027-03-10T12:00:00Z");
 const ago = (days: number) => new Date(NOW.getTime() - days * DAY);
 

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Tx } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
+import { isSuspendedAt } from "@/lib/warmup/suspension";
 
 /**
  * Every admin service checks its actor again, inside its transaction: an action or API route
@@ -12,7 +13,6 @@ export async function assertAdmin(tx: Tx, actorId: string, now: Date): Promise<{
     where: { id: actorId },
     select: { id: true, handle: true, role: true, suspendedAt: true, suspendedUntil: true },
   });
-  const suspended = m?.suspendedAt && (!m.suspendedUntil || m.suspendedUntil > now);
-  if (!m || m.role !== "admin" || suspended) throw new AppError("not_found", "That page could not be found.");
+  if (!m || m.role !== "admin" || isSuspendedAt(m, now)) throw new AppError("not_found", "That page could not be found.");
   return { id: m.id, handle: m.handle };
 }

@@ -5,7 +5,8 @@ import { getAppSettings } from "@/lib/server/settings";
 import { ZCommentCreate, type TCommentCreateInput } from "@/lib/validation/comment";
 import { isBlockedEither } from "@/lib/server/services/interactions/blocks";
 import { parseInput } from "@/lib/server/validation";
-import { HOUR, enforceRateLimit } from "@/lib/server/services/interactions/rate-limit";
+import { enforceRateLimit } from "@/lib/server/services/interactions/rate-limit";
+import { HOUR } from "@/lib/warmup/time";
 import { recordInteraction } from "@/lib/server/services/interactions/record-interaction";
 import { recordMentions } from "@/lib/server/services/interactions/record-mentions";
 

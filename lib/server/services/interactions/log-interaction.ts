@@ -7,10 +7,11 @@ import { ZLoggedInteractionCreate, occurredOnProblem, parseDay, type TLoggedInte
 import { loggedKindToInteractionKind } from "@/lib/warmup/weights";
 import { isBlockedEither } from "./blocks";
 import { parseInput } from "@/lib/server/validation";
-import { DAY, enforceRateLimit } from "./rate-limit";
+import { enforceRateLimit } from "./rate-limit";
+import { DAY, HOUR } from "@/lib/warmup/time";
 import { recordInteraction } from "./record-interaction";
 
-const NOON = 12 * 3_600_000;
+const NOON = 12 * HOUR;
 
 /**
  * Records an interaction that happened elsewhere. It starts "pending" (counting as the

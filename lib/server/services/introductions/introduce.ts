@@ -9,12 +9,11 @@ import { parseInput } from "@/lib/server/validation";
 import { recordInteraction } from "@/lib/server/services/interactions/record-interaction";
 import { ZIntroductionCreate, type TIntroductionCreateInput } from "@/lib/validation/introduction";
 import { formatDate } from "@/lib/format";
-
-const DAY = 86_400_000;
+import { DAY } from "@/lib/warmup/time";
+import { isSuspendedAt } from "@/lib/warmup/suspension";
 
 type Person = { id: string; handle: string; name: string; suspendedAt: Date | null; suspendedUntil: Date | null };
 
-const isSuspended = (m: Person, now: Date) => Boolean(m.suspendedAt && (!m.suspendedUntil || m.suspendedUntil > now));
 const first = (name: string) => name.split(" ")[0];
 
 /**
@@ -132,7 +131,7 @@ async function checkRelations(tx: Tx, introducer: Person, a: Person, b: Person, 
     }
   }
   if (linked(a.id, b.id)) throw new AppError("already_connected", `${a.name} and ${b.name} are already connected.`);
-  const away = [a, b].find((m) => isSuspended(m, now));
+  const away = [a, b].find((m) => isSuspendedAt(m, now));
   if (away) throw new AppError("forbidden", `${away.name} can't be introduced right now.`);
 }
 

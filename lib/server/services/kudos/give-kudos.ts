@@ -6,7 +6,8 @@ import { ZKudosCreate, type TKudosCreateInput } from "@/lib/validation/kudos";
 import { notify } from "@/lib/server/services/notifications/notify";
 import { isBlockedEither } from "@/lib/server/services/interactions/blocks";
 import { parseInput } from "@/lib/server/validation";
-import { DAY, enforceRateLimit } from "@/lib/server/services/interactions/rate-limit";
+import { enforceRateLimit } from "@/lib/server/services/interactions/rate-limit";
+import { DAY } from "@/lib/warmup/time";
 import { recordInteraction } from "@/lib/server/services/interactions/record-interaction";
 
 /** A short public thank-you on someone's profile: a "kudos" interaction toward them, and a notification. */

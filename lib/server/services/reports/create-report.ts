@@ -2,7 +2,8 @@ import "server-only";
 import type { Db } from "@/lib/db/create-client";
 import { AppError, isUniqueViolation } from "@/lib/server/errors";
 import { parseInput } from "@/lib/server/validation";
-import { DAY, enforceRateLimit } from "@/lib/server/services/interactions/rate-limit";
+import { enforceRateLimit } from "@/lib/server/services/interactions/rate-limit";
+import { DAY } from "@/lib/warmup/time";
 import { reportOpenKey, ZReportCreate, type TReportCreateInput } from "@/lib/validation/report";
 import { findReportable } from "./reportable";
 
