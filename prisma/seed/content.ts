@@ -163,7 +163,7 @@ const LOGS: Event[] = [
  * posts. The services write through the app's database, so `db` must be the one installed
  * with setDbForTests (prisma/seed.ts does that).
  */
-export async function seedContent(db: Db, now = new Date()): Promise<string> {
+export async function seedContent(db: Db, now: Date): Promise<string> {
   if ((await db.post.count()) > 0) return "content: already seeded";
   const members = await db.member.findMany({ select: { id: true, handle: true } });
   const idOf = new Map(members.map((m) => [m.handle, m.id]));

@@ -21,7 +21,7 @@ export const DEMO_MEMBERS = [
   { handle: "lena", name: "Lena Rossi", headline: "Technical writer", preset: "friendly" },
 ] as const;
 
-export async function seedDemo(db: Db): Promise<string> {
+export async function seedDemo(db: Db, now: Date): Promise<string> {
   const passwordHash = await hash(DEMO_PASSWORD, { memoryCost: 19456, timeCost: 2, parallelism: 1 });
   let created = 0;
   for (const [i, m] of DEMO_MEMBERS.entries()) {
@@ -36,7 +36,7 @@ export async function seedDemo(db: Db): Promise<string> {
         bio: `Hi, I'm ${m.name.split(" ")[0]}. ${m.headline}.`,
         passwordHash,
         role: "role" in m ? m.role : "member",
-        createdAt: new Date(Date.now() - (120 - i) * DAY),
+        createdAt: new Date(now.getTime() - (120 - i) * DAY),
         policy: {
           create:
             m.preset === "custom"
@@ -47,7 +47,7 @@ export async function seedDemo(db: Db): Promise<string> {
     });
     created++;
   }
-  const content = await seedContent(db);
-  const requests = await seedRequests(db); // last: it builds on the members and their content
+  const content = await seedContent(db, now);
+  const requests = await seedRequests(db, now); // last: it builds on the members and their content
   return `${created} new member(s), ${DEMO_MEMBERS.length} demo members in all (password "${DEMO_PASSWORD}"); ${content}; ${requests}`;
 }

@@ -51,7 +51,7 @@ const STEPS: Step[] = [
   { kudos: ["ana", "jon"], body: "Thanks for the postmortem template, we adopted it this week.", daysAgo: 3 },
 ];
 
-export async function seedRequests(db: Db, now = new Date()): Promise<string> {
+export async function seedRequests(db: Db, now: Date): Promise<string> {
   const handles = [...new Set(STEPS.flatMap((s) => ("kudos" in s ? s.kudos : s.send)))];
   const members = await db.member.findMany({ where: { handle: { in: handles } }, select: { id: true, handle: true } });
   const id = new Map(members.map((m) => [m.handle, m.id]));

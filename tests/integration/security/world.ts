@@ -37,7 +37,7 @@ export type World = {
   secrets: { email: string; tokenHash: string; notification: string; pendingLog: string; requestNote: string; logXW: string };
 };
 
-export async function buildWorld(db: Db, now = new Date()): Promise<World> {
+export async function buildWorld(db: Db, now: Date): Promise<World> {
   const tag = crypto.randomBytes(4).toString("hex");
   const secrets = {
     email: `owner.private.${tag}@example.test`,

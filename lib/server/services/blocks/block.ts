@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/db/create-client";
 import { AppError, notFound } from "@/lib/server/errors";
-import { pairKey } from "@/lib/server/queries/warmup-inputs";
+import { pairKey } from "@/lib/warmup/pair-key";
 import { lockPair } from "@/lib/server/services/locks";
 import { recordAudit, type AuditEntry } from "@/lib/server/services/audit/record-audit";
 import { parseInput } from "@/lib/server/validation";
