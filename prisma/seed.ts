@@ -11,7 +11,7 @@ import { seedDemo } from "./seed/demo";
 const opened = await openDatabase();
 setDbForTests(opened);
 try {
-  const summary = await seedDemo(opened.db);
+  const summary = await seedDemo(opened.db, new Date());
   console.log(`Seeded ${describeTarget(opened.target)}: ${summary}`);
 } catch (e) {
   console.error(`Seeding failed: ${(e as Error).stack}`);

@@ -3,7 +3,6 @@
 // which records the grant in the audit log. Uses the database the environment points at.
 import { describeTarget } from "@/lib/db/config";
 import { openDatabase } from "@/lib/db/create-client";
-import { setDbForTests } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { grantAdminByEmail } from "@/lib/server/services/admin/bootstrap-admin";
 
@@ -14,9 +13,8 @@ if (!email || !email.includes("@")) {
 }
 
 const opened = await openDatabase();
-setDbForTests(opened); // the service uses the app's getDb(); point it at this connection
 try {
-  const r = await grantAdminByEmail(email);
+  const r = await grantAdminByEmail(opened.db, { email, now: new Date() });
   console.log(
     r.granted
       ? `@${r.handle} (${email}) is now an admin on ${describeTarget(opened.target)}.`

@@ -4,11 +4,11 @@ import { evaluate } from "../lib/warmup/evaluate";
 import { resolvePolicy } from "../lib/warmup/policy";
 import type { EngineInteraction, EvaluateInput, InteractionKind, Verification } from "../lib/warmup/types";
 import { DEFAULT_WEIGHTS } from "../lib/warmup/weights";
+import { DAY } from "../lib/warmup/time";
 
 const SIZES = [10, 50, 100, 1000];
 const RUNS = 5;
 const RUN_MS = 1000;
-const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 5, 1, 12);
 
 const KINDS: InteractionKind[] = ["reaction", "comment", "mention", "kudos", "share", "logged_reply", "logged_met"];

@@ -17,6 +17,7 @@ import { seedGrowth, seedHeavy, seedSenders } from "./bench/dataset/specials";
 import { openSeedConnection, ts, type Exec } from "./bench/dataset/sql-writer";
 import { Writers } from "./bench/dataset/tables";
 import { verifySeed } from "./bench/dataset/verify";
+import { DAY } from "@/lib/warmup/time";
 
 const { values: flags } = parseArgs({
   options: {
@@ -50,7 +51,7 @@ const opts: SeedOptions = {
   sinks: 25,
   seed: num(flags.seed, 42),
   // Midnight UTC today by default: runs on the same day give the same rows.
-  now: flags.now ? Date.parse(flags.now) : Math.floor(Date.now() / 86_400_000) * 86_400_000,
+  now: flags.now ? Date.parse(flags.now) : Math.floor(Date.now() / DAY) * DAY,
   force: flags.force,
   tokensOut: flags["tokens-out"] ?? null,
 };

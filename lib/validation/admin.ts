@@ -32,9 +32,10 @@ export const ZSuspendMember = z.strictObject({
   /** the report this suspension answers (it is then closed as actioned) */
   reportId: z.preprocess(emptyToUndefined, ZId("report").optional()),
 });
-export type TSuspendMember = z.infer<typeof ZSuspendMember>;
+export type TSuspendMemberInput = z.input<typeof ZSuspendMember>;
 
 export const ZUnsuspendMember = z.strictObject({ memberId: ZId("member") });
+export type TUnsuspendMemberInput = z.input<typeof ZUnsuspendMember>;
 
 /** Removing the reported content, or dismissing the report. */
 export const ZReportDecision = z.strictObject({
@@ -44,7 +45,7 @@ export const ZReportDecision = z.strictObject({
     z.string().trim().max(ADMIN_NOTE_MAX, `Keep the note under ${ADMIN_NOTE_MAX} characters.`).optional(),
   ),
 });
-export type TReportDecision = z.infer<typeof ZReportDecision>;
+export type TReportDecisionInput = z.input<typeof ZReportDecision>;
 
 export const ZMemberSearch = z.strictObject({
   q: z.string().trim().max(100, "Search with at most 100 characters.").default(""),

@@ -16,4 +16,4 @@ export const ZCommentCreate = z.strictObject({
     .min(1, "Write your comment.")
     .max(COMMENT_MAX, `Keep your comment under ${COMMENT_MAX.toLocaleString("en")} characters.`),
 });
-export type TCommentCreate = z.infer<typeof ZCommentCreate>;
+export type TCommentCreateInput = z.input<typeof ZCommentCreate>;

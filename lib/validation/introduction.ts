@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZHandleRef } from "./kudos";
+import { ZHandleRef } from "./member";
 
 export const INTRODUCTION_NOTE_MAX = 500;
 
@@ -17,4 +17,4 @@ export const ZIntroductionCreate = z.strictObject({
     .min(1, "Write a short introduction note: why should they meet?")
     .max(INTRODUCTION_NOTE_MAX, `Keep the introduction note under ${INTRODUCTION_NOTE_MAX} characters.`),
 });
-export type TIntroductionCreate = z.infer<typeof ZIntroductionCreate>;
+export type TIntroductionCreateInput = z.input<typeof ZIntroductionCreate>;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZHandleRef } from "./kudos";
+import { ZHandleRef } from "./member";
 import { ZId } from "./post";
 
 export const LOGGED_PLATFORMS = ["x", "linkedin", "mastodon", "bluesky", "github", "blog", "event", "other"] as const;
@@ -71,14 +71,14 @@ export const ZLoggedInteractionCreate = z
       });
     }
   });
-export type TLoggedInteractionCreate = z.infer<typeof ZLoggedInteractionCreate>;
+export type TLoggedInteractionCreateInput = z.input<typeof ZLoggedInteractionCreate>;
 
 /** The target's decision about an interaction logged about them. */
 export const ZLoggedDecision = z.strictObject({
   id: ZId("logged interaction"),
   decision: z.enum(["confirm", "dispute"], { error: "Choose confirm or dispute." }),
 });
-export type TLoggedDecision = z.infer<typeof ZLoggedDecision>;
+export type TLoggedDecisionInput = z.input<typeof ZLoggedDecision>;
 
 function canParseUrl(v: string): boolean {
   try {

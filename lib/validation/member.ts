@@ -9,6 +9,31 @@ export const ZHandle = z
   .max(30, "Your handle can be at most 30 characters.")
   .regex(/^[a-z0-9_]+$/, "Use only letters, digits and underscores in your handle.");
 
+/**
+ * A member's handle as typed by a person: "@Ana" and "ana" are the same member. With `field`,
+ * the messages say whose handle is missing ("Enter the recipient's handle."); without it they
+ * are the handle rules' own ("Your handle needs at least 3 characters."), as on the request,
+ * block and connection forms.
+ */
+export function ZHandleRef(field?: string) {
+  if (field === undefined) {
+    return z.preprocess(
+      (v) => (typeof v === "string" ? v.trim().replace(/^@/, "") : v),
+      ZHandle.describe("A member's handle, with or without the leading @."),
+    );
+  }
+  return z
+    .string({ error: `Enter the ${field}'s handle.` })
+    .trim()
+    .transform((v) => v.replace(/^@/, "").toLowerCase())
+    .pipe(
+      z
+        .string()
+        .min(1, `Enter the ${field}'s handle.`)
+        .regex(/^[a-z0-9_]{3,30}$/, `That doesn't look like a handle: use 3–30 letters, digits or underscores, like @ana.`),
+    );
+}
+
 export const ZEmail = z
   .string({ error: "Enter your email address." })
   .trim()
@@ -33,12 +58,13 @@ export const ZSignup = z.strictObject({
   handle: ZHandle,
   name: ZDisplayName,
 });
-export type TSignup = z.infer<typeof ZSignup>;
+export type TSignupInput = z.input<typeof ZSignup>;
 
 export const ZSignin = z.strictObject({
   email: ZEmail,
   password: z.string().min(1, "Enter your password.").max(200),
 });
+export type TSigninInput = z.input<typeof ZSignin>;
 
 const optionalUrl = (label: string) =>
   z
@@ -77,4 +103,4 @@ export const ZProfileUpdate = z.strictObject({
   linkGithub: optionalUrl("GitHub"),
   linkWebsite: optionalUrl("website"),
 });
-export type TProfileUpdate = z.infer<typeof ZProfileUpdate>;
+export type TProfileUpdateInput = z.input<typeof ZProfileUpdate>;

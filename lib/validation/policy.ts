@@ -54,6 +54,7 @@ export const ZPolicyUpdate = z.discriminatedUnion(
   { error: "Choose a preset: open, friendly, standard, strict, closed or custom." },
 );
 export type TPolicyUpdate = z.infer<typeof ZPolicyUpdate>;
+export type TPolicyUpdateInput = z.input<typeof ZPolicyUpdate>;
 
 /** What the API returns for a member's own protocol. */
 export const ZPolicyOut = z.object({

@@ -23,7 +23,7 @@ export const ZPostCreate = z.strictObject({
   body: ZPostBody,
   sharedPostId: ZId("post to share").optional().nullable(),
 });
-export type TPostCreate = z.infer<typeof ZPostCreate>;
+export type TPostCreateInput = z.input<typeof ZPostCreate>;
 
 /** `?cursor=` of the feed: opaque to clients. */
 export const ZFeedCursor = z.string().max(200).optional();

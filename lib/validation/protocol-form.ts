@@ -1,3 +1,4 @@
+import type { TPolicyUpdateInput } from "@/lib/validation/policy";
 /** The protocol form's fields, shared by the page (GET preview), the form and the actions. */
 export const CRITERIA_FIELDS = [
   { name: "minPoints", label: "Points", hint: "A comment is worth 3, a reaction 1." },
@@ -20,7 +21,7 @@ const ALL = ["preset", ...CRITERIA_FIELDS.map((f) => f.name), ...SETTINGS_FIELDS
  * A form (or URL query) becomes the shape ZPolicyUpdate expects: criteria only for custom,
  * unchecked boxes false. Works for FormData and plain records alike.
  */
-export function protocolFormObject(source: FormData | Record<string, string | undefined>): Record<string, unknown> {
+export function protocolFormObject(source: FormData | Record<string, string | undefined>): TPolicyUpdateInput {
   const get = (k: string) => (source instanceof FormData ? source.get(k) : source[k]);
   const out: Record<string, unknown> = {};
   for (const k of ALL) {
@@ -33,5 +34,5 @@ export function protocolFormObject(source: FormData | Record<string, string | un
     delete out.requireConversation;
     delete out.requireReciprocity;
   }
-  return out;
+  return out as TPolicyUpdateInput; // unchecked: the service validates it
 }

@@ -21,4 +21,4 @@ export const ZReactionSet = z.strictObject({
   id: ZId("post or comment"),
   type: ZReactionType.nullable(),
 });
-export type TReactionSet = z.infer<typeof ZReactionSet>;
+export type TReactionSetInput = z.input<typeof ZReactionSet>;

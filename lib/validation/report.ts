@@ -49,7 +49,7 @@ export const ZReportCreate = z
       ctx.addIssue({ code: "custom", path: ["text"], message: "Tell the moderators in a few words what is wrong." });
     }
   });
-export type TReportCreate = z.infer<typeof ZReportCreate>;
+export type TReportCreateInput = z.input<typeof ZReportCreate>;
 
 /** The one open report per reporter and item (the database's unique open_key). */
 export const reportOpenKey = (reporterId: string, subjectType: string, subjectId: string) =>

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZHandle } from "./member";
+import { ZHandleRef } from "./member";
 
 export const NOTE_MIN = 30;
 export const NOTE_MAX = 500;
@@ -109,17 +109,10 @@ export const ZRequestNote = z
     message: `Your personal note is only a greeting — ${NOTE_HINT}.`,
   });
 
-/** A member's handle as typed: "@ana" and "Ana" both mean ana. */
-export const ZHandleRef = z.preprocess(
-  (v) => (typeof v === "string" ? v.trim().replace(/^@/, "") : v),
-  ZHandle.describe("A member's handle, with or without the leading @."),
-);
-
 export const ZSendRequest = z.strictObject({
-  to: ZHandleRef,
+  to: ZHandleRef(),
   note: ZRequestNote,
 });
-export type TSendRequest = z.infer<typeof ZSendRequest>;
 export type TSendRequestInput = z.input<typeof ZSendRequest>;
 
 export const DECLINE_REASONS = ["not_yet", "no"] as const;
@@ -128,15 +121,7 @@ export type DeclineReason = (typeof DECLINE_REASONS)[number];
 export const ZDeclineRequest = z.strictObject({
   reason: z.enum(DECLINE_REASONS, { error: "Choose a reason: “not_yet” (keep warming up) or “no”." }),
 });
-export type TDeclineRequest = z.infer<typeof ZDeclineRequest>;
 export type TDeclineRequestInput = z.input<typeof ZDeclineRequest>;
-
-/** Request ids are opaque strings; anything else is simply not found. */
-export const ZRequestId = z
-  .string({ error: "Give the id of the request." })
-  .trim()
-  .min(1, "Give the id of the request.")
-  .max(64, "That request id is too long.");
 
 export const REQUEST_TABS = ["incoming", "outgoing", "history"] as const;
 export type RequestTab = (typeof REQUEST_TABS)[number];

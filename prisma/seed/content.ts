@@ -1,10 +1,12 @@
 import type { Db } from "@/lib/db/create-client";
+import type { LOGGED_KINDS, LoggedPlatform } from "@/lib/validation/logged-interaction";
 import { createPost } from "@/lib/server/services/posts/create-post";
 import { createComment } from "@/lib/server/services/comments/create-comment";
 import { setReaction } from "@/lib/server/services/reactions/set-reaction";
 import { giveKudos } from "@/lib/server/services/kudos/give-kudos";
 import { logInteraction } from "@/lib/server/services/interactions/log-interaction";
 import { decideLogged } from "@/lib/server/services/interactions/decide-logged";
+import { DAY } from "@/lib/warmup/time";
 
 /**
  * A believable three weeks of public conversation, written through the app's own services
@@ -25,7 +27,7 @@ type Event =
   | { comment: string; by: string; on: string; at: When; body: string; replyTo?: string }
   | { react: "like" | "insightful" | "thanks"; by: string; post?: string; comment?: string; at: When }
   | { kudos: string; by: string; at: When; body: string }
-  | { log: string; by: string; to: string; at: When; occurredDaysAgo: number; platform: string; kind: string; evidenceUrl?: string; summary: string }
+  | { log: string; by: string; to: string; at: When; occurredDaysAgo: number; platform: LoggedPlatform; kind: (typeof LOGGED_KINDS)[number]; evidenceUrl?: string; summary: string }
   | { decide: string; by: string; at: When; decision: "confirm" | "dispute" };
 
 const POSTS: Event[] = [
@@ -155,14 +157,13 @@ const LOGS: Event[] = [
   { log: "kai-ana", by: "kai", to: "ana", at: [3, "19:00"], occurredDaysAgo: 3, platform: "x", kind: "reply", evidenceUrl: "https://x.com/kai_builds/status/1790000000000000001", summary: "Replied to Ana's thread about ownership maps." },
 ];
 
-const DAY = 86_400_000;
 
 /**
  * Adds the community's posts, conversations, kudos and logs — only to a community without
  * posts. The services write through the app's database, so `db` must be the one installed
  * with setDbForTests (prisma/seed.ts does that).
  */
-export async function seedContent(db: Db, now = new Date()): Promise<string> {
+export async function seedContent(db: Db, now: Date): Promise<string> {
   if ((await db.post.count()) > 0) return "content: already seeded";
   const members = await db.member.findMany({ select: { id: true, handle: true } });
   const idOf = new Map(members.map((m) => [m.handle, m.id]));
@@ -191,26 +192,22 @@ export async function seedContent(db: Db, now = new Date()): Promise<string> {
   for (const e of events) {
     const when = at(e.at);
     if ("react" in e) {
-      const input = e.post ? { subject: "post", id: ref(posts, e.post) } : { subject: "comment", id: ref(comments, e.comment!).id };
-      await setReaction(id(e.by), { ...input, type: e.react }, when);
+      const input = e.post ? { subject: "post" as const, id: ref(posts, e.post) } : { subject: "comment" as const, id: ref(comments, e.comment!).id };
+      await setReaction(db, { memberId: id(e.by), input: { ...input, type: e.react }, now: when });
     } else if ("post" in e) {
-      const p = await createPost(id(e.by), { body: e.body, sharedPostId: e.share ? ref(posts, e.share) : undefined }, when);
+      const p = await createPost(db, { authorId: id(e.by), input: { body: e.body, sharedPostId: e.share ? ref(posts, e.share) : undefined }, now: when });
       posts.set(e.post, p.id);
     } else if ("comment" in e) {
       const postId = ref(posts, e.on);
-      const c = await createComment(id(e.by), { postId, body: e.body, parentId: e.replyTo ? ref(comments, e.replyTo).id : undefined }, when);
+      const c = await createComment(db, { authorId: id(e.by), input: { postId, body: e.body, parentId: e.replyTo ? ref(comments, e.replyTo).id : undefined }, now: when });
       comments.set(e.comment, { id: c.id, postId });
     } else if ("kudos" in e) {
-      await giveKudos(id(e.by), { recipientHandle: e.kudos, body: e.body }, when);
+      await giveKudos(db, { authorId: id(e.by), input: { recipientHandle: e.kudos, body: e.body }, now: when });
     } else if ("log" in e) {
-      const l = await logInteraction(
-        id(e.by),
-        { targetHandle: e.to, platform: e.platform, kind: e.kind, occurredOn: day(e.occurredDaysAgo), evidenceUrl: e.evidenceUrl, summary: e.summary },
-        when,
-      );
+      const l = await logInteraction(db, { actorId: id(e.by), input: { targetHandle: e.to, platform: e.platform, kind: e.kind, occurredOn: day(e.occurredDaysAgo), evidenceUrl: e.evidenceUrl, summary: e.summary }, now: when });
       logs.set(e.log, l.id);
     } else {
-      await decideLogged(id(e.by), { id: ref(logs, e.decide), decision: e.decision }, when);
+      await decideLogged(db, { targetId: id(e.by), input: { id: ref(logs, e.decide), decision: e.decision }, now: when });
     }
   }
   const counts = await Promise.all([db.post.count(), db.comment.count(), db.reaction.count(), db.kudos.count(), db.loggedInteraction.count(), db.interaction.count()]);

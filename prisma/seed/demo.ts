@@ -2,6 +2,7 @@ import { hash } from "@node-rs/argon2";
 import type { Db } from "@/lib/db/create-client";
 import { seedRequests } from "./requests";
 import { seedContent } from "./content";
+import { DAY } from "@/lib/warmup/time";
 
 export const DEMO_PASSWORD = "rapport-demo-2026";
 
@@ -20,9 +21,8 @@ export const DEMO_MEMBERS = [
   { handle: "lena", name: "Lena Rossi", headline: "Technical writer", preset: "friendly" },
 ] as const;
 
-export async function seedDemo(db: Db): Promise<string> {
+export async function seedDemo(db: Db, now: Date): Promise<string> {
   const passwordHash = await hash(DEMO_PASSWORD, { memoryCost: 19456, timeCost: 2, parallelism: 1 });
-  const day = 86_400_000;
   let created = 0;
   for (const [i, m] of DEMO_MEMBERS.entries()) {
     const existing = await db.member.findUnique({ where: { handle: m.handle }, select: { id: true } });
@@ -36,7 +36,7 @@ export async function seedDemo(db: Db): Promise<string> {
         bio: `Hi, I'm ${m.name.split(" ")[0]}. ${m.headline}.`,
         passwordHash,
         role: "role" in m ? m.role : "member",
-        createdAt: new Date(Date.now() - (120 - i) * day),
+        createdAt: new Date(now.getTime() - (120 - i) * DAY),
         policy: {
           create:
             m.preset === "custom"
@@ -47,7 +47,7 @@ export async function seedDemo(db: Db): Promise<string> {
     });
     created++;
   }
-  const content = await seedContent(db);
-  const requests = await seedRequests(db); // last: it builds on the members and their content
+  const content = await seedContent(db, now);
+  const requests = await seedRequests(db, now); // last: it builds on the members and their content
   return `${created} new member(s), ${DEMO_MEMBERS.length} demo members in all (password "${DEMO_PASSWORD}"); ${content}; ${requests}`;
 }

@@ -4,8 +4,8 @@ import { giveKudos } from "@/lib/server/services/kudos/give-kudos";
 import { sendRequest } from "@/lib/server/services/requests/send-request";
 import { acceptRequest } from "@/lib/server/services/requests/accept-request";
 import { declineRequest } from "@/lib/server/services/requests/decline-request";
+import { DAY } from "@/lib/warmup/time";
 
-const DAY = 86_400_000;
 
 type Step =
   | { kudos: [from: string, to: string]; body: string; daysAgo: number }
@@ -51,7 +51,7 @@ const STEPS: Step[] = [
   { kudos: ["ana", "jon"], body: "Thanks for the postmortem template, we adopted it this week.", daysAgo: 3 },
 ];
 
-export async function seedRequests(db: Db, now = new Date()): Promise<string> {
+export async function seedRequests(db: Db, now: Date): Promise<string> {
   const handles = [...new Set(STEPS.flatMap((s) => ("kudos" in s ? s.kudos : s.send)))];
   const members = await db.member.findMany({ where: { handle: { in: handles } }, select: { id: true, handle: true } });
   const id = new Map(members.map((m) => [m.handle, m.id]));
@@ -65,7 +65,7 @@ export async function seedRequests(db: Db, now = new Date()): Promise<string> {
   for (const step of STEPS) {
     try {
       if ("kudos" in step) {
-        await giveKudos(id.get(step.kudos[0])!, { recipientHandle: step.kudos[1], body: step.body }, at(step.daysAgo));
+        await giveKudos(db, { authorId: id.get(step.kudos[0])!, input: { recipientHandle: step.kudos[1], body: step.body }, now: at(step.daysAgo) });
         continue;
       }
       const [from, to] = step.send;

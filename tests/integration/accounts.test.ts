@@ -5,6 +5,7 @@ import { AppError } from "@/lib/server/errors";
 import { PRESET_CRITERIA } from "@/lib/warmup/policy";
 import { createMember } from "@/tests/factories/members";
 import { useTestDatabase } from "@/tests/support/test-database";
+import type { TSignupInput } from "@/lib/validation/member";
 
 const t = useTestDatabase();
 
@@ -27,7 +28,7 @@ function validInput(overrides: Record<string, unknown> = {}) {
 /** Runs a sign-up that must fail; returns its AppError and checks that nothing was stored. */
 async function expectRefused(input: unknown): Promise<AppError> {
   const before = await counts();
-  const error = await signUp(input, nextIp()).then(
+  const error = await signUp(t.db, { input: input as TSignupInput, ip: nextIp(), now: new Date() }).then(
     () => undefined,
     (e: unknown) => e,
   );
@@ -47,7 +48,7 @@ describe("signUp", () => {
     const input = validInput({ email: "Ana.Lima@Example.test", handle: "Ana_Lima", name: "  Ana Lima " });
     const before = await t.db.member.count();
 
-    const created = await signUp(input, nextIp());
+    const created = await signUp(t.db, { input, ip: nextIp(), now: new Date() });
 
     expect(await t.db.member.count()).toBe(before + 1);
     const member = await t.db.member.findUniqueOrThrow({ where: { id: created.id }, include: { policy: true } });
@@ -92,8 +93,8 @@ describe("signUp", () => {
   });
 
   it("accepts the limits: a 10-character password and 3- and 30-character handles", async () => {
-    await expect(signUp(validInput({ password: "x".repeat(10), handle: "abc" }), nextIp())).resolves.toMatchObject({ handle: "abc" });
-    await expect(signUp(validInput({ handle: "b".repeat(30) }), nextIp())).resolves.toMatchObject({ handle: "b".repeat(30) });
+    await expect(signUp(t.db, { input: validInput({ password: "x".repeat(10), handle: "abc" }), ip: nextIp(), now: new Date() })).resolves.toMatchObject({ handle: "abc" });
+    await expect(signUp(t.db, { input: validInput({ handle: "b".repeat(30) }), ip: nextIp(), now: new Date() })).resolves.toMatchObject({ handle: "b".repeat(30) });
   });
 
   it("limits sign-ups from one network and stores nothing once the limit is reached", async () => {
@@ -104,11 +105,11 @@ describe("signUp", () => {
       data: Array.from({ length: max }, () => ({ kind: "signup", key: ip, success: true, createdAt: new Date(now.getTime() - 60_000) })),
     });
     const before = await counts();
-    const error = await signUp(validInput(), ip, now).catch((e: unknown) => e);
+    const error = await signUp(t.db, { input: validInput(), ip, now }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe("rate_limited");
     expect(await counts()).toEqual(before);
     // Another network is not affected.
-    await expect(signUp(validInput(), nextIp(), now)).resolves.toBeDefined();
+    await expect(signUp(t.db, { input: validInput(), ip: nextIp(), now })).resolves.toBeDefined();
   });
 });

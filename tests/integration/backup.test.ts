@@ -34,7 +34,7 @@ describe("embedded database backup and restore", () => {
     // The seed writes content through the app's services, which use the app's database.
     setDbForTests(opened);
     try {
-      await seedDemo(opened.db);
+      await seedDemo(opened.db, new Date());
     } finally {
       setDbForTests(undefined);
     }

@@ -9,6 +9,7 @@ import { createMember } from "@/tests/factories/members";
 import { createInteraction } from "@/tests/factories/relations";
 import { serverUrl, useTestDatabase } from "@/tests/support/test-database";
 import { startServer, type BenchServer } from "@/scripts/bench/server";
+import { DAY } from "@/lib/warmup/time";
 
 /**
  * The rules that must hold "across several app instances sharing one database" (PRODUCT §4),
@@ -26,7 +27,6 @@ function skipReason(): string | null {
 const reason = skipReason();
 if (reason) console.warn(`multi-instance.test.ts skipped: ${reason}`);
 
-const DAY = 86_400_000;
 const NOTE = "I enjoyed your talk on Postgres indexing at the meetup and would like to stay in touch.";
 
 describe.skipIf(reason !== null)("two app instances sharing one database", () => {
@@ -53,7 +53,7 @@ describe.skipIf(reason !== null)("two app instances sharing one database", () =>
     await createInteraction({ actorId: fromId, targetId: toId, kind: "comment", occurredAt: new Date(now - DAY) });
   }
 
-  const tokenFor = async (memberId: string) => (await createToken(memberId, { name: "multi-instance test" })).token;
+  const tokenFor = async (memberId: string) => (await createToken(t.db, { memberId, input: { name: "multi-instance test" }, now: new Date() })).token;
 
   /** POST /api/v1/connection-requests on instance `i % 2`. */
   async function send(i: number, token: string, to: string): Promise<{ status: number; code?: string; outcome?: string }> {

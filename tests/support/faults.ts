@@ -1,4 +1,4 @@
-import type { OpenedDb } from "@/lib/db/create-client";
+import type { Db, OpenedDb } from "@/lib/db/create-client";
 import { setDbForTests } from "@/lib/server/db";
 
 /**
@@ -6,7 +6,8 @@ import { setDbForTests } from "@/lib/server/db";
  * client that notes every write (model.operation) in order; `failAtWrite` runs it on a client
  * whose n-th write throws — "the database died midway" — so a test can check that nothing of
  * the operation's earlier writes survived. Both install their client with setDbForTests for
- * the duration of the call and put the original back.
+ * the duration of the call and put the original back; the operation is also handed that client
+ * (services take their database handle first).
  */
 export const WRITE_OPS = new Set([
   "create",
@@ -46,24 +47,25 @@ function withHook(opened: OpenedDb, hook: Hook): OpenedDb {
   return { ...opened, db };
 }
 
-async function installed<T>(opened: OpenedDb, hook: Hook, run: () => Promise<T>): Promise<T> {
-  setDbForTests(withHook(opened, hook));
+async function installed<T>(opened: OpenedDb, hook: Hook, run: (db: Db) => Promise<T>): Promise<T> {
+  const hooked = withHook(opened, hook);
+  setDbForTests(hooked);
   try {
-    return await run();
+    return await run(hooked.db);
   } finally {
     setDbForTests(opened);
   }
 }
 
 /** The writes an operation makes, in order, e.g. ["connectionRequest.create", "notification.create", …]. */
-export async function recordWrites(opened: OpenedDb, run: () => Promise<unknown>): Promise<string[]> {
+export async function recordWrites(opened: OpenedDb, run: (db: Db) => Promise<unknown>): Promise<string[]> {
   const writes: string[] = [];
   await installed(opened, (w) => void writes.push(w), run);
   return writes;
 }
 
 /** Runs the operation with its n-th write (0-based) throwing InjectedFault; returns what it threw. */
-export async function failAtWrite(opened: OpenedDb, n: number, run: () => Promise<unknown>): Promise<unknown> {
+export async function failAtWrite(opened: OpenedDb, n: number, run: (db: Db) => Promise<unknown>): Promise<unknown> {
   let i = 0;
   try {
     await installed(

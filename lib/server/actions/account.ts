@@ -5,13 +5,14 @@ import { requireMember } from "@/lib/server/auth/session";
 import { updateProfile } from "@/lib/server/services/profile/update-profile";
 import { formObject } from "@/lib/validation/form-data";
 import { PROFILE_LINKS } from "@/lib/validation/member";
+import { getDb } from "@/lib/server/db";
 
 const FIELDS = ["name", "headline", "bio", "location", ...PROFILE_LINKS.map((l) => l.key)];
 
 export async function updateProfileAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   try {
     const viewer = await requireMember();
-    const updated = await updateProfile(viewer.id, formObject(form, FIELDS));
+    const updated = await updateProfile(await getDb(), { memberId: viewer.id, input: formObject(form, FIELDS) });
     revalidatePath(`/u/${updated.handle}`);
     return { ok: true, message: "Profile saved." };
   } catch (e) {

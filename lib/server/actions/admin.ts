@@ -10,6 +10,9 @@ import { updateAppSettings } from "@/lib/server/services/admin/update-settings";
 import { appSettingsFromForm } from "@/lib/validation/admin";
 import { formObject } from "@/lib/validation/form-data";
 import { formatDate } from "@/lib/format";
+import type { TReportDecisionInput, TSuspendMemberInput, TUnsuspendMemberInput } from "@/lib/validation/admin";
+import { getDb } from "@/lib/server/db";
+import { systemNow } from "@/lib/server/clock";
 
 // Every action: adminOnly() first, then the service, which checks the actor's role again
 // inside its transaction.
@@ -33,7 +36,7 @@ const plural = (n: number, one: string, many: string) => (n === 1 ? `1 ${one}` :
 export async function removeContentAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   try {
     const admin = await adminOnly();
-    const r = await removeReportedContent(admin.id, formObject(form, ["reportId", "note"]));
+    const r = await removeReportedContent(await getDb(), { adminId: admin.id, input: formObject(form, ["reportId", "note"]) as TReportDecisionInput, now: systemNow() });
     // No revalidation of the page acted on: the queue item stays in place with this message
     // until the next visit (admin pages are dynamic), instead of vanishing without a word.
     return {
@@ -48,7 +51,7 @@ export async function removeContentAction(_prev: ActionState, form: FormData): P
 export async function dismissReportAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   try {
     const admin = await adminOnly();
-    await dismissReport(admin.id, formObject(form, ["reportId", "note"]));
+    await dismissReport(await getDb(), { adminId: admin.id, input: formObject(form, ["reportId", "note"]) as TReportDecisionInput, now: systemNow() });
     return { ok: true, message: "Report dismissed." };
   } catch (e) {
     return failure(e, form);
@@ -58,7 +61,7 @@ export async function dismissReportAction(_prev: ActionState, form: FormData): P
 export async function suspendMemberAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   try {
     const admin = await adminOnly();
-    const r = await suspendMember(admin.id, formObject(form, ["memberId", "reason", "until", "reportId"]));
+    const r = await suspendMember(await getDb(), { adminId: admin.id, input: formObject(form, ["memberId", "reason", "until", "reportId"]) as TSuspendMemberInput, now: systemNow() });
     const reportId = form.get("reportId");
     revalidateAdmin("/admin/members", ...(typeof reportId === "string" && reportId ? [`/admin/reports/${reportId}`] : []));
     const until = r.until ? ` until ${formatDate(r.until)}` : "";
@@ -74,7 +77,7 @@ export async function suspendMemberAction(_prev: ActionState, form: FormData): P
 export async function unsuspendMemberAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   try {
     const admin = await adminOnly();
-    const r = await unsuspendMember(admin.id, formObject(form, ["memberId"]));
+    const r = await unsuspendMember(await getDb(), { adminId: admin.id, input: formObject(form, ["memberId"]) as TUnsuspendMemberInput, now: systemNow() });
     revalidateAdmin("/admin/members");
     return { ok: true, message: `@${r.handle} can use Rapport again.` };
   } catch (e) {
@@ -89,7 +92,7 @@ export async function saveSettingsAction(_prev: ActionState, form: FormData): Pr
       const v = form.get(name);
       return typeof v === "string" ? v : null;
     });
-    await updateAppSettings(admin.id, values);
+    await updateAppSettings(await getDb(), { adminId: admin.id, input: values, now: systemNow() });
     revalidateAdmin("/admin/settings", "/settings/protocol");
     return { ok: true, message: "Settings saved. New weights apply to interactions recorded from now on." };
   } catch (e) {

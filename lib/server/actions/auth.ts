@@ -7,6 +7,9 @@ import { clientIp } from "@/lib/server/request-ip";
 import { signUp } from "@/lib/server/services/accounts/sign-up";
 import { signInWithPassword } from "@/lib/server/services/accounts/sign-in";
 import { formObject } from "@/lib/validation/form-data";
+import type { TSigninInput, TSignupInput } from "@/lib/validation/member";
+import { getDb } from "@/lib/server/db";
+import { systemNow } from "@/lib/server/clock";
 
 /** Only same-site paths are followed after sign-in. */
 function safeNext(v: FormDataEntryValue | null): string {
@@ -16,7 +19,7 @@ function safeNext(v: FormDataEntryValue | null): string {
 
 export async function signUpAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   try {
-    const member = await signUp(formObject(form, ["email", "password", "handle", "name"]), clientIp(await headers()));
+    const member = await signUp(await getDb(), { input: formObject(form, ["email", "password", "handle", "name"]) as TSignupInput, ip: clientIp(await headers()), now: systemNow() });
     await startSession(member.id);
   } catch (e) {
     return failure(e, form);
@@ -25,7 +28,7 @@ export async function signUpAction(_prev: ActionState, form: FormData): Promise<
 }
 
 export async function signInAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  const result = await signInWithPassword(formObject(form, ["email", "password"]), clientIp(await headers()));
+  const result = await signInWithPassword(await getDb(), { input: formObject(form, ["email", "password"]) as TSigninInput, ip: clientIp(await headers()), now: systemNow() });
   if (!result.ok) return { ok: false, code: result.error.code, message: result.error.message, values: formValues(form) };
   await startSession(result.memberId);
   redirect(safeNext(form.get("next")));

@@ -10,6 +10,7 @@ import { blockMember } from "@/lib/server/services/blocks/block";
 import { unblockMember } from "@/lib/server/services/blocks/unblock";
 import { formObject } from "@/lib/validation/form-data";
 import type { TSendRequestInput } from "@/lib/validation/request";
+import type { TBlockMemberInput } from "@/lib/validation/block";
 
 /** The note form on a profile (inline or on /u/<handle>/connect). On success, back to the profile. */
 export async function sendRequestAction(_prev: ActionState, form: FormData): Promise<ActionState> {
@@ -34,7 +35,7 @@ export async function sendRequestAction(_prev: ActionState, form: FormData): Pro
 export async function blockAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   try {
     const viewer = await requireMember();
-    const { member } = await blockMember(viewer.id, formObject(form, ["handle"]));
+    const { member } = await blockMember(await getDb(), { blockerId: viewer.id, input: formObject(form, ["handle"]) as TBlockMemberInput, now: systemNow() });
     revalidatePath(`/u/${member.handle}`);
     revalidatePath("/", "layout");
     return { ok: true, message: `You blocked @${member.handle}.` };
@@ -46,7 +47,7 @@ export async function blockAction(_prev: ActionState, form: FormData): Promise<A
 export async function unblockAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   try {
     const viewer = await requireMember();
-    const { member } = await unblockMember(viewer.id, formObject(form, ["handle"]));
+    const { member } = await unblockMember(await getDb(), { blockerId: viewer.id, input: formObject(form, ["handle"]) as TBlockMemberInput, now: systemNow() });
     revalidatePath(`/u/${member.handle}`);
     return { ok: true, message: `You unblocked @${member.handle}.` };
   } catch (e) {

@@ -10,6 +10,11 @@ import { createComment } from "@/lib/server/services/comments/create-comment";
 import { deleteComment } from "@/lib/server/services/comments/delete-comment";
 import { setReaction } from "@/lib/server/services/reactions/set-reaction";
 import { formObject } from "@/lib/validation/form-data";
+import type { TReactionSetInput } from "@/lib/validation/reaction";
+import type { TCommentCreateInput } from "@/lib/validation/comment";
+import type { TPostCreateInput } from "@/lib/validation/post";
+import { getDb } from "@/lib/server/db";
+import { systemNow } from "@/lib/server/clock";
 
 /** Feed content shows on the feed, on post pages and on profiles: refresh them all. */
 function refreshFeed() {
@@ -29,7 +34,7 @@ export async function createPostAction(_prev: ActionState, form: FormData): Prom
     const input = formObject(form, ["body", "sharedPostId"]);
     if (!input.sharedPostId) delete input.sharedPostId;
     shared = Boolean(input.sharedPostId);
-    await createPost(viewer.id, input);
+    await createPost(await getDb(), { authorId: viewer.id, input: input as TPostCreateInput, now: systemNow() });
   } catch (e) {
     return failure(e, form);
   }
@@ -44,7 +49,7 @@ export async function createCommentAction(_prev: ActionState, form: FormData): P
     const viewer = await requireMember();
     const input = formObject(form, ["postId", "parentId", "body"]);
     if (!input.parentId) delete input.parentId;
-    await createComment(viewer.id, input);
+    await createComment(await getDb(), { authorId: viewer.id, input: input as TCommentCreateInput, now: systemNow() });
   } catch (e) {
     return failure(e, form);
   }
@@ -60,7 +65,7 @@ export async function reactAction(form: FormData): Promise<void> {
   try {
     const viewer = await requireMember();
     const pressed = str(form, "pressed") === "true";
-    await setReaction(viewer.id, { subject: str(form, "subject"), id: str(form, "id"), type: pressed ? null : str(form, "type") });
+    await setReaction(await getDb(), { memberId: viewer.id, input: { subject: str(form, "subject"), id: str(form, "id"), type: pressed ? null : str(form, "type") } as TReactionSetInput, now: systemNow() });
   } catch (e) {
     if (!(e instanceof AppError)) throw e;
   }
@@ -71,7 +76,7 @@ export async function reactAction(form: FormData): Promise<void> {
 export async function deletePostAction(form: FormData): Promise<void> {
   try {
     const viewer = await requireMember();
-    await deletePost(viewer.id, str(form, "id"));
+    await deletePost(await getDb(), { authorId: viewer.id, postId: str(form, "id"), now: systemNow() });
   } catch (e) {
     if (!(e instanceof AppError)) throw e;
   }
@@ -81,7 +86,7 @@ export async function deletePostAction(form: FormData): Promise<void> {
 export async function deleteCommentAction(form: FormData): Promise<void> {
   try {
     const viewer = await requireMember();
-    await deleteComment(viewer.id, str(form, "id"));
+    await deleteComment(await getDb(), { authorId: viewer.id, commentId: str(form, "id"), now: systemNow() });
   } catch (e) {
     if (!(e instanceof AppError)) throw e;
   }

@@ -7,6 +7,9 @@ import { logInteraction } from "@/lib/server/services/interactions/log-interacti
 import { decideLogged } from "@/lib/server/services/interactions/decide-logged";
 import { withdrawLogged } from "@/lib/server/services/interactions/withdraw-logged";
 import { formObject } from "@/lib/validation/form-data";
+import type { TLoggedDecisionInput, TLoggedInteractionCreateInput } from "@/lib/validation/logged-interaction";
+import { getDb } from "@/lib/server/db";
+import { systemNow } from "@/lib/server/clock";
 
 const FIELDS = ["targetHandle", "platform", "kind", "occurredOn", "evidenceUrl", "summary"] as const;
 
@@ -18,7 +21,7 @@ function refresh() {
 export async function logInteractionAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   try {
     const viewer = await requireMember();
-    await logInteraction(viewer.id, formObject(form, FIELDS));
+    await logInteraction(await getDb(), { actorId: viewer.id, input: formObject(form, FIELDS) as TLoggedInteractionCreateInput, now: systemNow() });
   } catch (e) {
     return failure(e, form);
   }
@@ -30,7 +33,7 @@ export async function logInteractionAction(_prev: ActionState, form: FormData): 
 export async function decideLoggedAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   try {
     const viewer = await requireMember();
-    const result = await decideLogged(viewer.id, formObject(form, ["id", "decision"]));
+    const result = await decideLogged(await getDb(), { targetId: viewer.id, input: formObject(form, ["id", "decision"]) as TLoggedDecisionInput, now: systemNow() });
     refresh();
     return { ok: true, message: result.status === "confirmed" ? "Confirmed — it now counts in full." : "Disputed — it won't count." };
   } catch (e) {
@@ -42,7 +45,7 @@ export async function withdrawLoggedAction(_prev: ActionState, form: FormData): 
   try {
     const viewer = await requireMember();
     const id = form.get("id");
-    await withdrawLogged(viewer.id, typeof id === "string" ? id : "");
+    await withdrawLogged(await getDb(), { actorId: viewer.id, id: typeof id === "string" ? id : "", now: systemNow() });
     refresh();
     return { ok: true, message: "Withdrawn." };
   } catch (e) {

@@ -4,12 +4,15 @@ import { failure, type ActionState } from "@/lib/server/action-result";
 import { requireMember } from "@/lib/server/auth/session";
 import { introduce } from "@/lib/server/services/introductions/introduce";
 import { formObject } from "@/lib/validation/form-data";
+import type { TIntroductionCreateInput } from "@/lib/validation/introduction";
+import { getDb } from "@/lib/server/db";
+import { systemNow } from "@/lib/server/clock";
 
 /** The "Introduce @a to…" form on a profile (components/introductions/introduce-form.tsx). */
 export async function introduceAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   try {
     const viewer = await requireMember();
-    const intro = await introduce(viewer.id, formObject(form, ["introducedHandle", "introducedToHandle", "note"]));
+    const intro = await introduce(await getDb(), { introducerId: viewer.id, input: formObject(form, ["introducedHandle", "introducedToHandle", "note"]) as TIntroductionCreateInput, now: systemNow() });
     revalidatePath(`/u/${intro.introduced.handle}`);
     return { ok: true, message: `${intro.message} They have both been told.` };
   } catch (e) {

@@ -6,11 +6,14 @@ import { AppError } from "@/lib/server/errors";
 import { giveKudos } from "@/lib/server/services/kudos/give-kudos";
 import { deleteKudos } from "@/lib/server/services/kudos/delete-kudos";
 import { formObject } from "@/lib/validation/form-data";
+import type { TKudosCreateInput } from "@/lib/validation/kudos";
+import { getDb } from "@/lib/server/db";
+import { systemNow } from "@/lib/server/clock";
 
 export async function giveKudosAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   try {
     const viewer = await requireMember();
-    const kudos = await giveKudos(viewer.id, formObject(form, ["recipientHandle", "body"]));
+    const kudos = await giveKudos(await getDb(), { authorId: viewer.id, input: formObject(form, ["recipientHandle", "body"]) as TKudosCreateInput, now: systemNow() });
     revalidatePath(`/u/${kudos.recipientHandle}`);
     return { ok: true, message: "Kudos given. Thank you for saying it out loud." };
   } catch (e) {
@@ -22,7 +25,7 @@ export async function deleteKudosAction(form: FormData): Promise<void> {
   try {
     const viewer = await requireMember();
     const id = form.get("id");
-    const removed = await deleteKudos(viewer.id, typeof id === "string" ? id : "");
+    const removed = await deleteKudos(await getDb(), { authorId: viewer.id, kudosId: typeof id === "string" ? id : "", now: systemNow() });
     revalidatePath(`/u/${removed.recipientHandle}`);
   } catch (e) {
     // Already gone (another tab): the refreshed page shows it.

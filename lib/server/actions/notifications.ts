@@ -3,11 +3,13 @@ import { revalidatePath } from "next/cache";
 import { failure, type ActionState } from "@/lib/server/action-result";
 import { requireMember } from "@/lib/server/auth/session";
 import { markAllNotificationsRead } from "@/lib/server/services/notifications/mark-read";
+import { getDb } from "@/lib/server/db";
+import { systemNow } from "@/lib/server/clock";
 
 export async function markAllReadAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   try {
     const viewer = await requireMember();
-    const count = await markAllNotificationsRead(viewer.id);
+    const count = await markAllNotificationsRead(await getDb(), { memberId: viewer.id, now: systemNow() });
     revalidatePath("/", "layout");
     return { ok: true, message: count ? `Marked ${count} as read.` : "Nothing unread." };
   } catch (e) {

@@ -15,7 +15,7 @@ import { protocolFormObject } from "@/lib/validation/protocol-form";
 export async function savePolicyAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   try {
     const viewer = await requireMember();
-    const policy = await updatePolicy(viewer.id, protocolFormObject(form));
+    const policy = await updatePolicy(await getDb(), { memberId: viewer.id, input: protocolFormObject(form), now: systemNow() });
     revalidatePath("/settings/protocol");
     revalidatePath(`/u/${viewer.handle}`);
     return { ok: true, message: `Protocol saved. ${describePolicy(policy)}` };

@@ -6,6 +6,8 @@ import { systemNow } from "@/lib/server/clock";
 import { createToken } from "@/lib/server/services/tokens/create-token";
 import { revokeToken } from "@/lib/server/services/tokens/revoke-token";
 import { formObject } from "@/lib/validation/form-data";
+import type { TTokenCreateInput } from "@/lib/validation/api/token";
+import { getDb } from "@/lib/server/db";
 
 /** The new token comes back in the state: the only moment it is ever shown. */
 export type CreateTokenState = ActionState & { token?: string; name?: string };
@@ -13,7 +15,7 @@ export type CreateTokenState = ActionState & { token?: string; name?: string };
 export async function createTokenAction(_prev: CreateTokenState, form: FormData): Promise<CreateTokenState> {
   try {
     const viewer = await requireMember();
-    const created = await createToken(viewer.id, formObject(form, ["name"]), systemNow());
+    const created = await createToken(await getDb(), { memberId: viewer.id, input: formObject(form, ["name"]) as TTokenCreateInput, now: systemNow() });
     revalidatePath("/settings/tokens");
     return { ok: true, message: `Token “${created.name}” created. Copy it now — it won't be shown again.`, token: created.token, name: created.name };
   } catch (e) {
@@ -25,7 +27,7 @@ export async function revokeTokenAction(_prev: ActionState, form: FormData): Pro
   try {
     const viewer = await requireMember();
     const id = form.get("id");
-    await revokeToken(viewer.id, typeof id === "string" ? id : "", systemNow());
+    await revokeToken(await getDb(), { memberId: viewer.id, tokenId: typeof id === "string" ? id : "", now: systemNow() });
     revalidatePath("/settings/tokens");
     return { ok: true, message: "Token revoked. Scripts using it will stop working." };
   } catch (e) {

@@ -6,6 +6,7 @@ import { sessionCookieName } from "@/lib/server/auth/cookies";
 import { authSecret } from "@/lib/server/auth/secret";
 import { publicUrl } from "@/lib/env";
 import { authenticateToken } from "@/lib/server/services/tokens/authenticate-token";
+import { getDb } from "@/lib/server/db";
 
 export type ApiCaller = { viewer: Viewer; via: "token" | "session" };
 
@@ -23,7 +24,7 @@ export async function authenticate(req: Request, now: Date): Promise<ApiCaller |
   if (authorization !== null) {
     const m = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
     if (!m) throw new AppError("unauthenticated", "Send your token as `Authorization: Bearer <token>`.");
-    const viewer = await authenticateToken(m[1], now);
+    const viewer = await authenticateToken(await getDb(), { token: m[1], now });
     if (!viewer) throw new AppError("unauthenticated", "That token is not valid, or it was revoked. Create a new one in Settings → API tokens.");
     return active({ viewer, via: "token" });
   }

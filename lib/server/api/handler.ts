@@ -8,7 +8,7 @@ import { authenticate } from "./auth";
 import { checkDeclaredLength, readJsonBody } from "./body";
 import { problemFromError } from "./problem";
 import type { RouteInput, RouteResult, RouteSpec } from "./route-spec";
-import { validate } from "./validate";
+import { validate } from "@/lib/server/validation";
 import { findNul } from "@/lib/security/nul";
 
 export type HandlerContext<S extends RouteSpec> = RouteInput<S> & {

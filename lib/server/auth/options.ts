@@ -9,6 +9,8 @@ import { authSecret } from "./secret";
 import { signInWithPassword } from "@/lib/server/services/accounts/sign-in";
 import { signInWithOauth } from "@/lib/server/services/accounts/oauth-sign-in";
 import { clientIp } from "@/lib/server/request-ip";
+import { getDb } from "@/lib/server/db";
+import { systemNow } from "@/lib/server/clock";
 
 /** OAuth providers are on only when both their id and secret are configured. */
 export function oauthProviders() {
@@ -41,7 +43,7 @@ export function authOptions(): NextAuthOptions {
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
         async authorize(credentials, req) {
           const ip = clientIp(new Headers((req?.headers ?? {}) as Record<string, string>));
-          const result = await signInWithPassword({ email: credentials?.email ?? "", password: credentials?.password ?? "" }, ip);
+          const result = await signInWithPassword(await getDb(), { input: { email: credentials?.email ?? "", password: credentials?.password ?? "" }, ip, now: systemNow() });
           return result.ok ? { id: result.memberId } : null;
         },
       }),
@@ -50,7 +52,7 @@ export function authOptions(): NextAuthOptions {
     callbacks: {
       async signIn({ user, account, profile }) {
         if (!account || account.provider === "credentials") return true;
-        const memberId = await signInWithOauth({
+        const memberId = await signInWithOauth(await getDb(), {
           provider: account.provider,
           providerAccountId: account.providerAccountId,
           email: user.email ?? (profile as { email?: string } | undefined)?.email ?? null,

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { getDb } from "@/lib/server/db";
+import { isSuspendedAt } from "@/lib/warmup/suspension";
 
 /**
  * The signed-in member as every request sees them, however they signed in (session cookie
@@ -34,7 +35,7 @@ export async function loadViewer(memberId: string, now = new Date()): Promise<Vi
 
 /** A member row read with VIEWER_SELECT → the Viewer, suspension resolved at `now`. */
 export function toViewer(m: Prisma.MemberGetPayload<{ select: typeof VIEWER_SELECT }>, now: Date): Viewer {
-  const suspended = m.suspendedAt && (!m.suspendedUntil || m.suspendedUntil > now);
+  const suspended = isSuspendedAt(m, now);
   return {
     id: m.id,
     handle: m.handle,

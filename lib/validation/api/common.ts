@@ -29,7 +29,6 @@ export const ZPageQuery = z.strictObject({
     .default(PAGE_LIMIT_DEFAULT)
     .meta({ description: "Items per page, 1–100 (default 20)." }),
 });
-export type TPageQuery = z.infer<typeof ZPageQuery>;
 
 /** A page of a list: the items, and the cursor of the next page (null on the last one). */
 export const page = <T extends z.ZodType>(item: T) =>

@@ -13,11 +13,10 @@ export const ZTokenName = z
 
 /** The settings page: a signed-in member names a new token. */
 export const ZTokenCreate = z.strictObject({ name: ZTokenName });
-export type TTokenCreate = z.infer<typeof ZTokenCreate>;
+export type TTokenCreateInput = z.input<typeof ZTokenCreate>;
 
 /** `POST /api/v1/tokens`: email and password (checked and throttled like a sign-in) and a name. */
 export const ZTokenCreateWithPassword = ZSignin.extend({ name: ZTokenName });
-export type TTokenCreateWithPassword = z.infer<typeof ZTokenCreateWithPassword>;
 
 /** A token as listed: never its secret. */
 export const ZTokenOut = z

@@ -2,12 +2,12 @@ import { DEFAULT_WEIGHTS } from "@/lib/warmup/weights";
 import type { InteractionKind } from "@/lib/warmup/types";
 import { commentBody, kudosBody, memberName } from "./content";
 import { Layout, type SeedOptions } from "./layout";
+import { DAY, HOUR } from "@/lib/warmup/time";
 import { Rng, Zipf, hashUnit } from "./rng";
 import { RequestLedger } from "./ledger";
 import { dateOnly, ts } from "./sql-writer";
 import type { Writers } from "./tables";
 
-export const DAY = 86_400_000;
 /** Posts are spread over the 400 days before now; every member's first post opens that span. */
 const POST_SPAN = 400 * DAY;
 
@@ -59,7 +59,7 @@ export class SeedContext {
 
   /** When post j of a member with k posts was written: evenly over the span, a little jitter after the first. */
   postCreatedAt(i: number, j: number, k: number): number {
-    return this.postsStartAt() + Math.floor((j * POST_SPAN) / k) + (j === 0 ? 0 : Math.floor(hashUnit(this.o.seed, 21, i, j) * 3_600_000));
+    return this.postsStartAt() + Math.floor((j * POST_SPAN) / k) + (j === 0 ? 0 : Math.floor(hashUnit(this.o.seed, 21, i, j) * HOUR));
   }
 
   /** One of member i's posts written before `at` (the first post predates every interaction). */
@@ -129,7 +129,7 @@ export class SeedContext {
       verification = this.rng.weighted({ confirmed: 6, pending: 3, disputed: 1 });
       const day = Math.floor(at / DAY) * DAY;
       occurredAt = Math.min(day + DAY / 2, this.o.now);
-      createdAt = Math.min(occurredAt + this.rng.int(48) * 3_600_000, this.o.now);
+      createdAt = Math.min(occurredAt + this.rng.int(48) * HOUR, this.o.now);
       const decidedAt = verification === "pending" ? null : Math.min(createdAt + DAY, this.o.now);
       const evidence = platform === "event" ? null : `https://${platform}.example/${this.layout.handle(actor)}/${n}`;
       sourceKey = `logged:${loggedId}`;

@@ -1,6 +1,5 @@
+import { DAY } from "@/lib/warmup/time";
 import { hashUnit } from "./rng";
-
-const DAY = 86_400_000;
 
 /** Sizes and switches of one seed run (see scripts/seed-large.ts for the flags). */
 export type SeedOptions = {

@@ -1,4 +1,4 @@
-const DAY = 86_400_000;
+import { DAY } from "@/lib/warmup/time";
 
 /**
  * Every stored request by requester, so the seed never breaks the rules a real member could

@@ -1,5 +1,6 @@
 import type { InteractionKind } from "@/lib/warmup/types";
-import { DAY, type SeedContext } from "./context";
+import { DAY } from "@/lib/warmup/time";
+import type { SeedContext } from "./context";
 import { writeConnection, writeRequest, type PairSet, type RequestState } from "./requests";
 import { hashUnit } from "./rng";
 import { ts } from "./sql-writer";

@@ -1,5 +1,6 @@
 import type { InteractionKind } from "@/lib/warmup/types";
-import { DAY, type SeedContext } from "./context";
+import { DAY } from "@/lib/warmup/time";
+import type { SeedContext } from "./context";
 import { GROWTH, PEER_RANK, SPECIAL } from "./layout";
 import { writeConnection, writeRequest, type PairSet } from "./requests";
 

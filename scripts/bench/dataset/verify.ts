@@ -1,12 +1,13 @@
 import type { Exec } from "./sql-writer";
 import { ts } from "./sql-writer";
+import { DAY } from "@/lib/warmup/time";
 
 /**
  * Checks, on the written data, the rules the seed promises to keep — so a change to the
  * generator that breaks one is seen at once, not as a strange benchmark figure later.
  */
 export async function verifySeed(exec: Exec, now: number): Promise<{ facts: Record<string, number>; problems: string[] }> {
-  const since = ts(now - 180 * 86_400_000);
+  const since = ts(now - 180 * DAY);
   const one = async (sql: string, params: unknown[] = []) => Number(Object.values((await exec(sql, params)).rows[0] ?? {})[0] ?? 0);
   const related = (handle: string) =>
     one(

@@ -9,8 +9,8 @@ import { setDbForTests } from "@/lib/server/db";
 import { createPost } from "@/lib/server/services/posts/create-post";
 import { createComment } from "@/lib/server/services/comments/create-comment";
 import { KNOWN_PASSWORD_HASH } from "@/tests/factories/members";
+import { DAY } from "@/lib/warmup/time";
 
-const DAY = 86_400_000;
 const opened = await openDatabase();
 setDbForTests(opened);
 try {
@@ -31,9 +31,9 @@ try {
   const wanda = await member("wanda", "Wanda Reyes", "Platform engineer");
   const omar = await member("omar", "Omar Haddad", "Head of infrastructure");
   const yesterday = new Date(now - DAY);
-  const post = await createPost(omar.id, { body: "What is the one on-call habit you would never give up?" }, new Date(now - 2 * DAY));
-  await createComment(wanda.id, { postId: post.id, body: "Writing the handover note before the pager goes quiet — future me always thanks me." }, yesterday);
-  await createPost(omar.id, { body: "We moved our staging database to nightly restores from production backups. Restores are now tested every day." }, new Date(now - 3 * 3600_000));
+  const post = await createPost(db, { authorId: omar.id, input: { body: "What is the one on-call habit you would never give up?" }, now: new Date(now - 2 * DAY) });
+  await createComment(db, { authorId: wanda.id, input: { postId: post.id, body: "Writing the handover note before the pager goes quiet — future me always thanks me." }, now: yesterday });
+  await createPost(db, { authorId: omar.id, input: { body: "We moved our staging database to nightly restores from production backups. Restores are now tested every day." }, now: new Date(now - 3 * 3600_000) });
   console.log("E2E fixtures: wanda → omar warmed up yesterday (one comment).");
 } finally {
   await opened.close();

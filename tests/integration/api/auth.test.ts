@@ -34,7 +34,7 @@ describe("without credentials", () => {
 
   it("refuses a malformed Authorization header, an unknown token and a revoked one", async () => {
     const m = await createMember();
-    const created = await createToken(m.id, { name: "soon revoked" }, NOW);
+    const created = await createToken(t.db, { memberId: m.id, input: { name: "soon revoked" }, now: NOW });
     expect((await get("/api/v1/me", { token: created.token })).status).toBe(200);
 
     expect((await get("/api/v1/me", { headers: { authorization: "Basic abc" } })).status).toBe(401);
@@ -79,7 +79,7 @@ describe("tokens", () => {
 
   it("answers 403 suspended for a suspended member, with a token or with a password", async () => {
     const m = await createMember({ suspendedAt: new Date(NOW.getTime() - 1000), suspendedReason: "spam" });
-    const { token } = await createToken(m.id, { name: "before" }, NOW);
+    const { token } = await createToken(t.db, { memberId: m.id, input: { name: "before" }, now: NOW });
     const res = await get("/api/v1/me", { token });
     expect(res.status).toBe(403);
     expect(res.body.code).toBe("suspended");
@@ -91,7 +91,7 @@ describe("tokens", () => {
 describe("a member's private resources are not found for anyone else", () => {
   it("another member's token, logged interaction and request", async () => {
     const [a, b, c] = [await createMember(), await createMember(), await createMember()];
-    const [ta, tb, tc] = await Promise.all([a, b, c].map((m) => createToken(m.id, { name: "t" }, NOW)));
+    const [ta, tb, tc] = await Promise.all([a, b, c].map((m) => createToken(t.db, { memberId: m.id, input: { name: "t" }, now: NOW })));
 
     // another member's token id
     const revoke = await del(`/api/v1/tokens/${ta.id}`, { token: tb.token });
@@ -136,7 +136,7 @@ describe("a member's private resources are not found for anyone else", () => {
 
   it("a member who blocked the caller is not found, never forbidden", async () => {
     const [a, b] = [await createMember(), await createMember()];
-    const [ta, tb] = await Promise.all([a, b].map((m) => createToken(m.id, { name: "t" }, NOW)));
+    const [ta, tb] = await Promise.all([a, b].map((m) => createToken(t.db, { memberId: m.id, input: { name: "t" }, now: NOW })));
     expect((await post("/api/v1/blocks", { handle: b.handle }, { token: ta.token })).status).toBe(201);
     for (const p of [`/api/v1/members/${a.handle}`, `/api/v1/members/${a.handle}/warmup`, `/api/v1/members/${a.handle}/interactions`]) {
       const res = await get(p, { token: tb.token });
@@ -177,7 +177,7 @@ describe("the browser session", () => {
 
   it("lets a bearer token write from anywhere, and ignores a cookie that does not decode", async () => {
     const m = await createMember();
-    const { token } = await createToken(m.id, { name: "t" }, NOW);
+    const { token } = await createToken(t.db, { memberId: m.id, input: { name: "t" }, now: NOW });
     expect((await post("/api/v1/posts", { body: "From a script." }, { token, headers: { origin: "https://elsewhere.example" } })).status).toBe(201);
     expect((await get("/api/v1/me", { cookie: `${sessionCookieName()}=not-a-jwt` })).status).toBe(401);
   });

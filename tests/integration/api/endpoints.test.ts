@@ -5,20 +5,20 @@ import { createMember, type FactoryMember } from "@/tests/factories/members";
 import { createConnection, createInteraction } from "@/tests/factories/relations";
 import { useTestDatabase } from "@/tests/support/test-database";
 import { del, get, patch, post, put } from "./http";
+import { DAY } from "@/lib/warmup/time";
 
 /**
  * Each remaining operation once through HTTP (the flow test covers the main journey). Every
  * answer is also checked against its documented schema by the `http` helper.
  */
-useTestDatabase();
-const DAY = 86_400_000;
+const t = useTestDatabase();
 const NOW = new Date(Date.now() + 2 * DAY);
 const NOTE = "Loved your talk on API design at the meetup — I'd like to stay in touch about it.";
 
 type Someone = FactoryMember & { token: string };
 async function someone(attrs: Parameters<typeof createMember>[0] = {}): Promise<Someone> {
   const m = await createMember(attrs);
-  return { ...m, token: (await createToken(m.id, { name: "t" }, NOW)).token };
+  return { ...m, token: (await createToken(t.db, { memberId: m.id, input: { name: "t" }, now: NOW })).token };
 }
 /** Enough for the standard protocol: two comments on two UTC days. */
 async function warmUp(actor: { id: string }, target: { id: string }) {

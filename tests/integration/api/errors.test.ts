@@ -14,7 +14,7 @@ let token = "";
 beforeAll(async () => {
   setClockForTests(NOW);
   const m = await createMember({ handle: "errs" });
-  token = (await createToken(m.id, { name: "t" }, NOW)).token;
+  token = (await createToken(t.db, { memberId: m.id, input: { name: "t" }, now: NOW })).token;
 });
 afterAll(() => setClockForTests(undefined));
 
@@ -117,7 +117,7 @@ describe("bad input gets a 4xx problem naming the field, never a 500", () => {
 describe("limits and refusals carry when they free up", () => {
   it("Retry-After and retryAt on a rate limit", async () => {
     const m = await createMember();
-    const { token: tk } = await createToken(m.id, { name: "t" }, NOW);
+    const { token: tk } = await createToken(t.db, { memberId: m.id, input: { name: "t" }, now: NOW });
     await t.db.appSettings.upsert({ where: { id: 1 }, create: { id: 1, values: { content: { postsPerHour: 1 } } }, update: { values: { content: { postsPerHour: 1 } } } });
     try {
       expect((await post("/api/v1/posts", { body: "one" }, { token: tk })).status).toBe(201);

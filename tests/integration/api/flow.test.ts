@@ -3,6 +3,7 @@ import { setClockForTests } from "@/lib/server/clock";
 import { ZEvaluation } from "@/lib/validation/api/evaluation";
 import { useTestDatabase } from "@/tests/support/test-database";
 import { expectShape, get, post, put, tokenFor } from "./http";
+import { DAY } from "@/lib/warmup/time";
 
 /**
  * The warm-up → request → accept journey, through HTTP only: two members sign up, take
@@ -11,7 +12,6 @@ import { expectShape, get, post, put, tokenFor } from "./http";
  */
 const t = useTestDatabase();
 
-const DAY = 86_400_000;
 // Tomorrow 10:00 UTC and the day after: later than the accounts' creation, never "in the future" for the log.
 const today = Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate());
 const DAY1 = new Date(today + DAY + 10 * 3_600_000);

@@ -20,16 +20,16 @@ describe("blocked pairs cannot interact", () => {
   ])("refuses comments, reactions, shares, kudos and logs as not_found when %s", async (_label, who) => {
     const ana = await createMember({ handle: `ana_${who}` });
     const ben = await createMember();
-    const post = await createPost(ana.id, { body: "Post" }, now);
+    const post = await createPost(t.db, { authorId: ana.id, input: { body: "Post" }, now });
     if (who === "author") await createBlock(ana.id, ben.id);
     else await createBlock(ben.id, ana.id);
     const notFound = { code: "not_found" };
-    await expect(createComment(ben.id, { postId: post.id, body: "Hi" }, now)).rejects.toMatchObject(notFound);
-    await expect(setReaction(ben.id, { subject: "post", id: post.id, type: "like" }, now)).rejects.toMatchObject(notFound);
-    await expect(createPost(ben.id, { body: "Look", sharedPostId: post.id }, now)).rejects.toMatchObject(notFound);
-    await expect(giveKudos(ben.id, { recipientHandle: ana.handle, body: "Thanks" }, now)).rejects.toMatchObject(notFound);
+    await expect(createComment(t.db, { authorId: ben.id, input: { postId: post.id, body: "Hi" }, now })).rejects.toMatchObject(notFound);
+    await expect(setReaction(t.db, { memberId: ben.id, input: { subject: "post", id: post.id, type: "like" }, now })).rejects.toMatchObject(notFound);
+    await expect(createPost(t.db, { authorId: ben.id, input: { body: "Look", sharedPostId: post.id }, now })).rejects.toMatchObject(notFound);
+    await expect(giveKudos(t.db, { authorId: ben.id, input: { recipientHandle: ana.handle, body: "Thanks" }, now })).rejects.toMatchObject(notFound);
     await expect(
-      logInteraction(ben.id, { targetHandle: ana.handle, platform: "event", kind: "met_in_person", occurredOn: "2026-03-01" }, now),
+      logInteraction(t.db, { actorId: ben.id, input: { targetHandle: ana.handle, platform: "event", kind: "met_in_person", occurredOn: "2026-03-01" }, now }),
     ).rejects.toMatchObject({ code: "not_found", fields: { targetHandle: [expect.any(String)] } });
     expect(await t.db.interaction.count()).toBe(0);
     expect(await t.db.comment.count()).toBe(0);
@@ -39,13 +39,13 @@ describe("blocked pairs cannot interact", () => {
     const ana = await createMember();
     const ben = await createMember();
     const chloe = await createMember();
-    const post = await createPost(ana.id, { body: "Post" }, now);
-    const c = await createComment(chloe.id, { postId: post.id, body: "Chloé's comment" }, now);
+    const post = await createPost(t.db, { authorId: ana.id, input: { body: "Post" }, now });
+    const c = await createComment(t.db, { authorId: chloe.id, input: { postId: post.id, body: "Chloé's comment" }, now });
     await createBlock(chloe.id, ben.id);
-    await expect(createComment(ben.id, { postId: post.id, parentId: c.id, body: "Reply" }, now)).rejects.toMatchObject({ code: "not_found" });
-    await expect(setReaction(ben.id, { subject: "comment", id: c.id, type: "like" }, now)).rejects.toMatchObject({ code: "not_found" });
+    await expect(createComment(t.db, { authorId: ben.id, input: { postId: post.id, parentId: c.id, body: "Reply" }, now })).rejects.toMatchObject({ code: "not_found" });
+    await expect(setReaction(t.db, { memberId: ben.id, input: { subject: "comment", id: c.id, type: "like" }, now })).rejects.toMatchObject({ code: "not_found" });
     // Ben can still comment on Ana's post.
-    await createComment(ben.id, { postId: post.id, body: "Top-level is fine" }, now);
+    await createComment(t.db, { authorId: ben.id, input: { postId: post.id, body: "Top-level is fine" }, now });
   });
 
   it("mentions of a member in a block simply do not resolve", async () => {
@@ -53,7 +53,7 @@ describe("blocked pairs cannot interact", () => {
     const ben = await createMember({ handle: "ben_b" });
     const chloe = await createMember({ handle: "chloe_b" });
     await createBlock(ben.id, ana.id);
-    await createPost(ana.id, { body: "Hello @ben_b and @chloe_b" }, now);
+    await createPost(t.db, { authorId: ana.id, input: { body: "Hello @ben_b and @chloe_b" }, now });
     const rows = await t.db.interaction.findMany();
     expect(rows.map((r) => r.targetId)).toEqual([chloe.id]);
     expect(await t.db.notification.count({ where: { memberId: ben.id } })).toBe(0);

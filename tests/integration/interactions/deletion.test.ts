@@ -24,11 +24,11 @@ describe("deleting content removes its interactions from evaluations", () => {
   it("deleting a comment drops its points and marks its interactions removed", async () => {
     const ana = await createMember();
     const ben = await createMember();
-    const post = await createPost(ana.id, { body: "Post" }, day1);
-    await createComment(ben.id, { postId: post.id, body: "First" }, day1);
-    const second = await createComment(ben.id, { postId: post.id, body: "Second" }, day2);
+    const post = await createPost(t.db, { authorId: ana.id, input: { body: "Post" }, now: day1 });
+    await createComment(t.db, { authorId: ben.id, input: { postId: post.id, body: "First" }, now: day1 });
+    const second = await createComment(t.db, { authorId: ben.id, input: { postId: post.id, body: "Second" }, now: day2 });
     expect(await points(ben.id, ana.id)).toBe(6);
-    await deleteComment(ben.id, second.id, now);
+    await deleteComment(t.db, { authorId: ben.id, commentId: second.id, now });
     expect(await points(ben.id, ana.id)).toBe(3);
     const removed = await t.db.interaction.findFirstOrThrow({ where: { commentId: second.id } });
     expect(removed.verification).toBe("removed");
@@ -40,17 +40,17 @@ describe("deleting content removes its interactions from evaluations", () => {
     const ana = await createMember();
     const ben = await createMember({ handle: "ben_d" });
     const chloe = await createMember();
-    const post = await createPost(ana.id, { body: "Thanks @ben_d" }, day1);
-    const c = await createComment(ben.id, { postId: post.id, body: "Any time" }, day1);
-    await createComment(chloe.id, { postId: post.id, parentId: c.id, body: "+1" }, day1);
-    await setReaction(chloe.id, { subject: "post", id: post.id, type: "like" }, day2);
-    await setReaction(chloe.id, { subject: "comment", id: c.id, type: "thanks" }, day2);
-    const otherPost = await createPost(ana.id, { body: "Another" }, day2);
-    await createComment(ben.id, { postId: otherPost.id, body: "Stays" }, day2);
+    const post = await createPost(t.db, { authorId: ana.id, input: { body: "Thanks @ben_d" }, now: day1 });
+    const c = await createComment(t.db, { authorId: ben.id, input: { postId: post.id, body: "Any time" }, now: day1 });
+    await createComment(t.db, { authorId: chloe.id, input: { postId: post.id, parentId: c.id, body: "+1" }, now: day1 });
+    await setReaction(t.db, { memberId: chloe.id, input: { subject: "post", id: post.id, type: "like" }, now: day2 });
+    await setReaction(t.db, { memberId: chloe.id, input: { subject: "comment", id: c.id, type: "thanks" }, now: day2 });
+    const otherPost = await createPost(t.db, { authorId: ana.id, input: { body: "Another" }, now: day2 });
+    await createComment(t.db, { authorId: ben.id, input: { postId: otherPost.id, body: "Stays" }, now: day2 });
 
     expect(await points(ana.id, ben.id)).toBe(2);
     expect(await points(chloe.id, ana.id)).toBe(1);
-    await deletePost(ana.id, post.id, now);
+    await deletePost(t.db, { authorId: ana.id, postId: post.id, now });
     expect(await points(ana.id, ben.id)).toBe(0);
     expect(await points(chloe.id, ana.id)).toBe(0);
     expect(await points(chloe.id, ben.id)).toBe(0);
@@ -64,10 +64,10 @@ describe("deleting content removes its interactions from evaluations", () => {
   it("deleting a share removes the share interaction; the original stays", async () => {
     const ana = await createMember();
     const ben = await createMember();
-    const original = await createPost(ana.id, { body: "Original" }, day1);
-    const share = await createPost(ben.id, { body: "Read this", sharedPostId: original.id }, day1);
+    const original = await createPost(t.db, { authorId: ana.id, input: { body: "Original" }, now: day1 });
+    const share = await createPost(t.db, { authorId: ben.id, input: { body: "Read this", sharedPostId: original.id }, now: day1 });
     expect(await points(ben.id, ana.id)).toBe(2);
-    await deletePost(ben.id, share.id, now);
+    await deletePost(t.db, { authorId: ben.id, postId: share.id, now });
     expect(await points(ben.id, ana.id)).toBe(0);
     expect((await t.db.post.findUniqueOrThrow({ where: { id: original.id } })).deletedAt).toBeNull();
   });
@@ -75,32 +75,32 @@ describe("deleting content removes its interactions from evaluations", () => {
   it("deleting kudos drops their points", async () => {
     const ana = await createMember({ handle: "ana_dk" });
     const ben = await createMember();
-    const kudos = await giveKudos(ben.id, { recipientHandle: "ana_dk", body: "Thanks!" }, day1);
+    const kudos = await giveKudos(t.db, { authorId: ben.id, input: { recipientHandle: "ana_dk", body: "Thanks!" }, now: day1 });
     expect(await points(ben.id, ana.id)).toBe(3);
-    await deleteKudos(ben.id, kudos.id, now);
+    await deleteKudos(t.db, { authorId: ben.id, kudosId: kudos.id, now });
     expect(await points(ben.id, ana.id)).toBe(0);
   });
 
   it("only the author may delete; for anyone else the content does not exist", async () => {
     const ana = await createMember({ handle: "ana_o" });
     const ben = await createMember();
-    const post = await createPost(ana.id, { body: "Mine" }, day1);
-    const c = await createComment(ben.id, { postId: post.id, body: "His" }, day1);
-    const k = await giveKudos(ben.id, { recipientHandle: "ana_o", body: "Thanks" }, day1);
-    await expect(deletePost(ben.id, post.id, now)).rejects.toMatchObject({ code: "not_found" });
-    await expect(deleteComment(ana.id, c.id, now)).rejects.toMatchObject({ code: "not_found" });
-    await expect(deleteKudos(ana.id, k.id, now)).rejects.toMatchObject({ code: "not_found" });
+    const post = await createPost(t.db, { authorId: ana.id, input: { body: "Mine" }, now: day1 });
+    const c = await createComment(t.db, { authorId: ben.id, input: { postId: post.id, body: "His" }, now: day1 });
+    const k = await giveKudos(t.db, { authorId: ben.id, input: { recipientHandle: "ana_o", body: "Thanks" }, now: day1 });
+    await expect(deletePost(t.db, { authorId: ben.id, postId: post.id, now })).rejects.toMatchObject({ code: "not_found" });
+    await expect(deleteComment(t.db, { authorId: ana.id, commentId: c.id, now })).rejects.toMatchObject({ code: "not_found" });
+    await expect(deleteKudos(t.db, { authorId: ana.id, kudosId: k.id, now })).rejects.toMatchObject({ code: "not_found" });
     expect(await t.db.interaction.count({ where: { verification: "removed" } })).toBe(0);
   });
 
   it("a deleted post can no longer be commented on, reacted to or shared", async () => {
     const ana = await createMember();
     const ben = await createMember();
-    const post = await createPost(ana.id, { body: "Soon gone" }, day1);
-    await deletePost(ana.id, post.id, day1);
-    await expect(createComment(ben.id, { postId: post.id, body: "Hello?" }, day2)).rejects.toMatchObject({ code: "not_found" });
-    await expect(setReaction(ben.id, { subject: "post", id: post.id, type: "like" }, day2)).rejects.toMatchObject({ code: "not_found" });
-    await expect(createPost(ben.id, { body: "Look", sharedPostId: post.id }, day2)).rejects.toMatchObject({ code: "not_found" });
+    const post = await createPost(t.db, { authorId: ana.id, input: { body: "Soon gone" }, now: day1 });
+    await deletePost(t.db, { authorId: ana.id, postId: post.id, now: day1 });
+    await expect(createComment(t.db, { authorId: ben.id, input: { postId: post.id, body: "Hello?" }, now: day2 })).rejects.toMatchObject({ code: "not_found" });
+    await expect(setReaction(t.db, { memberId: ben.id, input: { subject: "post", id: post.id, type: "like" }, now: day2 })).rejects.toMatchObject({ code: "not_found" });
+    await expect(createPost(t.db, { authorId: ben.id, input: { body: "Look", sharedPostId: post.id }, now: day2 })).rejects.toMatchObject({ code: "not_found" });
     expect(await t.db.interaction.count()).toBe(0);
   });
 });

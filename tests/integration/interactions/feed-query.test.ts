@@ -18,7 +18,7 @@ describe("the feed query", () => {
   it("pages newest first by cursor without skipping or repeating posts written in the same instant", async () => {
     const ana = await createMember();
     const ids: string[] = [];
-    for (let i = 0; i < 7; i++) ids.push((await createPost(ana.id, { body: `Post ${i}` }, at(i < 4 ? 0 : i))).id);
+    for (let i = 0; i < 7; i++) ids.push((await createPost(t.db, { authorId: ana.id, input: { body: `Post ${i}` }, now: at(i < 4 ? 0 : i) })).id);
     const seen: string[] = [];
     let cursor: string | null = null;
     let pages = 0;
@@ -36,7 +36,7 @@ describe("the feed query", () => {
 
   it("ignores a malformed cursor and starts from the newest", async () => {
     const ana = await createMember();
-    await createPost(ana.id, { body: "Only post" }, at(0));
+    await createPost(t.db, { authorId: ana.id, input: { body: "Only post" }, now: at(0) });
     expect((await listPosts(t.db, { viewerId: null, cursor: "not-a-cursor" })).posts).toHaveLength(1);
   });
 
@@ -44,12 +44,12 @@ describe("the feed query", () => {
     const ana = await createMember();
     const ben = await createMember();
     const chloe = await createMember();
-    const anaPost = await createPost(ana.id, { body: "Ana's" }, at(1));
-    await createPost(ben.id, { body: "Ben's" }, at(2));
-    const gone = await createPost(chloe.id, { body: "Chloé's, soon removed" }, at(3));
-    await createComment(ben.id, { postId: anaPost.id, body: "Ben on Ana's" }, at(4));
-    await createComment(chloe.id, { postId: anaPost.id, body: "Chloé on Ana's" }, at(5));
-    await deletePost(chloe.id, gone.id, at(6));
+    const anaPost = await createPost(t.db, { authorId: ana.id, input: { body: "Ana's" }, now: at(1) });
+    await createPost(t.db, { authorId: ben.id, input: { body: "Ben's" }, now: at(2) });
+    const gone = await createPost(t.db, { authorId: chloe.id, input: { body: "Chloé's, soon removed" }, now: at(3) });
+    await createComment(t.db, { authorId: ben.id, input: { postId: anaPost.id, body: "Ben on Ana's" }, now: at(4) });
+    await createComment(t.db, { authorId: chloe.id, input: { postId: anaPost.id, body: "Chloé on Ana's" }, now: at(5) });
+    await deletePost(t.db, { authorId: chloe.id, postId: gone.id, now: at(6) });
     await createBlock(ben.id, chloe.id);
 
     const forChloe = await listPosts(t.db, { viewerId: chloe.id });
@@ -71,12 +71,12 @@ describe("the feed query", () => {
   it("threads replies under their comment and keeps a removed comment only as a placeholder for its replies", async () => {
     const ana = await createMember();
     const ben = await createMember();
-    const post = await createPost(ana.id, { body: "Post" }, at(0));
-    const c1 = await createComment(ben.id, { postId: post.id, body: "First" }, at(1));
-    await createComment(ana.id, { postId: post.id, parentId: c1.id, body: "Reply to first" }, at(2));
-    const c2 = await createComment(ben.id, { postId: post.id, body: "Second, removed" }, at(3));
-    await deleteComment(ben.id, c1.id, at(4));
-    await deleteComment(ben.id, c2.id, at(5));
+    const post = await createPost(t.db, { authorId: ana.id, input: { body: "Post" }, now: at(0) });
+    const c1 = await createComment(t.db, { authorId: ben.id, input: { postId: post.id, body: "First" }, now: at(1) });
+    await createComment(t.db, { authorId: ana.id, input: { postId: post.id, parentId: c1.id, body: "Reply to first" }, now: at(2) });
+    const c2 = await createComment(t.db, { authorId: ben.id, input: { postId: post.id, body: "Second, removed" }, now: at(3) });
+    await deleteComment(t.db, { authorId: ben.id, commentId: c1.id, now: at(4) });
+    await deleteComment(t.db, { authorId: ben.id, commentId: c2.id, now: at(5) });
     const { post: p } = (await getPost(t.db, { viewerId: ana.id, postId: post.id }))!;
     expect(p.comments).toHaveLength(1);
     expect(p.comments[0]).toMatchObject({ removed: true, body: "" });
@@ -86,10 +86,10 @@ describe("the feed query", () => {
 
   it("counts reactions per type and marks the viewer's own", async () => {
     const [ana, ben, chloe] = [await createMember(), await createMember(), await createMember()];
-    const post = await createPost(ana.id, { body: "Post" }, at(0));
-    await setReaction(ben.id, { subject: "post", id: post.id, type: "like" }, at(1));
-    await setReaction(chloe.id, { subject: "post", id: post.id, type: "insightful" }, at(2));
-    await setReaction(ana.id, { subject: "post", id: post.id, type: "like" }, at(3));
+    const post = await createPost(t.db, { authorId: ana.id, input: { body: "Post" }, now: at(0) });
+    await setReaction(t.db, { memberId: ben.id, input: { subject: "post", id: post.id, type: "like" }, now: at(1) });
+    await setReaction(t.db, { memberId: chloe.id, input: { subject: "post", id: post.id, type: "insightful" }, now: at(2) });
+    await setReaction(t.db, { memberId: ana.id, input: { subject: "post", id: post.id, type: "like" }, now: at(3) });
     const page = await listPosts(t.db, { viewerId: chloe.id });
     expect(page.posts[0].reactions).toEqual({ counts: { like: 2, insightful: 1, thanks: 0 }, mine: "insightful" });
   });
@@ -100,7 +100,7 @@ describe("the feed query", () => {
     const chloe = await createMember({ handle: "chloe_f" });
     await createBlock(chloe.id, ana.id);
     const dev = await createMember();
-    await createPost(dev.id, { body: "Hello @ana_f @ben_f @chloe_f @ghost_f" }, at(0));
+    await createPost(t.db, { authorId: dev.id, input: { body: "Hello @ana_f @ben_f @chloe_f @ghost_f" }, now: at(0) });
     expect((await listPosts(t.db, { viewerId: ana.id })).mentionable.sort()).toEqual(["ana_f", "ben_f"]);
     expect((await listPosts(t.db, { viewerId: null })).mentionable.sort()).toEqual(["ana_f", "ben_f", "chloe_f"]);
   });
@@ -108,8 +108,8 @@ describe("the feed query", () => {
   it("shows only the newest threads on the feed and says how many more there are", async () => {
     const ana = await createMember();
     const ben = await createMember();
-    const post = await createPost(ana.id, { body: "Post" }, at(0));
-    for (let i = 1; i <= 5; i++) await createComment(ben.id, { postId: post.id, body: `C${i}` }, at(i));
+    const post = await createPost(t.db, { authorId: ana.id, input: { body: "Post" }, now: at(0) });
+    for (let i = 1; i <= 5; i++) await createComment(t.db, { authorId: ben.id, input: { postId: post.id, body: `C${i}` }, now: at(i) });
     const page = await listPosts(t.db, { viewerId: ana.id, threadsPerPost: 3 });
     expect(page.posts[0].comments.map((c) => c.body)).toEqual(["C3", "C4", "C5"]);
     expect(page.posts[0].moreThreads).toBe(2);
@@ -119,11 +119,11 @@ describe("the feed query", () => {
   it("shows a share with the post it shares, or says the original was removed", async () => {
     const ana = await createMember();
     const ben = await createMember();
-    const original = await createPost(ana.id, { body: "Original" }, at(0));
-    await createPost(ben.id, { body: "Read this", sharedPostId: original.id }, at(1));
+    const original = await createPost(t.db, { authorId: ana.id, input: { body: "Original" }, now: at(0) });
+    await createPost(t.db, { authorId: ben.id, input: { body: "Read this", sharedPostId: original.id }, now: at(1) });
     let share = (await listPosts(t.db, { viewerId: null })).posts[0];
     expect(share.shared).toMatchObject({ available: true, body: "Original" });
-    await deletePost(ana.id, original.id, at(2));
+    await deletePost(t.db, { authorId: ana.id, postId: original.id, now: at(2) });
     share = (await listPosts(t.db, { viewerId: null })).posts[0];
     expect(share.shared).toMatchObject({ available: false, reason: "removed" });
   });

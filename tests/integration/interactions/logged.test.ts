@@ -5,6 +5,7 @@ import { logInteraction } from "@/lib/server/services/interactions/log-interacti
 import { decideLogged } from "@/lib/server/services/interactions/decide-logged";
 import { withdrawLogged } from "@/lib/server/services/interactions/withdraw-logged";
 import { evaluatePair } from "@/lib/server/queries/evaluate-pairs";
+import type { TLoggedInteractionCreateInput } from "@/lib/validation/logged-interaction";
 
 const t = useTestDatabase();
 const now = new Date("2026-03-10T09:00:00Z");
@@ -17,7 +18,7 @@ const valid = (over: Record<string, unknown> = {}) => ({
   evidenceUrl: "https://x.com/ben/status/1",
   summary: "Replied to her thread about queues",
   ...over,
-});
+}) as TLoggedInteractionCreateInput; // overrides may be deliberately invalid
 
 async function setup() {
   const ana = await createMember({ handle: "ana_l", name: "Ana Ferreira" });
@@ -31,7 +32,7 @@ describe("logged interactions", () => {
 
   it("starts pending: a LoggedInteraction, a pending Interaction at noon of that day, and a notification for the target", async () => {
     const { ana, ben } = await setup();
-    const logged = await logInteraction(ben.id, valid(), now);
+    const logged = await logInteraction(t.db, { actorId: ben.id, input: valid(), now });
     expect(logged.status).toBe("pending");
     const rows = await t.db.interaction.findMany();
     expect(rows).toHaveLength(1);
@@ -51,8 +52,8 @@ describe("logged interactions", () => {
 
   it("maps logged kinds to interaction kinds and never dates today's log in the future", async () => {
     const { ana, ben } = await setup();
-    await logInteraction(ben.id, valid({ platform: "event", kind: "met_in_person", occurredOn: "2026-03-10", evidenceUrl: "" }), now);
-    await logInteraction(ben.id, valid({ kind: "share", evidenceUrl: "https://x.com/ben/status/2" }), now);
+    await logInteraction(t.db, { actorId: ben.id, input: valid({ platform: "event", kind: "met_in_person", occurredOn: "2026-03-10", evidenceUrl: "" }), now });
+    await logInteraction(t.db, { actorId: ben.id, input: valid({ kind: "share", evidenceUrl: "https://x.com/ben/status/2" }), now });
     const rows = await t.db.interaction.findMany({ where: { targetId: ana.id }, orderBy: { weight: "desc" } });
     expect(rows.map((r) => [r.kind, r.weight])).toEqual([
       ["logged_met", 4],
@@ -63,23 +64,23 @@ describe("logged interactions", () => {
 
   it("moves pending → confirmed only by its target, and then counts in full", async () => {
     const { ana, ben, chloe } = await setup();
-    const logged = await logInteraction(ben.id, valid(), now);
+    const logged = await logInteraction(t.db, { actorId: ben.id, input: valid(), now });
     const pts = async () => (await evaluatePair(t.db, { viewerId: ben.id, otherId: ana.id, now }))!.criteria.find((c) => c.key === "points")!.current;
     expect(await pts()).toBe(1); // pending counts half, rounded down
-    await expect(decideLogged(chloe.id, { id: logged.id, decision: "confirm" }, now)).rejects.toMatchObject({ code: "not_found" });
-    await expect(decideLogged(ben.id, { id: logged.id, decision: "confirm" }, now)).rejects.toMatchObject({ code: "not_found" });
-    await decideLogged(ana.id, { id: logged.id, decision: "confirm" }, now);
+    await expect(decideLogged(t.db, { targetId: chloe.id, input: { id: logged.id, decision: "confirm" }, now })).rejects.toMatchObject({ code: "not_found" });
+    await expect(decideLogged(t.db, { targetId: ben.id, input: { id: logged.id, decision: "confirm" }, now })).rejects.toMatchObject({ code: "not_found" });
+    await decideLogged(t.db, { targetId: ana.id, input: { id: logged.id, decision: "confirm" }, now });
     expect((await t.db.loggedInteraction.findUniqueOrThrow({ where: { id: logged.id } })).status).toBe("confirmed");
     expect((await t.db.interaction.findFirstOrThrow({ where: { loggedId: logged.id } })).verification).toBe("confirmed");
     expect(await pts()).toBe(3);
     // Decided once: deciding again is not possible.
-    await expect(decideLogged(ana.id, { id: logged.id, decision: "dispute" }, now)).rejects.toMatchObject({ code: "not_found" });
+    await expect(decideLogged(t.db, { targetId: ana.id, input: { id: logged.id, decision: "dispute" }, now })).rejects.toMatchObject({ code: "not_found" });
   });
 
   it("a disputed interaction never counts", async () => {
     const { ana, ben } = await setup();
-    const logged = await logInteraction(ben.id, valid(), now);
-    await decideLogged(ana.id, { id: logged.id, decision: "dispute" }, now);
+    const logged = await logInteraction(t.db, { actorId: ben.id, input: valid(), now });
+    await decideLogged(t.db, { targetId: ana.id, input: { id: logged.id, decision: "dispute" }, now });
     const ev = (await evaluatePair(t.db, { viewerId: ben.id, otherId: ana.id, now }))!;
     expect(ev.interactions[0]).toMatchObject({ counted: false, reason: "disputed" });
     expect((await t.db.loggedInteraction.findUniqueOrThrow({ where: { id: logged.id } })).status).toBe("disputed");
@@ -87,13 +88,13 @@ describe("logged interactions", () => {
 
   it("only the actor can withdraw a pending log; it then stops counting", async () => {
     const { ana, ben, chloe } = await setup();
-    const logged = await logInteraction(ben.id, valid(), now);
-    await expect(withdrawLogged(ana.id, logged.id, now)).rejects.toMatchObject({ code: "not_found" });
-    await expect(withdrawLogged(chloe.id, logged.id, now)).rejects.toMatchObject({ code: "not_found" });
-    await withdrawLogged(ben.id, logged.id, now);
+    const logged = await logInteraction(t.db, { actorId: ben.id, input: valid(), now });
+    await expect(withdrawLogged(t.db, { actorId: ana.id, id: logged.id, now })).rejects.toMatchObject({ code: "not_found" });
+    await expect(withdrawLogged(t.db, { actorId: chloe.id, id: logged.id, now })).rejects.toMatchObject({ code: "not_found" });
+    await withdrawLogged(t.db, { actorId: ben.id, id: logged.id, now });
     expect((await t.db.loggedInteraction.findUniqueOrThrow({ where: { id: logged.id } })).status).toBe("withdrawn");
     expect((await t.db.interaction.findFirstOrThrow({ where: { loggedId: logged.id } })).verification).toBe("removed");
-    await expect(decideLogged(ana.id, { id: logged.id, decision: "confirm" }, now)).rejects.toMatchObject({ code: "not_found" });
+    await expect(decideLogged(t.db, { targetId: ana.id, input: { id: logged.id, decision: "confirm" }, now })).rejects.toMatchObject({ code: "not_found" });
   });
 
   it.each([
@@ -112,7 +113,7 @@ describe("logged interactions", () => {
     ["yourself", { targetHandle: "ben_l" }, "targetHandle", /yourself/],
   ])("refuses %s with an error naming the field", async (_label, over, field, message) => {
     const { ben } = await setup();
-    const err = await logInteraction(ben.id, valid(over), now).catch((e) => e);
+    const err = await logInteraction(t.db, { actorId: ben.id, input: valid(over), now }).catch((e) => e);
     expect(err.fields?.[field]?.[0]).toMatch(message);
     expect(await t.db.loggedInteraction.count()).toBe(0);
     expect(await t.db.interaction.count()).toBe(0);
@@ -120,16 +121,16 @@ describe("logged interactions", () => {
 
   it("accepts a date exactly one year ago and today, and no evidence for an event", async () => {
     const { ben } = await setup();
-    await logInteraction(ben.id, valid({ occurredOn: "2025-03-10" }), now);
-    await logInteraction(ben.id, valid({ occurredOn: "2026-03-10", evidenceUrl: "https://x.com/ben/status/9" }), now);
-    await logInteraction(ben.id, valid({ platform: "event", kind: "met_in_person", evidenceUrl: "" }), now);
+    await logInteraction(t.db, { actorId: ben.id, input: valid({ occurredOn: "2025-03-10" }), now });
+    await logInteraction(t.db, { actorId: ben.id, input: valid({ occurredOn: "2026-03-10", evidenceUrl: "https://x.com/ben/status/9" }), now });
+    await logInteraction(t.db, { actorId: ben.id, input: valid({ platform: "event", kind: "met_in_person", evidenceUrl: "" }), now });
     expect(await t.db.loggedInteraction.count()).toBe(3);
   });
 
   it("refuses logging the same evidence twice for the same member", async () => {
     const { ben } = await setup();
-    await logInteraction(ben.id, valid(), now);
-    const err = await logInteraction(ben.id, valid({ occurredOn: "2026-03-09" }), now).catch((e) => e);
+    await logInteraction(t.db, { actorId: ben.id, input: valid(), now });
+    const err = await logInteraction(t.db, { actorId: ben.id, input: valid({ occurredOn: "2026-03-09" }), now }).catch((e) => e);
     expect(err).toMatchObject({ code: "validation" });
     expect(err.fields.evidenceUrl[0]).toMatch(/already logged this link for Ana/);
     expect(await t.db.loggedInteraction.count()).toBe(1);
@@ -138,8 +139,8 @@ describe("logged interactions", () => {
   it("allows the same evidence for a different member (a thread with both)", async () => {
     await setup();
     const ben = await t.db.member.findUniqueOrThrow({ where: { handle: "ben_l" } });
-    await logInteraction(ben.id, valid(), now);
-    await logInteraction(ben.id, valid({ targetHandle: "chloe_l" }), now);
+    await logInteraction(t.db, { actorId: ben.id, input: valid(), now });
+    await logInteraction(t.db, { actorId: ben.id, input: valid({ targetHandle: "chloe_l" }), now });
     expect(await t.db.loggedInteraction.count()).toBe(2);
   });
 });

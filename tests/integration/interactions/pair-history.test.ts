@@ -23,16 +23,12 @@ describe("pair history", () => {
   it("lists both directions newest first, with links, verification and the points each contributed", async () => {
     const ana = await createMember({ handle: "ana_h", name: "Ana Ferreira" });
     const ben = await createMember({ handle: "ben_h", name: "Ben Okafor" });
-    const post = await createPost(ana.id, { body: "Queues!" }, d("08T09:00:00"));
-    const comment = await createComment(ben.id, { postId: post.id, body: "Which broker?" }, d("08T10:00:00"));
-    const reply = await createComment(ana.id, { postId: post.id, parentId: comment.id, body: "Postgres, really" }, d("08T11:00:00"));
-    await setReaction(ben.id, { subject: "comment", id: reply.id, type: "insightful" }, d("09T09:00:00"));
-    const kudos = await giveKudos(ben.id, { recipientHandle: "ana_h", body: "Great talk" }, d("09T10:00:00"));
-    const logged = await logInteraction(
-      ben.id,
-      { targetHandle: "ana_h", platform: "x", kind: "reply", occurredOn: "2026-03-10", evidenceUrl: "https://x.com/ben/status/42", summary: "Thread on retries" },
-      d("10T15:00:00"),
-    );
+    const post = await createPost(t.db, { authorId: ana.id, input: { body: "Queues!" }, now: d("08T09:00:00") });
+    const comment = await createComment(t.db, { authorId: ben.id, input: { postId: post.id, body: "Which broker?" }, now: d("08T10:00:00") });
+    const reply = await createComment(t.db, { authorId: ana.id, input: { postId: post.id, parentId: comment.id, body: "Postgres, really" }, now: d("08T11:00:00") });
+    await setReaction(t.db, { memberId: ben.id, input: { subject: "comment", id: reply.id, type: "insightful" }, now: d("09T09:00:00") });
+    const kudos = await giveKudos(t.db, { authorId: ben.id, input: { recipientHandle: "ana_h", body: "Great talk" }, now: d("09T10:00:00") });
+    const logged = await logInteraction(t.db, { actorId: ben.id, input: { targetHandle: "ana_h", platform: "x", kind: "reply", occurredOn: "2026-03-10", evidenceUrl: "https://x.com/ben/status/42", summary: "Thread on retries" }, now: d("10T15:00:00") });
 
     const items = await loadPairHistory(t.db, { viewerId: ben.id, otherId: ana.id, settings: await getAppSettings(t.db), now });
     expect(items.map((i) => [i.actor.handle, i.kind, i.context, i.verification])).toEqual([
@@ -51,7 +47,7 @@ describe("pair history", () => {
     expect(benComment).toMatchObject({ href: `/feed/p/${post.id}#c-${comment.id}`, points: 3, excerpt: "Which broker?", windowDays: 180 });
 
     // The recipient's view of the same pair (request review): her own reply is now the incoming one.
-    await decideLogged(ana.id, { id: logged.id, decision: "confirm" }, now);
+    await decideLogged(t.db, { targetId: ana.id, input: { id: logged.id, decision: "confirm" }, now });
     const asRecipient = await loadPairHistory(t.db, { viewerId: ana.id, otherId: ben.id, settings: await getAppSettings(t.db), now, role: "recipient" });
     expect(asRecipient[0]).toMatchObject({ verification: "confirmed", points: 3, direction: "outgoing" });
   });
@@ -59,11 +55,11 @@ describe("pair history", () => {
   it("explains what did not count: over the daily cap, removed, outside the window", async () => {
     const ana = await createMember({ policy: { preset: "standard", dailyPointCap: 3 } });
     const ben = await createMember();
-    const post = await createPost(ana.id, { body: "Post" }, d("09T08:00:00"));
-    const c1 = await createComment(ben.id, { postId: post.id, body: "One" }, d("09T09:00:00"));
-    await createComment(ben.id, { postId: post.id, body: "Two" }, d("09T10:00:00"));
-    await createComment(ben.id, { postId: post.id, body: "Three" }, d("09T11:00:00"));
-    await deleteComment(ben.id, c1.id, now);
+    const post = await createPost(t.db, { authorId: ana.id, input: { body: "Post" }, now: d("09T08:00:00") });
+    const c1 = await createComment(t.db, { authorId: ben.id, input: { postId: post.id, body: "One" }, now: d("09T09:00:00") });
+    await createComment(t.db, { authorId: ben.id, input: { postId: post.id, body: "Two" }, now: d("09T10:00:00") });
+    await createComment(t.db, { authorId: ben.id, input: { postId: post.id, body: "Three" }, now: d("09T11:00:00") });
+    await deleteComment(t.db, { authorId: ben.id, commentId: c1.id, now });
     await createInteraction({ actorId: ben.id, targetId: ana.id, kind: "comment", occurredAt: new Date("2025-06-01T12:00:00Z") });
 
     const items = await loadPairHistory(t.db, { viewerId: ben.id, otherId: ana.id, settings: await getAppSettings(t.db), now });
@@ -80,9 +76,9 @@ describe("pair history", () => {
   it("shows a capped interaction with the points that still counted", async () => {
     const ana = await createMember({ policy: { preset: "standard", dailyPointCap: 4 } });
     const ben = await createMember();
-    const post = await createPost(ana.id, { body: "Post" }, d("09T08:00:00"));
-    await createComment(ben.id, { postId: post.id, body: "One" }, d("09T09:00:00"));
-    await createPost(ben.id, { body: "Sharing", sharedPostId: post.id }, d("09T10:00:00"));
+    const post = await createPost(t.db, { authorId: ana.id, input: { body: "Post" }, now: d("09T08:00:00") });
+    await createComment(t.db, { authorId: ben.id, input: { postId: post.id, body: "One" }, now: d("09T09:00:00") });
+    await createPost(t.db, { authorId: ben.id, input: { body: "Sharing", sharedPostId: post.id }, now: d("09T10:00:00") });
     const items = await loadPairHistory(t.db, { viewerId: ben.id, otherId: ana.id, settings: await getAppSettings(t.db), now });
     expect(items[0]).toMatchObject({ kind: "share", counted: true, points: 1, note: "capped" });
   });
@@ -95,11 +91,11 @@ describe("the /interactions lists", () => {
     const ana = await createMember({ handle: "ana_i", policy: { preset: "friendly" } });
     const ben = await createMember({ handle: "ben_i" });
     const chloe = await createMember({ handle: "chloe_i" });
-    const base = { platform: "event", kind: "met_in_person", occurredOn: "2026-03-09" };
-    const l1 = await logInteraction(ben.id, { ...base, targetHandle: "ana_i" }, d("10T09:00:00"));
-    await logInteraction(chloe.id, { ...base, targetHandle: "ana_i", evidenceUrl: "https://meetup.example/1" }, d("10T10:00:00"));
-    await logInteraction(ben.id, { ...base, targetHandle: "chloe_i" }, d("10T11:00:00"));
-    await decideLogged(chloe.id, { id: (await t.db.loggedInteraction.findFirstOrThrow({ where: { targetId: chloe.id } })).id, decision: "dispute" }, now);
+    const base = { platform: "event", kind: "met_in_person", occurredOn: "2026-03-09" } as const;
+    const l1 = await logInteraction(t.db, { actorId: ben.id, input: { ...base, targetHandle: "ana_i" }, now: d("10T09:00:00") });
+    await logInteraction(t.db, { actorId: chloe.id, input: { ...base, targetHandle: "ana_i", evidenceUrl: "https://meetup.example/1" }, now: d("10T10:00:00") });
+    await logInteraction(t.db, { actorId: ben.id, input: { ...base, targetHandle: "chloe_i" }, now: d("10T11:00:00") });
+    await decideLogged(t.db, { targetId: chloe.id, input: { id: (await t.db.loggedInteraction.findFirstOrThrow({ where: { targetId: chloe.id } })).id, decision: "dispute" }, now });
 
     const awaiting = await listAwaitingConfirmation(t.db, { viewerId: ana.id });
     expect(awaiting.map((r) => r.other.handle)).toEqual(["ben_i", "chloe_i"]);

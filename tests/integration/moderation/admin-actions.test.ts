@@ -17,9 +17,9 @@ import { dismissReport } from "@/lib/server/services/admin/dismiss-report";
 import { suspendMember, unsuspendMember } from "@/lib/server/services/admin/suspend-member";
 import { updateAppSettings } from "@/lib/server/services/admin/update-settings";
 import { getAppSettings } from "@/lib/server/settings";
+import { DAY } from "@/lib/warmup/time";
 
 const t = useTestDatabase();
-const DAY = 86_400_000;
 const day1 = new Date("2027-03-08T10:00:00Z");
 const day2 = new Date("2027-03-09T10:00:00Z");
 const NOW = new Date("2027-03-10T12:00:00Z");
@@ -39,17 +39,17 @@ beforeEach(async () => {
 
 describe("removing reported content", () => {
   it("removes a post: its interactions stop counting, the pair's points drop, every open report on it closes", async () => {
-    const post = await createPost(ana.id, { body: "Shipping a new index today, thanks @ben_a" }, day1);
-    await createComment(ben.id, { postId: post.id, body: "Congrats, that was quick!" }, day1);
-    const other = await createPost(ana.id, { body: "Another day, another deploy" }, day2);
-    await createComment(ben.id, { postId: other.id, body: "Nice one" }, day2);
+    const post = await createPost(t.db, { authorId: ana.id, input: { body: "Shipping a new index today, thanks @ben_a" }, now: day1 });
+    await createComment(t.db, { authorId: ben.id, input: { postId: post.id, body: "Congrats, that was quick!" }, now: day1 });
+    const other = await createPost(t.db, { authorId: ana.id, input: { body: "Another day, another deploy" }, now: day2 });
+    await createComment(t.db, { authorId: ben.id, input: { postId: other.id, body: "Nice one" }, now: day2 });
     expect(await points(ben.id, ana.id)).toBe(6);
     expect(await points(ana.id, ben.id)).toBe(2);
 
-    const r1 = await createReport(chloe.id, { subjectType: "post", subjectId: post.id, reason: "spam" }, NOW);
+    const r1 = await createReport(t.db, { reporterId: chloe.id, input: { subjectType: "post", subjectId: post.id, reason: "spam" }, now: NOW });
     const dan = await createMember();
-    const r2 = await createReport(dan.id, { subjectType: "post", subjectId: post.id, reason: "other", text: "Self-promotion" }, NOW);
-    const result = await removeReportedContent(admin.id, { reportId: r1.id, note: "Spam" }, NOW);
+    const r2 = await createReport(t.db, { reporterId: dan.id, input: { subjectType: "post", subjectId: post.id, reason: "other", text: "Self-promotion" }, now: NOW });
+    const result = await removeReportedContent(t.db, { adminId: admin.id, input: { reportId: r1.id, note: "Spam" }, now: NOW });
     expect(result).toMatchObject({ subjectType: "post", interactionsRemoved: 2, reportsClosed: 2 });
 
     expect((await t.db.post.findUniqueOrThrow({ where: { id: post.id } })).deletedAt).toEqual(NOW);
@@ -71,10 +71,10 @@ describe("removing reported content", () => {
   });
 
   it("removes a comment, kudos and a logged interaction the same way", async () => {
-    const post = await createPost(ana.id, { body: "Hello" }, day1);
-    const comment = await createComment(ben.id, { postId: post.id, body: "Buy my course" }, day1);
-    const kudos = await giveKudos(ben.id, { recipientHandle: "ana_a", body: "Thanks for the help" }, day2);
-    const log = await logInteraction(ben.id, { targetHandle: "ana_a", platform: "x", kind: "reply", occurredOn: "2027-03-09", evidenceUrl: "https://x.com/ben/status/1" }, day2);
+    const post = await createPost(t.db, { authorId: ana.id, input: { body: "Hello" }, now: day1 });
+    const comment = await createComment(t.db, { authorId: ben.id, input: { postId: post.id, body: "Buy my course" }, now: day1 });
+    const kudos = await giveKudos(t.db, { authorId: ben.id, input: { recipientHandle: "ana_a", body: "Thanks for the help" }, now: day2 });
+    const log = await logInteraction(t.db, { actorId: ben.id, input: { targetHandle: "ana_a", platform: "x", kind: "reply", occurredOn: "2027-03-09", evidenceUrl: "https://x.com/ben/status/1" }, now: day2 });
     const logId = (log as { id: string }).id;
     expect(await t.db.interaction.count({ where: { actorId: ben.id, verification: { not: "removed" } } })).toBe(3);
 
@@ -83,8 +83,8 @@ describe("removing reported content", () => {
       ["kudos", kudos.id],
       ["logged_interaction", logId],
     ] as const) {
-      const r = await createReport(ana.id, { subjectType: type, subjectId: id, reason: "fake_interaction" }, NOW);
-      expect((await removeReportedContent(admin.id, { reportId: r.id }, NOW)).interactionsRemoved).toBe(1);
+      const r = await createReport(t.db, { reporterId: ana.id, input: { subjectType: type, subjectId: id, reason: "fake_interaction" }, now: NOW });
+      expect((await removeReportedContent(t.db, { adminId: admin.id, input: { reportId: r.id }, now: NOW })).interactionsRemoved).toBe(1);
     }
     expect((await t.db.comment.findUniqueOrThrow({ where: { id: comment.id } })).deletedAt).toEqual(NOW);
     expect((await t.db.kudos.findUniqueOrThrow({ where: { id: kudos.id } })).deletedAt).toEqual(NOW);
@@ -95,24 +95,24 @@ describe("removing reported content", () => {
   });
 
   it("refuses to act twice on a report and to “remove” a member", async () => {
-    const post = await createPost(ana.id, { body: "Hello" }, day1);
-    const r = await createReport(ben.id, { subjectType: "post", subjectId: post.id, reason: "spam" }, NOW);
-    await removeReportedContent(admin.id, { reportId: r.id }, NOW);
-    await expect(removeReportedContent(admin.id, { reportId: r.id }, NOW)).rejects.toMatchObject({ code: "conflict" });
-    await expect(dismissReport(admin.id, { reportId: r.id }, NOW)).rejects.toMatchObject({ code: "conflict" });
-    const m = await createReport(ben.id, { subjectType: "member", subjectId: ana.id, reason: "harassment" }, NOW);
-    await expect(removeReportedContent(admin.id, { reportId: m.id }, NOW)).rejects.toMatchObject({ code: "validation" });
-    await expect(removeReportedContent(admin.id, { reportId: "nope" }, NOW)).rejects.toMatchObject({ code: "not_found" });
+    const post = await createPost(t.db, { authorId: ana.id, input: { body: "Hello" }, now: day1 });
+    const r = await createReport(t.db, { reporterId: ben.id, input: { subjectType: "post", subjectId: post.id, reason: "spam" }, now: NOW });
+    await removeReportedContent(t.db, { adminId: admin.id, input: { reportId: r.id }, now: NOW });
+    await expect(removeReportedContent(t.db, { adminId: admin.id, input: { reportId: r.id }, now: NOW })).rejects.toMatchObject({ code: "conflict" });
+    await expect(dismissReport(t.db, { adminId: admin.id, input: { reportId: r.id }, now: NOW })).rejects.toMatchObject({ code: "conflict" });
+    const m = await createReport(t.db, { reporterId: ben.id, input: { subjectType: "member", subjectId: ana.id, reason: "harassment" }, now: NOW });
+    await expect(removeReportedContent(t.db, { adminId: admin.id, input: { reportId: m.id }, now: NOW })).rejects.toMatchObject({ code: "validation" });
+    await expect(removeReportedContent(t.db, { adminId: admin.id, input: { reportId: "nope" }, now: NOW })).rejects.toMatchObject({ code: "not_found" });
   });
 });
 
 describe("dismissing a report", () => {
   it("closes only that report, keeps the content, and records who did it", async () => {
-    const post = await createPost(ana.id, { body: "Hello" }, day1);
-    await createComment(ben.id, { postId: post.id, body: "Hi!" }, day1);
-    const r1 = await createReport(chloe.id, { subjectType: "post", subjectId: post.id, reason: "spam" }, NOW);
-    const r2 = await createReport(ben.id, { subjectType: "post", subjectId: post.id, reason: "spam" }, NOW);
-    await dismissReport(admin.id, { reportId: r1.id, note: "Not spam" }, NOW);
+    const post = await createPost(t.db, { authorId: ana.id, input: { body: "Hello" }, now: day1 });
+    await createComment(t.db, { authorId: ben.id, input: { postId: post.id, body: "Hi!" }, now: day1 });
+    const r1 = await createReport(t.db, { reporterId: chloe.id, input: { subjectType: "post", subjectId: post.id, reason: "spam" }, now: NOW });
+    const r2 = await createReport(t.db, { reporterId: ben.id, input: { subjectType: "post", subjectId: post.id, reason: "spam" }, now: NOW });
+    await dismissReport(t.db, { adminId: admin.id, input: { reportId: r1.id, note: "Not spam" }, now: NOW });
     const rows = await t.db.report.findMany({ orderBy: { createdAt: "asc" } });
     expect(rows.find((r) => r.id === r1.id)).toMatchObject({ status: "dismissed", openKey: null, resolvedById: admin.id, resolvedAt: NOW });
     expect(rows.find((r) => r.id === r2.id)).toMatchObject({ status: "open" });
@@ -145,10 +145,10 @@ describe("suspending a member", () => {
     const incoming = await pending(chloe.id, ben.id);
     const declined = await pending(ben.id, admin.id, "declined");
     const unrelated = await pending(ana.id, chloe.id);
-    const report = await createReport(ana.id, { subjectType: "member", subjectId: ben.id, reason: "spam" }, NOW);
+    const report = await createReport(t.db, { reporterId: ana.id, input: { subjectType: "member", subjectId: ben.id, reason: "spam" }, now: NOW });
 
     const until = "2027-04-01";
-    const res = await suspendMember(admin.id, { memberId: ben.id, reason: "Bulk requests to strangers", until }, NOW);
+    const res = await suspendMember(t.db, { adminId: admin.id, input: { memberId: ben.id, reason: "Bulk requests to strangers", until }, now: NOW });
     expect(res).toMatchObject({ handle: "ben_a", requestsWithdrawn: 2, reportsClosed: 1, until: new Date("2027-04-01T00:00:00Z") });
 
     const rows = await t.db.connectionRequest.findMany();
@@ -167,7 +167,7 @@ describe("suspending a member", () => {
     const note = await t.db.notification.findFirstOrThrow({ where: { memberId: ben.id, type: "suspended" } });
     expect(note.data).toMatchObject({ reason: "Bulk requests to strangers" });
 
-    await unsuspendMember(admin.id, { memberId: ben.id }, NOW);
+    await unsuspendMember(t.db, { adminId: admin.id, input: { memberId: ben.id }, now: NOW });
     expect((await loadViewer(ben.id, NOW))!.suspended).toBeNull();
     expect(await t.db.member.findUniqueOrThrow({ where: { id: ben.id } })).toMatchObject({ suspendedAt: null, suspendedUntil: null, suspendedReason: null });
 
@@ -179,19 +179,19 @@ describe("suspending a member", () => {
   });
 
   it("without an end date, lasts until lifted", async () => {
-    await suspendMember(admin.id, { memberId: ben.id, reason: "Harassment", until: "" }, NOW);
+    await suspendMember(t.db, { adminId: admin.id, input: { memberId: ben.id, reason: "Harassment", until: "" }, now: NOW });
     expect((await loadViewer(ben.id, new Date("2030-01-01")))!.suspended).toEqual({ reason: "Harassment", until: null });
   });
 
   it("validates the reason and end date, and refuses suspending yourself", async () => {
-    const noReason = await suspendMember(admin.id, { memberId: ben.id, reason: " " }, NOW).catch((e: AppError) => e);
+    const noReason = await suspendMember(t.db, { adminId: admin.id, input: { memberId: ben.id, reason: " " }, now: NOW }).catch((e: AppError) => e);
     expect(noReason).toMatchObject({ code: "validation", fields: { reason: [expect.stringMatching(/Give a reason/)] } });
-    const past = await suspendMember(admin.id, { memberId: ben.id, reason: "x", until: "2027-03-10" }, NOW).catch((e: AppError) => e);
+    const past = await suspendMember(t.db, { adminId: admin.id, input: { memberId: ben.id, reason: "x", until: "2027-03-10" }, now: NOW }).catch((e: AppError) => e);
     expect(past).toMatchObject({ code: "validation", fields: { until: [expect.stringMatching(/after today/)] } });
-    const bad = await suspendMember(admin.id, { memberId: ben.id, reason: "x", until: "2027-02-30" }, NOW).catch((e: AppError) => e);
+    const bad = await suspendMember(t.db, { adminId: admin.id, input: { memberId: ben.id, reason: "x", until: "2027-02-30" }, now: NOW }).catch((e: AppError) => e);
     expect(bad).toMatchObject({ code: "validation", fields: { until: [expect.stringMatching(/doesn't exist/)] } });
-    await expect(suspendMember(admin.id, { memberId: admin.id, reason: "x" }, NOW)).rejects.toMatchObject({ code: "self" });
-    await expect(unsuspendMember(admin.id, { memberId: ben.id }, NOW)).rejects.toMatchObject({ code: "conflict" });
+    await expect(suspendMember(t.db, { adminId: admin.id, input: { memberId: admin.id, reason: "x" }, now: NOW })).rejects.toMatchObject({ code: "self" });
+    await expect(unsuspendMember(t.db, { adminId: admin.id, input: { memberId: ben.id }, now: NOW })).rejects.toMatchObject({ code: "conflict" });
     expect(await t.db.member.count({ where: { suspendedAt: { not: null } } })).toBe(0);
     expect(await t.db.auditEvent.count()).toBe(0);
   });
@@ -199,10 +199,10 @@ describe("suspending a member", () => {
 
 describe("changing the settings", () => {
   it("stores new interactions with the new weight and leaves earlier ones as they were", async () => {
-    const post = await createPost(ana.id, { body: "Hello" }, day1);
-    const before = await createComment(ben.id, { postId: post.id, body: "Hi!" }, day1);
-    await updateAppSettings(admin.id, { weights: { comment: 5 }, requests: { weeklyLimit: 10 } }, NOW);
-    const after = await createComment(ben.id, { postId: post.id, body: "Me again" }, day2);
+    const post = await createPost(t.db, { authorId: ana.id, input: { body: "Hello" }, now: day1 });
+    const before = await createComment(t.db, { authorId: ben.id, input: { postId: post.id, body: "Hi!" }, now: day1 });
+    await updateAppSettings(t.db, { adminId: admin.id, input: { weights: { comment: 5 }, requests: { weeklyLimit: 10 } }, now: NOW });
+    const after = await createComment(t.db, { authorId: ben.id, input: { postId: post.id, body: "Me again" }, now: day2 });
     const weights = await t.db.interaction.findMany({ where: { commentId: { in: [before.id, after.id] } }, select: { commentId: true, weight: true } });
     expect(new Map(weights.map((w) => [w.commentId, w.weight]))).toEqual(new Map([[before.id, 3], [after.id, 5]]));
     const settings = await getAppSettings(t.db);
@@ -215,8 +215,8 @@ describe("changing the settings", () => {
   });
 
   it("keeps what a partial update leaves out", async () => {
-    await updateAppSettings(admin.id, { weights: { comment: 5 }, requests: { weeklyLimit: 10 } }, NOW);
-    await updateAppSettings(admin.id, { weights: { reaction: 2 }, presets: { strict: { minPoints: 20 } } }, NOW);
+    await updateAppSettings(t.db, { adminId: admin.id, input: { weights: { comment: 5 }, requests: { weeklyLimit: 10 } }, now: NOW });
+    await updateAppSettings(t.db, { adminId: admin.id, input: { weights: { reaction: 2 }, presets: { strict: { minPoints: 20 } } }, now: NOW });
     const settings = await getAppSettings(t.db);
     expect(settings.weights).toMatchObject({ comment: 5, reaction: 2 });
     expect(settings.requests.weeklyLimit).toBe(10);
@@ -228,14 +228,14 @@ describe("changing the settings", () => {
   it("keeps only preset overrides that differ from the built-in presets", async () => {
     const same = { minPoints: 6, minInteractions: 2, minDistinctDays: 2, minSpanDays: 0, requireConversation: true, requireReciprocity: false };
     const stricter = { minPoints: 20, minInteractions: 5, minDistinctDays: 4, minSpanDays: 21, requireConversation: true, requireReciprocity: true };
-    const saved = await updateAppSettings(admin.id, { presets: { standard: same, strict: stricter } }, NOW);
+    const saved = await updateAppSettings(t.db, { adminId: admin.id, input: { presets: { standard: same, strict: stricter } }, now: NOW });
     expect(saved.presets).toEqual({ strict: stricter });
     const stored = await t.db.appSettings.findUniqueOrThrow({ where: { id: 1 } });
     expect((stored.values as { presets: unknown }).presets).toEqual({ strict: stricter });
   });
 
   it("refuses out-of-range values with a message naming the setting, and saves nothing", async () => {
-    const e = await updateAppSettings(admin.id, { weights: { reaction: 50 }, content: { postsPerHour: 0 } }, NOW).catch((x: AppError) => x);
+    const e = await updateAppSettings(t.db, { adminId: admin.id, input: { weights: { reaction: 50 }, content: { postsPerHour: 0 } }, now: NOW }).catch((x: AppError) => x);
     expect(e).toBeInstanceOf(AppError);
     expect((e as AppError).fields).toEqual({
       "weights.reaction": ["Reaction: enter a whole number from 0 to 20."],
@@ -248,9 +248,9 @@ describe("changing the settings", () => {
 
 describe("the audit log", () => {
   it("lists every admin action newest first, by cursor, with who did it", async () => {
-    await updateAppSettings(admin.id, { weights: { comment: 4 } }, day1);
-    await suspendMember(admin.id, { memberId: ben.id, reason: "Spam" }, day2);
-    await unsuspendMember(admin.id, { memberId: ben.id }, NOW);
+    await updateAppSettings(t.db, { adminId: admin.id, input: { weights: { comment: 4 } }, now: day1 });
+    await suspendMember(t.db, { adminId: admin.id, input: { memberId: ben.id, reason: "Spam" }, now: day2 });
+    await unsuspendMember(t.db, { adminId: admin.id, input: { memberId: ben.id }, now: NOW });
     // Members' own events are in the same table but not in the admin log.
     await t.db.auditEvent.create({ data: { actorId: ana.id, action: "request.sent", subjectType: "connection_request", subjectId: "x" } });
 

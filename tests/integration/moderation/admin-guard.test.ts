@@ -56,7 +56,7 @@ beforeEach(async () => {
   ana = await createMember({ handle: "ana_g" });
   ben = await createMember({ handle: "ben_g" });
   const post = await createPost({ authorId: ben.id });
-  reportId = (await createReport(ana.id, { subjectType: "post", subjectId: post.id, reason: "spam" })).id;
+  reportId = (await createReport(t.db, { reporterId: ana.id, input: { subjectType: "post", subjectId: post.id, reason: "spam" }, now: new Date() })).id;
   session.memberId = null;
 });
 
@@ -97,11 +97,11 @@ describe("admin server actions answer “not found” to everyone but admins", (
 
 describe("admin services check their actor too", () => {
   it.each([
-    ["removeReportedContent", (actor: string) => removeReportedContent(actor, { reportId })],
-    ["dismissReport", (actor: string) => dismissReport(actor, { reportId })],
-    ["suspendMember", (actor: string) => suspendMember(actor, { memberId: ben.id, reason: "Spam" })],
-    ["unsuspendMember", (actor: string) => unsuspendMember(actor, { memberId: ben.id })],
-    ["updateAppSettings", (actor: string) => updateAppSettings(actor, { weights: { comment: 9 } })],
+    ["removeReportedContent", (actor: string) => removeReportedContent(t.db, { adminId: actor, input: { reportId }, now: new Date() })],
+    ["dismissReport", (actor: string) => dismissReport(t.db, { adminId: actor, input: { reportId }, now: new Date() })],
+    ["suspendMember", (actor: string) => suspendMember(t.db, { adminId: actor, input: { memberId: ben.id, reason: "Spam" }, now: new Date() })],
+    ["unsuspendMember", (actor: string) => unsuspendMember(t.db, { adminId: actor, input: { memberId: ben.id }, now: new Date() })],
+    ["updateAppSettings", (actor: string) => updateAppSettings(t.db, { adminId: actor, input: { weights: { comment: 9 } }, now: new Date() })],
   ] as const)("%s refuses a member with not_found", async (_name, run) => {
     const before = await state();
     await expect(run(ana.id)).rejects.toMatchObject({ code: "not_found" });
@@ -125,9 +125,9 @@ describe("a suspended member", () => {
   it("is refused by requireMember until the suspension is lifted", async () => {
     session.memberId = ben.id;
     expect(await requireMember()).toMatchObject({ id: ben.id });
-    await suspendMember(admin.id, { memberId: ben.id, reason: "Bulk requests" });
+    await suspendMember(t.db, { adminId: admin.id, input: { memberId: ben.id, reason: "Bulk requests" }, now: new Date() });
     await expect(requireMember()).rejects.toMatchObject({ code: "suspended" });
-    await unsuspendMember(admin.id, { memberId: ben.id });
+    await unsuspendMember(t.db, { adminId: admin.id, input: { memberId: ben.id }, now: new Date() });
     expect(await requireMember()).toMatchObject({ id: ben.id, suspended: null });
   });
 });

@@ -29,6 +29,7 @@ import AdminMembersPage from "@/app/(app)/admin/members/page";
 import AdminSettingsPage from "@/app/(app)/admin/settings/page";
 import AdminAuditPage from "@/app/(app)/admin/audit/page";
 import ReportPage from "@/app/(app)/report/page";
+import { systemNow } from "@/lib/server/clock";
 
 const t = useTestDatabase();
 const html = async (page: Promise<ReactElement>) => renderToString(await page).replaceAll("<!-- -->", "");
@@ -42,13 +43,13 @@ beforeEach(async () => {
   admin = await createAdmin({ handle: "mod_p", name: "Mo Derator" });
   ana = await createMember({ handle: "ana_p", name: "Ana Ferreira" });
   ben = await createMember({ handle: "ben_p", name: "Ben Okafor" });
-  const post = await createPost(ben.id, { body: "Buy my networking course today" });
+  const post = await createPost(t.db, { authorId: ben.id, input: { body: "Buy my networking course today" }, now: systemNow() });
   postId = post.id;
-  await createComment(ana.id, { postId, body: "Is this an ad?" });
-  reportId = (await createReport(ana.id, { subjectType: "post", subjectId: postId, reason: "spam", text: "An ad, again." })).id;
-  const log = (await logInteraction(ben.id, { targetHandle: "ana_p", platform: "x", kind: "reply", occurredOn: new Date().toISOString().slice(0, 10), evidenceUrl: "https://x.com/ben/status/42" })) as { id: string };
-  await createReport(ana.id, { subjectType: "logged_interaction", subjectId: log.id, reason: "fake_interaction", text: "Never happened" });
-  await createReport(ana.id, { subjectType: "member", subjectId: ben.id, reason: "harassment", text: "Keeps messaging me" });
+  await createComment(t.db, { authorId: ana.id, input: { postId, body: "Is this an ad?" }, now: systemNow() });
+  reportId = (await createReport(t.db, { reporterId: ana.id, input: { subjectType: "post", subjectId: postId, reason: "spam", text: "An ad, again." }, now: new Date() })).id;
+  const log = (await logInteraction(t.db, { actorId: ben.id, input: { targetHandle: "ana_p", platform: "x", kind: "reply", occurredOn: new Date().toISOString().slice(0, 10), evidenceUrl: "https://x.com/ben/status/42" }, now: systemNow() })) as { id: string };
+  await createReport(t.db, { reporterId: ana.id, input: { subjectType: "logged_interaction", subjectId: log.id, reason: "fake_interaction", text: "Never happened" }, now: new Date() });
+  await createReport(t.db, { reporterId: ana.id, input: { subjectType: "member", subjectId: ben.id, reason: "harassment", text: "Keeps messaging me" }, now: new Date() });
   session.memberId = admin.id;
 });
 
@@ -76,8 +77,8 @@ describe("admin pages, for an admin", () => {
   });
 
   it("members, settings and the audit log render", async () => {
-    await updateAppSettings(admin.id, { weights: { comment: 4 } });
-    await suspendMember(admin.id, { memberId: ben.id, reason: "Spam campaign" });
+    await updateAppSettings(t.db, { adminId: admin.id, input: { weights: { comment: 4 } }, now: new Date() });
+    await suspendMember(t.db, { adminId: admin.id, input: { memberId: ben.id, reason: "Spam campaign" }, now: new Date() });
     const members = await html(AdminMembersPage(search({ q: "ben" })));
     expect(members).toContain("Ben Okafor");
     expect(members).toContain("Spam campaign");

@@ -16,8 +16,8 @@ describe("the first admin", () => {
 
   it("is the account whose email is RAPPORT_ADMIN_EMAIL, on sign-up", async () => {
     process.env.RAPPORT_ADMIN_EMAIL = " Boss@Example.test ";
-    await signUp({ email: "boss@example.test", password: "a long enough password", handle: "boss", name: "Boss" }, "10.0.0.1");
-    await signUp({ email: "other@example.test", password: "a long enough password", handle: "other", name: "Other" }, "10.0.0.1");
+    await signUp(t.db, { input: { email: "boss@example.test", password: "a long enough password", handle: "boss", name: "Boss" }, ip: "10.0.0.1", now: new Date() });
+    await signUp(t.db, { input: { email: "other@example.test", password: "a long enough password", handle: "other", name: "Other" }, ip: "10.0.0.1", now: new Date() });
     expect(await role("boss@example.test")).toBe("admin");
     expect(await role("other@example.test")).toBe("member");
     const rows = await t.db.auditEvent.findMany({ where: { action: "admin.role_granted" } });
@@ -28,26 +28,26 @@ describe("the first admin", () => {
   it("is promoted on sign-in when the account already existed, and only once", async () => {
     const m = await createMember({ email: "early@example.test" });
     process.env.RAPPORT_ADMIN_EMAIL = "someone@example.test,early@example.test";
-    expect(await signInWithPassword({ email: "early@example.test", password: "wrong password" }, "10.0.0.2")).toMatchObject({ ok: false });
+    expect(await signInWithPassword(t.db, { input: { email: "early@example.test", password: "wrong password" }, ip: "10.0.0.2", now: new Date() })).toMatchObject({ ok: false });
     expect(await role(m.email)).toBe("member");
-    expect(await signInWithPassword({ email: "early@example.test", password: KNOWN_PASSWORD }, "10.0.0.2")).toMatchObject({ ok: true });
-    await signInWithPassword({ email: "early@example.test", password: KNOWN_PASSWORD }, "10.0.0.2");
+    expect(await signInWithPassword(t.db, { input: { email: "early@example.test", password: KNOWN_PASSWORD }, ip: "10.0.0.2", now: new Date() })).toMatchObject({ ok: true });
+    await signInWithPassword(t.db, { input: { email: "early@example.test", password: KNOWN_PASSWORD }, ip: "10.0.0.2", now: new Date() });
     expect(await role(m.email)).toBe("admin");
     expect(await t.db.auditEvent.count({ where: { action: "admin.role_granted" } })).toBe(1);
   });
 
   it("changes nothing when the variable is unset", async () => {
     const m = await createMember();
-    await signInWithPassword({ email: m.email, password: KNOWN_PASSWORD }, "10.0.0.3");
+    await signInWithPassword(t.db, { input: { email: m.email, password: KNOWN_PASSWORD }, ip: "10.0.0.3", now: new Date() });
     expect(await role(m.email)).toBe("member");
   });
 
   it("can be granted from the command line (npm run admin:grant)", async () => {
     const m = await createMember({ email: "ops@example.test" });
-    expect(await grantAdminByEmail("OPS@example.test")).toEqual({ handle: m.handle, granted: true });
-    expect(await grantAdminByEmail("ops@example.test")).toEqual({ handle: m.handle, granted: false });
+    expect(await grantAdminByEmail(t.db, { email: "OPS@example.test", now: new Date() })).toEqual({ handle: m.handle, granted: true });
+    expect(await grantAdminByEmail(t.db, { email: "ops@example.test", now: new Date() })).toEqual({ handle: m.handle, granted: false });
     expect(await role("ops@example.test")).toBe("admin");
-    await expect(grantAdminByEmail("nobody@example.test")).rejects.toMatchObject({ code: "not_found" });
+    await expect(grantAdminByEmail(t.db, { email: "nobody@example.test", now: new Date() })).rejects.toMatchObject({ code: "not_found" });
     const [row] = await t.db.auditEvent.findMany({ where: { action: "admin.role_granted" } });
     expect(row.data).toEqual({ via: "command" });
   });

@@ -29,7 +29,7 @@ describe.skipIf(!onServer)("moderation under concurrent requests (PostgreSQL)", 
       introducers.push(m);
     }
     const results = await Promise.allSettled(
-      introducers.map((m) => introduce(m.id, { introducedHandle: "ana_c", introducedToHandle: "ben_c", note: "You two should talk." })),
+      introducers.map((m) => introduce(t.db, { introducerId: m.id, input: { introducedHandle: "ana_c", introducedToHandle: "ben_c", note: "You two should talk." }, now: new Date() })),
     );
     expect(codes(results)).toEqual(["conflict", "conflict", "conflict", "conflict", "ok"]);
     expect(await t.db.introduction.count()).toBe(1);
@@ -40,7 +40,7 @@ describe.skipIf(!onServer)("moderation under concurrent requests (PostgreSQL)", 
     const [ana, ben] = [await createMember(), await createMember()];
     const post = await createPost({ authorId: ben.id });
     const results = await Promise.allSettled(
-      [1, 2, 3].map(() => createReport(ana.id, { subjectType: "post", subjectId: post.id, reason: "spam" })),
+      [1, 2, 3].map(() => createReport(t.db, { reporterId: ana.id, input: { subjectType: "post", subjectId: post.id, reason: "spam" }, now: new Date() })),
     );
     expect(codes(results)).toEqual(["already_exists", "already_exists", "ok"]);
     expect(await t.db.report.count()).toBe(1);
@@ -49,14 +49,14 @@ describe.skipIf(!onServer)("moderation under concurrent requests (PostgreSQL)", 
   it("acts once when two admins remove the same reported post at once, or remove and dismiss it", async () => {
     const [ana, ben, mod1, mod2] = [await createMember(), await createMember(), await createAdmin(), await createAdmin()];
     const post = await createPost({ authorId: ben.id });
-    const r = await createReport(ana.id, { subjectType: "post", subjectId: post.id, reason: "spam" });
-    const results = await Promise.allSettled([mod1, mod2].map((m) => removeReportedContent(m.id, { reportId: r.id })));
+    const r = await createReport(t.db, { reporterId: ana.id, input: { subjectType: "post", subjectId: post.id, reason: "spam" }, now: new Date() });
+    const results = await Promise.allSettled([mod1, mod2].map((m) => removeReportedContent(t.db, { adminId: m.id, input: { reportId: r.id }, now: new Date() })));
     expect(codes(results)).toEqual(["conflict", "ok"]);
     expect(await t.db.auditEvent.count({ where: { action: "admin.content_removed" } })).toBe(1);
     expect((await t.db.report.findUniqueOrThrow({ where: { id: r.id } })).status).toBe("actioned");
 
-    const r2 = await createReport(mod1.id, { subjectType: "member", subjectId: ben.id, reason: "spam" });
-    const both = await Promise.allSettled([dismissReport(mod1.id, { reportId: r2.id }), dismissReport(mod2.id, { reportId: r2.id })]);
+    const r2 = await createReport(t.db, { reporterId: mod1.id, input: { subjectType: "member", subjectId: ben.id, reason: "spam" }, now: new Date() });
+    const both = await Promise.allSettled([dismissReport(t.db, { adminId: mod1.id, input: { reportId: r2.id }, now: new Date() }), dismissReport(t.db, { adminId: mod2.id, input: { reportId: r2.id }, now: new Date() })]);
     expect(codes(both)).toEqual(["conflict", "ok"]);
     expect(await t.db.auditEvent.count({ where: { action: "admin.report_dismissed" } })).toBe(1);
   });

@@ -6,9 +6,9 @@ import { AppError } from "@/lib/server/errors";
 import { introduce } from "@/lib/server/services/introductions/introduce";
 import { eligibleIntroductionTargets, introductionsBetween, introductionsOf } from "@/lib/server/queries/introductions";
 import { evaluatePair } from "@/lib/server/queries/evaluate-pairs";
+import { DAY } from "@/lib/warmup/time";
 
 const t = useTestDatabase();
-const DAY = 86_400_000;
 const NOW = new Date("2027-03-10T12:00:00Z");
 const later = (days: number) => new Date(NOW.getTime() + days * DAY);
 const NOTE = "Ana wrote the indexing guide you liked — you two should compare notes.";
@@ -25,7 +25,7 @@ async function circle(benPolicy: PolicyAttrs = {}) {
 }
 
 const intro = (by: string, a: string, b: string, now = NOW, note = NOTE) =>
-  introduce(by, { introducedHandle: a, introducedToHandle: b, note }, now);
+  introduce(t.db, { introducerId: by, input: { introducedHandle: a, introducedToHandle: b, note }, now });
 
 async function refused(run: () => Promise<unknown>, code: string): Promise<AppError> {
   const before = await Promise.all([t.db.introduction.count(), t.db.interaction.count(), t.db.notification.count()]);

@@ -6,6 +6,7 @@ import { createComment, createKudos, createPost } from "@/tests/factories/conten
 import { AppError } from "@/lib/server/errors";
 import { createReport, REPORTS_PER_DAY } from "@/lib/server/services/reports/create-report";
 import { dismissReport } from "@/lib/server/services/admin/dismiss-report";
+import type { TReportCreateInput } from "@/lib/validation/report";
 
 const t = useTestDatabase();
 const NOW = new Date("2027-03-10T12:00:00Z");
@@ -20,7 +21,7 @@ async function refused(run: () => Promise<unknown>, code: string): Promise<AppEr
 }
 
 const report = (reporterId: string, subjectType: string, subjectId: string, extra: Record<string, unknown> = {}, now = NOW) =>
-  createReport(reporterId, { subjectType, subjectId, reason: "spam", text: "", ...extra }, now);
+  createReport(t.db, { reporterId, input: { subjectType, subjectId, reason: "spam", text: "", ...extra } as TReportCreateInput, now });
 
 async function logged(actorId: string, targetId: string, status = "pending") {
   return t.db.loggedInteraction.create({
@@ -61,7 +62,7 @@ describe("reporting", () => {
     // Someone else may report the same post.
     const chloe = await createMember();
     await report(chloe.id, "post", post.id);
-    await dismissReport(admin.id, { reportId: first.id }, NOW);
+    await dismissReport(t.db, { adminId: admin.id, input: { reportId: first.id }, now: NOW });
     await report(ana.id, "post", post.id);
     expect(await t.db.report.count({ where: { reporterId: ana.id, subjectId: post.id } })).toBe(2);
   });

@@ -5,9 +5,9 @@ import { requesterRecord } from "@/lib/server/queries/requester-record";
 import { flagIfTooManyNoDeclines } from "@/lib/server/services/reports/flag-no-declines";
 import { dismissReport } from "@/lib/server/services/admin/dismiss-report";
 import { createAdmin } from "@/tests/factories/members";
+import { DAY } from "@/lib/warmup/time";
 
 const t = useTestDatabase();
-const DAY = 86_400_000;
 const NOW = new Date("2027-03-10T12:00:00Z");
 const ago = (days: number) => new Date(NOW.getTime() - days * DAY);
 
@@ -77,7 +77,7 @@ describe("flagging members with many “no” declines", () => {
     expect(await declineNo(3)).toBeNull();
     expect(await declineNo(4)).toBeNull();
     const admin = await createAdmin();
-    await dismissReport(admin.id, { reportId: id! }, NOW);
+    await dismissReport(t.db, { adminId: admin.id, input: { reportId: id! }, now: NOW });
     expect(await declineNo(5)).toEqual(expect.any(String));
     expect(await t.db.report.count({ where: { subjectId: ninja.id } })).toBe(2);
   });

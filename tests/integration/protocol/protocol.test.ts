@@ -37,7 +37,7 @@ describe("my protocol", () => {
   it("refuses custom values outside the bounds, naming each field, and saves nothing", async () => {
     const ana = await createMember();
     const e = await refusal(() =>
-      updatePolicy(ana.id, { preset: "custom", minPoints: 101, minInteractions: -1, minDistinctDays: 2, minSpanDays: 0, requireConversation: true, requireReciprocity: false }),
+      updatePolicy(t.db, { memberId: ana.id, input: { preset: "custom", minPoints: 101, minInteractions: -1, minDistinctDays: 2, minSpanDays: 0, requireConversation: true, requireReciprocity: false }, now: new Date() }),
     );
     expect(e.code).toBe("validation");
     expect(Object.keys(e.fields ?? {}).sort()).toEqual(["minInteractions", "minPoints"]);
@@ -47,8 +47,8 @@ describe("my protocol", () => {
 
   it("refuses an unknown preset and a custom protocol missing its criteria", async () => {
     const ana = await createMember();
-    expect((await refusal(() => updatePolicy(ana.id, { preset: "lenient" }))).code).toBe("validation");
-    const e = await refusal(() => updatePolicy(ana.id, { preset: "custom", minPoints: 3 }));
+    expect((await refusal(() => updatePolicy(t.db, { memberId: ana.id, input: { preset: "lenient" } as never, now: new Date() }))).code).toBe("validation");
+    const e = await refusal(() => updatePolicy(t.db, { memberId: ana.id, input: { preset: "custom", minPoints: 3 } as never, now: new Date() }));
     expect(Object.keys(e.fields ?? {})).toContain("minInteractions");
   });
 
@@ -57,9 +57,9 @@ describe("my protocol", () => {
     const ben = await createMember();
     await createInteraction({ actorId: ben.id, targetId: ana.id, kind: "comment", occurredAt: daysAgo(1) });
     expect((await evaluatePair(t.db, { viewerId: ben.id, otherId: ana.id, now: NOW }))?.status).toBe("warming");
-    await updatePolicy(ana.id, { preset: "friendly" });
+    await updatePolicy(t.db, { memberId: ana.id, input: { preset: "friendly" }, now: NOW });
     expect((await evaluatePair(t.db, { viewerId: ben.id, otherId: ana.id, now: NOW }))?.status).toBe("warm");
-    await updatePolicy(ana.id, { preset: "closed" });
+    await updatePolicy(t.db, { memberId: ana.id, input: { preset: "closed" }, now: NOW });
     expect((await evaluatePair(t.db, { viewerId: ben.id, otherId: ana.id, now: NOW }))?.status).toBe("closed");
   });
 });
@@ -89,8 +89,8 @@ describe("the live preview", () => {
 
   it("switching to a preset keeps my custom values for when I switch back", async () => {
     const ana = await createMember();
-    await updatePolicy(ana.id, { preset: "custom", minPoints: 9, minInteractions: 3, minDistinctDays: 2, minSpanDays: 5, requireConversation: true, requireReciprocity: false });
-    await updatePolicy(ana.id, { preset: "open" });
+    await updatePolicy(t.db, { memberId: ana.id, input: { preset: "custom", minPoints: 9, minInteractions: 3, minDistinctDays: 2, minSpanDays: 5, requireConversation: true, requireReciprocity: false }, now: new Date() });
+    await updatePolicy(t.db, { memberId: ana.id, input: { preset: "open" }, now: new Date() });
     const row = await t.db.policy.findUniqueOrThrow({ where: { memberId: ana.id } });
     expect(row).toMatchObject({ preset: "open", minPoints: 9, minInteractions: 3, minSpanDays: 5 });
     expect((await loadPolicy(t.db, { memberId: ana.id, settings: await getAppSettings(t.db) })).minPoints).toBe(0); // open is in force

@@ -126,7 +126,7 @@ describe.skipIf(!onServer)("concurrency on PostgreSQL", () => {
       await warmUp(ben.id, ana.id);
       const [sent, blocked] = await Promise.all([
         outcome(sendRequest(t.db, { requesterId: ben.id, input: { to: ana.handle, note: NOTE }, now: NOW })),
-        outcome(blockMember(ana.id, { handle: ben.handle }, { now: NOW })),
+        outcome(blockMember(t.db, { blockerId: ana.id, input: { handle: ben.handle }, now: NOW })),
       ]);
       expect(blocked).toBe("ok");
       expect(["ok", "not_found"]).toContain(sent);
@@ -139,7 +139,7 @@ describe.skipIf(!onServer)("concurrency on PostgreSQL", () => {
     const post = await createPost({ authorId: author.id });
     const types = ["like", "insightful", "thanks", null] as const;
     const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => outcome(setReaction(fan.id, { subject: "post", id: post.id, type: types[i % 4] }, NOW))),
+      Array.from({ length: 20 }, (_, i) => outcome(setReaction(t.db, { memberId: fan.id, input: { subject: "post", id: post.id, type: types[i % 4] }, now: NOW }))),
     );
     expect(results.every((r) => r === "ok")).toBe(true);
     expect(await t.db.interaction.count({ where: { actorId: fan.id, postId: post.id } })).toBe(1);
@@ -154,8 +154,8 @@ describe.skipIf(!onServer)("concurrency on PostgreSQL", () => {
 
   it("20 concurrent logs of the same evidence link store one", async () => {
     const [ben, ana] = await createMembers(2);
-    const input = { targetHandle: ana.handle, platform: "x", kind: "reply", occurredOn: "2027-03-08", evidenceUrl: "https://x.com/ben/status/1" };
-    const results = await Promise.all(Array.from({ length: 20 }, () => outcome(logInteraction(ben.id, input, NOW))));
+    const input = { targetHandle: ana.handle, platform: "x", kind: "reply", occurredOn: "2027-03-08", evidenceUrl: "https://x.com/ben/status/1" } as const;
+    const results = await Promise.all(Array.from({ length: 20 }, () => outcome(logInteraction(t.db, { actorId: ben.id, input, now: NOW }))));
     expect(tally(results)).toEqual({ ok: 1, validation: 19 });
     expect(await t.db.loggedInteraction.count()).toBe(1);
     expect(await t.db.interaction.count({ where: { source: "logged" } })).toBe(1);

@@ -36,7 +36,7 @@ beforeAll(async () => {
   viaProxy.port = String(proxy.port);
   app = await openDatabase({ kind: "postgres", url: viaProxy.toString() });
   const m = await createMember();
-  token = (await createToken(m.id, { name: "restart" })).token;
+  token = (await createToken(t.db, { memberId: m.id, input: { name: "restart" }, now: new Date() })).token;
   setDbForTests(app); // the app under test talks to PostgreSQL only through the proxy
   vi.spyOn(console, "error").mockImplementation((...args: unknown[]) => void logged.push(args));
 });

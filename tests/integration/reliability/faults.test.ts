@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/server/db";
+import type { Db } from "@/lib/db/create-client";
 import { sendRequest } from "@/lib/server/services/requests/send-request";
 import { acceptRequest } from "@/lib/server/services/requests/accept-request";
 import { declineRequest } from "@/lib/server/services/requests/decline-request";
@@ -36,7 +37,7 @@ const t = useTestDatabase();
 let injected = 0;
 afterAll(() => console.info(`[faults] ${injected} failures injected`));
 
-type Case = { name: string; minWrites: number; setup: () => Promise<() => Promise<unknown>> };
+type Case = { name: string; minWrites: number; setup: () => Promise<(db: Db) => Promise<unknown>> };
 
 const cases: Case[] = [
   {
@@ -94,7 +95,7 @@ const cases: Case[] = [
     minWrites: 3,
     setup: async () => {
       const [ben, ana] = await createMembers(2);
-      return () => logInteraction(ben.id, { targetHandle: ana.handle, platform: "x", kind: "reply", occurredOn: "2027-03-09", evidenceUrl: "https://x.com/b/status/9" }, NOW);
+      return (db) => logInteraction(db, { actorId: ben.id, input: { targetHandle: ana.handle, platform: "x", kind: "reply", occurredOn: "2027-03-09", evidenceUrl: "https://x.com/b/status/9" }, now: NOW });
     },
   },
   {
@@ -102,8 +103,8 @@ const cases: Case[] = [
     minWrites: 2,
     setup: async () => {
       const [ben, ana] = await createMembers(2);
-      const logged = await logInteraction(ben.id, { targetHandle: ana.handle, platform: "event", kind: "met_in_person", occurredOn: "2027-03-09" }, NOW);
-      return () => decideLogged(ana.id, { id: logged.id, decision: "confirm" }, NOW);
+      const logged = await logInteraction(t.db, { actorId: ben.id, input: { targetHandle: ana.handle, platform: "event", kind: "met_in_person", occurredOn: "2027-03-09" }, now: NOW });
+      return (db) => decideLogged(db, { targetId: ana.id, input: { id: logged.id, decision: "confirm" }, now: NOW });
     },
   },
   {
@@ -111,7 +112,7 @@ const cases: Case[] = [
     minWrites: 3,
     setup: async () => {
       const [ben, ana] = await createMembers(2);
-      return () => createPost(ben.id, { body: `Great talk, @${ana.handle}!` }, NOW);
+      return (db) => createPost(db, { authorId: ben.id, input: { body: `Great talk, @${ana.handle}!` }, now: NOW });
     },
   },
   {
@@ -120,7 +121,7 @@ const cases: Case[] = [
     setup: async () => {
       const [ben, ana, cy] = await createMembers(3);
       const post = await seedPost({ authorId: ana.id });
-      return () => createComment(ben.id, { postId: post.id, body: `Agreed — cc @${cy.handle}` }, NOW);
+      return (db) => createComment(db, { authorId: ben.id, input: { postId: post.id, body: `Agreed — cc @${cy.handle}` }, now: NOW });
     },
   },
   {
@@ -129,7 +130,7 @@ const cases: Case[] = [
     setup: async () => {
       const [ben, ana] = await createMembers(2);
       const post = await seedPost({ authorId: ana.id });
-      return () => setReaction(ben.id, { subject: "post", id: post.id, type: "insightful" }, NOW);
+      return (db) => setReaction(db, { memberId: ben.id, input: { subject: "post", id: post.id, type: "insightful" }, now: NOW });
     },
   },
   {
@@ -137,10 +138,10 @@ const cases: Case[] = [
     minWrites: 2,
     setup: async () => {
       const [ben, ana] = await createMembers(2);
-      const post = await createPost(ana.id, { body: "A post people reply to" }, NOW);
-      await createComment(ben.id, { postId: post.id, body: "A reply" }, NOW);
-      await setReaction(ben.id, { subject: "post", id: post.id, type: "like" }, NOW);
-      return () => deletePost(ana.id, post.id, daysAfter(NOW, 1));
+      const post = await createPost(t.db, { authorId: ana.id, input: { body: "A post people reply to" }, now: NOW });
+      await createComment(t.db, { authorId: ben.id, input: { postId: post.id, body: "A reply" }, now: NOW });
+      await setReaction(t.db, { memberId: ben.id, input: { subject: "post", id: post.id, type: "like" }, now: NOW });
+      return (db) => deletePost(db, { authorId: ana.id, postId: post.id, now: daysAfter(NOW, 1) });
     },
   },
   {
@@ -149,8 +150,8 @@ const cases: Case[] = [
     setup: async () => {
       const [ben, ana] = await createMembers(2);
       const post = await seedPost({ authorId: ana.id });
-      const comment = await createComment(ben.id, { postId: post.id, body: "Soon gone" }, NOW);
-      return () => deleteComment(ben.id, comment.id, daysAfter(NOW, 1));
+      const comment = await createComment(t.db, { authorId: ben.id, input: { postId: post.id, body: "Soon gone" }, now: NOW });
+      return (db) => deleteComment(db, { authorId: ben.id, commentId: comment.id, now: daysAfter(NOW, 1) });
     },
   },
   {
@@ -158,7 +159,7 @@ const cases: Case[] = [
     minWrites: 3,
     setup: async () => {
       const [ben, ana] = await createMembers(2);
-      return () => giveKudos(ben.id, { recipientHandle: ana.handle, body: "Thanks for the review!" }, NOW);
+      return (db) => giveKudos(db, { authorId: ben.id, input: { recipientHandle: ana.handle, body: "Thanks for the review!" }, now: NOW });
     },
   },
   {
@@ -168,7 +169,7 @@ const cases: Case[] = [
       const [ben, ana] = await createMembers(2);
       await warmUp(ben.id, ana.id);
       await sendRequest(await getDb(), { requesterId: ben.id, input: { to: ana.handle, note: NOTE }, now: NOW });
-      return () => blockMember(ana.id, { handle: ben.handle }, { now: NOW });
+      return (db) => blockMember(db, { blockerId: ana.id, input: { handle: ben.handle }, now: NOW });
     },
   },
   {
@@ -177,7 +178,7 @@ const cases: Case[] = [
     setup: async () => {
       const [ana, cy] = await createMembers(2);
       await createConnection(ana.id, cy.id);
-      return () => blockMember(ana.id, { handle: cy.handle }, { now: NOW });
+      return (db) => blockMember(db, { blockerId: ana.id, input: { handle: cy.handle }, now: NOW });
     },
   },
   {
@@ -190,8 +191,8 @@ const cases: Case[] = [
       await warmUp(ben.id, cy.id);
       await sendRequest(await getDb(), { requesterId: ben.id, input: { to: ana.handle, note: NOTE }, now: NOW });
       await sendRequest(await getDb(), { requesterId: ben.id, input: { to: cy.handle, note: NOTE }, now: NOW });
-      await createReport(ana.id, { subjectType: "member", subjectId: ben.id, reason: "spam" }, NOW);
-      return () => suspendMember(admin.id, { memberId: ben.id, reason: "Spamming requests" }, NOW);
+      await createReport(t.db, { reporterId: ana.id, input: { subjectType: "member", subjectId: ben.id, reason: "spam" }, now: NOW });
+      return (db) => suspendMember(db, { adminId: admin.id, input: { memberId: ben.id, reason: "Spamming requests" }, now: NOW });
     },
   },
   {
@@ -201,20 +202,20 @@ const cases: Case[] = [
       const [me, a, b] = await createMembers(3);
       await createConnection(me.id, a.id);
       await createConnection(me.id, b.id);
-      return () => introduce(me.id, { introducedHandle: a.handle, introducedToHandle: b.handle, note: "You both love Postgres." }, NOW);
+      return (db) => introduce(db, { introducerId: me.id, input: { introducedHandle: a.handle, introducedToHandle: b.handle, note: "You both love Postgres." }, now: NOW });
     },
   },
   {
     name: "sign up",
     minWrites: 4,
-    setup: async () => () => signUp({ email: "fresh@example.test", password: "a long enough password", handle: "fresh_one", name: "Fresh" }, "198.51.100.1", NOW),
+    setup: async () => (db) => signUp(db, { input: { email: "fresh@example.test", password: "a long enough password", handle: "fresh_one", name: "Fresh" }, ip: "198.51.100.1", now: NOW }),
   },
   {
     name: "create an API token",
     minWrites: 2,
     setup: async () => {
       const m = await createMember();
-      return () => createToken(m.id, { name: "script" }, NOW);
+      return (db) => createToken(db, { memberId: m.id, input: { name: "script" }, now: NOW });
     },
   },
 ];

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { openDatabase, type OpenedDb } from "@/lib/db/create-client";
-import { getDb, setDbForTests } from "@/lib/server/db";
+import { openDatabase, type Db, type OpenedDb } from "@/lib/db/create-client";
+import { setDbForTests } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { createPost } from "@/lib/server/services/posts/create-post";
 import { sendRequest } from "@/lib/server/services/requests/send-request";
@@ -15,9 +15,9 @@ import { NOTE, NOW, setAppSettings, warmUp } from "../requests/helpers";
  * connection pools stand in for two processes. Every limit must hold across them — so no
  * in-process state (a Map, a counter) may decide any of it.
  *
- * Which instance a call uses: services read the client with getDb() synchronously at the
- * start of the call, so installing instance A or B just before each call routes it there
- * (each instance counts the queries it ran, to prove both were really used).
+ * Which instance a call uses: each service is handed its instance's client (`on(a, (db) =>
+ * …)`), and that client is also installed for the call, for anything the service reads
+ * through getDb() (each instance counts the queries it ran, to prove both were really used).
  */
 const onServer = Boolean(serverUrl());
 const t = useTestDatabase();
@@ -42,10 +42,10 @@ async function openInstance(url: string): Promise<Instance> {
 }
 
 /** Starts `fn` on an instance (the call picks its client up before its first await). */
-function on<T>(inst: Instance, fn: () => Promise<T>): Promise<T> {
+function on<T>(inst: Instance, fn: (db: Db) => Promise<T>): Promise<T> {
   setDbForTests(inst.opened);
   try {
-    return fn();
+    return fn(inst.opened.db);
   } finally {
     setDbForTests(t.opened);
   }
@@ -79,7 +79,7 @@ describe.skipIf(!onServer)("two app instances, one PostgreSQL database", () => {
     await setAppSettings(t.db, { content: { postsPerHour: 4 } });
     const ana = await createMember();
     const results = await Promise.all(
-      Array.from({ length: 12 }, (_, i) => outcome(on(i % 2 ? a : b, () => createPost(ana.id, { body: `post ${i}` }, NOW)))),
+      Array.from({ length: 12 }, (_, i) => outcome(on(i % 2 ? a : b, (db) => createPost(db, { authorId: ana.id, input: { body: `post ${i}` }, now: NOW })))),
     );
     expect(results.filter((r) => r === "ok")).toHaveLength(4);
     expect(results.filter((r) => r !== "ok").every((r) => r === "rate_limited")).toBe(true);
@@ -93,7 +93,7 @@ describe.skipIf(!onServer)("two app instances, one PostgreSQL database", () => {
     const ben = await createMember();
     const others = await createMembers(10);
     for (const o of others) await warmUp(ben.id, o.id);
-    const results = await Promise.all(others.map((o, i) => outcome(on(i % 2 ? a : b, async () => sendRequest(await getDb(), { requesterId: ben.id, input: { to: o.handle, note: NOTE }, now: NOW })))));
+    const results = await Promise.all(others.map((o, i) => outcome(on(i % 2 ? a : b, (db) => sendRequest(db, { requesterId: ben.id, input: { to: o.handle, note: NOTE }, now: NOW })))));
     expect(results.filter((r) => r === "ok")).toHaveLength(3);
     expect(results.filter((r) => r !== "ok").every((r) => r === "weekly_limit")).toBe(true);
     expect(await t.db.connectionRequest.count()).toBe(3);
@@ -102,11 +102,11 @@ describe.skipIf(!onServer)("two app instances, one PostgreSQL database", () => {
   it("share sign-in throttling: failures on one instance lock the account on the other", async () => {
     const m = await createMember();
     for (let i = 0; i < 5; i++) {
-      const r = await on(i % 2 ? a : b, () => signInWithPassword({ email: m.email, password: "wrong password" }, `198.51.100.${i}`, NOW));
+      const r = await on(i % 2 ? a : b, (db) => signInWithPassword(db, { input: { email: m.email, password: "wrong password" }, ip: `198.51.100.${i}`, now: NOW }));
       expect(r.ok).toBe(false);
     }
     for (const inst of [a, b]) {
-      const r = await on(inst, () => signInWithPassword({ email: m.email, password: "wrong password" }, "198.51.100.77", NOW));
+      const r = await on(inst, (db) => signInWithPassword(db, { input: { email: m.email, password: "wrong password" }, ip: "198.51.100.77", now: NOW }));
       expect(!r.ok && r.error.code).toBe("rate_limited");
     }
   });
@@ -114,7 +114,7 @@ describe.skipIf(!onServer)("two app instances, one PostgreSQL database", () => {
   it("share sign-up throttling: 16 sign-ups at once from one address across both → 10 accounts", async () => {
     const results = await Promise.all(
       Array.from({ length: 16 }, (_, i) =>
-        outcome(on(i % 2 ? a : b, () => signUp({ email: `n${i}@example.test`, password: "a long enough password", handle: `n_two_${i}`, name: "N" }, "198.51.100.200", NOW))),
+        outcome(on(i % 2 ? a : b, (db) => signUp(db, { input: { email: `n${i}@example.test`, password: "a long enough password", handle: `n_two_${i}`, name: "N" }, ip: "198.51.100.200", now: NOW }))),
       ),
     );
     expect(results.filter((r) => r === "ok")).toHaveLength(10);

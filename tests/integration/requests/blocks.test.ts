@@ -18,7 +18,7 @@ describe("blocking", () => {
     await warmUp(ben.id, ana.id);
     await sendRequest(t.db, { requesterId: ben.id, input: { to: ana.handle, note: NOTE }, now: NOW });
     // The recipient blocks: the request the blocked member sent is withdrawn, without a cooldown.
-    await blockMember(ana.id, { handle: ben.handle }, { now: NOW });
+    await blockMember(t.db, { blockerId: ana.id, input: { handle: ben.handle }, now: NOW });
     expect(await t.db.connectionRequest.findFirstOrThrow()).toMatchObject({ status: "withdrawn", pendingPairKey: null, cooldownUntil: null });
     expect(await t.db.block.findMany()).toMatchObject([{ blockerId: ana.id, blockedId: ben.id }]);
     const actions = (await t.db.auditEvent.findMany({ where: { actorId: ana.id } })).map((a) => a.action).sort();
@@ -30,7 +30,7 @@ describe("blocking", () => {
     const cy = await createMember();
     await warmUp(cy.id, ana.id);
     await sendRequest(t.db, { requesterId: cy.id, input: { to: ana.handle, note: NOTE }, now: NOW });
-    await blockMember(cy.id, { handle: ana.handle }, { now: NOW });
+    await blockMember(t.db, { blockerId: cy.id, input: { handle: ana.handle }, now: NOW });
     expect(await t.db.connectionRequest.count({ where: { requesterId: cy.id, status: "withdrawn" } })).toBe(1);
     expect(await t.db.connectionRequest.count({ where: { status: "pending" } })).toBe(0);
   });
@@ -39,7 +39,7 @@ describe("blocking", () => {
     const ben = await createMember();
     const ana = await createMember();
     await createConnection(ben.id, ana.id);
-    await blockMember(ana.id, { handle: ben.handle }, { now: NOW });
+    await blockMember(t.db, { blockerId: ana.id, input: { handle: ben.handle }, now: NOW });
     expect(await t.db.connection.count()).toBe(0);
 
     expect(await findProfile(t.db, { handle: ana.handle, viewerId: ben.id })).toBeNull();
@@ -53,20 +53,20 @@ describe("blocking", () => {
   it("is idempotent; yourself or an unknown handle are refused", async () => {
     const ben = await createMember();
     const ana = await createMember();
-    await blockMember(ana.id, { handle: ben.handle }, { now: NOW });
-    await blockMember(ana.id, { handle: ben.handle }, { now: NOW });
+    await blockMember(t.db, { blockerId: ana.id, input: { handle: ben.handle }, now: NOW });
+    await blockMember(t.db, { blockerId: ana.id, input: { handle: ben.handle }, now: NOW });
     expect(await t.db.block.count()).toBe(1);
-    await expectRefused(t.db, () => blockMember(ana.id, { handle: ana.handle }), "self");
-    await expectRefused(t.db, () => blockMember(ana.id, { handle: "nobody_here" }), "not_found");
+    await expectRefused(t.db, () => blockMember(t.db, { blockerId: ana.id, input: { handle: ana.handle }, now: new Date() }), "self");
+    await expectRefused(t.db, () => blockMember(t.db, { blockerId: ana.id, input: { handle: "nobody_here" }, now: new Date() }), "not_found");
   });
 
   it("unblock lifts only your own block; what the block ended stays ended", async () => {
     const ben = await createMember();
     const ana = await createMember();
     await createConnection(ben.id, ana.id);
-    await blockMember(ana.id, { handle: ben.handle }, { now: NOW });
-    await expectRefused(t.db, () => unblockMember(ben.id, { handle: ana.handle }), "not_found");
-    await unblockMember(ana.id, { handle: ben.handle }, { now: NOW });
+    await blockMember(t.db, { blockerId: ana.id, input: { handle: ben.handle }, now: NOW });
+    await expectRefused(t.db, () => unblockMember(t.db, { blockerId: ben.id, input: { handle: ana.handle }, now: new Date() }), "not_found");
+    await unblockMember(t.db, { blockerId: ana.id, input: { handle: ben.handle }, now: NOW });
     expect(await t.db.block.count()).toBe(0);
     expect(await t.db.connection.count()).toBe(0);
     expect(await findProfile(t.db, { handle: ana.handle, viewerId: ben.id })).not.toBeNull();

@@ -154,14 +154,14 @@ describe("expiry after 30 days", () => {
 describe("connections", () => {
   it("either side may remove one, without a cooldown; a stranger gets not_found", async () => {
     await acceptRequest(t.db, { recipientId: ana.id, requestId, now: NOW });
-    await expectRefused(t.db, () => removeConnection(eve.id, { handle: ana.handle }), "not_found");
-    await removeConnection(ben.id, { handle: ana.handle }, { now: daysAfter(NOW, 1) });
+    await expectRefused(t.db, () => removeConnection(t.db, { memberId: eve.id, input: { handle: ana.handle }, now: NOW }), "not_found");
+    await removeConnection(t.db, { memberId: ben.id, input: { handle: ana.handle }, now: daysAfter(NOW, 1) });
     expect(await t.db.connection.count()).toBe(0);
     expect(await t.db.auditEvent.findMany({ where: { action: "connection.removed" } })).toMatchObject([{ actorId: ben.id }]);
-    await expectRefused(t.db, () => removeConnection(ana.id, { handle: ben.handle }), "not_found");
+    await expectRefused(t.db, () => removeConnection(t.db, { memberId: ana.id, input: { handle: ben.handle }, now: new Date() }), "not_found");
 
     await createConnection(ben.id, ana.id);
-    await removeConnection(ana.id, { handle: ben.handle });
+    await removeConnection(t.db, { memberId: ana.id, input: { handle: ben.handle }, now: new Date() });
     expect(await t.db.connection.count()).toBe(0);
     // No cooldown: Ben is warm again at once.
     expect((await evaluatePair(t.db, { viewerId: ben.id, otherId: ana.id, now: daysAfter(NOW, 1) }))?.status).toBe("warm");

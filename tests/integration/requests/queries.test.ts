@@ -104,7 +104,7 @@ describe("notifications", () => {
     const forAna = await listNotifications(t.db, { memberId: ana.id });
     expect(forAna.items[0]).toMatchObject({ type: "request_received", text: "Ben Okafor asked to connect with you.", href: `/requests/${sent.requestId}` });
 
-    expect(await markAllNotificationsRead(ben.id)).toBe(forBen.unread);
+    expect(await markAllNotificationsRead(t.db, { memberId: ben.id, now: NOW })).toBe(forBen.unread);
     expect((await listNotifications(t.db, { memberId: ben.id })).unread).toBe(0);
     expect((await listNotifications(t.db, { memberId: ana.id })).unread).toBe(1);
   });

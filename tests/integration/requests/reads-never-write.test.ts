@@ -53,8 +53,8 @@ describe("an expired request, opened", () => {
   });
 
   it("GET /api/v1/connection-requests/{id} and the list show it expired and write nothing", async () => {
-    const anaToken = (await createToken(ana.id, { name: "reads" }, NOW)).token;
-    const benToken = (await createToken(ben.id, { name: "reads" }, NOW)).token;
+    const anaToken = (await createToken(t.db, { memberId: ana.id, input: { name: "reads" }, now: NOW })).token;
+    const benToken = (await createToken(t.db, { memberId: ben.id, input: { name: "reads" }, now: NOW })).token;
     setClockForTests(LATER);
     const before = await counts(t.db);
     expect(before.statuses).toEqual({ pending: 1 });

@@ -102,7 +102,7 @@ describe("authorization matrix over every API route", () => {
     let calls = 0;
     for (const route of routes) {
       await t.reset();
-      const w = await buildWorld(t.db);
+      const w = await buildWorld(t.db, new Date());
       const before = await ownerState(t.db, w);
       for (const role of ROLES) {
         const res = await callRoute(route, { ...requestFor(route, w), token: w.tokens[role] });
@@ -138,7 +138,7 @@ describe("authorization matrix over every API route", () => {
 describe("X's own view, for contrast", () => {
   it("X sees their notification, their pending log and their request note — the markers are real", async () => {
     await t.reset();
-    const w = await buildWorld(t.db);
+    const w = await buildWorld(t.db, new Date());
     const get = (name: string, init: CallInit = {}) => callRoute(routes.find((r) => routeName(r) === name)!, { token: w.xToken.token, ...init });
     expect((await get("GET /notifications")).text).toContain(w.secrets.notification);
     expect((await get("GET /interactions", { query: "role=target" })).text).toContain(w.secrets.pendingLog);

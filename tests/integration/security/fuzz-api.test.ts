@@ -23,7 +23,7 @@ const errorLog: unknown[][] = [];
 
 beforeAll(async () => {
   routes = (await discoverRoutes()).filter((r) => !r.path.includes("{...path}"));
-  w = await buildWorld(t.db);
+  w = await buildWorld(t.db, new Date());
   // Unexpected errors are logged by the handler before it answers 500; keep them for the report.
   vi.spyOn(console, "error").mockImplementation((...args: unknown[]) => void errorLog.push(args));
 });

@@ -37,7 +37,7 @@ describe("every string field has a maximum length", () => {
 describe("request bodies are capped at 64 KiB", () => {
   it("every body-taking route answers 413 to 64 KiB + 1 byte, declared or streamed", async () => {
     const m = await createMember();
-    const { token } = await createToken(m.id, { name: "t" });
+    const { token } = await createToken(t.db, { memberId: m.id, input: { name: "t" }, now: new Date() });
     const routes = (await discoverRoutes()).filter((r) => ["POST", "PUT", "PATCH"].includes(r.method) && !r.path.includes("{...path}"));
     const big = JSON.stringify({ body: "x".repeat(MAX_BODY_BYTES) });
     expect(MAX_BODY_BYTES).toBe(64 * 1024);

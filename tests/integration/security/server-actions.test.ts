@@ -45,7 +45,7 @@ beforeAll(async () => {
       if (typeof fn === "function") actions.push({ file: path.relative(ROOT, file), name, fn: fn as Action["fn"] });
     }
   }
-  world = await buildWorld(t.db);
+  world = await buildWorld(t.db, new Date());
 });
 afterEach(() => setViewerForTests(undefined));
 afterAll(() => setViewerForTests(undefined));

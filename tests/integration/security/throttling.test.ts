@@ -43,7 +43,7 @@ afterEach(() => {
 });
 afterAll(() => setClockForTests(undefined));
 
-const wrong = (email: string, ip: string, now = NOW) => signInWithPassword({ email, password: "not the password" }, ip, now);
+const wrong = (email: string, ip: string, now = NOW) => signInWithPassword(t.db, { input: { email, password: "not the password" }, ip, now });
 const tokenCall = (email: string, password: string, ip: string) =>
   callRoute(tokensRoute, { json: { email, password, name: "stuffing" }, headers: { "x-forwarded-for": ip } });
 
@@ -51,14 +51,14 @@ describe("sign-in throttling", () => {
   it("per account: the 6th try in 15 minutes is refused — even with the right password — with a clear message", async () => {
     const m = await createMember();
     for (let i = 0; i < 5; i++) expect((await wrong(m.email, `198.51.100.${i}`)).ok).toBe(false);
-    const sixth = await signInWithPassword({ email: m.email, password: KNOWN_PASSWORD }, "198.51.100.99", NOW);
+    const sixth = await signInWithPassword(t.db, { input: { email: m.email, password: KNOWN_PASSWORD }, ip: "198.51.100.99", now: NOW });
     expect(sixth.ok).toBe(false);
     if (sixth.ok) return;
     expect(sixth.error.code).toBe("rate_limited");
     expect(sixth.error.message).toMatch(/too many failed sign-in attempts for this account/i);
     expect(sixth.error.retryAt).toEqual(new Date(NOW.getTime() + 15 * MIN));
     // After the window the right password works again.
-    expect((await signInWithPassword({ email: m.email, password: KNOWN_PASSWORD }, "198.51.100.99", new Date(NOW.getTime() + 15 * MIN + 1))).ok).toBe(true);
+    expect((await signInWithPassword(t.db, { input: { email: m.email, password: KNOWN_PASSWORD }, ip: "198.51.100.99", now: new Date(NOW.getTime() + 15 * MIN + 1) })).ok).toBe(true);
   });
 
   it("per IP: many accounts tried from one address are cut off; other addresses are not", async () => {
@@ -69,7 +69,7 @@ describe("sign-in throttling", () => {
       for (const m of members) results.push(await wrong(m.email, "192.0.2.66"));
       expect(results.slice(0, 6).every((r) => !r.ok && r.error.code === "unauthenticated")).toBe(true);
       expect(results.slice(6).every((r) => !r.ok && r.error.code === "rate_limited" && /from your network/.test(r.error.message))).toBe(true);
-      expect((await signInWithPassword({ email: members[7].email, password: KNOWN_PASSWORD }, "192.0.2.67", NOW)).ok).toBe(true);
+      expect((await signInWithPassword(t.db, { input: { email: members[7].email, password: KNOWN_PASSWORD }, ip: "192.0.2.67", now: NOW })).ok).toBe(true);
     } finally {
       vi.unstubAllEnvs();
     }
@@ -121,7 +121,7 @@ describe("sign-in throttling", () => {
     const failures = await t.db.authAttempt.count({ where: { kind: "signin:account", key: m.email, success: false } });
     expect(checked).toBe(5);
     expect(failures).toBe(5); // every guess that was checked is on record; refusals are not
-    const right = await signInWithPassword({ email: m.email, password: KNOWN_PASSWORD }, "203.0.10.1", NOW);
+    const right = await signInWithPassword(t.db, { input: { email: m.email, password: KNOWN_PASSWORD }, ip: "203.0.10.1", now: NOW });
     expect(right.ok).toBe(false);
   });
 });
@@ -145,7 +145,7 @@ describe("sign-up throttling", () => {
   });
 
   it.skipIf(!onServer)("30 sign-ups at once from one address create at most 10 accounts (PostgreSQL)", async () => {
-    const results = await Promise.allSettled(Array.from({ length: 30 }, (_, i) => signUp(input(`p${i}`), "198.51.100.30", NOW)));
+    const results = await Promise.allSettled(Array.from({ length: 30 }, (_, i) => signUp(t.db, { input: input(`p${i}`), ip: "198.51.100.30", now: NOW })));
     const created = results.filter((r) => r.status === "fulfilled").length;
     const refused = results.filter((r) => r.status === "rejected" && (r.reason as AppError).code === "rate_limited").length;
     expect(created + refused).toBe(30);

@@ -37,7 +37,7 @@ export type World = {
   secrets: { email: string; tokenHash: string; notification: string; pendingLog: string; requestNote: string; logXW: string };
 };
 
-export async function buildWorld(db: Db, now = new Date()): Promise<World> {
+export async function buildWorld(db: Db, now: Date): Promise<World> {
   const tag = crypto.randomBytes(4).toString("hex");
   const secrets = {
     email: `owner.private.${tag}@example.test`,
@@ -80,12 +80,12 @@ export async function buildWorld(db: Db, now = new Date()): Promise<World> {
   });
   await db.notification.create({ data: { memberId: x.id, type: "introduced", data: { message: secrets.notification } } });
 
-  const xToken = await createToken(x.id, { name: "X's script" }, now);
+  const xToken = await createToken(db, { memberId: x.id, input: { name: "X's script" }, now });
   secrets.tokenHash = hashToken(xToken.token);
   const tokens: Record<Role, string | undefined> = { anonymous: undefined, other: "", blocked: "", suspended: "", admin: "" };
   const members = { other, blocked, suspended, admin };
   for (const role of ["other", "blocked", "suspended", "admin"] as const) {
-    tokens[role] = (await createToken(members[role].id, { name: role }, now)).token;
+    tokens[role] = (await createToken(db, { memberId: members[role].id, input: { name: role }, now })).token;
   }
   return {
     x, y, w, members, tokens,

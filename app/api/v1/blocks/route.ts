@@ -2,8 +2,9 @@ import { apiRoute } from "@/lib/server/api/handler";
 import { ref } from "@/lib/server/api/present/common";
 import { blockRoute } from "@/lib/server/api/spec/social";
 import { blockMember } from "@/lib/server/services/blocks/block";
+import { getDb } from "@/lib/server/db";
 
 export const POST = apiRoute(blockRoute, async ({ viewer, body, now }) => {
-  const r = await blockMember(viewer.id, body, { now });
+  const r = await blockMember(await getDb(), { blockerId: viewer.id, input: body, now });
   return { member: ref(r.member), withdrawnRequests: r.withdrawnRequests, removedConnection: r.removedConnection };
 });

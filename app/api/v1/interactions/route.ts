@@ -3,10 +3,11 @@ import { withApiFieldNames } from "@/lib/server/api/fields";
 import { getLoggedForApi, listLoggedForApi } from "@/lib/server/api/logged-interactions";
 import { listLoggedRoute, logInteractionRoute } from "@/lib/server/api/spec/interactions";
 import { logInteraction } from "@/lib/server/services/interactions/log-interaction";
+import { getDb } from "@/lib/server/db";
 
 export const POST = apiRoute(logInteractionRoute, async ({ viewer, body, now }) => {
   const { target, ...rest } = body;
-  const logged = await withApiFieldNames(() => logInteraction(viewer.id, { ...rest, targetHandle: target }, now), { targetHandle: "target" });
+  const logged = await withApiFieldNames(async () => logInteraction(await getDb(), { actorId: viewer.id, input: { ...rest, targetHandle: target }, now }), { targetHandle: "target" });
   return getLoggedForApi(viewer.id, logged.id);
 });
 

@@ -2,8 +2,9 @@ import { apiRoute } from "@/lib/server/api/handler";
 import { iso } from "@/lib/server/api/present/common";
 import { introduceRoute } from "@/lib/server/api/spec/members";
 import { introduce } from "@/lib/server/services/introductions/introduce";
+import { getDb } from "@/lib/server/db";
 
 export const POST = apiRoute(introduceRoute, async ({ viewer, body, now }) => {
-  const intro = await introduce(viewer.id, body, now);
+  const intro = await introduce(await getDb(), { introducerId: viewer.id, input: body, now });
   return { ...intro, createdAt: iso(intro.createdAt) };
 });

@@ -9,7 +9,7 @@ import { decodeCursor, listPosts } from "@/lib/server/queries/feed";
 import { createPost } from "@/lib/server/services/posts/create-post";
 
 export const POST = apiRoute(createPostRoute, async ({ viewer, body, now }) => {
-  const post = await createPost(viewer.id, body, now);
+  const post = await createPost(await getDb(), { authorId: viewer.id, input: body, now });
   return loadPostOut(viewer.id, post.id);
 });
 

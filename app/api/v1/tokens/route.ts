@@ -11,12 +11,12 @@ import { listTokens } from "@/lib/server/queries/tokens";
 
 export const POST = apiRoute(createTokenRoute, async ({ body, ip, now }) => {
   // The same check and throttling as signing in on the web.
-  const signIn = await signInWithPassword({ email: body.email, password: body.password }, ip, now);
+  const signIn = await signInWithPassword(await getDb(), { input: { email: body.email, password: body.password }, ip, now });
   if (!signIn.ok) throw signIn.error;
   const viewer = await loadViewer(signIn.memberId, now);
   if (!viewer) throw new AppError("unauthenticated", "That email and password don't match an account.");
   if (viewer.suspended) throw new AppError("suspended", "Your account is suspended, so it can't create API tokens.");
-  const t = await createToken(viewer.id, { name: body.name }, now);
+  const t = await createToken(await getDb(), { memberId: viewer.id, input: { name: body.name }, now });
   return { ...t, createdAt: iso(t.createdAt), lastUsedAt: null };
 });
 

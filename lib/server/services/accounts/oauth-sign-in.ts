@@ -1,18 +1,20 @@
 import "server-only";
-import { getDb } from "@/lib/server/db";
+import type { Db } from "@/lib/db/create-client";
 
 /**
  * Links an OAuth identity to a member: an existing link signs in; otherwise a member with
  * the same (provider-verified) email is linked; otherwise a new member is created with a
  * handle derived from the name. Returns the member id.
  */
-export async function signInWithOauth(p: {
-  provider: string;
-  providerAccountId: string;
-  email: string | null;
-  name: string | null;
-}): Promise<string | null> {
-  const db = await getDb();
+export async function signInWithOauth(
+  db: Db,
+  p: {
+    provider: string;
+    providerAccountId: string;
+    email: string | null;
+    name: string | null;
+  },
+): Promise<string | null> {
   const linked = await db.oauthAccount.findUnique({
     where: { provider_providerAccountId: { provider: p.provider, providerAccountId: p.providerAccountId } },
     select: { memberId: true },

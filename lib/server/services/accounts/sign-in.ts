@@ -1,8 +1,9 @@
 import "server-only";
-import { getDb } from "@/lib/server/db";
+import type { Db } from "@/lib/db/create-client";
 import { AppError } from "@/lib/server/errors";
 import { verifyPassword } from "@/lib/server/auth/password";
-import { ZSignin } from "@/lib/validation/member";
+import { checkInput } from "@/lib/server/validation";
+import { ZSignin, type TSigninInput } from "@/lib/validation/member";
 import { markAttemptSucceeded, releaseAttempts, reserveAttempt, THROTTLES } from "./throttle";
 import { promoteIfAdminEmail } from "@/lib/server/services/admin/bootstrap-admin";
 
@@ -14,11 +15,11 @@ const WINDOW_MINUTES = 15;
  * Checks email and password. Failures are throttled per account and per IP (in the
  * database); the message never says whether the email exists.
  */
-export async function signInWithPassword(input: unknown, ip: string, now = new Date()): Promise<SignInResult> {
-  const parsed = ZSignin.safeParse(input);
-  if (!parsed.success) return { ok: false, error: new AppError("validation", "Enter your email and password.") };
-  const { email, password } = parsed.data;
-  const db = await getDb();
+export async function signInWithPassword(db: Db, { input, ip, now }: { input: TSigninInput; ip: string; now: Date }): Promise<SignInResult> {
+  // No fields named: the message never says which one was wrong.
+  const checked = checkInput(ZSignin, input, { message: "Enter your email and password.", fields: false });
+  if (!checked.ok) return checked;
+  const { email, password } = checked.data;
   // Each attempt is counted before the password is checked (reserveAttempt), so attempts sent
   // in parallel cannot all get a guess in; a correct password marks them successful.
   const reserved: string[] = [];

@@ -1,20 +1,18 @@
 import "server-only";
-import { getDb } from "@/lib/server/db";
+import type { Db } from "@/lib/db/create-client";
 import { AppError, isUniqueViolation } from "@/lib/server/errors";
 import { hashPassword } from "@/lib/server/auth/password";
-import { ZSignup } from "@/lib/validation/member";
-import { fieldErrorsOf } from "@/lib/validation/form-data";
+import { ZSignup, type TSignupInput } from "@/lib/validation/member";
+import { parseInput } from "@/lib/server/validation";
 import { checkThrottle, lockThrottleKey, recordAttempt, THROTTLES } from "./throttle";
+import { recordAudit } from "@/lib/server/services/audit/record-audit";
 import { promoteIfAdminEmail } from "@/lib/server/services/admin/bootstrap-admin";
 
 export type NewMember = { id: string; handle: string; name: string; email: string; createdAt: Date };
 
 /** Creates an account. Field errors name the field; nothing is stored on any error. */
-export async function signUp(input: unknown, ip: string, now = new Date()): Promise<NewMember> {
-  const parsed = ZSignup.safeParse(input);
-  if (!parsed.success) throw new AppError("validation", "Please check the highlighted fields.", { fields: fieldErrorsOf(parsed.error) });
-  const data = parsed.data;
-  const db = await getDb();
+export async function signUp(db: Db, { input, ip, now }: { input: TSignupInput; ip: string; now: Date }): Promise<NewMember> {
+  const data = parseInput(ZSignup, input, { message: "Please check the highlighted fields." });
   const rule = { kind: "signup", key: ip, max: THROTTLES.signupPerIp(), windowMinutes: 60 };
   const tooMany = "Too many accounts were created from your network in the last hour. Please try again later.";
   await checkThrottle(db, rule, now, tooMany); // early and cheap: before hashing the password
@@ -35,7 +33,7 @@ export async function signUp(input: unknown, ip: string, now = new Date()): Prom
       });
       await tx.policy.create({ data: { memberId: m.id } });
       await recordAttempt(tx, "signup", ip, true, now);
-      await tx.auditEvent.create({ data: { actorId: m.id, action: "account.created", subjectType: "member", subjectId: m.id } });
+      await recordAudit(tx, { actorId: m.id, action: "account.created", subjectType: "member", subjectId: m.id, at: now });
       await promoteIfAdminEmail(tx, m.id, m.email, now); // RAPPORT_ADMIN_EMAIL: the installation's first admin
       return m;
     });

@@ -34,8 +34,8 @@ export async function checkThrottle(db: Tx, rule: ThrottleRule, now: Date, messa
   }
 }
 
-export async function recordAttempt(db: Tx, kind: string, key: string, success: boolean, now?: Date): Promise<void> {
-  await db.authAttempt.create({ data: { kind, key, success, ...(now ? { createdAt: now } : {}) } });
+export async function recordAttempt(db: Tx, kind: string, key: string, success: boolean, now: Date): Promise<void> {
+  await db.authAttempt.create({ data: { kind, key, success, createdAt: now } });
 }
 
 /**

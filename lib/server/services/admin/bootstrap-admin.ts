@@ -1,7 +1,8 @@
 import "server-only";
-import { getDb, type Tx } from "@/lib/server/db";
+import type { Db } from "@/lib/db/create-client";
+import type { Tx } from "@/lib/server/db";
 import { notFound } from "@/lib/server/errors";
-import { recordAdminAudit } from "./audit";
+import { recordAudit } from "@/lib/server/services/audit/record-audit";
 
 /** RAPPORT_ADMIN_EMAIL, lower-cased; several addresses may be separated by commas. */
 export function adminEmails(env: NodeJS.ProcessEnv = process.env): string[] {
@@ -15,7 +16,7 @@ async function grant(db: Tx, member: { id: string; role: string }, via: "env" | 
   if (member.role === "admin") return false;
   const { count } = await db.member.updateMany({ where: { id: member.id, role: "member" }, data: { role: "admin" } });
   if (count === 0) return false;
-  await recordAdminAudit(db, { actorId: null, action: "admin.role_granted", subjectType: "member", subjectId: member.id, data: { via }, at: now });
+  await recordAudit(db, { actorId: null, action: "admin.role_granted", subjectType: "member", subjectId: member.id, data: { via }, at: now });
   return true;
 }
 
@@ -24,7 +25,7 @@ async function grant(db: Tx, member: { id: string; role: string }, via: "env" | 
  * an admin when it signs up or signs in. Called by the account services; does nothing for
  * every other email. Returns true when the role was granted just now.
  */
-export async function promoteIfAdminEmail(db: Tx, memberId: string, email: string, now: Date = new Date()): Promise<boolean> {
+export async function promoteIfAdminEmail(db: Tx, memberId: string, email: string, now: Date): Promise<boolean> {
   const emails = adminEmails();
   if (emails.length === 0 || !emails.includes(email.trim().toLowerCase())) return false;
   const member = await db.member.findUnique({ where: { id: memberId }, select: { id: true, role: true } });
@@ -32,8 +33,7 @@ export async function promoteIfAdminEmail(db: Tx, memberId: string, email: strin
 }
 
 /** `npm run admin:grant -- <email>`: makes an existing account an admin. */
-export async function grantAdminByEmail(email: string, now: Date = new Date()): Promise<{ handle: string; granted: boolean }> {
-  const db = await getDb();
+export async function grantAdminByEmail(db: Db, { email, now }: { email: string; now: Date }): Promise<{ handle: string; granted: boolean }> {
   return db.$transaction(async (tx) => {
     const member = await tx.member.findUnique({ where: { email: email.trim().toLowerCase() }, select: { id: true, role: true, handle: true } });
     if (!member) throw notFound(`An account with the email ${email}`);

@@ -1,11 +1,13 @@
 import "server-only";
-import { getDb, type Tx } from "@/lib/server/db";
+import type { Db } from "@/lib/db/create-client";
+import type { Tx } from "@/lib/server/db";
 import { AppError, notFound } from "@/lib/server/errors";
 import { removeInteractions } from "@/lib/server/services/interactions/record-interaction";
-import { parseInput } from "@/lib/server/services/interactions/parse-input";
-import { ZReportDecision } from "@/lib/validation/admin";
+import { parseInput } from "@/lib/server/validation";
+import { ZReportDecision, type TReportDecisionInput } from "@/lib/validation/admin";
 import type { ReportSubjectType } from "@/lib/validation/report";
-import { assertAdmin, recordAdminAudit } from "./audit";
+import { recordAudit } from "@/lib/server/services/audit/record-audit";
+import { assertAdmin } from "./assert-admin";
 import { claimReport, closeReports } from "./close-reports";
 
 type ContentType = Exclude<ReportSubjectType, "member">;
@@ -51,9 +53,8 @@ export async function removeSubject(tx: Tx, type: ContentType, id: string, now: 
  * An admin removes the content a report is about. Every open report on the same item is
  * closed as actioned with it (one removal answers them all).
  */
-export async function removeReportedContent(adminId: string, input: unknown, now: Date = new Date()) {
+export async function removeReportedContent(db: Db, { adminId, input, now }: { adminId: string; input: TReportDecisionInput; now: Date }) {
   const { reportId, note } = parseInput(ZReportDecision, input);
-  const db = await getDb();
   return db.$transaction(async (tx) => {
     await assertAdmin(tx, adminId, now);
     const report = await claimReport(tx, reportId, { status: "actioned", adminId, now });
@@ -64,7 +65,7 @@ export async function removeReportedContent(adminId: string, input: unknown, now
     const removed = await removeSubject(tx, type, report.subjectId, now);
     const others = await closeReports(tx, { subjectType: type, subjectId: report.subjectId }, { status: "actioned", adminId, now });
     const closed = [reportId, ...others];
-    await recordAdminAudit(tx, {
+    await recordAudit(tx, {
       actorId: adminId,
       action: "admin.content_removed",
       subjectType: type,

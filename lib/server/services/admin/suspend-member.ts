@@ -1,13 +1,14 @@
 import "server-only";
-import { getDb } from "@/lib/server/db";
+import type { Db } from "@/lib/db/create-client";
 import { AppError, fieldError, notFound } from "@/lib/server/errors";
 import { lockMember } from "@/lib/server/services/locks";
 import { notify } from "@/lib/server/services/notifications/notify";
-import { parseInput } from "@/lib/server/services/interactions/parse-input";
-import { ZSuspendMember, ZUnsuspendMember } from "@/lib/validation/admin";
+import { parseInput } from "@/lib/server/validation";
+import { ZSuspendMember, ZUnsuspendMember, type TSuspendMemberInput, type TUnsuspendMemberInput } from "@/lib/validation/admin";
 import { parseDay } from "@/lib/validation/logged-interaction";
 import { formatDate } from "@/lib/format";
-import { assertAdmin, recordAdminAudit } from "./audit";
+import { recordAudit } from "@/lib/server/services/audit/record-audit";
+import { assertAdmin } from "./assert-admin";
 import { closeReports } from "./close-reports";
 
 /**
@@ -17,11 +18,10 @@ import { closeReports } from "./close-reports";
  * Open reports about the member are closed as actioned, and so is the report this answers.
  * Suspending again replaces the reason and end date.
  */
-export async function suspendMember(adminId: string, input: unknown, now: Date = new Date()) {
+export async function suspendMember(db: Db, { adminId, input, now }: { adminId: string; input: TSuspendMemberInput; now: Date }) {
   const data = parseInput(ZSuspendMember, input);
   const until = data.until ? parseDay(data.until) : null;
   if (until && until <= now) throw fieldError("until", "Choose an end date after today, or leave it empty for no end date.");
-  const db = await getDb();
   return db.$transaction(async (tx) => {
     await assertAdmin(tx, adminId, now);
     if (data.memberId === adminId) throw new AppError("self", "You can't suspend yourself.");
@@ -48,7 +48,7 @@ export async function suspendMember(adminId: string, input: unknown, now: Date =
       { status: "actioned", adminId, now },
     );
     await notify(tx, member.id, "suspended", { reason: data.reason, until: until?.toISOString() ?? null }, now);
-    await recordAdminAudit(tx, {
+    await recordAudit(tx, {
       actorId: adminId,
       action: "admin.member_suspended",
       subjectType: "member",
@@ -61,16 +61,15 @@ export async function suspendMember(adminId: string, input: unknown, now: Date =
 }
 
 /** Lifts a suspension at once. Withdrawn requests stay withdrawn: the member may send them again. */
-export async function unsuspendMember(adminId: string, input: unknown, now: Date = new Date()) {
+export async function unsuspendMember(db: Db, { adminId, input, now }: { adminId: string; input: TUnsuspendMemberInput; now: Date }) {
   const { memberId } = parseInput(ZUnsuspendMember, input);
-  const db = await getDb();
   return db.$transaction(async (tx) => {
     await assertAdmin(tx, adminId, now);
     const member = await tx.member.findUnique({ where: { id: memberId }, select: { id: true, handle: true, suspendedAt: true, suspendedUntil: true } });
     if (!member) throw notFound("That member");
     if (!member.suspendedAt) throw new AppError("conflict", `@${member.handle} is not suspended.`);
     await tx.member.update({ where: { id: member.id }, data: { suspendedAt: null, suspendedUntil: null, suspendedReason: null } });
-    await recordAdminAudit(tx, {
+    await recordAudit(tx, {
       actorId: adminId,
       action: "admin.member_unsuspended",
       subjectType: "member",

@@ -1,11 +1,12 @@
 import "server-only";
-import { getDb } from "@/lib/server/db";
+import type { Db } from "@/lib/db/create-client";
 import { AppError } from "@/lib/server/errors";
 import { getAppSettings } from "@/lib/server/settings";
 import { parseAppSettings } from "@/lib/validation/admin";
 import type { TAppSettings } from "@/lib/validation/app-settings";
 import { PRESET_CRITERIA, type NamedPreset } from "@/lib/warmup/policy";
-import { assertAdmin, recordAdminAudit } from "./audit";
+import { recordAudit } from "@/lib/server/services/audit/record-audit";
+import { assertAdmin } from "./assert-admin";
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
@@ -54,9 +55,8 @@ function merge(base: unknown, patch: unknown): unknown {
  * apply from the next write on: each interaction keeps the weight it was stored with, so
  * history does not shift under anyone.
  */
-export async function updateAppSettings(adminId: string, input: unknown, now: Date = new Date()): Promise<TAppSettings> {
+export async function updateAppSettings(db: Db, { adminId, input, now }: { adminId: string; input: unknown; now: Date }): Promise<TAppSettings> {
   if (!isObj(input)) throw new AppError("validation", "Send the settings as an object, e.g. { \"weights\": { \"comment\": 3 } }.");
-  const db = await getDb();
   return db.$transaction(async (tx) => {
     await assertAdmin(tx, adminId, now);
     const before = await getAppSettings(tx);
@@ -71,7 +71,7 @@ export async function updateAppSettings(adminId: string, input: unknown, now: Da
       create: { id: 1, values: next as object, updatedAt: now },
       update: { values: next as object, updatedAt: now },
     });
-    await recordAdminAudit(tx, {
+    await recordAudit(tx, {
       actorId: adminId,
       action: "admin.settings_updated",
       subjectType: "app_settings",

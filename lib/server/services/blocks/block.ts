@@ -1,24 +1,21 @@
 import "server-only";
-import { getDb } from "@/lib/server/db";
+import type { Db } from "@/lib/db/create-client";
 import { AppError, notFound } from "@/lib/server/errors";
 import { pairKey } from "@/lib/warmup/pair-key";
 import { lockPair } from "@/lib/server/services/locks";
-import { recordAudit, type AuditEntry } from "@/lib/server/services/requests/audit";
-import { fieldErrorsOf } from "@/lib/validation/form-data";
-import { ZBlockMember } from "@/lib/validation/block";
+import { recordAudit, type AuditEntry } from "@/lib/server/services/audit/record-audit";
+import { parseInput } from "@/lib/server/validation";
+import { ZBlockMember, type TBlockMemberInput } from "@/lib/validation/block";
 
 /**
  * Blocks a member. In the same transaction any pending request between the two (either
  * direction) is withdrawn and any connection removed. The blocked member is not told:
  * to them the blocker simply no longer exists.
  */
-export async function blockMember(blockerId: string, input: unknown, opts: { now?: Date } = {}) {
-  const now = opts.now ?? new Date();
-  const parsed = ZBlockMember.safeParse(input);
-  if (!parsed.success) throw new AppError("validation", "Please check the handle.", { fields: fieldErrorsOf(parsed.error) });
-  const db = await getDb();
+export async function blockMember(db: Db, { blockerId, input, now }: { blockerId: string; input: TBlockMemberInput; now: Date }) {
+  const { handle } = parseInput(ZBlockMember, input, { message: "Please check the handle." });
   return db.$transaction(async (tx) => {
-    const other = await tx.member.findUnique({ where: { handle: parsed.data.handle }, select: { id: true, handle: true, name: true } });
+    const other = await tx.member.findUnique({ where: { handle }, select: { id: true, handle: true, name: true } });
     if (!other) throw notFound("That member");
     if (other.id === blockerId) throw new AppError("self", "You can't block yourself.");
     await lockPair(tx, blockerId, other.id);

@@ -1,18 +1,15 @@
 import "server-only";
-import { getDb } from "@/lib/server/db";
-import { AppError, notFound } from "@/lib/server/errors";
-import { recordAudit } from "@/lib/server/services/requests/audit";
-import { fieldErrorsOf } from "@/lib/validation/form-data";
-import { ZBlockMember } from "@/lib/validation/block";
+import type { Db } from "@/lib/db/create-client";
+import { notFound } from "@/lib/server/errors";
+import { recordAudit } from "@/lib/server/services/audit/record-audit";
+import { parseInput } from "@/lib/server/validation";
+import { ZBlockMember, type TBlockMemberInput } from "@/lib/validation/block";
 
 /** Lifts a block the member made. What the block ended (requests, a connection) stays ended. */
-export async function unblockMember(blockerId: string, input: unknown, opts: { now?: Date } = {}) {
-  const now = opts.now ?? new Date();
-  const parsed = ZBlockMember.safeParse(input);
-  if (!parsed.success) throw new AppError("validation", "Please check the handle.", { fields: fieldErrorsOf(parsed.error) });
-  const db = await getDb();
+export async function unblockMember(db: Db, { blockerId, input, now }: { blockerId: string; input: TBlockMemberInput; now: Date }) {
+  const { handle } = parseInput(ZBlockMember, input, { message: "Please check the handle." });
   return db.$transaction(async (tx) => {
-    const other = await tx.member.findUnique({ where: { handle: parsed.data.handle }, select: { id: true, handle: true, name: true } });
+    const other = await tx.member.findUnique({ where: { handle }, select: { id: true, handle: true, name: true } });
     if (!other) throw notFound("That member");
     const { count } = await tx.block.deleteMany({ where: { blockerId, blockedId: other.id } });
     if (count === 0) throw notFound("That block");

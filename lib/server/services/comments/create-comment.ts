@@ -1,12 +1,12 @@
 import "server-only";
-import { systemNow } from "@/lib/server/clock";
-import { getDb } from "@/lib/server/db";
+import type { Db } from "@/lib/db/create-client";
 import { notFound } from "@/lib/server/errors";
 import { getAppSettings } from "@/lib/server/settings";
-import { ZCommentCreate } from "@/lib/validation/comment";
+import { ZCommentCreate, type TCommentCreateInput } from "@/lib/validation/comment";
 import { isBlockedEither } from "@/lib/server/services/interactions/blocks";
-import { parseInput } from "@/lib/server/services/interactions/parse-input";
-import { HOUR, enforceRateLimit } from "@/lib/server/services/interactions/rate-limit";
+import { parseInput } from "@/lib/server/validation";
+import { enforceRateLimit } from "@/lib/server/services/interactions/rate-limit";
+import { HOUR } from "@/lib/warmup/time";
 import { recordInteraction } from "@/lib/server/services/interactions/record-interaction";
 import { recordMentions } from "@/lib/server/services/interactions/record-mentions";
 
@@ -15,9 +15,8 @@ import { recordMentions } from "@/lib/server/services/interactions/record-mentio
  * reply toward the author of the comment replied to. Threads are one level deep: a reply to
  * a reply joins its thread, but still counts toward the person actually replied to.
  */
-export async function createComment(authorId: string, input: unknown, now: Date = systemNow()) {
+export async function createComment(db: Db, { authorId, input, now }: { authorId: string; input: TCommentCreateInput; now: Date }) {
   const data = parseInput(ZCommentCreate, input);
-  const db = await getDb();
   return db.$transaction(async (tx) => {
     const settings = await getAppSettings(tx);
     await enforceRateLimit(tx, {

@@ -1,6 +1,5 @@
 import "server-only";
-import { systemNow } from "@/lib/server/clock";
-import { getDb } from "@/lib/server/db";
+import type { Db } from "@/lib/db/create-client";
 import { notFound } from "@/lib/server/errors";
 import { removeInteractions } from "@/lib/server/services/interactions/record-interaction";
 
@@ -9,8 +8,7 @@ import { removeInteractions } from "@/lib/server/services/interactions/record-in
  * itself, mentions in it, and reactions on it. Replies to it stay visible under "This comment
  * was removed", so theirs stay too.
  */
-export async function deleteComment(authorId: string, commentId: string, now: Date = systemNow()) {
-  const db = await getDb();
+export async function deleteComment(db: Db, { authorId, commentId, now }: { authorId: string; commentId: string; now: Date }) {
   return db.$transaction(async (tx) => {
     const res = await tx.comment.updateMany({ where: { id: commentId, authorId, deletedAt: null }, data: { deletedAt: now } });
     const row = await tx.comment.findFirst({ where: { id: commentId, authorId }, select: { id: true, postId: true } });

@@ -1,19 +1,17 @@
 import "server-only";
-import { systemNow } from "@/lib/server/clock";
-import { getDb } from "@/lib/server/db";
+import type { Db } from "@/lib/db/create-client";
 import { notFound } from "@/lib/server/errors";
-import { ZLoggedDecision } from "@/lib/validation/logged-interaction";
-import { parseInput } from "./parse-input";
+import { ZLoggedDecision, type TLoggedDecisionInput } from "@/lib/validation/logged-interaction";
+import { parseInput } from "@/lib/server/validation";
 import { notifyIfBecameWarm, warmthBefore } from "./record-interaction";
 
 /**
  * The target confirms or disputes an interaction logged about them. Only the target may,
  * and only while it is pending: for anyone else it does not exist (not even for its actor).
  */
-export async function decideLogged(targetId: string, input: unknown, now: Date = systemNow()) {
+export async function decideLogged(db: Db, { targetId, input, now }: { targetId: string; input: TLoggedDecisionInput; now: Date }) {
   const { id, decision } = parseInput(ZLoggedDecision, input);
   const status = decision === "confirm" ? "confirmed" : "disputed";
-  const db = await getDb();
   return db.$transaction(async (tx) => {
     const row = await tx.loggedInteraction.findFirst({ where: { id, targetId, status: "pending" }, select: { id: true, actorId: true } });
     if (!row) throw notFound("That logged interaction");

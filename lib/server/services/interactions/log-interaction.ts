@@ -1,28 +1,27 @@
 import "server-only";
-import { systemNow } from "@/lib/server/clock";
-import { getDb } from "@/lib/server/db";
+import type { Db } from "@/lib/db/create-client";
 import { AppError, fieldError, isUniqueViolation } from "@/lib/server/errors";
 import { getAppSettings } from "@/lib/server/settings";
 import { notify } from "@/lib/server/services/notifications/notify";
-import { ZLoggedInteractionCreate, occurredOnProblem, parseDay } from "@/lib/validation/logged-interaction";
+import { ZLoggedInteractionCreate, occurredOnProblem, parseDay, type TLoggedInteractionCreateInput } from "@/lib/validation/logged-interaction";
 import { loggedKindToInteractionKind } from "@/lib/warmup/weights";
 import { isBlockedEither } from "./blocks";
-import { parseInput } from "./parse-input";
-import { DAY, enforceRateLimit } from "./rate-limit";
+import { parseInput } from "@/lib/server/validation";
+import { enforceRateLimit } from "./rate-limit";
+import { DAY, HOUR } from "@/lib/warmup/time";
 import { recordInteraction } from "./record-interaction";
 
-const NOON = 12 * 3_600_000;
+const NOON = 12 * HOUR;
 
 /**
  * Records an interaction that happened elsewhere. It starts "pending" (counting as the
  * target's protocol says) until the target confirms or disputes it; the target is told.
  */
-export async function logInteraction(actorId: string, input: unknown, now: Date = systemNow()) {
+export async function logInteraction(db: Db, { actorId, input, now }: { actorId: string; input: TLoggedInteractionCreateInput; now: Date }) {
   const data = parseInput(ZLoggedInteractionCreate, input);
   const day = parseDay(data.occurredOn)!;
   const problem = occurredOnProblem(day, now);
   if (problem) throw fieldError("occurredOn", problem);
-  const db = await getDb();
   try {
     return await db.$transaction(async (tx) => {
       const settings = await getAppSettings(tx);

@@ -3,9 +3,6 @@ import type { Tx } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { lockMember } from "@/lib/server/services/locks";
 
-export const HOUR = 3_600_000;
-export const DAY = 86_400_000;
-
 /**
  * Refuses a write when the member already made `limit` of them in the rolling window. Takes
  * the member's row lock first, so counting and the caller's insert cannot race with another

@@ -1,19 +1,19 @@
 import "server-only";
-import { getDb, type Tx } from "@/lib/server/db";
+import type { Db } from "@/lib/db/create-client";
+import type { Tx } from "@/lib/server/db";
 import { AppError, notFound } from "@/lib/server/errors";
 import { getAppSettings } from "@/lib/server/settings";
 import { lockPair } from "@/lib/server/services/locks";
 import { notifyMany } from "@/lib/server/services/notifications/notify";
-import { parseInput } from "@/lib/server/services/interactions/parse-input";
+import { parseInput } from "@/lib/server/validation";
 import { recordInteraction } from "@/lib/server/services/interactions/record-interaction";
-import { ZIntroductionCreate } from "@/lib/validation/introduction";
+import { ZIntroductionCreate, type TIntroductionCreateInput } from "@/lib/validation/introduction";
 import { formatDate } from "@/lib/format";
-
-const DAY = 86_400_000;
+import { DAY } from "@/lib/warmup/time";
+import { isSuspendedAt } from "@/lib/warmup/suspension";
 
 type Person = { id: string; handle: string; name: string; suspendedAt: Date | null; suspendedUntil: Date | null };
 
-const isSuspended = (m: Person, now: Date) => Boolean(m.suspendedAt && (!m.suspendedUntil || m.suspendedUntil > now));
 const first = (name: string) => name.split(" ")[0];
 
 /**
@@ -23,9 +23,8 @@ const first = (name: string) => name.split(" ")[0];
  * introduction per pair (A to B or B to A) per cooldown (90 days by default), whoever makes
  * it, so a wide circle of friends cannot stack them.
  */
-export async function introduce(introducerId: string, input: unknown, now: Date = new Date()) {
+export async function introduce(db: Db, { introducerId, input, now }: { introducerId: string; input: TIntroductionCreateInput; now: Date }) {
   const data = parseInput(ZIntroductionCreate, input);
-  const db = await getDb();
   return db.$transaction(async (tx) => {
     const people = await tx.member.findMany({
       where: { OR: [{ id: introducerId }, { handle: { in: [data.introducedHandle, data.introducedToHandle] } }] },
@@ -132,7 +131,7 @@ async function checkRelations(tx: Tx, introducer: Person, a: Person, b: Person, 
     }
   }
   if (linked(a.id, b.id)) throw new AppError("already_connected", `${a.name} and ${b.name} are already connected.`);
-  const away = [a, b].find((m) => isSuspended(m, now));
+  const away = [a, b].find((m) => isSuspendedAt(m, now));
   if (away) throw new AppError("forbidden", `${away.name} can't be introduced right now.`);
 }
 

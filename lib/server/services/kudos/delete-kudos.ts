@@ -1,12 +1,10 @@
 import "server-only";
-import { systemNow } from "@/lib/server/clock";
-import { getDb } from "@/lib/server/db";
+import type { Db } from "@/lib/db/create-client";
 import { notFound } from "@/lib/server/errors";
 import { removeInteractions } from "@/lib/server/services/interactions/record-interaction";
 
 /** The author takes back their kudos: it leaves the wall and its interaction no longer counts. */
-export async function deleteKudos(authorId: string, kudosId: string, now: Date = systemNow()) {
-  const db = await getDb();
+export async function deleteKudos(db: Db, { authorId, kudosId, now }: { authorId: string; kudosId: string; now: Date }) {
   return db.$transaction(async (tx) => {
     const res = await tx.kudos.updateMany({ where: { id: kudosId, authorId, deletedAt: null }, data: { deletedAt: now } });
     const row = await tx.kudos.findFirst({ where: { id: kudosId, authorId }, select: { id: true, recipient: { select: { handle: true } } } });

@@ -1,19 +1,18 @@
 import "server-only";
-import { systemNow } from "@/lib/server/clock";
-import { getDb } from "@/lib/server/db";
+import type { Db } from "@/lib/db/create-client";
 import { AppError } from "@/lib/server/errors";
 import { getAppSettings } from "@/lib/server/settings";
-import { ZKudosCreate } from "@/lib/validation/kudos";
+import { ZKudosCreate, type TKudosCreateInput } from "@/lib/validation/kudos";
 import { notify } from "@/lib/server/services/notifications/notify";
 import { isBlockedEither } from "@/lib/server/services/interactions/blocks";
-import { parseInput } from "@/lib/server/services/interactions/parse-input";
-import { DAY, enforceRateLimit } from "@/lib/server/services/interactions/rate-limit";
+import { parseInput } from "@/lib/server/validation";
+import { enforceRateLimit } from "@/lib/server/services/interactions/rate-limit";
+import { DAY } from "@/lib/warmup/time";
 import { recordInteraction } from "@/lib/server/services/interactions/record-interaction";
 
 /** A short public thank-you on someone's profile: a "kudos" interaction toward them, and a notification. */
-export async function giveKudos(authorId: string, input: unknown, now: Date = systemNow()) {
+export async function giveKudos(db: Db, { authorId, input, now }: { authorId: string; input: TKudosCreateInput; now: Date }) {
   const data = parseInput(ZKudosCreate, input);
-  const db = await getDb();
   return db.$transaction(async (tx) => {
     const settings = await getAppSettings(tx);
     await enforceRateLimit(tx, {

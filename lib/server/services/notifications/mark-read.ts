@@ -1,9 +1,8 @@
 import "server-only";
-import { getDb } from "@/lib/server/db";
+import type { Db } from "@/lib/db/create-client";
 
 /** Marks every unread notification of the member as read; returns how many changed. */
-export async function markAllNotificationsRead(memberId: string, opts: { now?: Date } = {}): Promise<number> {
-  const db = await getDb();
-  const { count } = await db.notification.updateMany({ where: { memberId, readAt: null }, data: { readAt: opts.now ?? new Date() } });
+export async function markAllNotificationsRead(db: Db, { memberId, now }: { memberId: string; now: Date }): Promise<number> {
+  const { count } = await db.notification.updateMany({ where: { memberId, readAt: null }, data: { readAt: now } });
   return count;
 }

@@ -23,18 +23,18 @@ export async function notify(
   memberId: string,
   type: NotificationType,
   data: Record<string, unknown>,
-  at?: Date,
+  at: Date,
 ): Promise<void> {
-  await db.notification.create({ data: { memberId, type, data: data as object, ...(at ? { createdAt: at } : {}) } });
+  await db.notification.create({ data: { memberId, type, data: data as object, createdAt: at } });
 }
 
 export async function notifyMany(
   db: Tx,
-  rows: { memberId: string; type: NotificationType; data: Record<string, unknown>; at?: Date }[],
+  rows: { memberId: string; type: NotificationType; data: Record<string, unknown>; at: Date }[],
 ) {
   if (rows.length) {
     await db.notification.createMany({
-      data: rows.map(({ at, ...r }) => ({ ...r, data: r.data as object, ...(at ? { createdAt: at } : {}) })),
+      data: rows.map(({ at, ...r }) => ({ ...r, data: r.data as object, createdAt: at })),
     });
   }
 }

@@ -1,16 +1,14 @@
 import "server-only";
-import { getDb } from "@/lib/server/db";
-import { AppError } from "@/lib/server/errors";
+import type { Db } from "@/lib/db/create-client";
 import { getAppSettings } from "@/lib/server/settings";
 import { policyFromRow } from "@/lib/server/queries/policy";
-import { fieldErrorsOf } from "@/lib/validation/form-data";
-import { ZPolicyUpdate, type TPolicyUpdate } from "@/lib/validation/policy";
+import { recordAudit } from "@/lib/server/services/audit/record-audit";
+import { parseInput } from "@/lib/server/validation";
+import { ZPolicyUpdate, type TPolicyUpdate, type TPolicyUpdateInput } from "@/lib/validation/policy";
 import type { Policy } from "@/lib/warmup/types";
 
-export function parsePolicyUpdate(input: unknown): TPolicyUpdate {
-  const parsed = ZPolicyUpdate.safeParse(input);
-  if (!parsed.success) throw new AppError("validation", "Please check the highlighted fields.", { fields: fieldErrorsOf(parsed.error) });
-  return parsed.data;
+export function parsePolicyUpdate(input: TPolicyUpdateInput): TPolicyUpdate {
+  return parseInput(ZPolicyUpdate, input, { message: "Please check the highlighted fields." });
 }
 
 /**
@@ -22,16 +20,15 @@ export function draftPolicy(current: Record<string, unknown> | null, update: TPo
 }
 
 /** Saves a member's protocol; the next evaluation (including a send in flight after commit) uses it. */
-export async function updatePolicy(memberId: string, input: unknown): Promise<Policy> {
+export async function updatePolicy(db: Db, { memberId, input, now }: { memberId: string; input: TPolicyUpdateInput; now: Date }): Promise<Policy> {
   const update = parsePolicyUpdate(input);
-  const db = await getDb();
   return db.$transaction(async (tx) => {
     const row = await tx.policy.upsert({
       where: { memberId },
       create: { memberId, ...update },
       update,
     });
-    await tx.auditEvent.create({ data: { actorId: memberId, action: "policy.updated", subjectType: "member", subjectId: memberId, data: update } });
+    await recordAudit(tx, { actorId: memberId, action: "policy.updated", subjectType: "member", subjectId: memberId, data: update, at: now });
     return policyFromRow(row, await getAppSettings(tx));
   });
 }

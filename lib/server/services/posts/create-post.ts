@@ -1,12 +1,12 @@
 import "server-only";
-import { systemNow } from "@/lib/server/clock";
-import { getDb } from "@/lib/server/db";
+import type { Db } from "@/lib/db/create-client";
 import { notFound } from "@/lib/server/errors";
 import { getAppSettings } from "@/lib/server/settings";
-import { ZPostCreate } from "@/lib/validation/post";
+import { ZPostCreate, type TPostCreateInput } from "@/lib/validation/post";
 import { isBlockedEither } from "@/lib/server/services/interactions/blocks";
-import { parseInput } from "@/lib/server/services/interactions/parse-input";
-import { HOUR, enforceRateLimit } from "@/lib/server/services/interactions/rate-limit";
+import { parseInput } from "@/lib/server/validation";
+import { enforceRateLimit } from "@/lib/server/services/interactions/rate-limit";
+import { HOUR } from "@/lib/warmup/time";
 import { recordInteraction } from "@/lib/server/services/interactions/record-interaction";
 import { recordMentions } from "@/lib/server/services/interactions/record-mentions";
 
@@ -15,9 +15,8 @@ import { recordMentions } from "@/lib/server/services/interactions/record-mentio
  * the same transaction records what it says about other members: a "share" toward the
  * original author and a "mention" toward each @mentioned member.
  */
-export async function createPost(authorId: string, input: unknown, now: Date = systemNow()) {
+export async function createPost(db: Db, { authorId, input, now }: { authorId: string; input: TPostCreateInput; now: Date }) {
   const data = parseInput(ZPostCreate, input);
-  const db = await getDb();
   return db.$transaction(async (tx) => {
     const settings = await getAppSettings(tx);
     await enforceRateLimit(tx, {

@@ -1,6 +1,5 @@
 import "server-only";
-import { systemNow } from "@/lib/server/clock";
-import { getDb } from "@/lib/server/db";
+import type { Db } from "@/lib/db/create-client";
 import { notFound } from "@/lib/server/errors";
 import { removeInteractions } from "@/lib/server/services/interactions/record-interaction";
 
@@ -14,8 +13,7 @@ import { removeInteractions } from "@/lib/server/services/interactions/record-in
  * interaction row, so one update covers them all. Shares of this post by others are their
  * own posts and keep their interaction.
  */
-export async function deletePost(authorId: string, postId: string, now: Date = systemNow()): Promise<void> {
-  const db = await getDb();
+export async function deletePost(db: Db, { authorId, postId, now }: { authorId: string; postId: string; now: Date }): Promise<void> {
   await db.$transaction(async (tx) => {
     const res = await tx.post.updateMany({ where: { id: postId, authorId, deletedAt: null }, data: { deletedAt: now } });
     if (res.count === 0) {

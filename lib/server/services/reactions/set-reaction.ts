@@ -1,11 +1,10 @@
 import "server-only";
-import { systemNow } from "@/lib/server/clock";
-import { getDb } from "@/lib/server/db";
+import type { Db } from "@/lib/db/create-client";
 import { notFound } from "@/lib/server/errors";
 import { lockMember } from "@/lib/server/services/locks";
-import { ZReactionSet, type ReactionType } from "@/lib/validation/reaction";
+import { ZReactionSet, type ReactionType, type TReactionSetInput } from "@/lib/validation/reaction";
 import { isBlockedEither } from "@/lib/server/services/interactions/blocks";
-import { parseInput } from "@/lib/server/services/interactions/parse-input";
+import { parseInput } from "@/lib/server/validation";
 import { recordInteraction, removeInteractions } from "@/lib/server/services/interactions/record-interaction";
 
 /**
@@ -14,9 +13,8 @@ import { recordInteraction, removeInteractions } from "@/lib/server/services/int
  * interaction per item (source key `reaction:<subject>:<id>:<member>`): removing marks it
  * "removed", reacting again restores it with its original date.
  */
-export async function setReaction(memberId: string, input: unknown, now: Date = systemNow()): Promise<{ type: ReactionType | null; postId: string }> {
+export async function setReaction(db: Db, { memberId, input, now }: { memberId: string; input: TReactionSetInput; now: Date }): Promise<{ type: ReactionType | null; postId: string }> {
   const { subject, id, type } = parseInput(ZReactionSet, input);
-  const db = await getDb();
   return db.$transaction(async (tx) => {
     // Serialises one member's reaction clicks (the unique index would otherwise turn a
     // double click into an error).

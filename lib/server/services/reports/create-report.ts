@@ -1,9 +1,10 @@
 import "server-only";
-import { getDb } from "@/lib/server/db";
+import type { Db } from "@/lib/db/create-client";
 import { AppError, isUniqueViolation } from "@/lib/server/errors";
-import { parseInput } from "@/lib/server/services/interactions/parse-input";
-import { DAY, enforceRateLimit } from "@/lib/server/services/interactions/rate-limit";
-import { reportOpenKey, ZReportCreate } from "@/lib/validation/report";
+import { parseInput } from "@/lib/server/validation";
+import { enforceRateLimit } from "@/lib/server/services/interactions/rate-limit";
+import { DAY } from "@/lib/warmup/time";
+import { reportOpenKey, ZReportCreate, type TReportCreateInput } from "@/lib/validation/report";
 import { findReportable } from "@/lib/server/queries/reportable";
 
 /** Generous for honest members, but a flood of reports cannot bury the moderators' queue. */
@@ -15,10 +16,9 @@ const alreadyReported = () => new AppError("already_exists", "You already report
  * A member reports a member, post, comment, kudos or logged interaction. One open report per
  * reporter and item: the unique open_key decides, also when two reports race.
  */
-export async function createReport(reporterId: string, input: unknown, now: Date = new Date()) {
+export async function createReport(db: Db, { reporterId, input, now }: { reporterId: string; input: TReportCreateInput; now: Date }) {
   const data = parseInput(ZReportCreate, input);
   const openKey = reportOpenKey(reporterId, data.subjectType, data.subjectId);
-  const db = await getDb();
   try {
     return await db.$transaction(async (tx) => {
       await findReportable(tx, { viewerId: reporterId, type: data.subjectType, id: data.subjectId });

@@ -2,8 +2,8 @@ import "server-only";
 import type { Tx } from "@/lib/server/db";
 import { getAppSettings } from "@/lib/server/settings";
 import { AUTOMATIC_REASON } from "@/lib/validation/report";
+import { DAY } from "@/lib/warmup/time";
 
-const DAY = 86_400_000;
 const WINDOW_DAYS = 90;
 
 /** One open automatic flag per member, whoever declined last. */

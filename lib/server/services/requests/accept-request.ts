@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/db/create-client";
 import { notify } from "@/lib/server/services/notifications/notify";
-import { recordAudit } from "./audit";
+import { recordAudit } from "@/lib/server/services/audit/record-audit";
 import { connectMembers } from "./connect-members";
 import { alreadySettled, loadOwnRequest } from "./load-own-request";
 

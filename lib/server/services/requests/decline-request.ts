@@ -7,7 +7,7 @@ import { flagIfTooManyNoDeclines } from "@/lib/server/services/reports/flag-no-d
 import { fieldErrorsOf } from "@/lib/validation/form-data";
 import { ZDeclineRequest, type TDeclineRequestInput } from "@/lib/validation/request";
 import { cooldownUntil as cooldownEnd } from "@/lib/warmup/cooldown";
-import { recordAudit } from "./audit";
+import { recordAudit } from "@/lib/server/services/audit/record-audit";
 import { alreadySettled, loadOwnRequest } from "./load-own-request";
 
 /**

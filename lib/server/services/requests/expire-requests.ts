@@ -1,7 +1,7 @@
 import "server-only";
 import type { Tx } from "@/lib/server/db";
 import { notifyMany } from "@/lib/server/services/notifications/notify";
-import { recordAudit } from "./audit";
+import { recordAudit } from "@/lib/server/services/audit/record-audit";
 
 /**
  * Pending requests past their expiry become `expired` (no cooldown: the requester may ask

@@ -15,7 +15,7 @@ import { decideSend } from "@/lib/warmup/send-decision";
 import { buildSnapshot } from "@/lib/warmup/snapshot";
 import { addDays } from "@/lib/warmup/time";
 import { DUPLICATE_PENDING } from "@/lib/warmup/wording";
-import { recordAudit } from "./audit";
+import { recordAudit } from "@/lib/server/services/audit/record-audit";
 import { connectMembers } from "./connect-members";
 import { expireRequests } from "./expire-requests";
 

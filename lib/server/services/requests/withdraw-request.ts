@@ -2,7 +2,7 @@ import "server-only";
 import type { Db } from "@/lib/db/create-client";
 import { getAppSettings } from "@/lib/server/settings";
 import { cooldownUntil as cooldownEnd } from "@/lib/warmup/cooldown";
-import { recordAudit } from "./audit";
+import { recordAudit } from "@/lib/server/services/audit/record-audit";
 import { alreadySettled, loadOwnRequest } from "./load-own-request";
 
 /**

@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "@/lib/server/db";
+import type { Db } from "@/lib/db/create-client";
 import { toViewer, VIEWER_SELECT, type Viewer } from "@/lib/server/auth/viewer";
 import { hashToken, looksLikeToken } from "./token-secret";
 
@@ -11,9 +11,8 @@ const LAST_USED_RESOLUTION_MS = 60_000;
  * when it is malformed, unknown or revoked. The lookup is by the SHA-256 of the token
  * (unique index), so no secret is ever compared in application code.
  */
-export async function authenticateToken(raw: string, now: Date = new Date()): Promise<Viewer | null> {
+export async function authenticateToken(db: Db, { token: raw, now }: { token: string; now: Date }): Promise<Viewer | null> {
   if (!looksLikeToken(raw)) return null;
-  const db = await getDb();
   const row = await db.apiToken.findUnique({
     where: { tokenHash: hashToken(raw) },
     select: { id: true, revokedAt: true, lastUsedAt: true, member: { select: VIEWER_SELECT } },

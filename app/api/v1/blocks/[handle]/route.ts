@@ -1,7 +1,8 @@
 import { apiRoute } from "@/lib/server/api/handler";
 import { unblockRoute } from "@/lib/server/api/spec/social";
 import { unblockMember } from "@/lib/server/services/blocks/unblock";
+import { getDb } from "@/lib/server/db";
 
 export const DELETE = apiRoute(unblockRoute, async ({ viewer, params, now }) => {
-  await unblockMember(viewer.id, { handle: params.handle }, { now });
+  await unblockMember(await getDb(), { blockerId: viewer.id, input: { handle: params.handle }, now });
 });

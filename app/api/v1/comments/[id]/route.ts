@@ -1,7 +1,8 @@
 import { apiRoute } from "@/lib/server/api/handler";
 import { deleteCommentRoute } from "@/lib/server/api/spec/content";
 import { deleteComment } from "@/lib/server/services/comments/delete-comment";
+import { getDb } from "@/lib/server/db";
 
 export const DELETE = apiRoute(deleteCommentRoute, async ({ viewer, params, now }) => {
-  await deleteComment(viewer.id, params.id, now);
+  await deleteComment(await getDb(), { authorId: viewer.id, commentId: params.id, now });
 });

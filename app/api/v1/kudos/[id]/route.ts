@@ -1,7 +1,8 @@
 import { apiRoute } from "@/lib/server/api/handler";
 import { deleteKudosRoute } from "@/lib/server/api/spec/members";
 import { deleteKudos } from "@/lib/server/services/kudos/delete-kudos";
+import { getDb } from "@/lib/server/db";
 
 export const DELETE = apiRoute(deleteKudosRoute, async ({ viewer, params, now }) => {
-  await deleteKudos(viewer.id, params.id, now);
+  await deleteKudos(await getDb(), { authorId: viewer.id, kudosId: params.id, now });
 });

@@ -12,7 +12,7 @@ export const GET = apiRoute(getPolicyRoute, async ({ viewer }) => {
   return { ...policy, description: describePolicy(policy) };
 });
 
-export const PUT = apiRoute(putPolicyRoute, async ({ viewer, body }) => {
-  const policy = await updatePolicy(viewer.id, body);
+export const PUT = apiRoute(putPolicyRoute, async ({ viewer, body, now }) => {
+  const policy = await updatePolicy(await getDb(), { memberId: viewer.id, input: body, now });
   return { ...policy, description: describePolicy(policy) };
 });

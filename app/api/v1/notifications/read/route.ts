@@ -1,7 +1,8 @@
 import { apiRoute } from "@/lib/server/api/handler";
 import { readNotificationsRoute } from "@/lib/server/api/spec/social";
 import { markAllNotificationsRead } from "@/lib/server/services/notifications/mark-read";
+import { getDb } from "@/lib/server/db";
 
 export const POST = apiRoute(readNotificationsRoute, async ({ viewer, now }) => ({
-  marked: await markAllNotificationsRead(viewer.id, { now }),
+  marked: await markAllNotificationsRead(await getDb(), { memberId: viewer.id, now }),
 }));

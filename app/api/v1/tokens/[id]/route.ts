@@ -1,7 +1,8 @@
 import { apiRoute } from "@/lib/server/api/handler";
 import { revokeTokenRoute } from "@/lib/server/api/spec/accounts";
 import { revokeToken } from "@/lib/server/services/tokens/revoke-token";
+import { getDb } from "@/lib/server/db";
 
 export const DELETE = apiRoute(revokeTokenRoute, async ({ viewer, params, now }) => {
-  await revokeToken(viewer.id, params.id, now);
+  await revokeToken(await getDb(), { memberId: viewer.id, tokenId: params.id, now });
 });

@@ -2,8 +2,9 @@ import { apiRoute } from "@/lib/server/api/handler";
 import { getLoggedForApi } from "@/lib/server/api/logged-interactions";
 import { withdrawLoggedRoute } from "@/lib/server/api/spec/interactions";
 import { withdrawLogged } from "@/lib/server/services/interactions/withdraw-logged";
+import { getDb } from "@/lib/server/db";
 
 export const POST = apiRoute(withdrawLoggedRoute, async ({ viewer, params, now }) => {
-  await withdrawLogged(viewer.id, params.id, now);
+  await withdrawLogged(await getDb(), { actorId: viewer.id, id: params.id, now });
   return getLoggedForApi(viewer.id, params.id);
 });

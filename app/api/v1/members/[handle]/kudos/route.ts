@@ -17,7 +17,7 @@ export const GET = apiRoute(listKudosRoute, async ({ viewer, params, query }) =>
 });
 
 export const POST = apiRoute(giveKudosRoute, async ({ viewer, params, body, now }) => {
-  const kudos = await withApiFieldNames(() => giveKudos(viewer.id, { recipientHandle: params.handle, body: body.body }, now), {
+  const kudos = await withApiFieldNames(async () => giveKudos(await getDb(), { authorId: viewer.id, input: { recipientHandle: params.handle, body: body.body }, now }), {
     recipientHandle: null,
   });
   return toKudosOut({ id: kudos.id, author: await memberSummary(viewer.id), body: kudos.body, createdAt: kudos.createdAt });

@@ -3,8 +3,9 @@ import { withApiFieldNames } from "@/lib/server/api/fields";
 import { loadCommentOut } from "@/lib/server/api/posts";
 import { createCommentRoute } from "@/lib/server/api/spec/content";
 import { createComment } from "@/lib/server/services/comments/create-comment";
+import { getDb } from "@/lib/server/db";
 
 export const POST = apiRoute(createCommentRoute, async ({ viewer, params, body, now }) => {
-  const comment = await withApiFieldNames(() => createComment(viewer.id, { ...body, postId: params.id }, now), { postId: null });
+  const comment = await withApiFieldNames(async () => createComment(await getDb(), { authorId: viewer.id, input: { ...body, postId: params.id }, now }), { postId: null });
   return loadCommentOut(viewer.id, comment.postId, comment.id);
 });

@@ -1,13 +1,50 @@
 import "server-only";
 import type { z } from "zod";
-import { AppError } from "@/lib/server/errors";
+import { AppError, type FieldErrors } from "@/lib/server/errors";
 import { findNul } from "@/lib/security/nul";
+import { fieldErrorsOf } from "@/lib/validation/form-data";
+
+/**
+ * The one validation helper. Services validate their own input with `parseInput`, so every
+ * caller — form, action, API, script — gets the same field-naming errors; the API's body and
+ * query checks use `validate`. Both fail with the same error: a "validation" AppError.
+ */
+function invalid(message: string, fields?: FieldErrors): AppError {
+  return new AppError("validation", message, fields ? { fields } : {});
+}
+
+export type ParseInputOptions = {
+  /** the error's message; by default the first field's message */
+  message?: string;
+  /** false: the error names no fields (e.g. sign-in, which never says which one was wrong) */
+  fields?: boolean;
+};
+
+/** Validates a service's input with its shared schema; bad input is a "validation" AppError naming the fields. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown, opts: ParseInputOptions = {}): z.output<S> {
+  const checked = checkInput(schema, input, opts);
+  if (!checked.ok) throw checked.error;
+  return checked.data;
+}
+
+/** parseInput for services that answer bad input with a result rather than a throw. */
+export function checkInput<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  opts: ParseInputOptions = {},
+): { ok: true; data: z.output<S> } | { ok: false; error: AppError } {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return { ok: true, data: parsed.data };
+  const fields = fieldErrorsOf(parsed.error);
+  const first = Object.values(fields)[0]?.[0];
+  return { ok: false, error: invalid(opts.message ?? first ?? "Please check the highlighted fields.", opts.fields === false ? undefined : fields) };
+}
 
 type Where = "body" | "query";
 
 /**
- * Validates a body or query with its shared schema. Every bad field is named: unknown fields
- * one by one ("remove it"), a wrong or missing body as `body`, a failed discriminator
+ * Validates an API body or query with its shared schema. Every bad field is named: unknown
+ * fields one by one ("remove it"), a wrong or missing body as `body`, a failed discriminator
  * (e.g. `preset`) under its own name.
  */
 export function validate<S extends z.ZodType>(schema: S, value: unknown, where: Where): z.output<S> {
@@ -22,7 +59,7 @@ export function validate<S extends z.ZodType>(schema: S, value: unknown, where: 
   if (nulAt !== null) {
     const field = nulAt || where;
     const message = `${field} contains a NUL character (\\u0000), which can't be stored — remove it.`;
-    throw new AppError("validation", message, { fields: { [field]: [message] } });
+    throw invalid(message, { [field]: [message] });
   }
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
@@ -55,5 +92,5 @@ export function validationError(error: z.ZodError, where: Where, lead?: string):
   }
   const first = Object.entries(fields)[0];
   const detail = lead ?? (first ? (first[0] === where ? first[1][0] : `${first[0]}: ${first[1][0]}`) : "Please check the request.");
-  return new AppError("validation", detail, { fields });
+  return invalid(detail, fields);
 }
