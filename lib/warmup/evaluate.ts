@@ -4,7 +4,8 @@ import { clampPolicy } from "./policy";
 import { decideStatus } from "./status";
 import { tally } from "./tally";
 import type { EvaluateInput, Evaluation, RelationFacts } from "./types";
-import { DAY_MS, dayNumber, isoString, timeOf } from "./utc-day";
+import { dayNumber, isoString, timeOf } from "./utc-day";
+import { DAY } from "./time";
 import { DEFAULT_WEIGHTS } from "./weights";
 
 const NO_RELATION: RelationFacts = {
@@ -45,7 +46,7 @@ export function evaluate(input: EvaluateInput): Evaluation {
 
   const createdMs = timeOf(input.requesterCreatedAt);
   const ageMs = Number.isFinite(createdMs) ? nowMs - createdMs : 0;
-  const tooNew = policy.minAccountAgeDays > 0 && Math.floor(ageMs / DAY_MS) < policy.minAccountAgeDays;
+  const tooNew = policy.minAccountAgeDays > 0 && Math.floor(ageMs / DAY) < policy.minAccountAgeDays;
 
   const status = decideStatus({
     self,
@@ -69,7 +70,7 @@ export function evaluate(input: EvaluateInput): Evaluation {
     capReachedToday: t.capReachedToday,
     dailyPointCap: policy.dailyPointCap,
     cooldownDay: inCooldown ? dayNumber(cooldownMs) : NaN,
-    oldEnoughDay: Number.isFinite(createdMs) ? dayNumber(createdMs + policy.minAccountAgeDays * DAY_MS) : NaN,
+    oldEnoughDay: Number.isFinite(createdMs) ? dayNumber(createdMs + policy.minAccountAgeDays * DAY) : NaN,
     minAccountAgeDays: policy.minAccountAgeDays,
     commentWeight:
       typeof commentWeight === "number" && Number.isFinite(commentWeight) ? commentWeight : DEFAULT_WEIGHTS.comment,

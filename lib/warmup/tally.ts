@@ -1,3 +1,4 @@
+import { DAY } from "./time";
 import { sortedOrder } from "./order";
 import type { EngineInteraction, InteractionVerdict, NotCountedReason, Policy, Verification } from "./types";
 import { dayString } from "./utc-day";
@@ -17,7 +18,6 @@ export type Tally = {
   capReachedToday: boolean;
 };
 
-const DAY_MS = 86_400_000;
 // Invalid dates sort first and are reported as outside the window.
 const INVALID_MS = -Infinity;
 
@@ -69,8 +69,8 @@ export function tally(
     );
   });
 
-  const windowStart = nowMs - policy.freshnessDays * DAY_MS;
-  const today = Math.floor(nowMs / DAY_MS);
+  const windowStart = nowMs - policy.freshnessDays * DAY;
+  const today = Math.floor(nowMs / DAY);
   const cap = policy.dailyPointCap;
   const pending = policy.pendingLoggedCounts;
   const allowIntroductions = policy.allowIntroductions;
@@ -96,7 +96,7 @@ export function tally(
     const it = items[idx];
     const ms = times[idx];
     const out = outs[idx];
-    const day = ms === INVALID_MS ? NaN : Math.floor(ms / DAY_MS);
+    const day = ms === INVALID_MS ? NaN : Math.floor(ms / DAY);
     let reason: NotCountedReason | null = null;
     let note: InteractionVerdict["note"] = null;
     let pts = 0;
@@ -173,7 +173,7 @@ export function tally(
     points,
     interactions: count,
     distinctDays: days,
-    spanDays: count > 1 ? Math.floor((lastMs - firstMs) / DAY_MS) : 0,
+    spanDays: count > 1 ? Math.floor((lastMs - firstMs) / DAY) : 0,
     conversation,
     reciprocity,
     capReachedToday,
@@ -192,6 +192,6 @@ export function reasonWithoutVerdict(
 ): NotCountedReason | null {
   if (it.verification === "removed") return "removed";
   if (it.verification === "disputed") return "disputed";
-  if (windowDays !== null && it.occurredAt.getTime() < now.getTime() - windowDays * DAY_MS) return "outside_window";
+  if (windowDays !== null && it.occurredAt.getTime() < now.getTime() - windowDays * DAY) return "outside_window";
   return null;
 }

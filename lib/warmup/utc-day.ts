@@ -1,13 +1,13 @@
 // UTC calendar arithmetic on integer day numbers (days since 1970-01-01), so the hot loop
 // in evaluate() never allocates Date objects. The rules count UTC days (PRODUCT §1).
 
-export const DAY_MS = 86_400_000;
+import { DAY } from "./time";
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 /** UTC day number of an epoch-milliseconds instant. */
 export function dayNumber(ms: number): number {
-  return Math.floor(ms / DAY_MS);
+  return Math.floor(ms / DAY);
 }
 
 /** Epoch ms of a Date, or NaN when it is not a valid Date. Never throws. */
@@ -68,10 +68,10 @@ function pad3(n: number): string {
 
 /** Same string as Date#toISOString, without a Date object: this runs once per evaluation. */
 export function isoString(ms: number): string {
-  const day = Math.floor(ms / DAY_MS);
+  const day = Math.floor(ms / DAY);
   // Years 0–9999 only; beyond that the format gets a sign and six digits, so let Date do it.
   if (!(ms >= -62167219200000 && ms < 253402300800000)) return new Date(ms).toISOString();
-  let rest = ms - day * DAY_MS;
+  let rest = ms - day * DAY;
   const milli = rest % 1000;
   rest = (rest - milli) / 1000;
   const sec = rest % 60;

@@ -4,6 +4,7 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getServerSession } from "next-auth";
 import { encode } from "next-auth/jwt";
+import { systemNow } from "@/lib/server/clock";
 import { AppError } from "@/lib/server/errors";
 import { authOptions } from "./options";
 import { SESSION_MAX_AGE, sessionCookieName, secureCookies } from "./cookies";
@@ -28,7 +29,7 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
   await cookies(); // reading the session makes the page dynamic; say so before building options
   const session = (await getServerSession(authOptions())) as { memberId?: string } | null;
   if (!session?.memberId) return null;
-  return loadViewer(session.memberId);
+  return loadViewer(session.memberId, systemNow());
 });
 
 /** For server actions and route handlers: the active member, or an AppError. */

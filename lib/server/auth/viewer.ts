@@ -27,7 +27,7 @@ export const VIEWER_SELECT = {
   suspendedReason: true,
 } as const;
 
-export async function loadViewer(memberId: string, now = new Date()): Promise<Viewer | null> {
+export async function loadViewer(memberId: string, now: Date): Promise<Viewer | null> {
   const db = await getDb();
   const m = await db.member.findUnique({ where: { id: memberId }, select: VIEWER_SELECT });
   return m ? toViewer(m, now) : null;

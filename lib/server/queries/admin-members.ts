@@ -1,4 +1,5 @@
 import "server-only";
+import { isSuspendedAt } from "@/lib/warmup/suspension";
 import type { Tx } from "@/lib/server/db";
 
 export type AdminMemberRow = {
@@ -51,7 +52,7 @@ export async function searchMembersForAdmin(db: Tx, p: { q: string; now: Date })
     role: m.role,
     createdAt: m.createdAt,
     suspended:
-      m.suspendedAt && (!m.suspendedUntil || m.suspendedUntil > now)
+      m.suspendedAt && isSuspendedAt(m, now)
         ? { at: m.suspendedAt, until: m.suspendedUntil, reason: m.suspendedReason }
         : null,
     openReports: countBy.get(m.id) ?? 0,

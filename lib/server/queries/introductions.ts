@@ -1,8 +1,9 @@
 import "server-only";
+import { DAY } from "@/lib/warmup/time";
+import { isSuspendedAt } from "@/lib/warmup/suspension";
 import type { Tx } from "@/lib/server/db";
 import { getAppSettings } from "@/lib/server/settings";
 
-const DAY = 86_400_000;
 
 export type IntroMember = { id: string; handle: string; name: string };
 
@@ -58,7 +59,7 @@ export async function eligibleIntroductionTargets(
       m.id !== profileMemberId &&
       !theirs.has(m.id) &&
       !hidden.has(m.id) &&
-      !(m.suspendedAt && (!m.suspendedUntil || m.suspendedUntil > now)),
+      !isSuspendedAt(m, now),
   );
   if (candidates.length === 0) return [];
   const since = new Date(now.getTime() - settings.introductions.cooldownDays * DAY);

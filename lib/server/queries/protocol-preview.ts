@@ -1,4 +1,5 @@
 import "server-only";
+import { DAY } from "@/lib/warmup/time";
 import type { Tx } from "@/lib/server/db";
 import { getAppSettings } from "@/lib/server/settings";
 import { loadWarmupInputs } from "./warmup-inputs";
@@ -24,7 +25,7 @@ const PREVIEW_LIMIT = 25;
  */
 export async function protocolPreview(db: Tx, p: { memberId: string; current: Policy; draft: Policy; now: Date }): Promise<PreviewRow[]> {
   const { memberId, current, now } = p;
-  const since = new Date(now.getTime() - 365 * 86_400_000);
+  const since = new Date(now.getTime() - 365 * DAY);
   const [pending, recent] = await Promise.all([
     db.connectionRequest.findMany({
       where: { recipientId: memberId, status: "pending", expiresAt: { gt: now } },

@@ -1,4 +1,5 @@
 import "server-only";
+import { isSuspendedAt } from "@/lib/warmup/suspension";
 import type { Tx } from "@/lib/server/db";
 import { LOGGED_KIND_LABELS, PLATFORM_LABELS, type LoggedPlatform } from "@/lib/validation/logged-interaction";
 import type { ReportSubjectType } from "@/lib/validation/report";
@@ -36,7 +37,7 @@ const toMember = (m: MemberRow, now: Date): PreviewMember => ({
   id: m.id,
   handle: m.handle,
   name: m.name,
-  suspended: Boolean(m.suspendedAt && (!m.suspendedUntil || m.suspendedUntil > now)),
+  suspended: isSuspendedAt(m, now),
 });
 
 export const subjectKey = (type: string, id: string) => `${type}:${id}`;

@@ -1,8 +1,8 @@
 import "server-only";
+import { DAY } from "@/lib/warmup/time";
 import type { Tx } from "@/lib/server/db";
 
 export const RECORD_WINDOW_DAYS = 90;
-const DAY = 86_400_000;
 
 export type RequesterRecord = {
   windowDays: number;

@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { AppError } from "@/lib/server/errors";
 import { setViewerForTests } from "@/lib/server/auth/session";
 import { loadViewer } from "@/lib/server/auth/viewer";
+import { systemNow } from "@/lib/server/clock";
 import { useTestDatabase } from "@/tests/support/test-database";
 import { tableFingerprint } from "@/tests/support/table-counts";
 import { buildWorld, type World } from "./world";
@@ -113,7 +114,7 @@ describe("every server action refuses a signed-out caller", () => {
   });
 
   it("as a suspended member: suspended (or not found for admin actions), nothing written", async () => {
-    setViewerForTests(await loadViewer(world.members.suspended.id));
+    setViewerForTests(await loadViewer(world.members.suspended.id, systemNow()));
     const problems: string[] = [];
     for (const a of actions.filter((x) => !PUBLIC_ACTIONS.has(x.name))) {
       const before = await tableFingerprint(t.opened);
@@ -126,7 +127,7 @@ describe("every server action refuses a signed-out caller", () => {
   });
 
   it("admin actions: a member who is not an admin gets not found, nothing written", async () => {
-    setViewerForTests(await loadViewer(world.members.other.id));
+    setViewerForTests(await loadViewer(world.members.other.id, systemNow()));
     const admin = actions.filter((a) => isAdminFile(a.file));
     expect(admin.length).toBeGreaterThanOrEqual(4);
     for (const a of admin) {
