@@ -53,4 +53,8 @@ export const ZAppSettings = z.object({
 });
 export type TAppSettings = z.infer<typeof ZAppSettings>;
 
+type DeepPartial<T> = T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T;
+/** What an admin sends: any part of the settings; what it leaves out keeps its current value. */
+export type TAppSettingsPatch = DeepPartial<z.input<typeof ZAppSettings>>;
+
 export const DEFAULT_APP_SETTINGS: TAppSettings = ZAppSettings.parse({});

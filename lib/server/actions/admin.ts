@@ -11,6 +11,7 @@ import { appSettingsFromForm } from "@/lib/validation/admin";
 import { formObject } from "@/lib/validation/form-data";
 import { formatDate } from "@/lib/format";
 import type { TReportDecisionInput, TSuspendMemberInput, TUnsuspendMemberInput } from "@/lib/validation/admin";
+import type { TAppSettingsPatch } from "@/lib/validation/app-settings";
 import { getDb } from "@/lib/server/db";
 import { systemNow } from "@/lib/server/clock";
 
@@ -92,7 +93,7 @@ export async function saveSettingsAction(_prev: ActionState, form: FormData): Pr
       const v = form.get(name);
       return typeof v === "string" ? v : null;
     });
-    await updateAppSettings(await getDb(), { adminId: admin.id, input: values, now: systemNow() });
+    await updateAppSettings(await getDb(), { adminId: admin.id, input: values as TAppSettingsPatch, now: systemNow() });
     revalidateAdmin("/admin/settings", "/settings/protocol");
     return { ok: true, message: "Settings saved. New weights apply to interactions recorded from now on." };
   } catch (e) {

@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db/create-client";
 import { AppError } from "@/lib/server/errors";
 import { getAppSettings } from "@/lib/server/settings";
 import { parseAppSettings } from "@/lib/validation/admin";
-import type { TAppSettings } from "@/lib/validation/app-settings";
+import type { TAppSettings, TAppSettingsPatch } from "@/lib/validation/app-settings";
 import { PRESET_CRITERIA, type NamedPreset } from "@/lib/warmup/policy";
 import { recordAudit } from "@/lib/server/services/audit/record-audit";
 import { assertAdmin } from "./assert-admin";
@@ -55,7 +55,7 @@ function merge(base: unknown, patch: unknown): unknown {
  * apply from the next write on: each interaction keeps the weight it was stored with, so
  * history does not shift under anyone.
  */
-export async function updateAppSettings(db: Db, { adminId, input, now }: { adminId: string; input: unknown; now: Date }): Promise<TAppSettings> {
+export async function updateAppSettings(db: Db, { adminId, input, now }: { adminId: string; input: TAppSettingsPatch; now: Date }): Promise<TAppSettings> {
   if (!isObj(input)) throw new AppError("validation", "Send the settings as an object, e.g. { \"weights\": { \"comment\": 3 } }.");
   return db.$transaction(async (tx) => {
     await assertAdmin(tx, adminId, now);
