@@ -1,6 +1,6 @@
 import type { FeedComment } from "@/lib/server/queries/feed";
 import type { FeedActions } from "./feed-actions";
-import { SubmitButton } from "@/components/ui/submit-button";
+import { DeleteButton } from "@/components/ui/delete-button";
 import { Avatar } from "@/components/ui/avatar";
 import { PostBody } from "./post-body";
 import { ReactionBar } from "./reaction-bar";
@@ -64,12 +64,7 @@ export function CommentItem({
                   <ReportLink type="comment" id={c.id} label={`${c.author.name}'s comment`} />
                 ) : null}
                 {viewer?.id === c.author.id ? (
-                  <form action={actions.deleteCommentAction}>
-                    <input type="hidden" name="id" value={c.id} />
-                    <SubmitButton className="rounded px-1.5 py-0.5 text-xs text-stone-600 hover:bg-stone-100 hover:text-red-700 dark:text-stone-400 dark:hover:bg-stone-800" pendingText="Deleting…">
-                      Delete comment
-                    </SubmitButton>
-                  </form>
+                  <DeleteButton action={actions.deleteCommentAction} id={c.id} label="Delete comment" />
                 ) : null}
               </div>
             </>

@@ -3,7 +3,7 @@ import type { KudosItem } from "@/lib/server/queries/kudos-wall";
 import { Avatar } from "@/components/ui/avatar";
 import { PostBody } from "@/components/feed/post-body";
 import { TimeAgo } from "@/components/ui/time-ago";
-import { SubmitButton } from "@/components/ui/submit-button";
+import { DeleteButton } from "@/components/ui/delete-button";
 import { KudosForm } from "./kudos-form";
 import { ReportLink } from "@/components/reports/report-link";
 
@@ -56,12 +56,7 @@ export function KudosWall({
                   <ReportLink type="kudos" id={k.id} label={`kudos from ${k.author.name}`} />
                 ) : null}
                 {viewer?.id === k.author.id ? (
-                  <form action={deleteKudosAction} className="mt-1">
-                    <input type="hidden" name="id" value={k.id} />
-                    <SubmitButton className="rounded px-1.5 py-0.5 text-xs text-stone-600 hover:bg-stone-100 hover:text-red-700 dark:text-stone-400 dark:hover:bg-stone-800" pendingText="Deleting…">
-                      Delete kudos
-                    </SubmitButton>
-                  </form>
+                  <DeleteButton action={deleteKudosAction} id={k.id} label="Delete kudos" className="mt-1" />
                 ) : null}
               </div>
             </li>
