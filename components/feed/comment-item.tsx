@@ -5,7 +5,7 @@ import { Avatar } from "@/components/ui/avatar";
 import { PostBody } from "./post-body";
 import { ReactionBar } from "./reaction-bar";
 import { ReplyToggle } from "./reply-toggle";
-import { TimeAgo } from "@/components/ui/time-ago";
+import { Byline } from "./byline";
 import { ReportLink } from "@/components/reports/report-link";
 
 type Viewer = { id: string } | null;
@@ -38,14 +38,7 @@ export function CommentItem({
           ) : (
             <>
               <div className="rounded-lg bg-stone-100 px-3 py-2 dark:bg-stone-800/60">
-                <p className="text-sm">
-                  <a href={`/u/${c.author.handle}`} className="font-medium no-underline hover:underline">
-                    {c.author.name}
-                  </a>{" "}
-                  <span className="text-xs muted">
-                    · <TimeAgo date={c.createdAt} />
-                  </span>
-                </p>
+                <Byline author={c.author} createdAt={c.createdAt} />
                 <PostBody body={c.body} mentionable={mentionable} className="prose-post text-sm" />
               </div>
               <div className="mt-1 flex flex-wrap items-center gap-2">
