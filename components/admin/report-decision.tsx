@@ -26,13 +26,7 @@ export function ReportDecision({
   const [dismissed, dismiss] = useActionState(dismissReportAction, {});
   const id = useId();
   const done = removed.ok ? removed : dismissed.ok ? dismissed : null;
-  if (done) {
-    return (
-      <p role="status" aria-live="polite" className="text-sm text-green-700 dark:text-green-400">
-        {done.message}
-      </p>
-    );
-  }
+  if (done) return <FormMessage state={done} />;
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap items-start gap-2">

@@ -22,13 +22,7 @@ export function SuspendForm({
   const [state, action] = useActionState(suspendMemberAction, {});
   const id = useId();
   const err = (f: string) => state.fields?.[f]?.[0];
-  if (state.ok) {
-    return (
-      <p role="status" aria-live="polite" className="text-sm text-green-700 dark:text-green-400">
-        {state.message}
-      </p>
-    );
-  }
+  if (state.ok) return <FormMessage state={state} />;
   return (
     <details className="text-sm" open={Boolean(state.message)}>
       <summary className="cursor-pointer select-none font-medium">Suspend @{member.handle}…</summary>
@@ -90,13 +84,7 @@ export function SuspendForm({
 
 export function UnsuspendForm({ member, unsuspendMemberAction }: { member: Member; unsuspendMemberAction: FormAction }) {
   const [state, action] = useActionState(unsuspendMemberAction, {});
-  if (state.ok) {
-    return (
-      <p role="status" aria-live="polite" className="text-sm text-green-700 dark:text-green-400">
-        {state.message}
-      </p>
-    );
-  }
+  if (state.ok) return <FormMessage state={state} />;
   return (
     <form action={action} className="space-y-1">
       <input type="hidden" name="memberId" value={member.id} />

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { RelationshipStatus } from "@/lib/warmup/types";
 import { Avatar } from "@/components/ui/avatar";
 import { StatusPill } from "@/components/relationship/status-pill";
 import { WarmthProgress } from "@/components/relationship/warmth-progress";
@@ -14,6 +15,16 @@ function Who({ m }: { m: DashboardMember }) {
       <Avatar name={m.name} seed={m.handle} size="sm" />
       <Link href={`/u/${m.handle}`} className="truncate font-medium">{m.name}</Link>
     </span>
+  );
+}
+
+/** A member with their warm-up status at the far end of the line. */
+function WhoWithStatus({ m, status }: { m: DashboardMember; status: RelationshipStatus }) {
+  return (
+    <div className="flex items-center justify-between gap-2">
+      <Who m={m} />
+      <StatusPill status={status} />
+    </div>
   );
 }
 
@@ -51,10 +62,7 @@ export function Dashboard({ dashboard: d, now }: { dashboard: DashboardData; now
         <Column id="dash-ready" title="Ready to connect" count={d.ready.length} empty="No one yet. Keep the conversations going — when you meet someone's protocol, they appear here.">
           {d.ready.slice(0, SHOW).map((r) => (
             <li key={r.member.id} className="space-y-1">
-              <div className="flex items-center justify-between gap-2">
-                <Who m={r.member} />
-                <StatusPill status="warm" />
-              </div>
+              <WhoWithStatus m={r.member} status="warm" />
               <Link href={`/u/${r.member.handle}/connect`} className="text-sm underline">
                 Send a personal note<span className="sr-only"> to {r.member.name}</span>
               </Link>
@@ -66,10 +74,7 @@ export function Dashboard({ dashboard: d, now }: { dashboard: DashboardData; now
         <Column id="dash-warming" title="Warming up" count={d.warming.length} empty="Nobody is warming up yet. Reply to someone's post — that is how every good connection starts.">
           {d.warming.slice(0, SHOW).map((r) => (
             <li key={r.member.id} className="space-y-1">
-              <div className="flex items-center justify-between gap-2">
-                <Who m={r.member} />
-                <StatusPill status={r.evaluation.status} />
-              </div>
+              <WhoWithStatus m={r.member} status={r.evaluation.status} />
               <WarmthProgress percent={r.evaluation.percent} status={r.evaluation.status} label={`Warm-up with ${r.member.name}`} size="sm" />
               {r.nextStep ? <p className="text-xs muted">{r.nextStep}</p> : null}
             </li>

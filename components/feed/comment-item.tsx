@@ -1,11 +1,11 @@
 import type { FeedComment } from "@/lib/server/queries/feed";
 import type { FeedActions } from "./feed-actions";
-import { SubmitButton } from "@/components/ui/submit-button";
+import { DeleteButton } from "@/components/ui/delete-button";
 import { Avatar } from "@/components/ui/avatar";
 import { PostBody } from "./post-body";
 import { ReactionBar } from "./reaction-bar";
 import { ReplyToggle } from "./reply-toggle";
-import { TimeAgo } from "@/components/ui/time-ago";
+import { Byline } from "./byline";
 import { ReportLink } from "@/components/reports/report-link";
 
 type Viewer = { id: string } | null;
@@ -38,14 +38,7 @@ export function CommentItem({
           ) : (
             <>
               <div className="rounded-lg bg-stone-100 px-3 py-2 dark:bg-stone-800/60">
-                <p className="text-sm">
-                  <a href={`/u/${c.author.handle}`} className="font-medium no-underline hover:underline">
-                    {c.author.name}
-                  </a>{" "}
-                  <span className="text-xs muted">
-                    · <TimeAgo date={c.createdAt} />
-                  </span>
-                </p>
+                <Byline author={c.author} createdAt={c.createdAt} />
                 <PostBody body={c.body} mentionable={mentionable} className="prose-post text-sm" />
               </div>
               <div className="mt-1 flex flex-wrap items-center gap-2">
@@ -64,12 +57,7 @@ export function CommentItem({
                   <ReportLink type="comment" id={c.id} label={`${c.author.name}'s comment`} />
                 ) : null}
                 {viewer?.id === c.author.id ? (
-                  <form action={actions.deleteCommentAction}>
-                    <input type="hidden" name="id" value={c.id} />
-                    <SubmitButton className="rounded px-1.5 py-0.5 text-xs text-stone-600 hover:bg-stone-100 hover:text-red-700 dark:text-stone-400 dark:hover:bg-stone-800" pendingText="Deleting…">
-                      Delete comment
-                    </SubmitButton>
-                  </form>
+                  <DeleteButton action={actions.deleteCommentAction} id={c.id} label="Delete comment" />
                 ) : null}
               </div>
             </>

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { FeedPost, SharedEmbed } from "@/lib/server/queries/feed";
-import { SubmitButton } from "@/components/ui/submit-button";
+import { DeleteButton } from "@/components/ui/delete-button";
 import { Avatar } from "@/components/ui/avatar";
 import { CommentForm } from "./comment-form";
 import { CommentItem } from "./comment-item";
@@ -105,12 +105,7 @@ export function PostCard({
         ) : null}
         {viewer && !mine ? <ReportLink type="post" id={post.id} label={`${post.author.name}'s post`} /> : null}
         {mine ? (
-          <form action={actions.deletePostAction}>
-            <input type="hidden" name="id" value={post.id} />
-            <SubmitButton className="rounded px-1.5 py-0.5 text-xs text-stone-600 hover:bg-stone-100 hover:text-red-700 dark:text-stone-400 dark:hover:bg-stone-800" pendingText="Deleting…">
-              Delete post
-            </SubmitButton>
-          </form>
+          <DeleteButton action={actions.deletePostAction} id={post.id} label="Delete post" />
         ) : null}
       </div>
 

@@ -2,8 +2,8 @@ import type { ButtonAction, FormAction } from "@/lib/server/action-result";
 import type { KudosItem } from "@/lib/server/queries/kudos-wall";
 import { Avatar } from "@/components/ui/avatar";
 import { PostBody } from "@/components/feed/post-body";
-import { TimeAgo } from "@/components/ui/time-ago";
-import { SubmitButton } from "@/components/ui/submit-button";
+import { Byline } from "@/components/feed/byline";
+import { DeleteButton } from "@/components/ui/delete-button";
 import { KudosForm } from "./kudos-form";
 import { ReportLink } from "@/components/reports/report-link";
 
@@ -43,25 +43,13 @@ export function KudosWall({
             <li key={k.id} id={`kudos-${k.id}`} className="flex scroll-mt-20 gap-3">
               <Avatar name={k.author.name} seed={k.author.id} size="sm" />
               <div className="min-w-0 flex-1">
-                <p className="text-sm">
-                  <a href={`/u/${k.author.handle}`} className="font-medium no-underline hover:underline">
-                    {k.author.name}
-                  </a>{" "}
-                  <span className="text-xs muted">
-                    · <TimeAgo date={k.createdAt} />
-                  </span>
-                </p>
+                <Byline author={k.author} createdAt={k.createdAt} />
                 <PostBody body={k.body} className="prose-post text-sm" />
                 {viewer && viewer.id !== k.author.id ? (
                   <ReportLink type="kudos" id={k.id} label={`kudos from ${k.author.name}`} />
                 ) : null}
                 {viewer?.id === k.author.id ? (
-                  <form action={deleteKudosAction} className="mt-1">
-                    <input type="hidden" name="id" value={k.id} />
-                    <SubmitButton className="rounded px-1.5 py-0.5 text-xs text-stone-600 hover:bg-stone-100 hover:text-red-700 dark:text-stone-400 dark:hover:bg-stone-800" pendingText="Deleting…">
-                      Delete kudos
-                    </SubmitButton>
-                  </form>
+                  <DeleteButton action={deleteKudosAction} id={k.id} label="Delete kudos" className="mt-1" />
                 ) : null}
               </div>
             </li>

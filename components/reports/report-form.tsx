@@ -32,9 +32,7 @@ export function ReportForm({ subjectType, subjectId, subjectLabel, collapsible =
   const what = subjectLabel ?? `this ${SUBJECT_LABELS[subjectType]}`;
   const reason = state.values?.reason;
   const body = state.ok ? (
-    <p role="status" aria-live="polite" className="text-sm text-green-700 dark:text-green-400">
-      {state.message}
-    </p>
+    <FormMessage state={state} />
   ) : (
     <form action={action} className="space-y-3" noValidate>
       <input type="hidden" name="subjectType" value={subjectType} />

@@ -26,3 +26,9 @@ export function formObject(form: FormData, fields: readonly string[], booleans: 
   for (const b of booleans) out[b] = form.get(b) === "on" || form.get(b) === "true";
   return out;
 }
+
+/** One text field of a form as sent ("" when it is missing or a file): ids from hidden inputs and buttons. */
+export function formString(form: FormData, key: string): string {
+  const v = form.get(key);
+  return typeof v === "string" ? v : "";
+}

@@ -9,7 +9,7 @@ import { deletePost } from "@/lib/server/services/posts/delete-post";
 import { createComment } from "@/lib/server/services/comments/create-comment";
 import { deleteComment } from "@/lib/server/services/comments/delete-comment";
 import { setReaction } from "@/lib/server/services/reactions/set-reaction";
-import { formObject } from "@/lib/validation/form-data";
+import { formObject, formString } from "@/lib/validation/form-data";
 import type { TReactionSetInput } from "@/lib/validation/reaction";
 import type { TCommentCreateInput } from "@/lib/validation/comment";
 import type { TPostCreateInput } from "@/lib/validation/post";
@@ -22,10 +22,21 @@ function refreshFeed() {
   revalidatePath("/u/[handle]", "page");
 }
 
-const str = (form: FormData, key: string) => {
-  const v = form.get(key);
-  return typeof v === "string" ? v : "";
-};
+type Db = Awaited<ReturnType<typeof getDb>>;
+
+/**
+ * A button's write as the signed-in member. Expected failures (what was pressed is already
+ * gone, a block…) are not worth an error page: the refreshed feed shows what is true.
+ */
+async function pressAsMember(write: (memberId: string, db: Db, now: Date) => Promise<unknown>): Promise<void> {
+  try {
+    const viewer = await requireMember();
+    await write(viewer.id, await getDb(), systemNow());
+  } catch (e) {
+    if (!(e instanceof AppError)) throw e;
+  }
+  refreshFeed();
+}
 
 export async function createPostAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   let shared = false;
@@ -62,33 +73,18 @@ export async function createCommentAction(_prev: ActionState, form: FormData): P
  * replaces it. Failures (the post was just removed…) leave the page to show what is true.
  */
 export async function reactAction(form: FormData): Promise<void> {
-  try {
-    const viewer = await requireMember();
-    const pressed = str(form, "pressed") === "true";
-    await setReaction(await getDb(), { memberId: viewer.id, input: { subject: str(form, "subject"), id: str(form, "id"), type: pressed ? null : str(form, "type") } as TReactionSetInput, now: systemNow() });
-  } catch (e) {
-    if (!(e instanceof AppError)) throw e;
-  }
-  refreshFeed();
+  await pressAsMember((memberId, db, now) => {
+    const pressed = formString(form, "pressed") === "true";
+    const input = { subject: formString(form, "subject"), id: formString(form, "id"), type: pressed ? null : formString(form, "type") } as TReactionSetInput;
+    return setReaction(db, { memberId, input, now });
+  });
 }
 
 /** Deleting what is already gone (another tab) is not an error worth a page: the refresh shows it. */
 export async function deletePostAction(form: FormData): Promise<void> {
-  try {
-    const viewer = await requireMember();
-    await deletePost(await getDb(), { authorId: viewer.id, postId: str(form, "id"), now: systemNow() });
-  } catch (e) {
-    if (!(e instanceof AppError)) throw e;
-  }
-  refreshFeed();
+  await pressAsMember((authorId, db, now) => deletePost(db, { authorId, postId: formString(form, "id"), now }));
 }
 
 export async function deleteCommentAction(form: FormData): Promise<void> {
-  try {
-    const viewer = await requireMember();
-    await deleteComment(await getDb(), { authorId: viewer.id, commentId: str(form, "id"), now: systemNow() });
-  } catch (e) {
-    if (!(e instanceof AppError)) throw e;
-  }
-  refreshFeed();
+  await pressAsMember((authorId, db, now) => deleteComment(db, { authorId, commentId: formString(form, "id"), now }));
 }

@@ -6,7 +6,7 @@ import { requireMember } from "@/lib/server/auth/session";
 import { logInteraction } from "@/lib/server/services/interactions/log-interaction";
 import { decideLogged } from "@/lib/server/services/interactions/decide-logged";
 import { withdrawLogged } from "@/lib/server/services/interactions/withdraw-logged";
-import { formObject } from "@/lib/validation/form-data";
+import { formObject, formString } from "@/lib/validation/form-data";
 import type { TLoggedDecisionInput, TLoggedInteractionCreateInput } from "@/lib/validation/logged-interaction";
 import { getDb } from "@/lib/server/db";
 import { systemNow } from "@/lib/server/clock";
@@ -44,8 +44,7 @@ export async function decideLoggedAction(_prev: ActionState, form: FormData): Pr
 export async function withdrawLoggedAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   try {
     const viewer = await requireMember();
-    const id = form.get("id");
-    await withdrawLogged(await getDb(), { actorId: viewer.id, id: typeof id === "string" ? id : "", now: systemNow() });
+    await withdrawLogged(await getDb(), { actorId: viewer.id, id: formString(form, "id"), now: systemNow() });
     refresh();
     return { ok: true, message: "Withdrawn." };
   } catch (e) {

@@ -5,7 +5,7 @@ import { requireMember } from "@/lib/server/auth/session";
 import { AppError } from "@/lib/server/errors";
 import { giveKudos } from "@/lib/server/services/kudos/give-kudos";
 import { deleteKudos } from "@/lib/server/services/kudos/delete-kudos";
-import { formObject } from "@/lib/validation/form-data";
+import { formObject, formString } from "@/lib/validation/form-data";
 import type { TKudosCreateInput } from "@/lib/validation/kudos";
 import { getDb } from "@/lib/server/db";
 import { systemNow } from "@/lib/server/clock";
@@ -24,8 +24,7 @@ export async function giveKudosAction(_prev: ActionState, form: FormData): Promi
 export async function deleteKudosAction(form: FormData): Promise<void> {
   try {
     const viewer = await requireMember();
-    const id = form.get("id");
-    const removed = await deleteKudos(await getDb(), { authorId: viewer.id, kudosId: typeof id === "string" ? id : "", now: systemNow() });
+    const removed = await deleteKudos(await getDb(), { authorId: viewer.id, kudosId: formString(form, "id"), now: systemNow() });
     revalidatePath(`/u/${removed.recipientHandle}`);
   } catch (e) {
     // Already gone (another tab): the refreshed page shows it.

@@ -5,7 +5,7 @@ import { requireMember } from "@/lib/server/auth/session";
 import { systemNow } from "@/lib/server/clock";
 import { createToken } from "@/lib/server/services/tokens/create-token";
 import { revokeToken } from "@/lib/server/services/tokens/revoke-token";
-import { formObject } from "@/lib/validation/form-data";
+import { formObject, formString } from "@/lib/validation/form-data";
 import type { TTokenCreateInput } from "@/lib/validation/api/token";
 import { getDb } from "@/lib/server/db";
 
@@ -26,8 +26,7 @@ export async function createTokenAction(_prev: CreateTokenState, form: FormData)
 export async function revokeTokenAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   try {
     const viewer = await requireMember();
-    const id = form.get("id");
-    await revokeToken(await getDb(), { memberId: viewer.id, tokenId: typeof id === "string" ? id : "", now: systemNow() });
+    await revokeToken(await getDb(), { memberId: viewer.id, tokenId: formString(form, "id"), now: systemNow() });
     revalidatePath("/settings/tokens");
     return { ok: true, message: "Token revoked. Scripts using it will stop working." };
   } catch (e) {

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Tx } from "@/lib/server/db";
+import { cursorArgs, cutPage } from "./cursor-page";
 
 export type AuditRow = {
   id: string;
@@ -21,10 +22,9 @@ export async function listAdminAudit(db: Tx, opts: { cursor?: string | null; tak
   const rows = await db.auditEvent.findMany({
     where: { action: { startsWith: "admin." } },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: take + 1,
-    ...(cursorRow ? { cursor: { id: cursorRow.id }, skip: 1 } : {}),
+    ...cursorArgs(take, cursorRow?.id),
   });
-  const page = rows.slice(0, take);
+  const { page, nextCursor } = cutPage(rows, take);
   const actorIds = [...new Set(page.map((r) => r.actorId).filter((id): id is string => Boolean(id)))];
   const actors = actorIds.length ? await db.member.findMany({ where: { id: { in: actorIds } }, select: { id: true, handle: true, name: true } }) : [];
   const byId = new Map(actors.map((a) => [a.id, a]));
@@ -38,6 +38,6 @@ export async function listAdminAudit(db: Tx, opts: { cursor?: string | null; tak
       createdAt: r.createdAt,
       actor: r.actorId ? (byId.get(r.actorId) ?? null) : null,
     })),
-    nextCursor: rows.length > take ? page.at(-1)!.id : null,
+    nextCursor,
   };
 }

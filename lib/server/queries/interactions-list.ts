@@ -21,7 +21,8 @@ export const LOGGED_SELECT = {
   decidedAt: true,
 } as const;
 
-export type LoggedRow = {
+/** A logged interaction as LOGGED_SELECT reads it. */
+export type LoggedColumns = {
   id: string;
   platform: string;
   kind: string;
@@ -31,8 +32,9 @@ export type LoggedRow = {
   status: string;
   createdAt: Date;
   decidedAt: Date | null;
-  other: { id: string; handle: string; name: string };
 };
+
+export type LoggedRow = LoggedColumns & { other: { id: string; handle: string; name: string } };
 
 /** Interactions logged about the viewer, waiting for them to confirm or dispute (oldest first: first come, first served). */
 export async function listAwaitingConfirmation(db: Tx, p: { viewerId: string }): Promise<LoggedRow[]> {

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Tx } from "@/lib/server/db";
 import { formatDate } from "@/lib/format";
+import { cursorArgs, cutPage } from "./cursor-page";
 
 export type NotificationItem = {
   id: string;
@@ -83,14 +84,13 @@ export async function listNotifications(
     db.notification.findMany({
       where: { memberId },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      take: take + 1,
-      ...(p.cursor ? { cursor: { id: p.cursor }, skip: 1 } : {}),
+      ...cursorArgs(take, p.cursor),
       select: { id: true, type: true, data: true, createdAt: true, readAt: true },
     }),
     // The header counts them on every page already; a list beside it can skip it.
     p.countUnread === false ? Promise.resolve(0) : db.notification.count({ where: { memberId, readAt: null } }),
   ]);
-  const page = rows.slice(0, take);
+  const { page, nextCursor } = cutPage(rows, take);
   return {
     items: page.map((n) => {
       const { text, href } = describeNotification(n.type, n.data, p.selfHandle);
@@ -103,7 +103,7 @@ export async function listNotifications(
         read: n.readAt !== null,
       };
     }),
-    nextCursor: rows.length > take ? page.at(-1)!.id : null,
+    nextCursor,
     unread,
   };
 }

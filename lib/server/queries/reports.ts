@@ -4,6 +4,8 @@ import type { Tx } from "@/lib/server/db";
 import { LOGGED_KIND_LABELS, PLATFORM_LABELS, type LoggedPlatform } from "@/lib/validation/logged-interaction";
 import type { ReportSubjectType } from "@/lib/validation/report";
 import { formatDate } from "@/lib/format";
+import { cursorArgs, cutPage } from "./cursor-page";
+import { LOGGED_SELECT, type LoggedColumns } from "./interactions-list";
 
 export type PreviewMember = { id: string; handle: string; name: string; suspended: boolean };
 
@@ -73,7 +75,7 @@ export async function loadSubjectPreviews(
     ids("logged_interaction").length
       ? db.loggedInteraction.findMany({
           where: { id: { in: ids("logged_interaction") } },
-          select: { id: true, platform: true, kind: true, occurredOn: true, evidenceUrl: true, summary: true, status: true, createdAt: true, actor: MEMBER, target: { select: { handle: true } } },
+          select: { ...LOGGED_SELECT, actor: MEMBER, target: { select: { handle: true } } },
         })
       : none,
   ]);
@@ -144,18 +146,7 @@ export async function loadSubjectPreviews(
       evidenceUrl: null,
     });
   }
-  for (const l of logged as {
-    id: string;
-    platform: string;
-    kind: string;
-    occurredOn: Date;
-    evidenceUrl: string | null;
-    summary: string | null;
-    status: string;
-    createdAt: Date;
-    actor: MemberRow;
-    target: { handle: string };
-  }[]) {
+  for (const l of logged as (LoggedColumns & { actor: MemberRow; target: { handle: string } })[]) {
     const kind = LOGGED_KIND_LABELS[l.kind as keyof typeof LOGGED_KIND_LABELS] ?? l.kind;
     const platform = PLATFORM_LABELS[l.platform as LoggedPlatform] ?? l.platform;
     out.set(subjectKey("logged_interaction", l.id), {
@@ -218,13 +209,12 @@ export async function openReportQueue(
     db.report.findMany({
       where: { status: "open" },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      take: take + 1,
-      ...(opts.cursor ? { cursor: { id: opts.cursor }, skip: 1 } : {}),
+      ...cursorArgs(take, opts.cursor),
       select: { id: true, reason: true, text: true, createdAt: true, subjectType: true, subjectId: true, reporter: PERSON },
     }),
     db.report.count({ where: { status: "open" } }),
   ]);
-  const page = rows.slice(0, take);
+  const { page, nextCursor } = cutPage(rows, take);
   const [previews, counts] = await Promise.all([
     loadSubjectPreviews(db, { refs: page, now: opts.now }),
     page.length
@@ -237,16 +227,12 @@ export async function openReportQueue(
   ]);
   const countBy = new Map(counts.map((c) => [subjectKey(c.subjectType, c.subjectId), c._count._all]));
   return {
-    items: page.map((r) => ({
-      id: r.id,
-      reason: r.reason,
-      text: r.text,
-      createdAt: r.createdAt,
-      reporter: r.reporter,
-      subject: previews.get(subjectKey(r.subjectType, r.subjectId))!,
-      openOnSubject: countBy.get(subjectKey(r.subjectType, r.subjectId)) ?? 1,
+    items: page.map(({ subjectType, subjectId, ...r }) => ({
+      ...r,
+      subject: previews.get(subjectKey(subjectType, subjectId))!,
+      openOnSubject: countBy.get(subjectKey(subjectType, subjectId)) ?? 1,
     })),
-    nextCursor: rows.length > take ? page.at(-1)!.id : null,
+    nextCursor,
     total,
   };
 }

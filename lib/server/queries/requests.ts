@@ -2,6 +2,7 @@ import "server-only";
 import type { Tx } from "@/lib/server/db";
 import { readSnapshot, type RequestSnapshot } from "@/lib/warmup/snapshot";
 import type { RequestTab } from "@/lib/validation/request";
+import { cursorArgs, cutPage } from "./cursor-page";
 
 export type MemberSummary = { id: string; handle: string; name: string; headline: string };
 
@@ -35,19 +36,8 @@ const LIST_SELECT = {
   recipient: MEMBER,
 } as const;
 
-type Row = {
-  id: string;
-  requesterId: string;
-  note: string;
-  status: string;
-  declineReason: string | null;
-  createdAt: Date;
-  expiresAt: Date;
-  decidedAt: Date | null;
-  cooldownUntil: Date | null;
-  requester: MemberSummary;
-  recipient: MemberSummary;
-};
+/** A row as LIST_SELECT reads it: the item's own columns, and both members. */
+type Row = Omit<RequestListItem, "direction" | "member"> & { requesterId: string; requester: MemberSummary; recipient: MemberSummary };
 
 /**
  * A pending request past its expiry is shown as expired, as of its expiry. Reads never
@@ -104,12 +94,11 @@ export async function listRequests(
         ],
       },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      take: HISTORY_PAGE + 1,
-      ...(p.cursor ? { cursor: { id: p.cursor }, skip: 1 } : {}),
+      ...cursorArgs(HISTORY_PAGE, p.cursor),
       select: LIST_SELECT,
     });
-    const page = rows.slice(0, HISTORY_PAGE);
-    return { items: page.map((r) => toItem(viewerId, r, now)), nextCursor: rows.length > HISTORY_PAGE ? page.at(-1)!.id : null };
+    const { page, nextCursor } = cutPage(rows, HISTORY_PAGE);
+    return { items: page.map((r) => toItem(viewerId, r, now)), nextCursor };
   }
   const rows = await db.connectionRequest.findMany({
     where: { status: "pending", expiresAt: { gt: now }, ...(tab === "incoming" ? { recipientId: viewerId } : { requesterId: viewerId }) },

@@ -3,14 +3,8 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 // The real session code runs (getViewer → requireMember → requireAdmin); only the request
 // around it is faked: whose session cookie it is, and Next's cache and header stores.
 const session = vi.hoisted(() => ({ memberId: null as string | null }));
-vi.mock("next-auth", async (orig) => ({
-  ...(await orig<typeof import("next-auth")>()),
-  getServerSession: vi.fn(async () => (session.memberId ? { memberId: session.memberId } : null)),
-}));
-vi.mock("next/headers", () => ({
-  cookies: async () => ({ get: () => undefined, getAll: () => [], set: () => {}, delete: () => {} }),
-  headers: async () => new Headers(),
-}));
+vi.mock("next-auth", async (orig) => (await import("@/tests/support/fake-request")).fakeNextAuth(orig, session));
+vi.mock("next/headers", async () => (await import("@/tests/support/fake-request")).fakeHeaders());
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
 import { useTestDatabase } from "@/tests/support/test-database";

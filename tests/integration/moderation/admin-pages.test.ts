@@ -5,14 +5,8 @@ import type { ReactElement } from "react";
 // Renders the admin pages and the /report page as HTML (without Next's server), with the
 // real session code and a faked request, to check what an admin and a member each get.
 const session = vi.hoisted(() => ({ memberId: null as string | null }));
-vi.mock("next-auth", async (orig) => ({
-  ...(await orig<typeof import("next-auth")>()),
-  getServerSession: vi.fn(async () => (session.memberId ? { memberId: session.memberId } : null)),
-}));
-vi.mock("next/headers", () => ({
-  cookies: async () => ({ get: () => undefined, getAll: () => [], set: () => {}, delete: () => {} }),
-  headers: async () => new Headers({ "x-rapport-path": "/report" }),
-}));
+vi.mock("next-auth", async (orig) => (await import("@/tests/support/fake-request")).fakeNextAuth(orig, session));
+vi.mock("next/headers", async () => (await import("@/tests/support/fake-request")).fakeHeaders({ "x-rapport-path": "/report" }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
 import { useTestDatabase } from "@/tests/support/test-database";

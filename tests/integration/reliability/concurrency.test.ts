@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { AppError } from "@/lib/server/errors";
+import { outcome } from "@/tests/support/outcome";
 import { sendRequest } from "@/lib/server/services/requests/send-request";
 import { acceptRequest } from "@/lib/server/services/requests/accept-request";
 import { withdrawRequest } from "@/lib/server/services/requests/withdraw-request";
@@ -23,12 +23,6 @@ const onServer = Boolean(serverUrl());
 const t = useTestDatabase();
 beforeEach(() => t.reset());
 
-/** "ok", or the AppError code; anything else fails the test. */
-const outcome = (p: Promise<unknown>) =>
-  p.then(
-    () => "ok",
-    (e: unknown) => (e instanceof AppError ? e.code : Promise.reject(e)),
-  );
 const tally = (xs: string[]) => xs.reduce<Record<string, number>>((acc, x) => ((acc[x] = (acc[x] ?? 0) + 1), acc), {});
 
 describe.skipIf(!onServer)("concurrency on PostgreSQL", () => {

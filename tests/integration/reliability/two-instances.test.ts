@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { openDatabase, type Db, type OpenedDb } from "@/lib/db/create-client";
 import { setDbForTests } from "@/lib/server/db";
-import { AppError } from "@/lib/server/errors";
+import { outcome } from "@/tests/support/outcome";
 import { createPost } from "@/lib/server/services/posts/create-post";
 import { sendRequest } from "@/lib/server/services/requests/send-request";
 import { signInWithPassword } from "@/lib/server/services/accounts/sign-in";
@@ -50,12 +50,6 @@ function on<T>(inst: Instance, fn: (db: Db) => Promise<T>): Promise<T> {
     setDbForTests(t.opened);
   }
 }
-
-const outcome = (p: Promise<unknown>) =>
-  p.then(
-    () => "ok",
-    (e: unknown) => (e instanceof AppError ? e.code : Promise.reject(e)),
-  );
 
 beforeAll(async () => {
   if (!onServer) return;

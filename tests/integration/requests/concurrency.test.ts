@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { AppError } from "@/lib/server/errors";
+import { outcome } from "@/tests/support/outcome";
 import { sendRequest } from "@/lib/server/services/requests/send-request";
 import { acceptRequest } from "@/lib/server/services/requests/accept-request";
 import { withdrawRequest } from "@/lib/server/services/requests/withdraw-request";
@@ -11,12 +11,6 @@ import { NOTE, NOW, daysAfter, setAppSettings, warmUp } from "./helpers";
 const onServer = Boolean(serverUrl());
 const t = useTestDatabase();
 beforeEach(() => t.reset());
-
-const outcome = (p: Promise<unknown>) =>
-  p.then(
-    () => "ok",
-    (e: unknown) => (e instanceof AppError ? e.code : Promise.reject(e)),
-  );
 
 describe.skipIf(!onServer)("under concurrent requests (PostgreSQL)", () => {
   it("two sends to the same member at once store one request", async () => {

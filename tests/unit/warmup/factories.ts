@@ -55,18 +55,19 @@ export function policy(preset: PresetName = "standard", over: Partial<Criteria &
   return resolvePolicy({ preset, ...over });
 }
 
+/** Every criterion off: no points, interactions, days or span needed, nothing required. */
+export const ZERO_CRITERIA: Criteria = {
+  minPoints: 0,
+  minInteractions: 0,
+  minDistinctDays: 0,
+  minSpanDays: 0,
+  requireConversation: false,
+  requireReciprocity: false,
+};
+
 /** A custom policy with every criterion off unless given. */
 export function customPolicy(over: Partial<Criteria & PolicySettings> = {}): Policy {
-  return resolvePolicy({
-    preset: "custom",
-    minPoints: 0,
-    minInteractions: 0,
-    minDistinctDays: 0,
-    minSpanDays: 0,
-    requireConversation: false,
-    requireReciprocity: false,
-    ...over,
-  });
+  return resolvePolicy({ preset: "custom", ...ZERO_CRITERIA, ...over });
 }
 
 export const noRelation = (over: Partial<RelationFacts> = {}): RelationFacts => ({

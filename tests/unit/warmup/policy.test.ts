@@ -8,16 +8,8 @@ import {
   resolvePolicy,
   type NamedPreset,
 } from "../../../lib/warmup/policy";
-import type { Criteria, Policy, PresetName } from "../../../lib/warmup/types";
-
-const ZERO: Criteria = {
-  minPoints: 0,
-  minInteractions: 0,
-  minDistinctDays: 0,
-  minSpanDays: 0,
-  requireConversation: false,
-  requireReciprocity: false,
-};
+import type { Policy, PresetName } from "../../../lib/warmup/types";
+import { ZERO_CRITERIA as ZERO } from "./factories";
 
 describe("preset criteria", () => {
   it.each<[NamedPreset, number, number, number, number, boolean, boolean]>([

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { BackLink } from "@/components/ui/back-link";
 import { LogForm } from "./log-form";
 import { loadLogInteractionPage } from "@/lib/server/loaders/interactions-log";
 
@@ -9,11 +9,7 @@ export default async function LogInteractionPage({ searchParams }: { searchParam
   const { today, yearAgo } = await loadLogInteractionPage();
   return (
     <div className="mx-auto max-w-2xl space-y-4">
-      <p className="text-sm">
-        <Link href="/interactions" className="underline">
-          ← Interactions
-        </Link>
-      </p>
+      <BackLink href="/interactions">Interactions</BackLink>
       <h1 className="text-2xl font-semibold">Log an interaction</h1>
       <p className="muted">
         Replied to someone on X, met them at a conference, commented on their blog? Record it here. They&apos;ll be asked to confirm it; until

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { BackLink } from "@/components/ui/back-link";
 import { notFound } from "next/navigation";
 import { Avatar } from "@/components/ui/avatar";
 import { ActionForm } from "@/components/ui/action-form";
@@ -38,9 +39,7 @@ export default async function RequestReviewPage({ params }: Props) {
 
   return (
     <div className="mx-auto max-w-4xl space-y-6">
-      <p className="text-sm">
-        <Link href={`/requests?tab=${pending ? (isRecipient ? "incoming" : "outgoing") : "history"}`} className="underline">← Requests</Link>
-      </p>
+      <BackLink href={`/requests?tab=${pending ? (isRecipient ? "incoming" : "outgoing") : "history"}`}>Requests</BackLink>
       <header>
         <h1 className="text-2xl font-semibold">
           {isRecipient ? `${req.requester.name} would like to connect` : `Your request to ${req.recipient.name}`}

@@ -22,24 +22,20 @@ export async function signInWithPassword(db: Db, { input, ip, now }: { input: TS
   const { email, password } = checked.data;
   // Each attempt is counted before the password is checked (reserveAttempt), so attempts sent
   // in parallel cannot all get a guess in; a correct password marks them successful.
+  const limits = [
+    {
+      rule: { kind: "signin:account", key: email, max: THROTTLES.signinPerAccount(), windowMinutes: WINDOW_MINUTES },
+      message: "Too many failed sign-in attempts for this account. For your safety, please wait before trying again.",
+    },
+    {
+      rule: { kind: "signin:ip", key: ip, max: THROTTLES.signinPerIp(), windowMinutes: WINDOW_MINUTES },
+      message: "Too many failed sign-in attempts from your network. Please wait before trying again.",
+    },
+  ];
   const reserved: string[] = [];
   try {
-    reserved.push(
-      await reserveAttempt(
-        db,
-        { kind: "signin:account", key: email, max: THROTTLES.signinPerAccount(), windowMinutes: WINDOW_MINUTES },
-        now,
-        "Too many failed sign-in attempts for this account. For your safety, please wait before trying again.",
-      ),
-    );
-    reserved.push(
-      await reserveAttempt(
-        db,
-        { kind: "signin:ip", key: ip, max: THROTTLES.signinPerIp(), windowMinutes: WINDOW_MINUTES },
-        now,
-        "Too many failed sign-in attempts from your network. Please wait before trying again.",
-      ),
-    );
+    // One after the other: a refusal by the first leaves the second uncounted.
+    for (const { rule, message } of limits) reserved.push(await reserveAttempt(db, rule, now, message));
   } catch (e) {
     await releaseAttempts(db, reserved);
     if (e instanceof AppError) return { ok: false, error: e };

@@ -1,12 +1,10 @@
 import "server-only";
 import type { Db } from "@/lib/db/create-client";
 import { notFound } from "@/lib/server/errors";
-import { getAppSettings } from "@/lib/server/settings";
 import { ZCommentCreate, type TCommentCreateInput } from "@/lib/validation/comment";
 import { isBlockedEither } from "@/lib/server/services/interactions/blocks";
 import { parseInput } from "@/lib/server/validation";
-import { enforceRateLimit } from "@/lib/server/services/interactions/rate-limit";
-import { HOUR } from "@/lib/warmup/time";
+import { enforceContentLimit } from "@/lib/server/services/interactions/content-limits";
 import { recordInteraction } from "@/lib/server/services/interactions/record-interaction";
 import { recordMentions } from "@/lib/server/services/interactions/record-mentions";
 
@@ -18,17 +16,7 @@ import { recordMentions } from "@/lib/server/services/interactions/record-mentio
 export async function createComment(db: Db, { authorId, input, now }: { authorId: string; input: TCommentCreateInput; now: Date }) {
   const data = parseInput(ZCommentCreate, input);
   return db.$transaction(async (tx) => {
-    const settings = await getAppSettings(tx);
-    await enforceRateLimit(tx, {
-      memberId: authorId,
-      limit: settings.content.commentsPerHour,
-      windowMs: HOUR,
-      now,
-      verb: "comment",
-      what: "comments per hour",
-      recent: (since, take) =>
-        tx.comment.findMany({ where: { authorId, createdAt: { gt: since } }, orderBy: { createdAt: "desc" }, take, select: { createdAt: true } }),
-    });
+    await enforceContentLimit(tx, "comment", { memberId: authorId, now });
 
     const post = await tx.post.findFirst({ where: { id: data.postId, deletedAt: null }, select: { id: true, authorId: true } });
     if (!post || (await isBlockedEither(tx, authorId, post.authorId))) throw notFound("That post");

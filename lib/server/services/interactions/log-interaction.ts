@@ -1,14 +1,13 @@
 import "server-only";
 import type { Db } from "@/lib/db/create-client";
 import { AppError, fieldError, isUniqueViolation } from "@/lib/server/errors";
-import { getAppSettings } from "@/lib/server/settings";
 import { notify } from "@/lib/server/services/notifications/notify";
 import { ZLoggedInteractionCreate, occurredOnProblem, parseDay, type TLoggedInteractionCreateInput } from "@/lib/validation/logged-interaction";
 import { loggedKindToInteractionKind } from "@/lib/warmup/weights";
 import { isBlockedEither } from "./blocks";
 import { parseInput } from "@/lib/server/validation";
-import { enforceRateLimit } from "./rate-limit";
-import { DAY, HOUR } from "@/lib/warmup/time";
+import { enforceContentLimit } from "./content-limits";
+import { HOUR } from "@/lib/warmup/time";
 import { recordInteraction } from "./record-interaction";
 
 const NOON = 12 * HOUR;
@@ -24,17 +23,7 @@ export async function logInteraction(db: Db, { actorId, input, now }: { actorId:
   if (problem) throw fieldError("occurredOn", problem);
   try {
     return await db.$transaction(async (tx) => {
-      const settings = await getAppSettings(tx);
-      await enforceRateLimit(tx, {
-        memberId: actorId,
-        limit: settings.content.loggedPerDay,
-        windowMs: DAY,
-        now,
-        verb: "log interactions",
-        what: "logged interactions per day",
-        recent: (since, take) =>
-          tx.loggedInteraction.findMany({ where: { actorId, createdAt: { gt: since } }, orderBy: { createdAt: "desc" }, take, select: { createdAt: true } }),
-      });
+      await enforceContentLimit(tx, "logged", { memberId: actorId, now });
       const target = await tx.member.findUnique({ where: { handle: data.targetHandle }, select: { id: true, handle: true, name: true } });
       if (!target || (await isBlockedEither(tx, actorId, target.id))) {
         const msg = `We couldn't find a member with the handle @${data.targetHandle}.`;

@@ -1,12 +1,10 @@
 import "server-only";
 import type { Db } from "@/lib/db/create-client";
 import { notFound } from "@/lib/server/errors";
-import { getAppSettings } from "@/lib/server/settings";
 import { ZPostCreate, type TPostCreateInput } from "@/lib/validation/post";
 import { isBlockedEither } from "@/lib/server/services/interactions/blocks";
 import { parseInput } from "@/lib/server/validation";
-import { enforceRateLimit } from "@/lib/server/services/interactions/rate-limit";
-import { HOUR } from "@/lib/warmup/time";
+import { enforceContentLimit } from "@/lib/server/services/interactions/content-limits";
 import { recordInteraction } from "@/lib/server/services/interactions/record-interaction";
 import { recordMentions } from "@/lib/server/services/interactions/record-mentions";
 
@@ -18,17 +16,7 @@ import { recordMentions } from "@/lib/server/services/interactions/record-mentio
 export async function createPost(db: Db, { authorId, input, now }: { authorId: string; input: TPostCreateInput; now: Date }) {
   const data = parseInput(ZPostCreate, input);
   return db.$transaction(async (tx) => {
-    const settings = await getAppSettings(tx);
-    await enforceRateLimit(tx, {
-      memberId: authorId,
-      limit: settings.content.postsPerHour,
-      windowMs: HOUR,
-      now,
-      verb: "post",
-      what: "posts per hour",
-      recent: (since, take) =>
-        tx.post.findMany({ where: { authorId, createdAt: { gt: since } }, orderBy: { createdAt: "desc" }, take, select: { createdAt: true } }),
-    });
+    await enforceContentLimit(tx, "post", { memberId: authorId, now });
 
     let original: { id: string; authorId: string } | null = null;
     if (data.sharedPostId) {

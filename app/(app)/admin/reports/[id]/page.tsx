@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { BackLink } from "@/components/ui/back-link";
 import { notFound } from "next/navigation";
 import { REASON_LABELS, SUBJECT_LABELS } from "@/lib/validation/report";
 import { formatDateTime } from "@/lib/format";
@@ -29,9 +30,7 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
     <div className="mx-auto max-w-3xl">
       <h1 className="text-2xl font-semibold">Report about a {SUBJECT_LABELS[subject.type]}</h1>
       <AdminNav current="reports" />
-      <p className="mb-4 text-sm">
-        <Link href="/admin" className="underline">← Back to the queue</Link>
-      </p>
+      <BackLink href="/admin" className="mb-4 text-sm">Back to the queue</BackLink>
       <section className="card space-y-3" aria-labelledby="report-h">
         <h2 id="report-h" className="text-lg font-semibold">
           {reasonLabel(report.reason)} <span className="text-sm font-normal muted">· {STATUS[report.status] ?? report.status}</span>

@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
+import { BackLink } from "@/components/ui/back-link";
 import { PostCard } from "@/components/feed/post-card";
 import type { FeedActions } from "@/components/feed/feed-actions";
 import { createCommentAction, deleteCommentAction, deletePostAction, reactAction } from "@/lib/server/actions/feed";
@@ -20,11 +20,7 @@ export default async function PostPage({ params, searchParams }: Props) {
   const replyTo = typeof sp.reply === "string" ? sp.reply : undefined;
   return (
     <div className="mx-auto max-w-2xl space-y-4">
-      <p className="text-sm">
-        <Link href="/feed" className="underline">
-          ← Feed
-        </Link>
-      </p>
+      <BackLink href="/feed">Feed</BackLink>
       <h1 className="sr-only">
         {found.post.removed ? "Removed post" : `Post by ${found.post.author.name}`}
       </h1>

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { BackLink } from "@/components/ui/back-link";
 import { notFound, redirect } from "next/navigation";
 import { CriteriaBars } from "@/components/relationship/criteria-bars";
 import { NoteForm } from "@/components/relationship/note-form";
@@ -24,9 +24,7 @@ export default async function ConnectPage({ params }: Props) {
   }
   return (
     <div className="mx-auto max-w-2xl space-y-6">
-      <p className="text-sm">
-        <Link href={`/u/${profile.handle}`} className="underline">← {profile.name}</Link>
-      </p>
+      <BackLink href={`/u/${profile.handle}`}>{profile.name}</BackLink>
       <h1 className="text-2xl font-semibold">Ask {first} to connect</h1>
       <section className="card space-y-3" aria-labelledby="warm-h">
         <h2 id="warm-h" className="text-sm font-semibold">You&rsquo;re warmed up with {first}</h2>
