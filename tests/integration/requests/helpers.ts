@@ -3,7 +3,8 @@ import type { Db } from "@/lib/db/create-client";
 import { AppError } from "@/lib/server/errors";
 import { createInteraction } from "@/tests/factories/relations";
 
-export const DAY = 86_400_000;
+import { DAY } from "@/lib/warmup/time";
+export { DAY };
 /** A fixed clock after every factory member's creation date. */
 export const NOW = new Date("2027-03-10T12:00:00.000Z");
 export const daysAfter = (d: Date, days: number) => new Date(d.getTime() + days * DAY);

@@ -12,7 +12,8 @@ import type {
 } from "../../../lib/warmup/types";
 import { DEFAULT_WEIGHTS } from "../../../lib/warmup/weights";
 
-export const DAY = 86_400_000;
+import { DAY } from "../../../lib/warmup/time";
+export { DAY };
 export const REQUESTER = "bob";
 export const RECIPIENT = "ana";
 /** A fixed "now" for every test: 10 Jun 2026, 12:00 UTC. */
