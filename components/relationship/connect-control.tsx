@@ -1,25 +1,12 @@
 import Link from "next/link";
 import { formatDate } from "@/lib/format";
 import type { FormAction } from "@/lib/server/action-result";
-import { lockReason as coreLockReason } from "@/lib/warmup/wording";
+import { lockReasonOf } from "@/lib/warmup/wording";
 import type { Relationship } from "@/lib/server/queries/relationship";
 import { ConnectButton } from "./connect-button";
 import { CheckIcon, ClockIcon, LockIcon } from "./icons";
 
 type Props = { relationship: Relationship; handle: string; firstName: string };
-
-/** Why the Connect button is locked, in plain words; null when it is not (the core's words). */
-export function lockReason({ relationship: r, firstName }: Omit<Props, "handle">): string | null {
-  const e = r.evaluation;
-  return coreLockReason({
-    status: e.status,
-    firstName,
-    step: e.nextSteps[0],
-    cooldownUntil: e.cooldownUntil,
-    declineReason: r.lastDecline?.reason ?? null,
-    budget: r.budget,
-  });
-}
 
 /** The Connect button tells the truth: locked with the reason, the request's status, or the note form. */
 export function ConnectControl({ relationship: r, handle, firstName, sendRequestAction }: Props & { sendRequestAction: FormAction }) {
@@ -53,7 +40,7 @@ export function ConnectControl({ relationship: r, handle, firstName, sendRequest
       </div>
     );
   }
-  const reason = lockReason({ relationship: r, firstName });
+  const reason = lockReasonOf(r, firstName);
   if (reason !== null || e.status !== "warm") {
     return (
       <p

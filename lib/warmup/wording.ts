@@ -1,6 +1,6 @@
 import type { RequestBudget } from "./budget";
 import { formatDate } from "./format-date";
-import { RELATIONSHIP_STATUSES, type NotCountedReason, type RelationshipStatus, type VerdictNote } from "./types";
+import { RELATIONSHIP_STATUSES, type Evaluation, type NotCountedReason, type RelationshipStatus, type VerdictNote } from "./types";
 
 /**
  * The words for every status, in one table: why a send is refused (the service's error
@@ -86,6 +86,26 @@ export function lockReason(f: LockFacts): string | null {
   }
   const words = STATUS_WORDS[f.status]?.lock;
   return words ? words(f) : null;
+}
+
+/** Where the viewer stands with a member, as the relationship panel and the connect page read it. */
+export type Standing = {
+  evaluation: Pick<Evaluation, "status" | "nextSteps" | "cooldownUntil">;
+  lastDecline: { reason: string | null } | null;
+  budget: LockFacts["budget"];
+};
+
+/** lockReason for a standing: why the viewer may not ask `firstName` now; null when they may. */
+export function lockReasonOf(r: Standing, firstName: string): string | null {
+  const e = r.evaluation;
+  return lockReason({
+    status: e.status,
+    firstName,
+    step: e.nextSteps[0],
+    cooldownUntil: e.cooldownUntil,
+    declineReason: r.lastDecline?.reason ?? null,
+    budget: r.budget,
+  });
 }
 
 /** Why an interaction did not count, as the timeline says it. `windowDays`: the recipient's freshness window. */

@@ -3,11 +3,13 @@ import { getDb } from "@/lib/server/db";
 import { systemNow } from "@/lib/server/clock";
 import { findProfile } from "@/lib/server/queries/profile";
 import { loadRelationship } from "@/lib/server/queries/relationship";
+import { lockReasonOf } from "@/lib/warmup/wording";
 import { appSettings, currentMember } from "./request-cache";
 
 /**
  * /u/[handle]/connect: the member and where the viewer stands with them, or null when there
- * is no one to ask (unknown, yourself, blocked either way).
+ * is no one to ask (unknown, yourself, blocked either way). `relationship` is null unless
+ * the viewer may ask now.
  */
 export async function loadConnectPage(handle: string) {
   const viewer = await currentMember();
@@ -16,5 +18,7 @@ export async function loadConnectPage(handle: string) {
   const [profile, settings] = await Promise.all([findProfile(db, { handle, viewerId: viewer.id }), appSettings()]);
   if (!profile || profile.id === viewer.id || profile.blockedByViewer) return null;
   const relationship = await loadRelationship(db, { viewerId: viewer.id, otherId: profile.id, now, settings });
-  return { viewer, profile, relationship };
+  // Only "warm, with budget left" may ask here; anything else is explained on the profile.
+  const canAsk = relationship !== null && relationship.evaluation.status === "warm" && lockReasonOf(relationship, profile.name.split(" ")[0]) === null;
+  return { viewer, profile, relationship: canAsk ? relationship : null };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { decideSend } from "../../../lib/warmup/send-decision";
 import { NOT_COUNTED_REASONS, RELATIONSHIP_STATUSES, type Evaluation, type RelationshipStatus } from "../../../lib/warmup/types";
-import { REFUSED_STATUSES, STATUS_WORDS, lockReason, notCountedWords, VERDICT_NOTE_WORDS } from "../../../lib/warmup/wording";
+import { REFUSED_STATUSES, STATUS_WORDS, lockReason, lockReasonOf, notCountedWords, VERDICT_NOTE_WORDS } from "../../../lib/warmup/wording";
 import { NOW } from "./factories";
 
 const BUDGET = { weeklyLimit: 20, weeklyFreesAt: null, pendingCap: 50, pendingFreesAt: null };
@@ -98,5 +98,22 @@ describe("why an interaction did not count", () => {
 
   it("words each partial count", () => {
     expect(VERDICT_NOTE_WORDS).toEqual({ pending_half: "pending — counts half", capped: "partly over the daily cap" });
+  });
+});
+
+describe("lockReasonOf: the panel's and the connect page's one reading of a standing", () => {
+  it("says the recipient's answer and when to ask again during a cooldown", () => {
+    const standing = {
+      evaluation: { status: "cooldown" as const, nextSteps: [], cooldownUntil: "2026-12-09T10:00:00.000Z" },
+      lastDecline: { reason: "not_yet" },
+      budget: BUDGET,
+    };
+    expect(lockReasonOf(standing, "Ana")).toBe("Ana said “not yet”. You can ask again after 9 Dec 2026.");
+  });
+
+  it("is null only for a warm pair with budget left", () => {
+    const warm = { evaluation: { status: "warm" as const, nextSteps: [], cooldownUntil: null }, lastDecline: null, budget: BUDGET };
+    expect(lockReasonOf(warm, "Ana")).toBeNull();
+    expect(lockReasonOf({ ...warm, budget: { ...BUDGET, weeklyFreesAt: new Date("2026-12-01T00:00:00Z") } }, "Ana")).toMatch(/in the last 7 days/);
   });
 });

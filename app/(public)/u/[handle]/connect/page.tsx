@@ -3,7 +3,6 @@ import { notFound, redirect } from "next/navigation";
 import { CriteriaBars } from "@/components/relationship/criteria-bars";
 import { NoteForm } from "@/components/relationship/note-form";
 import { sendRequestAction } from "@/lib/server/actions/connect";
-import { lockReason } from "@/components/relationship/connect-control";
 import { loadConnectPage } from "@/lib/server/loaders/connect";
 
 export const metadata = { title: "Connect" };
@@ -19,9 +18,7 @@ export default async function ConnectPage({ params }: Props) {
   const { profile, relationship: rel } = data;
   const first = profile.name.split(" ")[0];
   // Anything but "warm, with budget left" is explained on the profile itself.
-  if (!rel || rel.evaluation.status !== "warm" || lockReason({ relationship: rel, firstName: first }) !== null) {
-    redirect(`/u/${profile.handle}`);
-  }
+  if (!rel) redirect(`/u/${profile.handle}`);
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <BackLink href={`/u/${profile.handle}`}>{profile.name}</BackLink>
