@@ -55,7 +55,7 @@ const paths: Record<string, () => Promise<unknown>> = {
       headerCounts(db, { memberId: viewerId, now: new Date() }),
     ]);
   },
-  warmup: () => evaluatePair(db, { viewerId, otherId, role: "requester", now: new Date() }),
+  warmup: async () => evaluatePair(db, { viewerId, otherId, role: "requester", now: new Date(), settings: await getAppSettings(db) }),
 };
 
 const explainer = new pg.Client({ connectionString: process.env.DATABASE_URL });

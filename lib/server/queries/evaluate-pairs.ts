@@ -1,6 +1,5 @@
 import "server-only";
 import type { Tx } from "@/lib/server/db";
-import { getAppSettings } from "@/lib/server/settings";
 import { loadWarmupInputs, type PairRole } from "@/lib/server/queries/warmup-inputs";
 import { evaluate } from "@/lib/warmup/evaluate";
 import type { Evaluation, Policy } from "@/lib/warmup/types";
@@ -14,8 +13,8 @@ export type EvaluatePairsParams = {
   role?: PairRole;
   /** judge by this policy instead of the stored one (a draft, or one already read under a lock) */
   policyOverride?: Policy;
-  /** the app settings, when the caller already has them */
-  settings?: TAppSettings;
+  /** the app settings in force (read once by the caller, shared with its other reads) */
+  settings: TAppSettings;
 };
 
 /**
@@ -24,13 +23,12 @@ export type EvaluatePairsParams = {
  * role "recipient": how warm each is toward the viewer (the viewer's policy, or a draft).
  */
 export async function evaluatePairs(db: Tx, p: EvaluatePairsParams): Promise<Map<string, Evaluation>> {
-  const settings = p.settings ?? (await getAppSettings(db));
   const inputs = await loadWarmupInputs(db, {
     viewerId: p.viewerId,
     otherIds: p.otherIds,
     role: p.role ?? "requester",
     now: p.now,
-    settings,
+    settings: p.settings,
     policyOverride: p.policyOverride,
   });
   const out = new Map<string, Evaluation>();

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
+import { getAppSettings } from "@/lib/server/settings";
 import { useTestDatabase } from "@/tests/support/test-database";
 import { createMember } from "@/tests/factories/members";
 import { createPost } from "@/lib/server/services/posts/create-post";
@@ -16,7 +17,7 @@ const day2 = new Date("2026-03-10T10:00:00Z");
 const now = new Date("2026-03-10T18:00:00Z");
 
 const points = async (from: string, to: string) =>
-  (await evaluatePair(t.db, { viewerId: from, otherId: to, now }))!.criteria.find((c) => c.key === "points")!.current;
+  (await evaluatePair(t.db, { settings: await getAppSettings(t.db), viewerId: from, otherId: to, now }))!.criteria.find((c) => c.key === "points")!.current;
 
 describe("deleting content removes its interactions from evaluations", () => {
   beforeEach(() => t.reset());
@@ -32,7 +33,7 @@ describe("deleting content removes its interactions from evaluations", () => {
     expect(await points(ben.id, ana.id)).toBe(3);
     const removed = await t.db.interaction.findFirstOrThrow({ where: { commentId: second.id } });
     expect(removed.verification).toBe("removed");
-    const verdict = (await evaluatePair(t.db, { viewerId: ben.id, otherId: ana.id, now }))!.interactions.find((v) => v.id === removed.id)!;
+    const verdict = (await evaluatePair(t.db, { settings: await getAppSettings(t.db), viewerId: ben.id, otherId: ana.id, now }))!.interactions.find((v) => v.id === removed.id)!;
     expect(verdict).toMatchObject({ counted: false, reason: "removed" });
   });
 

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
+import { getAppSettings } from "@/lib/server/settings";
 import { useTestDatabase } from "@/tests/support/test-database";
 import { createMember } from "@/tests/factories/members";
 import { logInteraction } from "@/lib/server/services/interactions/log-interaction";
@@ -65,7 +66,7 @@ describe("logged interactions", () => {
   it("moves pending → confirmed only by its target, and then counts in full", async () => {
     const { ana, ben, chloe } = await setup();
     const logged = await logInteraction(t.db, { actorId: ben.id, input: valid(), now });
-    const pts = async () => (await evaluatePair(t.db, { viewerId: ben.id, otherId: ana.id, now }))!.criteria.find((c) => c.key === "points")!.current;
+    const pts = async () => (await evaluatePair(t.db, { settings: await getAppSettings(t.db), viewerId: ben.id, otherId: ana.id, now }))!.criteria.find((c) => c.key === "points")!.current;
     expect(await pts()).toBe(1); // pending counts half, rounded down
     await expect(decideLogged(t.db, { targetId: chloe.id, input: { id: logged.id, decision: "confirm" }, now })).rejects.toMatchObject({ code: "not_found" });
     await expect(decideLogged(t.db, { targetId: ben.id, input: { id: logged.id, decision: "confirm" }, now })).rejects.toMatchObject({ code: "not_found" });
@@ -81,7 +82,7 @@ describe("logged interactions", () => {
     const { ana, ben } = await setup();
     const logged = await logInteraction(t.db, { actorId: ben.id, input: valid(), now });
     await decideLogged(t.db, { targetId: ana.id, input: { id: logged.id, decision: "dispute" }, now });
-    const ev = (await evaluatePair(t.db, { viewerId: ben.id, otherId: ana.id, now }))!;
+    const ev = (await evaluatePair(t.db, { settings: await getAppSettings(t.db), viewerId: ben.id, otherId: ana.id, now }))!;
     expect(ev.interactions[0]).toMatchObject({ counted: false, reason: "disputed" });
     expect((await t.db.loggedInteraction.findUniqueOrThrow({ where: { id: logged.id } })).status).toBe("disputed");
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { getAppSettings } from "@/lib/server/settings";
 import { useTestDatabase } from "@/tests/support/test-database";
 import { createMember } from "@/tests/factories/members";
 import { DEMO_MEMBERS } from "@/prisma/seed/demo";
@@ -30,15 +31,15 @@ describe("the demo community's content", () => {
     const others = [...ids.entries()].filter(([h]) => h !== "ana");
     const status = (m: Map<string, { status: string }>) => Object.fromEntries(others.map(([h, id]) => [h, m.get(id)?.status]));
 
-    const outgoing = status(await evaluatePairs(t.db, { viewerId: ana, otherIds: others.map(([, id]) => id), role: "requester", now }));
+    const outgoing = status(await evaluatePairs(t.db, { settings: await getAppSettings(t.db), viewerId: ana, otherIds: others.map(([, id]) => id), role: "requester", now }));
     expect(outgoing).toMatchObject({ ben: "warm", iris: "warm", emma: "warm", dev: "warm", chloe: "warming", grace: "warming", jon: "warming", hugo: "cold", kai: "cold", farid: "closed" });
 
-    const incoming = status(await evaluatePairs(t.db, { viewerId: ana, otherIds: others.map(([, id]) => id), role: "recipient", now }));
+    const incoming = status(await evaluatePairs(t.db, { settings: await getAppSettings(t.db), viewerId: ana, otherIds: others.map(([, id]) => id), role: "recipient", now }));
     expect(incoming).toMatchObject({ emma: "warm", dev: "warm", iris: "warm", hugo: "warming", ben: "warming", kai: "warming", lena: "warming", jon: "cold", farid: "cold" });
 
     // One log waits for Ana's confirmation; hugo's burst of likes hit her daily cap.
     expect(await t.db.loggedInteraction.count({ where: { targetId: ana, status: "pending" } })).toBe(1);
-    const hugo = (await evaluatePairs(t.db, { viewerId: ana, otherIds: [ids.get("hugo")!], role: "recipient", now })).get(ids.get("hugo")!)!;
+    const hugo = (await evaluatePairs(t.db, { settings: await getAppSettings(t.db), viewerId: ana, otherIds: [ids.get("hugo")!], role: "recipient", now })).get(ids.get("hugo")!)!;
     expect(hugo.interactions.some((v) => v.reason === "over_daily_cap")).toBe(true);
   });
 });

@@ -24,7 +24,7 @@ const day1 = new Date("2027-03-08T10:00:00Z");
 const day2 = new Date("2027-03-09T10:00:00Z");
 const NOW = new Date("2027-03-10T12:00:00Z");
 
-const points = async (from: string, to: string) => (await evaluatePair(t.db, { viewerId: from, otherId: to, now: NOW }))!.criteria.find((c) => c.key === "points")!.current;
+const points = async (from: string, to: string) => (await evaluatePair(t.db, { settings: await getAppSettings(t.db), viewerId: from, otherId: to, now: NOW }))!.criteria.find((c) => c.key === "points")!.current;
 const audit = (action: string) => t.db.auditEvent.findMany({ where: { action }, orderBy: { createdAt: "asc" } });
 
 let admin: FactoryMember, ana: FactoryMember, ben: FactoryMember, chloe: FactoryMember;
@@ -56,7 +56,7 @@ describe("removing reported content", () => {
     expect(await t.db.interaction.count({ where: { postId: post.id, verification: { not: "removed" } } })).toBe(0);
     expect(await points(ben.id, ana.id)).toBe(3);
     expect(await points(ana.id, ben.id)).toBe(0);
-    const verdicts = (await evaluatePair(t.db, { viewerId: ben.id, otherId: ana.id, now: NOW }))!.interactions;
+    const verdicts = (await evaluatePair(t.db, { settings: await getAppSettings(t.db), viewerId: ben.id, otherId: ana.id, now: NOW }))!.interactions;
     expect(verdicts.filter((v) => v.reason === "removed").map((v) => v.direction).sort()).toEqual(["incoming", "outgoing"]);
 
     const reports = await t.db.report.findMany({ where: { id: { in: [r1.id, r2.id] } } });

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
+import { getAppSettings } from "@/lib/server/settings";
 import { useTestDatabase } from "@/tests/support/test-database";
 import { createMember, type FactoryMember, type PolicyAttrs } from "@/tests/factories/members";
 import { createBlock, createConnection } from "@/tests/factories/relations";
@@ -36,7 +37,7 @@ async function refused(run: () => Promise<unknown>, code: string): Promise<AppEr
   return e as AppError;
 }
 
-const criterion = async (key: string) => (await evaluatePair(t.db, { viewerId: ana.id, otherId: ben.id, now: NOW }))!.criteria.find((c) => c.key === key);
+const criterion = async (key: string) => (await evaluatePair(t.db, { settings: await getAppSettings(t.db), viewerId: ana.id, otherId: ben.id, now: NOW }))!.criteria.find((c) => c.key === key);
 
 describe("introducing A to B", () => {
   beforeEach(() => t.reset());
@@ -80,7 +81,7 @@ describe("introducing A to B", () => {
     // The profile panel's read: the same introduction, on the right side for each of the two.
     expect(await introductionsBetween(t.db, { viewerId: ben.id, otherId: ana.id })).toEqual({ toMe: listed, fromMe: [] });
     expect(await introductionsBetween(t.db, { viewerId: ana.id, otherId: ben.id })).toEqual({ toMe: [], fromMe: listed });
-    const evaluation = (await evaluatePair(t.db, { viewerId: ana.id, otherId: ben.id, now: NOW }))!;
+    const evaluation = (await evaluatePair(t.db, { settings: await getAppSettings(t.db), viewerId: ana.id, otherId: ben.id, now: NOW }))!;
     expect(evaluation.criteria.find((c) => c.key === "points")!.current).toBe(0);
     expect(evaluation.criteria.find((c) => c.key === "conversation")!.met).toBe(false);
     expect(evaluation.interactions).toEqual([expect.objectContaining({ counted: false, points: 0, reason: "introductions_off" })]);
@@ -89,7 +90,7 @@ describe("introducing A to B", () => {
   it("counts toward A's warm-up with B only, not B's with A", async () => {
     await circle();
     await intro(dev.id, "ana_i", "ben_i");
-    const reverse = (await evaluatePair(t.db, { viewerId: ben.id, otherId: ana.id, now: NOW }))!;
+    const reverse = (await evaluatePair(t.db, { settings: await getAppSettings(t.db), viewerId: ben.id, otherId: ana.id, now: NOW }))!;
     expect(reverse.criteria.find((c) => c.key === "points")!.current).toBe(0);
   });
 

@@ -56,11 +56,11 @@ describe("my protocol", () => {
     const ana = await createMember();
     const ben = await createMember();
     await createInteraction({ actorId: ben.id, targetId: ana.id, kind: "comment", occurredAt: daysAgo(1) });
-    expect((await evaluatePair(t.db, { viewerId: ben.id, otherId: ana.id, now: NOW }))?.status).toBe("warming");
+    expect((await evaluatePair(t.db, { settings: await getAppSettings(t.db), viewerId: ben.id, otherId: ana.id, now: NOW }))?.status).toBe("warming");
     await updatePolicy(t.db, { memberId: ana.id, input: { preset: "friendly" }, now: NOW });
-    expect((await evaluatePair(t.db, { viewerId: ben.id, otherId: ana.id, now: NOW }))?.status).toBe("warm");
+    expect((await evaluatePair(t.db, { settings: await getAppSettings(t.db), viewerId: ben.id, otherId: ana.id, now: NOW }))?.status).toBe("warm");
     await updatePolicy(t.db, { memberId: ana.id, input: { preset: "closed" }, now: NOW });
-    expect((await evaluatePair(t.db, { viewerId: ben.id, otherId: ana.id, now: NOW }))?.status).toBe("closed");
+    expect((await evaluatePair(t.db, { settings: await getAppSettings(t.db), viewerId: ben.id, otherId: ana.id, now: NOW }))?.status).toBe("closed");
   });
 });
 

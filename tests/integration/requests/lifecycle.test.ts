@@ -9,6 +9,7 @@ import { removeConnection } from "@/lib/server/services/connections/remove-conne
 import { evaluatePair } from "@/lib/server/queries/evaluate-pairs";
 import { createMember, type FactoryMember } from "@/tests/factories/members";
 import { createConnection } from "@/tests/factories/relations";
+import { getAppSettings } from "@/lib/server/settings";
 import { useTestDatabase } from "@/tests/support/test-database";
 import { NOTE, NOW, daysAfter, expectRefused, setAppSettings, warmUp } from "./helpers";
 
@@ -41,7 +42,7 @@ describe("accept", () => {
       { type: "request_accepted", data: { requestId, member: { handle: ana.handle } } },
     ]);
     expect(await t.db.auditEvent.findMany({ where: { action: "request.accepted" } })).toMatchObject([{ actorId: ana.id, subjectId: requestId }]);
-    expect((await evaluatePair(t.db, { viewerId: ben.id, otherId: ana.id, now: at }))?.status).toBe("connected");
+    expect((await evaluatePair(t.db, { settings: await getAppSettings(t.db), viewerId: ben.id, otherId: ana.id, now: at }))?.status).toBe("connected");
   });
 
   it("by the requester or by anyone else: not_found", async () => {
@@ -95,10 +96,10 @@ describe("decline and withdraw set the cooldown the reason calls for", () => {
     const r = await row();
     expect(r).toMatchObject({ status: "withdrawn", pendingPairKey: null });
     expect(r.cooldownUntil).toEqual(daysAfter(NOW, 7));
-    expect((await evaluatePair(t.db, { viewerId: ben.id, otherId: ana.id, now: daysAfter(NOW, 6) }))?.status).toBe("cooldown");
+    expect((await evaluatePair(t.db, { settings: await getAppSettings(t.db), viewerId: ben.id, otherId: ana.id, now: daysAfter(NOW, 6) }))?.status).toBe("cooldown");
     expect(await t.db.auditEvent.count({ where: { action: "request.withdrawn", actorId: ben.id } })).toBe(1);
     // The recipient may still ask the other way: the cooldown binds the one who withdrew.
-    expect((await evaluatePair(t.db, { viewerId: ana.id, otherId: ben.id, now: daysAfter(NOW, 1) }))?.status).not.toBe("cooldown");
+    expect((await evaluatePair(t.db, { settings: await getAppSettings(t.db), viewerId: ana.id, otherId: ben.id, now: daysAfter(NOW, 1) }))?.status).not.toBe("cooldown");
   });
 
   it("decline by the requester or a stranger, withdraw by the recipient or a stranger: not_found", async () => {
@@ -164,7 +165,7 @@ describe("connections", () => {
     await removeConnection(t.db, { memberId: ana.id, input: { handle: ben.handle }, now: new Date() });
     expect(await t.db.connection.count()).toBe(0);
     // No cooldown: Ben is warm again at once.
-    expect((await evaluatePair(t.db, { viewerId: ben.id, otherId: ana.id, now: daysAfter(NOW, 1) }))?.status).toBe("warm");
+    expect((await evaluatePair(t.db, { settings: await getAppSettings(t.db), viewerId: ben.id, otherId: ana.id, now: daysAfter(NOW, 1) }))?.status).toBe("warm");
   });
 });
 

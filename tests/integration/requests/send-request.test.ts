@@ -8,6 +8,7 @@ import { pairKey } from "@/lib/warmup/pair-key";
 import type { Evaluation } from "@/lib/warmup/types";
 import { createMember } from "@/tests/factories/members";
 import { createBlock, createConnection, createInteraction } from "@/tests/factories/relations";
+import { getAppSettings } from "@/lib/server/settings";
 import { useTestDatabase } from "@/tests/support/test-database";
 import { DAY, NOTE, NOW, daysAfter, expectRefused, setAppSettings, warmUp } from "./helpers";
 
@@ -229,7 +230,7 @@ describe("the protocol in force at send time decides", () => {
   it("a recipient who switches to strict after the page said warm refuses the send", async () => {
     const { ben, ana } = await pair();
     await warmUp(ben.id, ana.id);
-    const shown = await evaluatePair(t.db, { viewerId: ben.id, otherId: ana.id, now: NOW });
+    const shown = await evaluatePair(t.db, { settings: await getAppSettings(t.db), viewerId: ben.id, otherId: ana.id, now: NOW });
     expect(shown?.status).toBe("warm");
 
     await t.db.policy.update({
@@ -244,7 +245,7 @@ describe("the protocol in force at send time decides", () => {
 
   it("and one who relaxes to open lets a cold requester through, with the open protocol in the snapshot", async () => {
     const { ben, ana } = await pair();
-    expect((await evaluatePair(t.db, { viewerId: ben.id, otherId: ana.id, now: NOW }))?.status).toBe("cold");
+    expect((await evaluatePair(t.db, { settings: await getAppSettings(t.db), viewerId: ben.id, otherId: ana.id, now: NOW }))?.status).toBe("cold");
     await t.db.policy.update({ where: { memberId: ana.id }, data: { preset: "open" } });
     await send(ben, ana);
     const row = await t.db.connectionRequest.findFirstOrThrow();

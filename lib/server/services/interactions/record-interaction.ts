@@ -2,6 +2,7 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/server/db";
 import { getAppSettings } from "@/lib/server/settings";
+import type { TAppSettings } from "@/lib/validation/app-settings";
 import { evaluatePair } from "@/lib/server/queries/evaluate-pairs";
 import { notify } from "@/lib/server/services/notifications/notify";
 import type { Evaluation, InteractionKind, InteractionSource, Verification } from "@/lib/warmup/types";
@@ -38,13 +39,13 @@ export async function recordInteraction(tx: Tx, input: RecordInput, now: Date): 
   if (input.actorId === input.targetId) return null;
   const existing = await tx.interaction.findUnique({ where: { sourceKey: input.sourceKey }, select: { id: true, verification: true } });
   if (existing && existing.verification !== "removed") return { id: existing.id, created: false, restored: false };
-  const before = await warmthBefore(tx, input.actorId, input.targetId, now);
+  const settings = await getAppSettings(tx);
+  const before = await warmthBefore(tx, { actorId: input.actorId, targetId: input.targetId, now, settings });
   let result: NonNullable<RecordResult>;
   if (existing) {
     await tx.interaction.update({ where: { id: existing.id }, data: { verification: input.verification } });
     result = { id: existing.id, created: false, restored: true };
   } else {
-    const settings = await getAppSettings(tx);
     const row = await tx.interaction.create({
       data: {
         actorId: input.actorId,
@@ -66,13 +67,13 @@ export async function recordInteraction(tx: Tx, input: RecordInput, now: Date): 
     });
     result = { id: row.id, created: true, restored: false };
   }
-  await notifyIfBecameWarm(tx, input.actorId, input.targetId, before, now);
+  await notifyIfBecameWarm(tx, { actorId: input.actorId, targetId: input.targetId, before, now, settings });
   return result;
 }
 
 /** The actor's evaluation toward the target before a write that may warm them up. */
-export function warmthBefore(tx: Tx, actorId: string, targetId: string, now: Date): Promise<Evaluation | null> {
-  return evaluatePair(tx, { viewerId: actorId, otherId: targetId, role: "requester", now });
+export function warmthBefore(tx: Tx, p: { actorId: string; targetId: string; now: Date; settings: TAppSettings }): Promise<Evaluation | null> {
+  return evaluatePair(tx, { viewerId: p.actorId, otherId: p.targetId, role: "requester", now: p.now, settings: p.settings });
 }
 
 /**
@@ -80,9 +81,13 @@ export function warmthBefore(tx: Tx, actorId: string, targetId: string, now: Dat
  * before this transaction's write. Comparing two evaluations (rather than remembering past
  * notifications) means a member who cooled off and warmed up again is told again.
  */
-export async function notifyIfBecameWarm(tx: Tx, actorId: string, targetId: string, before: Evaluation | null, now: Date) {
+export async function notifyIfBecameWarm(
+  tx: Tx,
+  p: { actorId: string; targetId: string; before: Evaluation | null; now: Date; settings: TAppSettings },
+) {
+  const { actorId, targetId, before, now } = p;
   if (before?.status === "warm") return;
-  const after = await evaluatePair(tx, { viewerId: actorId, otherId: targetId, role: "requester", now });
+  const after = await evaluatePair(tx, { viewerId: actorId, otherId: targetId, role: "requester", now, settings: p.settings });
   if (after?.status !== "warm") return;
   const target = await tx.member.findUnique({ where: { id: targetId }, select: { handle: true, name: true } });
   if (!target) return;
