@@ -4,7 +4,8 @@ import { systemNow } from "@/lib/server/clock";
 import { findProfile } from "@/lib/server/queries/profile";
 import { loadRelationship } from "@/lib/server/queries/relationship";
 import { lockReasonOf } from "@/lib/warmup/wording";
-import { appSettings, currentMember } from "./request-cache";
+import { requireMemberPage } from "@/lib/server/auth/session";
+import { appSettings } from "./request-cache";
 
 /**
  * /u/[handle]/connect: the member and where the viewer stands with them, or null when there
@@ -12,7 +13,7 @@ import { appSettings, currentMember } from "./request-cache";
  * the viewer may ask now.
  */
 export async function loadConnectPage(handle: string) {
-  const viewer = await currentMember();
+  const viewer = await requireMemberPage();
   const db = await getDb();
   const now = systemNow();
   const [profile, settings] = await Promise.all([findProfile(db, { handle, viewerId: viewer.id }), appSettings()]);

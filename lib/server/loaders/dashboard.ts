@@ -3,11 +3,11 @@ import { redirect } from "next/navigation";
 import { systemNow } from "@/lib/server/clock";
 import { getDb } from "@/lib/server/db";
 import { loadDashboard } from "@/lib/server/queries/dashboard";
-import { currentViewer } from "./request-cache";
+import { getViewer } from "@/lib/server/auth/session";
 
 /** `/`: the landing page when signed out (`dashboard` null), else the viewer's dashboard at one `now`. */
 export async function loadHomePage() {
-  const viewer = await currentViewer();
+  const viewer = await getViewer();
   if (!viewer) return { viewer: null, dashboard: null, now: null };
   if (viewer.suspended) redirect("/suspended");
   const now = systemNow();

@@ -2,11 +2,11 @@ import "server-only";
 import { redirect } from "next/navigation";
 import { getDb } from "@/lib/server/db";
 import { getPost, listPosts } from "@/lib/server/queries/feed";
-import { currentViewer } from "./request-cache";
+import { getViewer } from "@/lib/server/auth/session";
 
 /** /feed (optionally one author's posts, optionally sharing a post). */
 export async function loadFeedPage(p: { cursor?: string; shareId?: string; authorHandle?: string }) {
-  const viewer = await currentViewer();
+  const viewer = await getViewer();
   if (viewer?.suspended) redirect("/suspended");
   const db = await getDb();
   const author = p.authorHandle ? await db.member.findUnique({ where: { handle: p.authorHandle }, select: { id: true, handle: true, name: true } }) : null;
@@ -21,7 +21,7 @@ export async function loadFeedPage(p: { cursor?: string; shareId?: string; autho
 
 /** /feed/p/[id]: one post with its conversation, or null. */
 export async function loadPostPage(postId: string) {
-  const viewer = await currentViewer();
+  const viewer = await getViewer();
   if (viewer?.suspended) redirect("/suspended");
   const found = await getPost(await getDb(), { viewerId: viewer?.id ?? null, postId });
   return found ? { viewer, ...found } : null;

@@ -2,11 +2,11 @@ import "server-only";
 import { getDb } from "@/lib/server/db";
 import { systemNow } from "@/lib/server/clock";
 import { listNotifications } from "@/lib/server/queries/notifications";
-import { currentMember } from "./request-cache";
+import { requireMemberPage } from "@/lib/server/auth/session";
 
 /** /notifications */
 export async function loadNotificationsPage(cursor: string | null) {
-  const viewer = await currentMember();
+  const viewer = await requireMemberPage();
   const now = systemNow();
   const list = await listNotifications(await getDb(), { memberId: viewer.id, cursor, selfHandle: viewer.handle });
   return { viewer, now, ...list };

@@ -11,7 +11,8 @@ import { loadRelationship, type Relationship } from "@/lib/server/queries/relati
 import type { Tx } from "@/lib/server/db";
 import type { TAppSettings } from "@/lib/validation/app-settings";
 import type { Policy } from "@/lib/warmup/types";
-import { appSettings, currentViewer, viewerBlocks } from "./request-cache";
+import { getViewer } from "@/lib/server/auth/session";
+import { appSettings, viewerBlocks } from "./request-cache";
 
 /** What the relationship panel shows of the viewer and the member. */
 export type RelationshipView = {
@@ -28,7 +29,7 @@ export type RelationshipView = {
  * does not exist for the viewer.
  */
 export async function loadProfilePage(handle: string) {
-  const viewer = await currentViewer();
+  const viewer = await getViewer();
   const db = await getDb();
   const now = systemNow();
   const viewerId = viewer?.id ?? null;

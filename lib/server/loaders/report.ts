@@ -3,7 +3,7 @@ import { getDb } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { findReportable, type Reportable } from "@/lib/server/queries/reportable";
 import { REPORT_SUBJECTS, type ReportSubjectType } from "@/lib/validation/report";
-import { currentMember } from "./request-cache";
+import { requireMemberPage } from "@/lib/server/auth/session";
 
 /**
  * /report?type=…&id=…: what the viewer would report, or why they cannot ("self": their own
@@ -13,7 +13,7 @@ export async function loadReportPage(p: {
   type: string | undefined;
   id: string | undefined;
 }): Promise<{ type: ReportSubjectType; id: string; item: Reportable } | { self: string } | null> {
-  const viewer = await currentMember();
+  const viewer = await requireMemberPage();
   const { type, id } = p;
   if (!type || !id || !(REPORT_SUBJECTS as readonly string[]).includes(type) || id.length > 64) return null;
   try {

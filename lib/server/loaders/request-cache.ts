@@ -1,20 +1,14 @@
 import "server-only";
 import { cache } from "react";
 import { getDb } from "@/lib/server/db";
-import { getViewer, requireMemberPage } from "@/lib/server/auth/session";
 import { getAppSettings } from "@/lib/server/settings";
 import { blockedWith } from "@/lib/server/queries/feed";
 
 /**
  * What many parts of one request need, read once per request (React's `cache()`), instead
- * of option bags (`settings`, `blocked`, `db`) handed down through queries.
+ * of option bags (`settings`, `blocked`, `db`) handed down through queries. The viewer is
+ * cached the same way by `getViewer` / `requireMemberPage` in lib/server/auth/session.ts.
  */
-
-/** The signed-in member, or null (getViewer is itself cached per request). */
-export const currentViewer = getViewer;
-
-/** The signed-in, active member, or a redirect to sign-in / the suspension notice. */
-export const currentMember = requireMemberPage;
 
 /** The admin-tunable settings in force. */
 export const appSettings = cache(async () => getAppSettings(await getDb()));

@@ -10,7 +10,8 @@ import { findMutualConnections } from "@/lib/server/queries/mutual-connections";
 import { loadPairHistory } from "@/lib/server/queries/pair-history";
 import { evaluatePair } from "@/lib/server/queries/evaluate-pairs";
 import type { TAppSettings } from "@/lib/validation/app-settings";
-import { appSettings, currentMember } from "./request-cache";
+import { requireMemberPage } from "@/lib/server/auth/session";
+import { appSettings } from "./request-cache";
 
 /**
  * Everything the review of one request shows, as one of its two members sees it at `now`
@@ -35,7 +36,7 @@ export async function requestReviewData(db: Tx, p: { viewer: Pick<Viewer, "id">;
 
 /** /requests/[id] */
 export async function loadRequestReviewPage(requestId: string) {
-  const viewer = await currentMember();
+  const viewer = await requireMemberPage();
   const now = systemNow();
   const db = await getDb();
   const settings = await appSettings();

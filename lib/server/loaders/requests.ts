@@ -3,11 +3,12 @@ import { getDb } from "@/lib/server/db";
 import { systemNow } from "@/lib/server/clock";
 import { listRequests } from "@/lib/server/queries/requests";
 import type { RequestTab } from "@/lib/validation/request";
-import { appSettings, currentMember } from "./request-cache";
+import { requireMemberPage } from "@/lib/server/auth/session";
+import { appSettings } from "./request-cache";
 
 /** /requests: one tab of the viewer's requests. */
 export async function loadRequestsPage(tab: RequestTab, cursor: string | null) {
-  const viewer = await currentMember();
+  const viewer = await requireMemberPage();
   const now = systemNow();
   const db = await getDb();
   const [{ items, nextCursor }, settings] = await Promise.all([

@@ -1,11 +1,11 @@
 import "server-only";
 import { getDb } from "@/lib/server/db";
 import { PROFILE_SELECT } from "@/lib/server/queries/profile";
-import { currentMember } from "./request-cache";
+import { requireMemberPage } from "@/lib/server/auth/session";
 
 /** /settings/account: the viewer's editable profile fields and email. */
 export async function loadAccountSettingsPage() {
-  const viewer = await currentMember();
+  const viewer = await requireMemberPage();
   const db = await getDb();
   const m = await db.member.findUniqueOrThrow({ where: { id: viewer.id }, select: { ...PROFILE_SELECT, email: true } });
   const { createdAt: _c, role: _r, ...profile } = m;

@@ -5,7 +5,8 @@ import { policyFromRow } from "@/lib/server/queries/policy";
 import { protocolPreview } from "@/lib/server/queries/protocol-preview";
 import { fieldErrorsOf } from "@/lib/validation/form-data";
 import { ZPolicyUpdate } from "@/lib/validation/policy";
-import { appSettings, currentMember } from "./request-cache";
+import { requireMemberPage } from "@/lib/server/auth/session";
+import { appSettings } from "./request-cache";
 
 /**
  * /settings/protocol: the protocol in force, the draft the form submitted (without
@@ -13,7 +14,7 @@ import { appSettings, currentMember } from "./request-cache";
  * how the people warming up to the viewer fare under each.
  */
 export async function loadProtocolSettingsPage(p: { draft: Record<string, unknown> | null }) {
-  const viewer = await currentMember();
+  const viewer = await requireMemberPage();
   const now = systemNow();
   const db = await getDb();
   const [row, settings] = await Promise.all([db.policy.findUnique({ where: { memberId: viewer.id } }), appSettings()]);

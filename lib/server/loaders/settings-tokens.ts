@@ -1,11 +1,11 @@
 import "server-only";
 import { getDb } from "@/lib/server/db";
 import { listTokens } from "@/lib/server/queries/tokens";
-import { currentMember } from "./request-cache";
+import { requireMemberPage } from "@/lib/server/auth/session";
 
 /** /settings/tokens */
 export async function loadTokensPage() {
-  const viewer = await currentMember();
+  const viewer = await requireMemberPage();
   const tokens = await listTokens(await getDb(), { memberId: viewer.id });
   return { viewer, tokens };
 }
