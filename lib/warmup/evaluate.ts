@@ -1,9 +1,9 @@
 import { allMet, buildCriteria, progressPercent } from "./criteria";
-import { nextSteps } from "./next-steps";
+import { nextStepCodes, stepWords, type NextStep } from "./next-steps";
 import { clampPolicy } from "./policy";
 import { decideStatus } from "./status";
-import { tally } from "./tally";
-import type { EvaluateInput, Evaluation, RelationFacts } from "./types";
+import { tally, type Tally } from "./tally";
+import type { EvaluateInput, Evaluation, Policy, RelationFacts } from "./types";
 import { dayNumber, isoString, timeOf } from "./utc-day";
 import { DAY } from "./time";
 import { DEFAULT_WEIGHTS } from "./weights";
@@ -27,6 +27,20 @@ const NO_RELATION: RelationFacts = {
  * - an invalid or missing cooldown means no cooldown.
  */
 export function evaluate(input: EvaluateInput): Evaluation {
+  return assess(input).evaluation;
+}
+
+/** An evaluation with the working the summary needs: next steps as data, the tally, the clamped policy. */
+export type Assessment = {
+  evaluation: Evaluation;
+  steps: NextStep[];
+  tally: Tally;
+  policy: Policy;
+  nowMs: number;
+};
+
+/** evaluate(), keeping what it worked out on the way (lib/warmup/summary.ts stores it). */
+export function assess(input: EvaluateInput): Assessment {
   const rawNow = timeOf(input.now);
   const nowMs = Number.isFinite(rawNow) ? rawNow : 0;
   const policy = clampPolicy(input.policy);
@@ -61,10 +75,8 @@ export function evaluate(input: EvaluateInput): Evaluation {
     anyCounted: t.interactions > 0,
   });
 
-  const commentWeight = input.weights?.comment;
-  const steps = nextSteps({
+  const steps = nextStepCodes({
     status,
-    recipientName: input.recipientName,
     criteria,
     gateMet,
     capReachedToday: t.capReachedToday,
@@ -72,19 +84,25 @@ export function evaluate(input: EvaluateInput): Evaluation {
     cooldownDay: inCooldown ? dayNumber(cooldownMs) : NaN,
     oldEnoughDay: Number.isFinite(createdMs) ? dayNumber(createdMs + policy.minAccountAgeDays * DAY) : NaN,
     minAccountAgeDays: policy.minAccountAgeDays,
-    commentWeight:
-      typeof commentWeight === "number" && Number.isFinite(commentWeight) ? commentWeight : DEFAULT_WEIGHTS.comment,
   });
 
-  return {
+  const wordsWeight = commentWeightOf(input.weights);
+  const evaluation: Evaluation = {
     status,
     gateMet,
     percent,
     criteria,
     interactions: t.verdicts,
-    nextSteps: steps,
+    nextSteps: steps.map((s) => stepWords(s, input.recipientName, wordsWeight)),
     // Only an active cooldown is reported; a past one no longer says anything useful.
     cooldownUntil: inCooldown ? isoString(cooldownMs) : null,
     evaluatedAt: isoString(nowMs),
   };
+  return { evaluation, steps, tally: t, policy, nowMs };
+}
+
+/** The points a comment is worth, as next steps word it (the admin's weight, else the default). */
+export function commentWeightOf(weights: EvaluateInput["weights"]): number {
+  const w = weights?.comment;
+  return typeof w === "number" && Number.isFinite(w) ? w : DEFAULT_WEIGHTS.comment;
 }

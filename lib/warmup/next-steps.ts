@@ -4,7 +4,6 @@ import { notAccepting } from "./wording";
 
 export type NextStepContext = {
   status: RelationshipStatus;
-  recipientName: string;
   criteria: readonly CriterionResult[];
   gateMet: boolean;
   /** today's point cap is used up */
@@ -15,93 +14,151 @@ export type NextStepContext = {
   /** UTC day number the requester's account becomes old enough, NaN if unknown */
   oldEnoughDay: number;
   minAccountAgeDays: number;
-  /** points a comment is worth, to make "N more points" concrete */
-  commentWeight: number;
 };
+
+/**
+ * A next step as data: a code and the numbers its words need, without the recipient's name
+ * or the admin's weights (both are filled in when it is put into words, so a stored step
+ * stays right when either changes). Days are UTC day numbers, null when unknown.
+ */
+export type NextStep =
+  | { code: "connected" | "incoming" | "requested" | "closed" | "warm" | "conversation" | "reciprocity" }
+  | { code: "cooldown"; day: number | null }
+  | { code: "too_new"; minDays: number; day: number | null }
+  | { code: "cap_reached"; cap: number }
+  | { code: "interactions"; current: number; missing: number }
+  | { code: "points"; missing: number }
+  | { code: "distinct_days"; current: number; required: number; missing: number }
+  | { code: "span_days"; missing: number };
+
+export const NEXT_STEP_CODES = [
+  "connected",
+  "incoming",
+  "requested",
+  "closed",
+  "warm",
+  "conversation",
+  "reciprocity",
+  "cooldown",
+  "too_new",
+  "cap_reached",
+  "interactions",
+  "points",
+  "distinct_days",
+  "span_days",
+] as const satisfies readonly NextStep["code"][];
 
 function times(n: number, one: string, many: string): string {
   return n === 1 ? `1 ${one}` : `${n} ${many}`;
 }
 
+const dayOrNull = (day: number) => (Number.isFinite(day) ? day : null);
+
 // Most useful first: a conversation usually brings points and an interaction with it;
 // days, span and the other side's reply can only come with time.
 const STEP_ORDER = ["conversation", "interactions", "points", "distinctDays", "spanDays", "reciprocity"] as const;
 
-function criterionStep(c: CriterionResult, name: string, commentWeight: number): string {
+function criterionStep(c: CriterionResult): NextStep {
   const missing = c.required - c.current;
   switch (c.key) {
     case "conversation":
-      return `Reply to one of ${name}'s posts — you still need a real conversation.`;
+      return { code: "conversation" };
     case "interactions":
-      if (c.current === 0) return `Interact with ${name} ${missing === 1 ? "once" : `${missing} times`}.`;
-      return missing === 1 ? "Interact once more." : `Interact ${missing} more times.`;
+      return { code: "interactions", current: c.current, missing };
     case "points":
-      return `${times(missing, "more point", "more points")} needed — a comment is worth ${commentWeight}.`;
+      return { code: "points", missing };
     case "distinctDays":
-      if (c.current === 0) {
-        return c.required === 1
-          ? `Interact with ${name} once.`
-          : `Interact with ${name} on ${c.required} different days (days are counted in UTC).`;
-      }
-      return `Come back on another day: ${times(missing, "more distinct day", "more distinct days")} needed (days are counted in UTC).`;
+      return { code: "distinct_days", current: c.current, required: c.required, missing };
     case "spanDays":
-      return `Keep the conversation going for ${times(missing, "more day", "more days")}.`;
+      return { code: "span_days", missing };
     case "reciprocity":
-      return `Wait until ${name} interacts with you too.`;
-    default:
-      return "";
+      return { code: "reciprocity" };
   }
 }
 
-function warmingSteps(ctx: NextStepContext, name: string): string[] {
-  const steps: string[] = [];
+function warmingSteps(ctx: NextStepContext): NextStep[] {
+  const steps: NextStep[] = [];
   const unmet = ctx.criteria.filter((c) => !c.met);
   // The cap only matters when something other than the other side's reply is missing.
   if (ctx.capReachedToday && unmet.some((c) => c.key !== "reciprocity")) {
-    steps.push(`You've reached today's limit of ${times(ctx.dailyPointCap, "point", "points")} — come back tomorrow.`);
+    steps.push({ code: "cap_reached", cap: ctx.dailyPointCap });
   }
   for (const key of STEP_ORDER) {
     const c = unmet.find((u) => u.key === key);
     if (!c) continue;
     // "1 day" is implied by the first interaction; don't say the same thing twice.
     if (key === "distinctDays" && c.required === 1 && unmet.some((u) => u.key === "interactions")) continue;
-    steps.push(criterionStep(c, name, ctx.commentWeight));
+    steps.push(criterionStep(c));
   }
   return steps;
 }
 
-/** Plain, kind next steps for the requester, most useful first; at most one per unmet criterion. */
-export function nextSteps(ctx: NextStepContext): string[] {
-  const name = ctx.recipientName?.trim() || "this member";
+/** The requester's next steps as data, most useful first; at most one per unmet criterion. */
+export function nextStepCodes(ctx: NextStepContext): NextStep[] {
   switch (ctx.status) {
     case "self":
     case "blocked":
       // Nothing to do with yourself; and a block must not be hinted at.
       return [];
     case "connected":
-      return ["You're connected."];
     case "incoming":
-      return [`${name} has asked to connect with you — you can accept or decline.`];
     case "requested":
-      return [`Your request is waiting for ${name}'s answer.`];
     case "closed":
-      return [notAccepting(name)];
+    case "warm":
+      return [{ code: ctx.status }];
     case "cooldown": {
-      const first = Number.isFinite(ctx.cooldownDay)
-        ? `You can ask again after ${formatDay(ctx.cooldownDay)}.`
-        : "You can ask again later.";
-      return ctx.gateMet ? [first] : [first, ...warmingSteps(ctx, name)];
+      const first: NextStep = { code: "cooldown", day: dayOrNull(ctx.cooldownDay) };
+      return ctx.gateMet ? [first] : [first, ...warmingSteps(ctx)];
     }
     case "too_new": {
-      const rule = `${name} accepts requests from accounts at least ${times(ctx.minAccountAgeDays, "day", "days")} old`;
-      const first = Number.isFinite(ctx.oldEnoughDay)
-        ? `${rule} — you can ask from ${formatDay(ctx.oldEnoughDay)}.`
-        : `${rule}.`;
-      return ctx.gateMet ? [first] : [first, ...warmingSteps(ctx, name)];
+      const first: NextStep = { code: "too_new", minDays: ctx.minAccountAgeDays, day: dayOrNull(ctx.oldEnoughDay) };
+      return ctx.gateMet ? [first] : [first, ...warmingSteps(ctx)];
     }
-    case "warm":
-      return [`You're warmed up — send ${name} a personal note with your request.`];
     default:
-      return warmingSteps(ctx, name);
+      return warmingSteps(ctx);
   }
 }
+
+/** A next step in plain, kind words, addressed to the requester. */
+export function stepWords(step: NextStep, recipientName: string, commentWeight: number): string {
+  const name = recipientName?.trim() || "this member";
+  switch (step.code) {
+    case "connected":
+      return "You're connected.";
+    case "incoming":
+      return `${name} has asked to connect with you — you can accept or decline.`;
+    case "requested":
+      return `Your request is waiting for ${name}'s answer.`;
+    case "closed":
+      return notAccepting(name);
+    case "warm":
+      return `You're warmed up — send ${name} a personal note with your request.`;
+    case "cooldown":
+      return step.day !== null ? `You can ask again after ${formatDay(step.day)}.` : "You can ask again later.";
+    case "too_new": {
+      const rule = `${name} accepts requests from accounts at least ${times(step.minDays, "day", "days")} old`;
+      return step.day !== null ? `${rule} — you can ask from ${formatDay(step.day)}.` : `${rule}.`;
+    }
+    case "cap_reached":
+      return `You've reached today's limit of ${times(step.cap, "point", "points")} — come back tomorrow.`;
+    case "conversation":
+      return `Reply to one of ${name}'s posts — you still need a real conversation.`;
+    case "interactions":
+      if (step.current === 0) return `Interact with ${name} ${step.missing === 1 ? "once" : `${step.missing} times`}.`;
+      return step.missing === 1 ? "Interact once more." : `Interact ${step.missing} more times.`;
+    case "points":
+      return `${times(step.missing, "more point", "more points")} needed — a comment is worth ${commentWeight}.`;
+    case "distinct_days":
+      if (step.current === 0) {
+        return step.required === 1
+          ? `Interact with ${name} once.`
+          : `Interact with ${name} on ${step.required} different days (days are counted in UTC).`;
+      }
+      return `Come back on another day: ${times(step.missing, "more distinct day", "more distinct days")} needed (days are counted in UTC).`;
+    case "span_days":
+      return `Keep the conversation going for ${times(step.missing, "more day", "more days")}.`;
+    case "reciprocity":
+      return `Wait until ${name} interacts with you too.`;
+  }
+}
+

@@ -1,6 +1,18 @@
 import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/server/db";
-import type { RelationshipSort, RelationshipTab } from "@/lib/warmup/relationship-tabs";
+import { loadPairInputs } from "@/lib/server/queries/pair-inputs";
+import { commentWeightOf } from "@/lib/warmup/evaluate";
+import { stepWords, type NextStep } from "@/lib/warmup/next-steps";
+import {
+  LISTED_STATUSES,
+  RELATIONSHIP_TABS,
+  RELATIONSHIP_TAB_KEYS,
+  tabOf,
+  type RelationshipSort,
+  type RelationshipTab,
+} from "@/lib/warmup/relationship-tabs";
+import { summarize } from "@/lib/warmup/summary";
 import type { RelationshipStatus } from "@/lib/warmup/types";
 import type { TAppSettings } from "@/lib/validation/app-settings";
 
@@ -40,5 +52,214 @@ export type ListRelationshipsParams = {
   limit: number;
 };
 
-/** Implemented by the lead (reads relationship summaries; stale ones are evaluated afresh, never written). */
-export declare function listRelationships(db: Tx, p: ListRelationshipsParams): Promise<RelationshipPage>;
+/** A cursor that does not decode: the API answers 400 naming `cursor`. */
+export class BadCursorError extends Error {
+  constructor() {
+    super("This cursor is not one this list gave out.");
+  }
+}
+
+/**
+ * The viewer's relationships from the stored summaries (relationship_summary), one tab or
+ * all, sorted, searched by name or handle, a page at a time — in a fixed number of
+ * statements whatever the size of the network. Summaries that are due (stale, or past
+ * their valid_until) are evaluated afresh here from the interactions and merged in, never
+ * written: reads never write (the job worker and the next write store them). Members who
+ * are suspended now are not listed.
+ */
+export async function listRelationships(db: Tx, p: ListRelationshipsParams): Promise<RelationshipPage> {
+  const reader = relationshipReader(db, p);
+  const statuses = p.tab ? RELATIONSHIP_TABS[p.tab] : LISTED_STATUSES;
+  const [page, counts] = await Promise.all([
+    reader.page({ statuses, sort: p.sort, q: p.q, cursor: p.cursor ?? null, limit: p.limit }),
+    reader.counts(),
+  ]);
+  return { ...page, counts };
+}
+
+type Key = { percent: number; nameKey: string; id: string; last: number | null };
+type Entry = { item: RelationshipItem; key: Key };
+
+/** Reads for one viewer at one `now`, sharing the due summaries between its calls. */
+export function relationshipReader(db: Tx, p: { viewerId: string; now: Date; settings: TAppSettings }) {
+  const { viewerId, now } = p;
+  const commentWeight = commentWeightOf(p.settings.weights);
+  let due: Promise<Entry[]> | null = null;
+  const dueEntries = () => (due ??= readDue(db, viewerId, now));
+
+  const toEntry = (member: RelationshipMember, r: Omit<RelationshipItem, "member" | "nextStep"> & { step: NextStep | null }): Entry => ({
+    item: {
+      member,
+      status: r.status,
+      percent: r.percent,
+      gateMet: r.gateMet,
+      nextStep: r.step ? stepWords(r.step, member.name, commentWeight) : null,
+      lastInteractionAt: r.lastInteractionAt,
+    },
+    key: { percent: r.percent, nameKey: nameKey(member.name), id: member.id, last: r.lastInteractionAt?.getTime() ?? null },
+  });
+
+  async function readDue(db: Tx, viewerId: string, now: Date): Promise<Entry[]> {
+    const rows = await db.$queryRaw<{ id: string }[]>`
+      SELECT s.recipient_id AS id FROM relationship_summary s JOIN member m ON m.id = s.recipient_id
+      WHERE s.requester_id = ${viewerId} AND s.valid_until <= ${now} AND ${notSuspended(now)}`;
+    if (rows.length === 0) return [];
+    const { inputs } = await loadPairInputs(db, { pairs: rows.map((r) => [viewerId, r.id] as const), now });
+    const out: Entry[] = [];
+    for (const { input, changesAt, recipient } of inputs.values()) {
+      const { summary } = summarize(input, changesAt);
+      out.push(toEntry(recipient, { ...summary, step: summary.nextStep }));
+    }
+    return out;
+  }
+
+  return {
+    /** One page of relationships in `statuses`, after `cursor`. */
+    async page(o: { statuses: readonly RelationshipStatus[]; sort: RelationshipSort; q?: string; cursor: string | null; limit: number }) {
+      const cursor = o.cursor ? decodeCursor(o.cursor, o.sort) : null;
+      const q = normaliseQuery(o.q);
+      const [fresh, dueAll] = await Promise.all([readFresh(o.statuses, o.sort, q, cursor, o.limit + 1), dueEntries()]);
+      const cmp = o.sort === "recent" ? byRecent : byClosest;
+      const dueHere = dueAll.filter(
+        (e) => o.statuses.includes(e.item.status) && matches(e.item.member, q) && (!cursor || cmp(cursor, e.key) < 0),
+      );
+      const merged = [...fresh, ...dueHere].sort((a, b) => cmp(a.key, b.key)).slice(0, o.limit + 1);
+      const more = merged.length > o.limit;
+      const items = merged.slice(0, o.limit);
+      return { items: items.map((e) => e.item), nextCursor: more ? encodeCursor(items[items.length - 1].key, o.sort) : null };
+    },
+
+    /** How many relationships each tab lists. */
+    async counts(): Promise<Record<RelationshipTab, number>> {
+      const [rows, dueAll] = await Promise.all([
+        db.$queryRaw<{ status: string; n: number }[]>`
+          SELECT s.status, count(*)::int AS n FROM relationship_summary s JOIN member m ON m.id = s.recipient_id
+          WHERE s.requester_id = ${viewerId} AND s.valid_until > ${now} AND s.status = ANY(${[...LISTED_STATUSES]}::text[])
+            AND ${notSuspended(now)}
+          GROUP BY s.status`,
+        dueEntries(),
+      ]);
+      const counts = Object.fromEntries(RELATIONSHIP_TAB_KEYS.map((t) => [t, 0])) as Record<RelationshipTab, number>;
+      const add = (status: string, n: number) => {
+        const tab = tabOf(status as RelationshipStatus);
+        if (tab) counts[tab] += n;
+      };
+      for (const r of rows) add(r.status, Number(r.n));
+      for (const e of dueAll) add(e.item.status, 1);
+      return counts;
+    },
+  };
+
+  async function readFresh(statuses: readonly RelationshipStatus[], sort: RelationshipSort, q: string | null, cursor: Key | null, take: number) {
+    const pattern = q ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+    const name = Prisma.sql`lower(m.name COLLATE "C")`;
+    const id = Prisma.sql`(m.id COLLATE "C")`;
+    let after = Prisma.sql`TRUE`;
+    if (cursor && sort === "closest") {
+      after = Prisma.sql`(s.percent < ${cursor.percent} OR (s.percent = ${cursor.percent} AND (${name} > ${cursor.nameKey} OR (${name} = ${cursor.nameKey} AND ${id} > ${cursor.id}))))`;
+    } else if (cursor && cursor.last !== null) {
+      const t = new Date(cursor.last);
+      after = Prisma.sql`(s.last_interaction_at < ${t} OR (s.last_interaction_at = ${t} AND ${id} > ${cursor.id}) OR s.last_interaction_at IS NULL)`;
+    } else if (cursor) {
+      after = Prisma.sql`(s.last_interaction_at IS NULL AND ${id} > ${cursor.id})`;
+    }
+    const order =
+      sort === "closest" ? Prisma.sql`s.percent DESC, ${name}, ${id}` : Prisma.sql`s.last_interaction_at DESC NULLS LAST, ${id}`;
+    const rows = await db.$queryRaw<
+      {
+        id: string;
+        handle: string;
+        name: string;
+        headline: string;
+        status: string;
+        percent: number;
+        gate_met: boolean;
+        next_step: NextStep | null;
+        last_interaction_at: Date | null;
+      }[]
+    >`
+      SELECT m.id, m.handle, m.name, m.headline, s.status, s.percent, s.gate_met, s.next_step, s.last_interaction_at
+      FROM relationship_summary s JOIN member m ON m.id = s.recipient_id
+      WHERE s.requester_id = ${viewerId} AND s.valid_until > ${now} AND s.status = ANY(${[...statuses]}::text[])
+        AND ${notSuspended(now)}
+        AND (${pattern}::text IS NULL OR m.name ILIKE ${pattern} OR m.handle ILIKE ${pattern})
+        AND ${after}
+      ORDER BY ${order}
+      LIMIT ${take}`;
+    return rows.map((r) =>
+      toEntry(
+        { id: r.id, handle: r.handle, name: r.name, headline: r.headline },
+        {
+          status: r.status as RelationshipStatus,
+          percent: r.percent,
+          gateMet: r.gate_met,
+          step: typeof r.next_step === "string" ? (JSON.parse(r.next_step) as NextStep) : r.next_step,
+          lastInteractionAt: r.last_interaction_at,
+        },
+      ),
+    );
+  }
+}
+
+const notSuspended = (now: Date) =>
+  Prisma.sql`(m.suspended_at IS NULL OR (m.suspended_until IS NOT NULL AND m.suspended_until <= ${now}))`;
+
+/** The name as the database orders it: lower(name COLLATE "C") lowers ASCII letters only. */
+function nameKey(name: string): string {
+  return name.replace(/[A-Z]/g, (c) => c.toLowerCase());
+}
+
+/** Code point order, as the "C" collation orders UTF-8 bytes. */
+function cmpCodePoints(a: string, b: string): number {
+  if (a === b) return 0;
+  const x = [...a];
+  const y = [...b];
+  const n = Math.min(x.length, y.length);
+  for (let i = 0; i < n; i++) {
+    if (x[i] !== y[i]) return x[i].codePointAt(0)! - y[i].codePointAt(0)!;
+  }
+  return x.length - y.length;
+}
+
+const byClosest = (a: Key, b: Key) => b.percent - a.percent || cmpCodePoints(a.nameKey, b.nameKey) || cmpCodePoints(a.id, b.id);
+const byRecent = (a: Key, b: Key) => {
+  if (a.last !== b.last) {
+    if (a.last === null) return 1;
+    if (b.last === null) return -1;
+    return b.last - a.last;
+  }
+  return cmpCodePoints(a.id, b.id);
+};
+
+function normaliseQuery(q: string | undefined): string | null {
+  const t = (q ?? "").trim().replace(/^@/, "").trim();
+  return t ? t : null;
+}
+
+function matches(m: RelationshipMember, q: string | null): boolean {
+  if (!q) return true;
+  const needle = q.toLowerCase();
+  return m.name.toLowerCase().includes(needle) || m.handle.toLowerCase().includes(needle);
+}
+
+function encodeCursor(k: Key, sort: RelationshipSort): string {
+  const body = sort === "closest" ? ["c", k.percent, k.nameKey, k.id] : ["r", k.last, k.id];
+  return Buffer.from(JSON.stringify(body)).toString("base64url");
+}
+
+function decodeCursor(cursor: string, sort: RelationshipSort): Key {
+  let body: unknown;
+  try {
+    body = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+  } catch {
+    throw new BadCursorError();
+  }
+  if (!Array.isArray(body)) throw new BadCursorError();
+  if (sort === "closest" && body[0] === "c" && Number.isInteger(body[1]) && typeof body[2] === "string" && typeof body[3] === "string") {
+    return { percent: body[1], nameKey: body[2], id: body[3], last: null };
+  }
+  if (sort === "recent" && body[0] === "r" && (body[1] === null || Number.isFinite(body[1])) && typeof body[2] === "string") {
+    return { percent: 0, nameKey: "", id: body[2], last: body[1] };
+  }
+  throw new BadCursorError();
+}

@@ -109,10 +109,10 @@ const viewerInteractions = (viewerId: string, since: Date) => Prisma.sql`
   SELECT id, actor_id, target_id, kind, source, weight, occurred_at, verification
   FROM interaction
   WHERE occurred_at >= ${since} AND (actor_id = ${viewerId} OR target_id = ${viewerId})`;
-const PACK = Prisma.sql`string_agg(concat_ws(',', id, actor_id, target_id, kind, source, weight,
+export const PACK = Prisma.sql`string_agg(concat_ws(',', id, actor_id, target_id, kind, source, weight,
   (extract(epoch FROM occurred_at) * 1000)::bigint, verification), ';')`;
 
-function unpackInteractions(packed: string | null): EngineInteraction[] {
+export function unpackInteractions(packed: string | null): EngineInteraction[] {
   if (!packed) return [];
   return packed.split(";").map((line) => {
     const f = line.split(",");
@@ -158,14 +158,14 @@ const POLICY_JSON = Prisma.raw(
  * The members with these ids (an SQL text[] expression), each with their stored policy,
  * as one JSON text value: rows cost far more to map than to parse (see unpackInteractions).
  */
-const membersWithPolicies = (ids: Prisma.Sql) => Prisma.sql`
+export const membersWithPolicies = (ids: Prisma.Sql) => Prisma.sql`
   SELECT coalesce(json_agg(json_build_array(m.id, m.handle, m.name, m.headline,
            (extract(epoch FROM m.created_at) * 1000)::bigint,
            CASE WHEN p.member_id IS NULL THEN NULL ELSE ${POLICY_JSON} END)), '[]')::text
   FROM member m LEFT JOIN policy p ON p.member_id = m.id
   WHERE m.id = ANY(${ids})`;
 
-function parseMembers(json: string | null | undefined) {
+export function parseMembers(json: string | null | undefined) {
   type Row = [id: string, handle: string, name: string, headline: string, createdAtMs: number, policy: Record<string, unknown> | null];
   const display = new Map<string, RelatedMember>();
   const facts: MemberFacts[] = [];

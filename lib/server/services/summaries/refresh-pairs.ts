@@ -1,0 +1,110 @@
+import "server-only";
+import type { Tx } from "@/lib/server/db";
+import { directedKey, loadPairInputs, type DirectedPair } from "@/lib/server/queries/pair-inputs";
+import { summarize, type Summary } from "@/lib/warmup/summary";
+import type { Evaluation, RelationshipStatus } from "@/lib/warmup/types";
+
+/** valid_until of a summary nothing changes by itself (the column is NOT NULL). */
+export const NEVER = new Date(Date.UTC(9999, 11, 31));
+/** valid_until of a stale row: due at once. */
+export const EPOCH = new Date(0);
+
+/** A stored row as it was when locked: its status is only current when `fresh`. */
+export type LockedSummary = { status: RelationshipStatus; fresh: boolean };
+
+/** Both directions of each unordered pair, without self-pairs or repeats. */
+export function bothWays(pairs: readonly (readonly [string, string])[]): DirectedPair[] {
+  const seen = new Set<string>();
+  const out: DirectedPair[] = [];
+  for (const [a, b] of pairs) {
+    if (a === b) continue;
+    for (const pair of [[a, b], [b, a]] as const) {
+      const key = directedKey(pair[0], pair[1]);
+      if (!seen.has(key)) {
+        seen.add(key);
+        out.push(pair);
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Locks the summary rows of these directed pairs until the transaction ends, creating
+ * missing ones (stale placeholders, never shown). Taken in one order (by requester, then
+ * recipient), so two transactions locking overlapping pairs cannot deadlock on them.
+ *
+ * This lock is what keeps summaries right under concurrency: a second transaction
+ * refreshing the same pair waits here, and then reads (READ COMMITTED: a new snapshot per
+ * statement) what the first committed. A protocol or settings change marks rows stale with
+ * an UPDATE, which waits for a refresh holding the row, or makes it wait.
+ */
+export async function lockSummaries(tx: Tx, p: { pairs: readonly DirectedPair[]; now: Date }): Promise<Map<string, LockedSummary>> {
+  const pairs = p.pairs.filter(([a, b]) => a !== b);
+  const out = new Map<string, LockedSummary>();
+  if (pairs.length === 0) return out;
+  const rows = await tx.$queryRaw<{ requester_id: string; recipient_id: string; status: string; fresh: boolean }[]>`
+    INSERT INTO relationship_summary AS s
+      (requester_id, recipient_id, status, percent, gate_met, points, interactions, valid_until, computed_at, stale)
+    SELECT r, c, 'cold', 0, false, 0, 0, ${EPOCH}, ${p.now}, true
+    FROM unnest(${pairs.map(([a]) => a)}::text[], ${pairs.map(([, b]) => b)}::text[]) AS w(r, c)
+    ORDER BY r, c
+    ON CONFLICT (requester_id, recipient_id) DO UPDATE SET stale = s.stale
+    RETURNING s.requester_id, s.recipient_id, s.status, (NOT s.stale AND s.valid_until > ${p.now}) AS fresh`;
+  for (const r of rows) out.set(directedKey(r.requester_id, r.recipient_id), { status: r.status as RelationshipStatus, fresh: r.fresh });
+  return out;
+}
+
+export type Refreshed = { evaluation: Evaluation; summary: Summary };
+
+/**
+ * Evaluates these directed pairs from the interactions themselves and stores the result,
+ * inside the caller's transaction (after its write, so the summary reflects it). Three
+ * statements whatever the number of pairs: lock (skipped when the caller already holds the
+ * rows: `locked`), read, write. Returns each pair's evaluation by directedKey.
+ */
+export async function refreshSummaries(
+  tx: Tx,
+  p: { pairs: readonly DirectedPair[]; now: Date; locked?: boolean },
+): Promise<Map<string, Refreshed>> {
+  const out = new Map<string, Refreshed>();
+  if (p.pairs.length === 0) return out;
+  if (!p.locked) await lockSummaries(tx, p);
+  const { inputs } = await loadPairInputs(tx, { pairs: p.pairs, now: p.now });
+  const values: unknown[] = [];
+  for (const [key, { input, changesAt }] of inputs) {
+    const result = summarize(input, changesAt);
+    out.set(key, result);
+    const s = result.summary;
+    values.push({
+      r: input.requesterId,
+      c: input.recipientId,
+      status: s.status,
+      percent: s.percent,
+      gate: s.gateMet,
+      step: s.nextStep,
+      points: s.points,
+      n: s.interactions,
+      lia: s.lastInteractionAt?.getTime() ?? null,
+      vu: (s.validUntil ?? NEVER).getTime(),
+    });
+  }
+  if (values.length > 0) {
+    await tx.$executeRaw`
+      UPDATE relationship_summary AS s SET
+        status = v.status, percent = v.percent, gate_met = v.gate, next_step = v.step, points = v.points,
+        interactions = v.n,
+        last_interaction_at = CASE WHEN v.lia IS NULL THEN NULL ELSE to_timestamp(v.lia / 1000.0) AT TIME ZONE 'UTC' END,
+        valid_until = to_timestamp(v.vu / 1000.0) AT TIME ZONE 'UTC',
+        computed_at = ${p.now}, stale = false
+      FROM json_to_recordset(${JSON.stringify(values)}::json)
+        AS v(r text, c text, status text, percent int, gate boolean, step jsonb, points int, n int, lia float8, vu float8)
+      WHERE s.requester_id = v.r AND s.recipient_id = v.c`;
+  }
+  return out;
+}
+
+/** Both directions of each pair, refreshed after a write that touched them. */
+export function refreshPairs(tx: Tx, p: { pairs: readonly (readonly [string, string])[]; now: Date }) {
+  return refreshSummaries(tx, { pairs: bothWays(p.pairs), now: p.now });
+}
