@@ -1,6 +1,7 @@
 import { openDatabase } from "@/lib/db/create-client";
 import { describeTarget } from "@/lib/db/config";
 import { setDbForTests } from "@/lib/server/db";
+import { rebuildSummaries } from "@/lib/server/services/summaries/rebuild";
 import { seedDemo } from "./seed/demo";
 
 /**
@@ -12,7 +13,10 @@ const opened = await openDatabase();
 setDbForTests(opened);
 try {
   const summary = await seedDemo(opened.db, new Date());
-  console.log(`Seeded ${describeTarget(opened.target)}: ${summary}`);
+  // Some demo content is written as plain rows, not through the services: build the
+  // relationship summaries from what is there now (a small community: well under a second).
+  const { refreshed } = await rebuildSummaries(opened.db, { now: new Date() });
+  console.log(`Seeded ${describeTarget(opened.target)}: ${summary}; ${refreshed} relationship summaries`);
 } catch (e) {
   console.error(`Seeding failed: ${(e as Error).stack}`);
   process.exitCode = 1;

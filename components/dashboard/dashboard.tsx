@@ -40,6 +40,7 @@ const excerpt = (s: string, max = 120) => (s.length <= max ? s : `${s.slice(0, m
 
 /** The signed-in home: what needs an answer, who is ready, who is warming up, what is waiting. */
 export function Dashboard({ dashboard: d, now }: { dashboard: DashboardData; now: Date }) {
+  const warmingCount = d.counts.warming + d.counts.cooling;
   return (
     <div className="space-y-6">
       <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-4">
@@ -59,8 +60,8 @@ export function Dashboard({ dashboard: d, now }: { dashboard: DashboardData; now
           <More n={d.incoming.length - SHOW} href="/requests?tab=incoming" label="{n} more waiting" />
         </Column>
 
-        <Column id="dash-ready" title="Ready to connect" count={d.ready.length} empty="No one yet. Keep the conversations going — when you meet someone's protocol, they appear here.">
-          {d.ready.slice(0, SHOW).map((r) => (
+        <Column id="dash-ready" title="Ready to connect" count={d.counts.ready} empty="No one yet. Keep the conversations going — when you meet someone's protocol, they appear here.">
+          {d.ready.map((r) => (
             <li key={r.member.id} className="space-y-1">
               <WhoWithStatus m={r.member} status="warm" />
               <Link href={`/u/${r.member.handle}/connect`} className="text-sm underline">
@@ -68,18 +69,18 @@ export function Dashboard({ dashboard: d, now }: { dashboard: DashboardData; now
               </Link>
             </li>
           ))}
-          {d.ready.length > SHOW ? <li className="text-xs muted">and {d.ready.length - SHOW} more</li> : null}
+          <More n={d.counts.ready - d.ready.length} href="/relationships?tab=ready" label="and {n} more" />
         </Column>
 
-        <Column id="dash-warming" title="Warming up" count={d.warming.length} empty="Nobody is warming up yet. Reply to someone's post — that is how every good connection starts.">
-          {d.warming.slice(0, SHOW).map((r) => (
+        <Column id="dash-warming" title="Warming up" count={warmingCount} empty="Nobody is warming up yet. Reply to someone's post — that is how every good connection starts.">
+          {d.warming.map((r) => (
             <li key={r.member.id} className="space-y-1">
-              <WhoWithStatus m={r.member} status={r.evaluation.status} />
-              <WarmthProgress percent={r.evaluation.percent} status={r.evaluation.status} label={`Warm-up with ${r.member.name}`} size="sm" />
+              <WhoWithStatus m={r.member} status={r.status} />
+              <WarmthProgress percent={r.percent} status={r.status} label={`Warm-up with ${r.member.name}`} size="sm" />
               {r.nextStep ? <p className="text-xs muted">{r.nextStep}</p> : null}
             </li>
           ))}
-          {d.warming.length > SHOW ? <li className="text-xs muted">and {d.warming.length - SHOW} more, less far along</li> : null}
+          <More n={warmingCount - d.warming.length} href="/relationships?tab=warming" label="and {n} more, less far along" />
         </Column>
 
         <Column id="dash-waiting" title="Waiting on them" count={d.outgoing.length} empty="You have no requests waiting. When you're warm with someone, their profile's Connect button lets you ask.">

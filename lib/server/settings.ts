@@ -5,11 +5,11 @@ import { DEFAULT_APP_SETTINGS, ZAppSettings, type TAppSettings } from "@/lib/val
 /** The admin-tunable settings in force (one small row; defaults when absent or partly invalid). */
 export async function getAppSettings(db: Tx): Promise<TAppSettings> {
   const row = await db.appSettings.findUnique({ where: { id: 1 }, select: { values: true } });
-  return parseAppSettings(row?.values);
+  return settingsFromValues(row?.values);
 }
 
 /** Stored settings values (JSON, or none) → the settings in force: defaults when absent or invalid. */
-export function parseAppSettings(values: unknown): TAppSettings {
+export function settingsFromValues(values: unknown): TAppSettings {
   if (values == null) return DEFAULT_APP_SETTINGS;
   const parsed = ZAppSettings.safeParse(values);
   return parsed.success ? parsed.data : DEFAULT_APP_SETTINGS;

@@ -41,7 +41,7 @@ const viewerId = await idOf(flags.viewer!);
 const otherId = await idOf(flags.other!);
 
 const paths: Record<string, () => Promise<unknown>> = {
-  dashboard: async () => Promise.all([loadDashboard(db, { viewerId, now: new Date(), selfHandle: flags.viewer }), headerCounts(db, { memberId: viewerId, now: new Date() })]),
+  dashboard: async () => Promise.all([loadDashboard(db, { viewerId, now: new Date(), settings: await getAppSettings(db), selfHandle: flags.viewer }), headerCounts(db, { memberId: viewerId, now: new Date() })]),
   profile: async () => {
     const profile = await findProfile(db, { handle: flags.other!, viewerId });
     if (!profile) throw new Error("profile not found");

@@ -66,7 +66,7 @@ function ensureBuild(): void {
 }
 
 async function seed(url: string, tokensFile: string): Promise<Record<string, unknown>> {
-  const args = ["scripts/seed-large.ts", "--seed", flags.seed!, "--tokens-out", tokensFile];
+  const args = ["--conditions=react-server", "scripts/seed-large.ts", "--seed", flags.seed!, "--tokens-out", tokensFile];
   if (flags.small) args.push("--small");
   for (const k of ["members", "interactions", "requests"] as const) if (flags[k]) args.push(`--${k}`, flags[k]!);
   // --connections is the load's concurrency here; the dataset's connection count is --dataset-connections.

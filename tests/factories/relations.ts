@@ -2,18 +2,27 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { getDb, type Tx } from "@/lib/server/db";
 import { DEFAULT_WEIGHTS } from "@/lib/warmup/weights";
 import type { InteractionKind, InteractionSource, Verification } from "@/lib/warmup/types";
+import { markPairsStale } from "@/lib/server/services/summaries/mark-stale";
 import { unique } from "./sequence";
+
+// Rows written here bypass the services, so the pair's relationship summaries are marked
+// stale: every read evaluates them afresh at its own `now`, as it would a row the job
+// worker has not reached yet.
 
 /** Connects two members (stored once per pair, smaller id first, as the schema requires). */
 export async function createConnection(aId: string, bId: string, attrs: { createdAt?: Date } = {}, db?: Tx) {
   const client = db ?? (await getDb());
   const [memberAId, memberBId] = aId < bId ? [aId, bId] : [bId, aId];
-  return client.connection.create({ data: { memberAId, memberBId, ...attrs } });
+  const row = await client.connection.create({ data: { memberAId, memberBId, ...attrs } });
+  await markPairsStale(client, { pairs: [[aId, bId]] });
+  return row;
 }
 
 export async function createBlock(blockerId: string, blockedId: string, db?: Tx) {
   const client = db ?? (await getDb());
-  return client.block.create({ data: { blockerId, blockedId } });
+  const row = await client.block.create({ data: { blockerId, blockedId } });
+  await markPairsStale(client, { pairs: [[blockerId, blockedId]] });
+  return row;
 }
 
 export type InteractionAttrs = {
@@ -32,7 +41,7 @@ export type InteractionAttrs = {
 export async function createInteraction(attrs: InteractionAttrs, db?: Tx) {
   const client = db ?? (await getDb());
   const kind = attrs.kind ?? "comment";
-  return client.interaction.create({
+  const row = await client.interaction.create({
     data: {
       source: "observed",
       verification: "verified",
@@ -43,4 +52,6 @@ export async function createInteraction(attrs: InteractionAttrs, db?: Tx) {
       kind,
     },
   });
+  await markPairsStale(client, { pairs: [[attrs.actorId, attrs.targetId]] });
+  return row;
 }

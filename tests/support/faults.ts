@@ -38,7 +38,7 @@ function withHook(opened: OpenedDb, hook: Hook): OpenedDb {
     query: {
       $allOperations: ({ model, operation, args, query }) => {
         // Locks (SELECT … FOR UPDATE, advisory locks) are raw reads; they are not writes.
-        const isLock = (operation === "$executeRaw" || operation === "executeRaw") && /pg_advisory|FOR UPDATE/i.test(JSON.stringify(args));
+        const isLock = (operation === "$executeRaw" || operation === "executeRaw") && /pg_advisory|FOR (NO KEY )?UPDATE/i.test(JSON.stringify(args));
         if (WRITE_OPS.has(operation) && !isLock) hook(`${model ?? "$raw"}.${operation}`);
         return query(args);
       },

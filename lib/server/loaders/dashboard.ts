@@ -4,6 +4,7 @@ import { systemNow } from "@/lib/server/clock";
 import { getDb } from "@/lib/server/db";
 import { loadDashboard } from "@/lib/server/queries/dashboard";
 import { getViewer } from "@/lib/server/auth/session";
+import { appSettings } from "./request-cache";
 
 /** `/`: the landing page when signed out (`dashboard` null), else the viewer's dashboard at one `now`. */
 export async function loadHomePage() {
@@ -11,6 +12,6 @@ export async function loadHomePage() {
   if (!viewer) return { viewer: null, dashboard: null, now: null };
   if (viewer.suspended) redirect("/suspended");
   const now = systemNow();
-  const dashboard = await loadDashboard(await getDb(), { viewerId: viewer.id, now, selfHandle: viewer.handle });
+  const dashboard = await loadDashboard(await getDb(), { viewerId: viewer.id, now, settings: await appSettings(), selfHandle: viewer.handle });
   return { viewer, dashboard, now };
 }

@@ -1,70 +1,72 @@
 import "server-only";
 import type { Tx } from "@/lib/server/db";
-import { loadRelatedInputs } from "@/lib/server/queries/warmup-inputs";
-import { evaluate } from "@/lib/warmup/evaluate";
-import type { Evaluation } from "@/lib/warmup/types";
+import { RELATIONSHIP_TABS, type RelationshipTab } from "@/lib/warmup/relationship-tabs";
+import type { TAppSettings } from "@/lib/validation/app-settings";
 import { listNotifications, type NotificationItem } from "./notifications";
+import { relationshipReader, type RelationshipItem } from "./relationships";
 
 export type DashboardMember = { id: string; handle: string; name: string; headline: string };
-export type DashboardRelationship = { member: DashboardMember; evaluation: Evaluation; nextStep: string | null };
 
 export type Dashboard = {
   incoming: { id: string; member: DashboardMember; note: string; createdAt: Date }[];
   outgoing: { id: string; member: DashboardMember; createdAt: Date; expiresAt: Date }[];
-  ready: DashboardRelationship[];
-  warming: DashboardRelationship[];
+  /** the warmest few who are ready (warm), closest first; `counts.ready` says how many in all */
+  ready: RelationshipItem[];
+  /** the furthest along of those warming up, too new or cooling down */
+  warming: RelationshipItem[];
+  /** how many relationships each /relationships tab lists */
+  counts: Record<RelationshipTab, number>;
   activity: NotificationItem[];
 };
 
-/** Statuses shown under "Warming up": still something to do (or to wait for) before asking. */
-const WARMING = new Set(["warming", "cooldown", "too_new"]);
+/** How many relationships each column shows; the rest are a link to /relationships away. */
+export const DASHBOARD_SHOWN = 8;
+
+/** "Warming up" on the dashboard: still something to do, or to wait for, before asking. */
+export const DASHBOARD_WARMING = [...RELATIONSHIP_TABS.warming, ...RELATIONSHIP_TABS.cooling];
+
+const MEMBER = { select: { id: true, handle: true, name: true, headline: true } } as const;
 
 /**
- * Everything the signed-in home page shows, in one round of queries whatever the size of the
- * viewer's network: the related members (anyone with an interaction either way inside the
- * longest freshness window, plus pending-request counterparts) are found and evaluated
- * together (loadRelatedInputs), never one by one. A pure read: expired requests are left
- * out here and expired by the write paths and `npm run jobs:expire`.
+ * Everything the signed-in home page shows, from the stored relationship summaries: the top
+ * of each column and the counts, at a cost that does not grow with the viewer's network
+ * (summaries due for a refresh are evaluated afresh and merged in; see listRelationships).
+ * A pure read: expired requests are left out here and expired by the write paths and the
+ * job worker.
  */
-export async function loadDashboard(db: Tx, p: { viewerId: string; now: Date; selfHandle?: string }): Promise<Dashboard> {
+export async function loadDashboard(
+  db: Tx,
+  p: { viewerId: string; now: Date; settings: TAppSettings; selfHandle?: string },
+): Promise<Dashboard> {
   const { viewerId, now } = p;
   const pending = { status: "pending", expiresAt: { gt: now } } as const;
-  const request = { id: true, requesterId: true, recipientId: true, note: true, createdAt: true, expiresAt: true } as const;
+  const reader = relationshipReader(db, p);
+  const top = (statuses: readonly RelationshipItem["status"][]) =>
+    reader.page({ statuses, sort: "closest", cursor: null, limit: DASHBOARD_SHOWN });
 
-  const [{ inputs, members }, incoming, outgoing, activity] = await Promise.all([
-    loadRelatedInputs(db, { viewerId, now }),
-    db.connectionRequest.findMany({ where: { recipientId: viewerId, ...pending }, orderBy: { createdAt: "asc" }, select: request }),
-    db.connectionRequest.findMany({ where: { requesterId: viewerId, ...pending }, orderBy: { createdAt: "asc" }, select: request }),
+  const [ready, warming, counts, incoming, outgoing, activity] = await Promise.all([
+    top(RELATIONSHIP_TABS.ready),
+    top(DASHBOARD_WARMING),
+    reader.counts(),
+    db.connectionRequest.findMany({
+      where: { recipientId: viewerId, ...pending },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, note: true, createdAt: true, requester: MEMBER },
+    }),
+    db.connectionRequest.findMany({
+      where: { requesterId: viewerId, ...pending },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, createdAt: true, expiresAt: true, recipient: MEMBER },
+    }),
     listNotifications(db, { memberId: viewerId, take: 6, selfHandle: p.selfHandle, countUnread: false }),
   ]);
 
-  const ready: DashboardRelationship[] = [];
-  const warming: DashboardRelationship[] = [];
-  for (const [id, input] of inputs) {
-    const evaluation = evaluate(input);
-    if (evaluation.status !== "warm" && !WARMING.has(evaluation.status)) continue;
-    const row = { member: members.get(id)!, evaluation, nextStep: evaluation.nextSteps[0] ?? null };
-    (evaluation.status === "warm" ? ready : warming).push(row);
-  }
-  // Warmest first; ties by name so the order is stable between visits.
-  const order = (a: DashboardRelationship, b: DashboardRelationship) =>
-    b.evaluation.percent - a.evaluation.percent || a.member.name.localeCompare(b.member.name);
-  ready.sort(order);
-  warming.sort(order);
-
-  // Pending counterparts are in the related set, read in the same round (a request sent
-  // between the two reads shows on the next visit).
   return {
-    incoming: incoming.flatMap((r) => {
-      const member = members.get(r.requesterId);
-      return member ? [{ id: r.id, member, note: r.note, createdAt: r.createdAt }] : [];
-    }),
-    outgoing: outgoing.flatMap((r) => {
-      const member = members.get(r.recipientId);
-      return member ? [{ id: r.id, member, createdAt: r.createdAt, expiresAt: r.expiresAt }] : [];
-    }),
-    ready,
-    warming,
+    incoming: incoming.map((r) => ({ id: r.id, member: r.requester, note: r.note, createdAt: r.createdAt })),
+    outgoing: outgoing.map((r) => ({ id: r.id, member: r.recipient, createdAt: r.createdAt, expiresAt: r.expiresAt })),
+    ready: ready.items,
+    warming: warming.items,
+    counts,
     activity: activity.items,
   };
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/server/db";
 import { policyFromRow } from "@/lib/server/queries/policy";
-import { parseAppSettings } from "@/lib/server/settings";
+import { settingsFromValues } from "@/lib/server/settings";
 import type { EngineInteraction, EvaluateInput } from "@/lib/warmup/types";
 import type { TAppSettings } from "@/lib/validation/app-settings";
 import { PACK, membersWithPolicies, parseMembers, unpackInteractions, windowStart, type RelatedMember } from "./warmup-facts";
@@ -34,7 +34,7 @@ export async function loadPairInputs(
 ): Promise<{ inputs: Map<string, PairInput>; settings: TAppSettings }> {
   const { now } = p;
   const pairs = p.pairs.filter(([a, b]) => a !== b);
-  if (pairs.length === 0) return { inputs: new Map(), settings: parseAppSettings((await readSettingsValues(db)) ?? null) };
+  if (pairs.length === 0) return { inputs: new Map(), settings: settingsFromValues((await readSettingsValues(db)) ?? null) };
   const requesters = pairs.map(([a]) => a);
   const recipients = pairs.map(([, b]) => b);
   const [row] = await db.$queryRaw<
@@ -66,7 +66,7 @@ export async function loadPairInputs(
       )::text AS relations,
       (SELECT s.values::text FROM app_settings s WHERE s.id = 1) AS settings`;
 
-  const settings = parseAppSettings(row?.settings ? JSON.parse(row.settings) : null);
+  const settings = settingsFromValues(row?.settings ? JSON.parse(row.settings) : null);
   const { display, facts, policies } = parseMembers(row?.members);
   const createdAt = new Map(facts.map((m) => [m.id, m.createdAt]));
   const [connected, blocked, pending, cooldowns] = JSON.parse(row?.relations ?? "[[],[],[],[]]") as [

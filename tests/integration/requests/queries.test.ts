@@ -145,12 +145,12 @@ describe("the profile's relationship facts", () => {
     await warmUp(ben.id, ana.id);
     await sendRequest(t.db, { requesterId: ben.id, input: { to: ana.handle, note: NOTE }, now: NOW });
     await warmUp(ana.id, cy.id);
-    const d = await loadDashboard(t.db, { viewerId: ana.id, now: NOW });
+    const d = await loadDashboard(t.db, { viewerId: ana.id, now: NOW, settings: await getAppSettings(t.db) });
     expect(d.incoming.map((r) => r.member.id)).toEqual([ben.id]);
     expect(d.ready.map((r) => r.member.id)).toEqual([cy.id]);
     expect(d.warming).toEqual([]);
     expect(d.activity.map((n) => n.text)).toEqual(["Ben Okafor asked to connect with you."]);
-    const forBen = await loadDashboard(t.db, { viewerId: ben.id, now: NOW });
+    const forBen = await loadDashboard(t.db, { viewerId: ben.id, now: NOW, settings: await getAppSettings(t.db) });
     expect(forBen.outgoing.map((r) => r.member.id)).toEqual([ana.id]);
   });
 });

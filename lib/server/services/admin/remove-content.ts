@@ -26,25 +26,25 @@ export async function removeSubject(tx: Tx, type: ContentType, id: string, now: 
       const row = await tx.post.findUnique({ where: { id }, select: { authorId: true } });
       if (!row) throw notFound("That post");
       await tx.post.updateMany({ where: { id, deletedAt: null }, data: { deletedAt: now } });
-      return { ownerId: row.authorId, interactions: await removeInteractions(tx, { postId: id }) };
+      return { ownerId: row.authorId, interactions: await removeInteractions(tx, { postId: id }, now) };
     }
     case "comment": {
       const row = await tx.comment.findUnique({ where: { id }, select: { authorId: true } });
       if (!row) throw notFound("That comment");
       await tx.comment.updateMany({ where: { id, deletedAt: null }, data: { deletedAt: now } });
-      return { ownerId: row.authorId, interactions: await removeInteractions(tx, { commentId: id }) };
+      return { ownerId: row.authorId, interactions: await removeInteractions(tx, { commentId: id }, now) };
     }
     case "kudos": {
       const row = await tx.kudos.findUnique({ where: { id }, select: { authorId: true } });
       if (!row) throw notFound("Those kudos");
       await tx.kudos.updateMany({ where: { id, deletedAt: null }, data: { deletedAt: now } });
-      return { ownerId: row.authorId, interactions: await removeInteractions(tx, { kudosId: id }) };
+      return { ownerId: row.authorId, interactions: await removeInteractions(tx, { kudosId: id }, now) };
     }
     case "logged_interaction": {
       const row = await tx.loggedInteraction.findUnique({ where: { id }, select: { actorId: true } });
       if (!row) throw notFound("That logged interaction");
       await tx.loggedInteraction.updateMany({ where: { id, status: { not: "removed" } }, data: { status: "removed", decidedAt: now } });
-      return { ownerId: row.actorId, interactions: await removeInteractions(tx, { loggedId: id }) };
+      return { ownerId: row.actorId, interactions: await removeInteractions(tx, { loggedId: id }, now) };
     }
   }
 }

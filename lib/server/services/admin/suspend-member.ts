@@ -10,6 +10,7 @@ import { formatDate } from "@/lib/format";
 import { recordAudit } from "@/lib/server/services/audit/record-audit";
 import { assertAdmin } from "./assert-admin";
 import { closeReports } from "./close-reports";
+import { refreshPairs } from "@/lib/server/services/summaries/refresh-pairs";
 
 /**
  * Suspends a member: they can sign in only to read why (requireMember refuses them
@@ -33,7 +34,7 @@ export async function suspendMember(db: Db, { adminId, input, now }: { adminId: 
 
     const pending = await tx.connectionRequest.findMany({
       where: { status: "pending", OR: [{ requesterId: member.id }, { recipientId: member.id }] },
-      select: { id: true },
+      select: { id: true, requesterId: true, recipientId: true },
     });
     const withdrawn = pending.map((r) => r.id);
     if (withdrawn.length) {
@@ -41,6 +42,7 @@ export async function suspendMember(db: Db, { adminId, input, now }: { adminId: 
         where: { id: { in: withdrawn }, status: "pending" },
         data: { status: "withdrawn", pendingPairKey: null, decidedAt: now, cooldownUntil: null },
       });
+      await refreshPairs(tx, { pairs: pending.map((r) => [r.requesterId, r.recipientId] as const), now });
     }
     const closed = await closeReports(
       tx,

@@ -7,6 +7,9 @@ import type { TAppSettings, TAppSettingsPatch } from "@/lib/validation/app-setti
 import { PRESET_CRITERIA, type NamedPreset } from "@/lib/warmup/policy";
 import { recordAudit } from "@/lib/server/services/audit/record-audit";
 import { assertAdmin } from "./assert-admin";
+import { policyFromRow } from "@/lib/server/queries/policy";
+import { markSummariesStale } from "@/lib/server/services/summaries/mark-stale";
+import { PRESETS } from "@/lib/warmup/types";
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
@@ -71,6 +74,12 @@ export async function updateAppSettings(db: Db, { adminId, input, now }: { admin
       create: { id: 1, values: next as object, updatedAt: now },
       update: { values: next as object, updatedAt: now },
     });
+    // Pairs judged by a preset whose definition changed: evaluated afresh when read, rewritten
+    // by the job worker. (Weights only word next steps, at read time: nothing to mark.)
+    const changedPresets = PRESETS.filter(
+      (preset) => preset !== "custom" && JSON.stringify(policyFromRow({ preset }, before)) !== JSON.stringify(policyFromRow({ preset }, next)),
+    );
+    await markSummariesStale(tx, { presets: changedPresets });
     await recordAudit(tx, {
       actorId: adminId,
       action: "admin.settings_updated",

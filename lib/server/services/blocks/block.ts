@@ -6,6 +6,7 @@ import { lockPair } from "@/lib/server/services/locks";
 import { recordAudit, type AuditEntry } from "@/lib/server/services/audit/record-audit";
 import { parseInput } from "@/lib/server/validation";
 import { ZBlockMember, type TBlockMemberInput } from "@/lib/validation/block";
+import { refreshPairs } from "@/lib/server/services/summaries/refresh-pairs";
 
 /**
  * Blocks a member. In the same transaction any pending request between the two (either
@@ -33,6 +34,7 @@ export async function blockMember(db: Db, { blockerId, input, now }: { blockerId
     });
     const [memberAId, memberBId] = blockerId < other.id ? [blockerId, other.id] : [other.id, blockerId];
     const removed = await tx.connection.deleteMany({ where: { memberAId, memberBId } });
+    await refreshPairs(tx, { pairs: [[blockerId, other.id]], now });
 
     const audit: AuditEntry[] = [
       { actorId: blockerId, action: "member.blocked", subjectType: "member", subjectId: other.id, at: now },

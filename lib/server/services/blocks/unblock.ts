@@ -4,6 +4,7 @@ import { notFound } from "@/lib/server/errors";
 import { recordAudit } from "@/lib/server/services/audit/record-audit";
 import { parseInput } from "@/lib/server/validation";
 import { ZBlockMember, type TBlockMemberInput } from "@/lib/validation/block";
+import { refreshPairs } from "@/lib/server/services/summaries/refresh-pairs";
 
 /** Lifts a block the member made. What the block ended (requests, a connection) stays ended. */
 export async function unblockMember(db: Db, { blockerId, input, now }: { blockerId: string; input: TBlockMemberInput; now: Date }) {
@@ -13,6 +14,7 @@ export async function unblockMember(db: Db, { blockerId, input, now }: { blocker
     if (!other) throw notFound("That member");
     const { count } = await tx.block.deleteMany({ where: { blockerId, blockedId: other.id } });
     if (count === 0) throw notFound("That block");
+    await refreshPairs(tx, { pairs: [[blockerId, other.id]], now });
     await recordAudit(tx, { actorId: blockerId, action: "member.unblocked", subjectType: "member", subjectId: other.id, at: now });
     return { member: other };
   });

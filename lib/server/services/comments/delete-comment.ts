@@ -13,7 +13,7 @@ export async function deleteComment(db: Db, { authorId, commentId, now }: { auth
     const res = await tx.comment.updateMany({ where: { id: commentId, authorId, deletedAt: null }, data: { deletedAt: now } });
     const row = await tx.comment.findFirst({ where: { id: commentId, authorId }, select: { id: true, postId: true } });
     if (!row) throw notFound("That comment");
-    if (res.count > 0) await removeInteractions(tx, { commentId });
+    if (res.count > 0) await removeInteractions(tx, { commentId }, now);
     return row;
   });
 }

@@ -4,6 +4,7 @@ import { notFound } from "@/lib/server/errors";
 import { recordAudit } from "@/lib/server/services/audit/record-audit";
 import { parseInput } from "@/lib/server/validation";
 import { ZRemoveConnection, type TRemoveConnectionInput } from "@/lib/validation/connection";
+import { refreshPairs } from "@/lib/server/services/summaries/refresh-pairs";
 
 /**
  * Either side may end a connection, quietly (the other is not notified) and without a
@@ -18,6 +19,7 @@ export async function removeConnection(db: Db, { memberId, input, now }: { membe
     const [memberAId, memberBId] = memberId < other.id ? [memberId, other.id] : [other.id, memberId];
     const { count } = await tx.connection.deleteMany({ where: { memberAId, memberBId } });
     if (count === 0) throw notFound("That connection");
+    await refreshPairs(tx, { pairs: [[memberId, other.id]], now });
     await recordAudit(tx, {
       actorId: memberId,
       action: "connection.removed",

@@ -3,8 +3,7 @@ import type { Db } from "@/lib/db/create-client";
 import { notFound } from "@/lib/server/errors";
 import { ZLoggedDecision, type TLoggedDecisionInput } from "@/lib/validation/logged-interaction";
 import { parseInput } from "@/lib/server/validation";
-import { getAppSettings } from "@/lib/server/settings";
-import { notifyIfBecameWarm, warmthBefore } from "./record-interaction";
+import { refreshAndNotify, warmthBefore } from "./record-interaction";
 
 /**
  * The target confirms or disputes an interaction logged about them. Only the target may,
@@ -16,13 +15,13 @@ export async function decideLogged(db: Db, { targetId, input, now }: { targetId:
   return db.$transaction(async (tx) => {
     const row = await tx.loggedInteraction.findFirst({ where: { id, targetId, status: "pending" }, select: { id: true, actorId: true } });
     if (!row) throw notFound("That logged interaction");
-    const settings = status === "confirmed" ? await getAppSettings(tx) : null;
-    const before = settings ? await warmthBefore(tx, { actorId: row.actorId, targetId, now, settings }) : null;
+    const pair = { actorId: row.actorId, targetId };
+    const before = await warmthBefore(tx, { ...pair, now });
     // Conditional on still pending: a withdrawal racing this decision wins or loses cleanly.
     const res = await tx.loggedInteraction.updateMany({ where: { id, targetId, status: "pending" }, data: { status, decidedAt: now } });
     if (res.count === 0) throw notFound("That logged interaction");
     await tx.interaction.updateMany({ where: { loggedId: id, verification: "pending" }, data: { verification: status } });
-    if (settings) await notifyIfBecameWarm(tx, { actorId: row.actorId, targetId, before, now, settings });
+    await refreshAndNotify(tx, { ...pair, before, now });
     return { id, status };
   });
 }

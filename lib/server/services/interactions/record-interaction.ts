@@ -2,10 +2,11 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/server/db";
 import { getAppSettings } from "@/lib/server/settings";
-import type { TAppSettings } from "@/lib/validation/app-settings";
 import { evaluatePair } from "@/lib/server/queries/evaluate-pairs";
 import { notify } from "@/lib/server/services/notifications/notify";
-import type { Evaluation, InteractionKind, InteractionSource, Verification } from "@/lib/warmup/types";
+import { directedKey } from "@/lib/server/queries/pair-inputs";
+import { bothWays, lockSummaries, refreshPairs, refreshSummaries } from "@/lib/server/services/summaries/refresh-pairs";
+import type { InteractionKind, InteractionSource, RelationshipStatus, Verification } from "@/lib/warmup/types";
 
 export type RecordInput = {
   actorId: string;
@@ -32,15 +33,16 @@ export type RecordResult = { id: string; created: boolean; restored: boolean } |
  * again) without touching its date or weight. Interactions with yourself are never stored.
  * The weight is the admin's weight for the kind at write time.
  *
- * Afterwards, when the write could have made the actor warm toward the target, the pair is
- * evaluated again and the actor told once it crosses into "warm".
+ * The pair's summaries (both ways) are locked first and rewritten after the write, in this
+ * transaction; the actor is told once the pair crosses into "warm".
  */
 export async function recordInteraction(tx: Tx, input: RecordInput, now: Date): Promise<RecordResult> {
   if (input.actorId === input.targetId) return null;
   const existing = await tx.interaction.findUnique({ where: { sourceKey: input.sourceKey }, select: { id: true, verification: true } });
   if (existing && existing.verification !== "removed") return { id: existing.id, created: false, restored: false };
+  const pair = { actorId: input.actorId, targetId: input.targetId };
+  const before = await warmthBefore(tx, { ...pair, now });
   const settings = await getAppSettings(tx);
-  const before = await warmthBefore(tx, { actorId: input.actorId, targetId: input.targetId, now, settings });
   let result: NonNullable<RecordResult>;
   if (existing) {
     await tx.interaction.update({ where: { id: existing.id }, data: { verification: input.verification } });
@@ -67,28 +69,38 @@ export async function recordInteraction(tx: Tx, input: RecordInput, now: Date): 
     });
     result = { id: row.id, created: true, restored: false };
   }
-  await notifyIfBecameWarm(tx, { actorId: input.actorId, targetId: input.targetId, before, now, settings });
+  await refreshAndNotify(tx, { ...pair, before, now });
   return result;
 }
 
-/** The actor's evaluation toward the target before a write that may warm them up. */
-export function warmthBefore(tx: Tx, p: { actorId: string; targetId: string; now: Date; settings: TAppSettings }): Promise<Evaluation | null> {
-  return evaluatePair(tx, { viewerId: p.actorId, otherId: p.targetId, role: "requester", now: p.now, settings: p.settings });
+/**
+ * Locks the pair's summaries (both ways, until the transaction ends) and returns the
+ * actor's status toward the target before this transaction's write: the stored summary when
+ * it is current, else a fresh evaluation. Call before writing; then refreshAndNotify.
+ */
+export async function warmthBefore(tx: Tx, p: { actorId: string; targetId: string; now: Date }): Promise<RelationshipStatus | null> {
+  const locked = await lockSummaries(tx, { pairs: bothWays([[p.actorId, p.targetId]]), now: p.now });
+  const stored = locked.get(directedKey(p.actorId, p.targetId));
+  if (stored?.fresh) return stored.status;
+  const settings = await getAppSettings(tx);
+  const evaluation = await evaluatePair(tx, { viewerId: p.actorId, otherId: p.targetId, role: "requester", now: p.now, settings });
+  return evaluation?.status ?? null;
 }
 
 /**
- * Tells the actor "you're warmed up with <target>" when the pair is warm now and was not
- * before this transaction's write. Comparing two evaluations (rather than remembering past
+ * Rewrites the pair's summaries (locked by warmthBefore) from the interactions, and tells
+ * the actor "you're warmed up with <target>" when the pair is warm now and was not before
+ * this transaction's write. Comparing two evaluations (rather than remembering past
  * notifications) means a member who cooled off and warmed up again is told again.
  */
-export async function notifyIfBecameWarm(
+export async function refreshAndNotify(
   tx: Tx,
-  p: { actorId: string; targetId: string; before: Evaluation | null; now: Date; settings: TAppSettings },
-) {
+  p: { actorId: string; targetId: string; before: RelationshipStatus | null; now: Date },
+): Promise<void> {
   const { actorId, targetId, before, now } = p;
-  if (before?.status === "warm") return;
-  const after = await evaluatePair(tx, { viewerId: actorId, otherId: targetId, role: "requester", now, settings: p.settings });
-  if (after?.status !== "warm") return;
+  const refreshed = await refreshSummaries(tx, { pairs: bothWays([[actorId, targetId]]), now, locked: true });
+  const after = refreshed.get(directedKey(actorId, targetId));
+  if (before === "warm" || after?.evaluation.status !== "warm") return;
   const target = await tx.member.findUnique({ where: { id: targetId }, select: { handle: true, name: true } });
   if (!target) return;
   const first = target.name.split(" ")[0];
@@ -102,9 +114,15 @@ export async function notifyIfBecameWarm(
 
 /**
  * Marks interactions whose content is gone as "removed": they never count again and history
- * shows them as removed. Rows stay (the history and request snapshots refer to them).
+ * shows them as removed. Rows stay (the history and request snapshots refer to them). The
+ * summaries of every pair they were between are rewritten in the same transaction.
  */
-export async function removeInteractions(tx: Tx, where: Prisma.InteractionWhereInput): Promise<number> {
-  const res = await tx.interaction.updateMany({ where: { ...where, verification: { not: "removed" } }, data: { verification: "removed" } });
-  return res.count;
+export async function removeInteractions(tx: Tx, where: Prisma.InteractionWhereInput, now: Date): Promise<number> {
+  const rows = await tx.interaction.updateManyAndReturn({
+    where: { ...where, verification: { not: "removed" } },
+    data: { verification: "removed" },
+    select: { actorId: true, targetId: true },
+  });
+  await refreshPairs(tx, { pairs: rows.map((r) => [r.actorId, r.targetId] as const), now });
+  return rows.length;
 }

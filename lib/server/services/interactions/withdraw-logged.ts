@@ -8,7 +8,7 @@ export async function withdrawLogged(db: Db, { actorId, id, now }: { actorId: st
   return db.$transaction(async (tx) => {
     const res = await tx.loggedInteraction.updateMany({ where: { id, actorId, status: "pending" }, data: { status: "withdrawn", decidedAt: now } });
     if (res.count === 0) throw notFound("That logged interaction");
-    await removeInteractions(tx, { loggedId: id });
+    await removeInteractions(tx, { loggedId: id }, now);
     return { id, status: "withdrawn" as const };
   });
 }

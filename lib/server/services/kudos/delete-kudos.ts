@@ -9,7 +9,7 @@ export async function deleteKudos(db: Db, { authorId, kudosId, now }: { authorId
     const res = await tx.kudos.updateMany({ where: { id: kudosId, authorId, deletedAt: null }, data: { deletedAt: now } });
     const row = await tx.kudos.findFirst({ where: { id: kudosId, authorId }, select: { id: true, recipient: { select: { handle: true } } } });
     if (!row) throw notFound("Those kudos");
-    if (res.count > 0) await removeInteractions(tx, { kudosId });
+    if (res.count > 0) await removeInteractions(tx, { kudosId }, now);
     return { id: row.id, recipientHandle: row.recipient.handle };
   });
 }

@@ -6,6 +6,7 @@ import { recordAudit } from "@/lib/server/services/audit/record-audit";
 import { parseInput } from "@/lib/server/validation";
 import { ZPolicyUpdate, type TPolicyUpdate, type TPolicyUpdateInput } from "@/lib/validation/policy";
 import type { Policy } from "@/lib/warmup/types";
+import { markSummariesStale } from "@/lib/server/services/summaries/mark-stale";
 
 export function parsePolicyUpdate(input: TPolicyUpdateInput): TPolicyUpdate {
   return parseInput(ZPolicyUpdate, input, { message: "Please check the highlighted fields." });
@@ -28,6 +29,8 @@ export async function updatePolicy(db: Db, { memberId, input, now }: { memberId:
       create: { memberId, ...update },
       update,
     });
+    // Every pair judged by this protocol: evaluated afresh when read, rewritten by the job worker.
+    await markSummariesStale(tx, { recipientId: memberId });
     await recordAudit(tx, { actorId: memberId, action: "policy.updated", subjectType: "member", subjectId: memberId, data: update, at: now });
     return policyFromRow(row, await getAppSettings(tx));
   });

@@ -21,6 +21,6 @@ export async function deletePost(db: Db, { authorId, postId, now }: { authorId: 
       const mine = await tx.post.findFirst({ where: { id: postId, authorId }, select: { id: true } });
       if (!mine) throw notFound("That post");
     }
-    await removeInteractions(tx, { postId });
+    await removeInteractions(tx, { postId }, now);
   });
 }

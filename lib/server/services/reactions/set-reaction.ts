@@ -33,7 +33,7 @@ export async function setReaction(db: Db, { memberId, input, now }: { memberId: 
     const sourceKey = `reaction:${subject}:${id}:${memberId}`;
     if (type === null) {
       await tx.reaction.deleteMany({ where });
-      await removeInteractions(tx, { sourceKey });
+      await removeInteractions(tx, { sourceKey }, now);
       return { type: null, postId: item.postId };
     }
     const existing = await tx.reaction.findFirst({ where, select: { id: true, type: true } });

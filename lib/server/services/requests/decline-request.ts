@@ -9,6 +9,7 @@ import { ZDeclineRequest, type TDeclineRequestInput } from "@/lib/validation/req
 import { cooldownUntil as cooldownEnd } from "@/lib/warmup/cooldown";
 import { recordAudit } from "@/lib/server/services/audit/record-audit";
 import { alreadySettled, loadOwnRequest } from "./load-own-request";
+import { refreshPairs } from "@/lib/server/services/summaries/refresh-pairs";
 
 /**
  * The recipient declines: "not_yet" (keep warming up) or "no". The requester sees the reason
@@ -30,6 +31,7 @@ export async function declineRequest(
       data: { status: "declined", declineReason: reason, pendingPairKey: null, decidedAt: now, cooldownUntil },
     });
     if (count !== 1) throw alreadySettled("");
+    await refreshPairs(tx, { pairs: [[req.requesterId, req.recipientId]], now });
     await notify(
       tx,
       req.requesterId,

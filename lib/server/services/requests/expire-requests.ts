@@ -2,6 +2,7 @@ import "server-only";
 import type { Tx } from "@/lib/server/db";
 import { notifyMany } from "@/lib/server/services/notifications/notify";
 import { recordAudit } from "@/lib/server/services/audit/record-audit";
+import { refreshPairs } from "@/lib/server/services/summaries/refresh-pairs";
 
 /**
  * Pending requests past their expiry become `expired` (no cooldown: the requester may ask
@@ -31,6 +32,7 @@ export async function expireRequests(tx: Tx, opts: { now: Date; memberIds?: stri
     },
   });
   if (expired.length === 0) return 0;
+  await refreshPairs(tx, { pairs: expired.map((r) => [r.requesterId, r.recipientId] as const), now });
   await notifyMany(
     tx,
     expired.map((r) => ({

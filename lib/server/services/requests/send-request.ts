@@ -18,6 +18,7 @@ import { DUPLICATE_PENDING } from "@/lib/warmup/wording";
 import { recordAudit } from "@/lib/server/services/audit/record-audit";
 import { connectMembers } from "./connect-members";
 import { expireRequests } from "./expire-requests";
+import { refreshPairs } from "@/lib/server/services/summaries/refresh-pairs";
 
 export type SendResult =
   | { kind: "sent"; requestId: string; recipientHandle: string; expiresAt: Date }
@@ -98,6 +99,7 @@ export async function sendRequest(
         },
         select: { id: true },
       });
+      await refreshPairs(tx, { pairs: [[requester.id, recipient.id]], now });
       await notify(
         tx,
         recipient.id,

@@ -4,6 +4,7 @@ import { getAppSettings } from "@/lib/server/settings";
 import { cooldownUntil as cooldownEnd } from "@/lib/warmup/cooldown";
 import { recordAudit } from "@/lib/server/services/audit/record-audit";
 import { alreadySettled, loadOwnRequest } from "./load-own-request";
+import { refreshPairs } from "@/lib/server/services/summaries/refresh-pairs";
 
 /**
  * The requester takes the request back. A short cooldown follows (7 days by default), so
@@ -19,6 +20,7 @@ export async function withdrawRequest(db: Db, p: { requesterId: string; requestI
       data: { status: "withdrawn", pendingPairKey: null, decidedAt: now, cooldownUntil },
     });
     if (count !== 1) throw alreadySettled("");
+    await refreshPairs(tx, { pairs: [[req.requesterId, req.recipientId]], now });
     await recordAudit(tx, {
       actorId: requesterId,
       action: "request.withdrawn",

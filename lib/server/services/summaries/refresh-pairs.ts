@@ -46,7 +46,7 @@ export async function lockSummaries(tx: Tx, p: { pairs: readonly DirectedPair[];
   const rows = await tx.$queryRaw<{ requester_id: string; recipient_id: string; status: string; fresh: boolean }[]>`
     INSERT INTO relationship_summary AS s
       (requester_id, recipient_id, status, percent, gate_met, points, interactions, valid_until, computed_at, stale)
-    SELECT r, c, 'cold', 0, false, 0, 0, ${EPOCH}, ${p.now}, true
+    SELECT r, c, 'cold', 0, false, 0, 0, ${EPOCH}::timestamp(3), ${p.now}::timestamp(3), true
     FROM unnest(${pairs.map(([a]) => a)}::text[], ${pairs.map(([, b]) => b)}::text[]) AS w(r, c)
     ORDER BY r, c
     ON CONFLICT (requester_id, recipient_id) DO UPDATE SET stale = s.stale

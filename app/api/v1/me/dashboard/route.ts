@@ -3,17 +3,21 @@ import { apiRoute } from "@/lib/server/api/handler";
 import { iso, summary } from "@/lib/server/api/present/common";
 import { toNotificationOut } from "@/lib/server/api/present/social";
 import { dashboardRoute } from "@/lib/server/api/spec/accounts";
-import { loadDashboard, type DashboardRelationship } from "@/lib/server/queries/dashboard";
+import { loadDashboard } from "@/lib/server/queries/dashboard";
+import type { RelationshipItem } from "@/lib/server/queries/relationships";
+import { getAppSettings } from "@/lib/server/settings";
 
-const relationship = (r: DashboardRelationship) => ({ member: summary(r.member), evaluation: r.evaluation, nextStep: r.nextStep });
+const relationship = (r: RelationshipItem) => ({ member: summary(r.member), status: r.status, percent: r.percent, gateMet: r.gateMet, nextStep: r.nextStep });
 
 export const GET = apiRoute(dashboardRoute, async ({ viewer, now }) => {
-  const d = await loadDashboard(await getDb(), { viewerId: viewer.id, now, selfHandle: viewer.handle });
+  const db = await getDb();
+  const d = await loadDashboard(db, { viewerId: viewer.id, now, settings: await getAppSettings(db), selfHandle: viewer.handle });
   return {
     incoming: d.incoming.map((r) => ({ id: r.id, member: summary(r.member), note: r.note, createdAt: iso(r.createdAt) })),
     outgoing: d.outgoing.map((r) => ({ id: r.id, member: summary(r.member), createdAt: iso(r.createdAt), expiresAt: iso(r.expiresAt) })),
     ready: d.ready.map(relationship),
     warming: d.warming.map(relationship),
+    counts: d.counts,
     activity: d.activity.map(toNotificationOut),
   };
 });
