@@ -120,7 +120,9 @@ describe("authorization matrix over every API route", () => {
     }
     expect(mismatches).toEqual([]);
     expect(calls).toBe(routes.length * ROLES.length);
-  });
+    // Every route × every caller, sequentially: ~21–26 s on PostgreSQL on a 2-core machine
+    // alone (before and after relationship summaries), past the default 30 s under load.
+  }, 120_000);
 
   it("never shows X's private fields to anyone else", async () => {
     expect(bodiesSeenByOthers.length).toBeGreaterThan(200);
