@@ -18,6 +18,20 @@ function nextSend(): { token: string; body: string } {
   return { token: tokens[s], body: JSON.stringify({ to: sink, note }) };
 }
 
+/** A write path's precomputed calls, from startAt on. */
+let step = spec.startAt ?? 0;
+function nextInSequence() {
+  const list = spec.sequence!;
+  return list[step++ % list.length];
+}
+
+/** Refusals are expected (a spent weekly budget, a used-up log): count them by code. */
+function countRefusal(codes: Record<string, number>, code: number, body: string) {
+  if (code < 400) return;
+  const key = `${code} ${(/"code"\s*:\s*"([a-z_]+)"/.exec(body) ?? [])[1] ?? "?"}`;
+  codes[key] = (codes[key] ?? 0) + 1;
+}
+
 async function run(seconds: number) {
   const latencies: number[] = [];
   const status: Record<string, number> = {};
@@ -39,12 +53,17 @@ async function run(seconds: number) {
                 const { token, body } = nextSend();
                 return { ...req, body, headers: { ...req.headers, authorization: `Bearer ${token}`, "content-type": "application/json" } };
               },
-              // Refusals are expected once a sender's weekly budget is spent: count them by code.
-              onResponse: (code, body) => {
-                if (code < 400) return;
-                const key = `${code} ${(/"code"\s*:\s*"([a-z_]+)"/.exec(body) ?? [])[1] ?? "?"}`;
-                codes[key] = (codes[key] ?? 0) + 1;
+              onResponse: (code, body) => countRefusal(codes, code, body),
+            }
+          : {}),
+        ...(spec.sequence
+          ? {
+              setupRequest: (req) => {
+                const r = nextInSequence();
+                const headers = { ...req.headers, authorization: `Bearer ${r.token}`, ...(r.body ? { "content-type": "application/json" } : {}) };
+                return { ...req, method: r.method, path: r.path, body: r.body, headers };
               },
+              onResponse: (code, body) => countRefusal(codes, code, body),
             }
           : {}),
       },

@@ -36,6 +36,15 @@ export function targets(paths: PathResult[], growth: PathResult[], serverPeakMiB
   const out: Target[] = [];
   const dash = by("dashboard (heavy)");
   if (dash) out.push({ name: "dashboard rps vs ceiling", wanted: "≥ 0.5", got: String(dash.rpsRatio), met: (dash.rpsRatio ?? 0) >= 0.5 });
+  const floor = by("page floor (/ signed out)");
+  if (dash && floor) out.push({ name: "dashboard (heavy) rps vs page floor", wanted: "≥ 0.5", got: String(r2(dash.rps / Math.max(floor.rps, 0.01))), met: dash.rps / Math.max(floor.rps, 0.01) >= 0.5 });
+  const rel10 = growth.find((g) => g.name === "dashboard (rel10)" && !g.skipped);
+  if (dash && rel10) {
+    const ratio = (dash.serverCpuMs ?? 0) / Math.max(rel10.serverCpuMs ?? 0, 0.01);
+    out.push({ name: "dashboard app CPU heavy / rel10", wanted: "≤ 1.2", got: String(r2(ratio)), met: ratio <= 1.2 });
+  }
+  const rel = by("relationships (heavy)");
+  if (rel) out.push({ name: "/relationships (heavy) p50 alone", wanted: "≤ 30 ms", got: `${rel.unloadedMs} ms`, met: (rel.unloadedMs ?? Infinity) <= 30 });
   const api = by("warmup API");
   if (api) out.push({ name: "warmup API rps vs ceiling", wanted: "≥ 0.6", got: String(api.rpsRatio), met: (api.rpsRatio ?? 0) >= 0.6 });
   for (const p of [...paths, ...growth]) {

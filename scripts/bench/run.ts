@@ -8,6 +8,7 @@ import { parseArgs } from "node:util";
 import { GROWTH, PASSWORD, SEED_EMAIL_DOMAIN } from "./dataset/layout";
 import { createDatabase, databaseUrl, describeDatabase, dropDatabase } from "./database";
 import { check, measure, sequential, type MeasureOptions } from "./measure";
+import { WRITE_PATHS, writeSequences } from "./writes";
 import { RssSampler, run } from "./processes";
 import { printReport, targets, withRatios, type PathResult } from "./report";
 import { createToken, signIn, startServer } from "./server";
@@ -26,6 +27,10 @@ const { values: flags } = parseArgs({
     pool: { type: "string" },
     "reuse-db": { type: "string" },
     "keep-db": { type: "boolean", default: false },
+    // Where the write paths' rotation starts: a second run on a kept database (--reuse-db)
+    // passes another slice (e.g. 100000) so it does not meet the first run's comments,
+    // reactions and logs.
+    "write-offset": { type: "string", default: "0" },
     only: { type: "string" },
     build: { type: "boolean", default: false },
     // The V8 heap limit `npm start` sets (RAPPORT_HEAP_MB, default 384): measure the server as
@@ -121,6 +126,7 @@ async function main() {
       // Not a target: the cost of rendering a page at all (layout, header, CSP proxy), no data.
       { name: "page floor (/ signed out)", path: "/", headers: {}, expect: (b) => b.includes("Warm up before you connect") },
       { name: "dashboard (heavy)", path: "/", headers: asHeavy, expect: (b) => b.includes("Welcome") },
+      { name: "relationships (heavy)", path: "/relationships", headers: asHeavy, expect: (b) => b.includes("Relationships") },
       { name: "profile (heavy → peer)", path: "/u/peer", headers: asHeavy, expect: (b) => b.includes("@peer") },
       { name: "warmup API", path: "/api/v1/members/peer/warmup", headers: bearer, expect: (b) => b.includes('"status"') },
     ];
@@ -143,6 +149,31 @@ async function main() {
       const probe = await fetch(`${server.origin}/api/v1/connection-requests`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
       if (probe.status === 404) results.push({ name: "send request", path: "/api/v1/connection-requests", skipped: "not in this build (404)" } as PathResult);
       else results.push(await measure(measureOptions, server, dbName, { name: "send request", method: "POST", path: "/api/v1/connection-requests", headers: {}, send: { tokens: senders, sinks } }));
+    }
+
+    const senderTokens = Object.keys(tokens).filter((h) => h.startsWith("bench_s")).sort();
+    const wantedWrites = WRITE_PATHS.filter((w) => wanted(w) || wanted("writes"));
+    if (wantedWrites.length) {
+      // Enough calls for the warm-up, the measured run and a reduced-load run at ~150 req/s.
+      const size = Math.ceil(150 * (Number(flags.warmup) + 2 * duration));
+      const sequences = await writeSequences({
+        origin: server.origin,
+        url,
+        senders: senderTokens.map((handle) => ({ handle, token: tokens[handle] })),
+        sinks: Array.from({ length: 25 }, (_, k) => `bench_r${k}`),
+        size,
+        offset: Number(flags["write-offset"]),
+        log,
+      });
+      for (const name of wantedWrites) {
+        const seq = sequences[name];
+        if (typeof seq === "string") {
+          results.push({ name, path: "", skipped: seq } as PathResult);
+          log(`${name}: skipped, ${seq}`);
+          continue;
+        }
+        results.push(await measure(measureOptions, server, dbName, { name, method: seq[0].method, path: seq[0].path, headers: {}, sequence: seq }));
+      }
     }
 
     for (const [handle, related] of GROWTH) {

@@ -2,7 +2,7 @@
 export type LoadSpec = {
   name: string;
   origin: string;
-  method: "GET" | "POST";
+  method: "GET" | "POST" | "PUT";
   path: string;
   headers: Record<string, string>;
   duration: number;
@@ -13,7 +13,11 @@ export type LoadSpec = {
   startAt?: number;
   /** the send-request path: bearer tokens of warm senders and the handles they are warm with */
   send?: { tokens: string[]; sinks: string[] };
+  /** write paths: the calls to make, in order from startAt (wrapping around) */
+  sequence?: SequenceRequest[];
 };
+
+export type SequenceRequest = { method: "POST" | "PUT"; path: string; token: string; body?: string };
 
 export type Latency = { mean: number; p50: number; p95: number; p99: number; max: number };
 
