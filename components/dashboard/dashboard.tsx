@@ -68,7 +68,7 @@ export function Dashboard({ dashboard: d, now }: { dashboard: DashboardData; now
               </Link>
             </li>
           ))}
-          {d.ready.length > SHOW ? <li className="text-xs muted">and {d.ready.length - SHOW} more</li> : null}
+          <More n={d.ready.length - SHOW} href="/relationships?tab=ready" label="{n} more ready to connect" />
         </Column>
 
         <Column id="dash-warming" title="Warming up" count={d.warming.length} empty="Nobody is warming up yet. Reply to someone's post — that is how every good connection starts.">
@@ -79,7 +79,7 @@ export function Dashboard({ dashboard: d, now }: { dashboard: DashboardData; now
               {r.nextStep ? <p className="text-xs muted">{r.nextStep}</p> : null}
             </li>
           ))}
-          {d.warming.length > SHOW ? <li className="text-xs muted">and {d.warming.length - SHOW} more, less far along</li> : null}
+          <More n={d.warming.length - SHOW} href="/relationships?tab=warming" label="{n} more, less far along" />
         </Column>
 
         <Column id="dash-waiting" title="Waiting on them" count={d.outgoing.length} empty="You have no requests waiting. When you're warm with someone, their profile's Connect button lets you ask.">
