@@ -1,8 +1,7 @@
 import "server-only";
 import { systemNow } from "@/lib/server/clock";
 import { getDb } from "@/lib/server/db";
-import { AppError } from "@/lib/server/errors";
-import { listRelationships } from "@/lib/server/queries/relationships";
+import { BadCursorError, listRelationships } from "@/lib/server/queries/relationships";
 import { requireMemberPage } from "@/lib/server/auth/session";
 import type { TRelationshipsPageQuery } from "@/lib/validation/relationships";
 import { RELATIONSHIPS_PAGE_SIZE } from "@/lib/validation/relationships";
@@ -31,7 +30,7 @@ export async function loadRelationshipsPage(p: Pick<TRelationshipsPageQuery, "ta
   try {
     return { now, cursorReset: false, ...(await read(p.cursor ?? null)) };
   } catch (e) {
-    if (p.cursor && e instanceof AppError && e.code === "validation") return { now, cursorReset: true, ...(await read(null)) };
+    if (p.cursor && e instanceof BadCursorError) return { now, cursorReset: true, ...(await read(null)) };
     throw e;
   }
 }
