@@ -69,7 +69,7 @@ export function Dashboard({ dashboard: d, now }: { dashboard: DashboardData; now
               </Link>
             </li>
           ))}
-          <More n={d.counts.ready - d.ready.length} href="/relationships?tab=ready" label="and {n} more" />
+          <More n={d.counts.ready - d.ready.length} href="/relationships?tab=ready" label="{n} more ready to connect" />
         </Column>
 
         <Column id="dash-warming" title="Warming up" count={warmingCount} empty="Nobody is warming up yet. Reply to someone's post — that is how every good connection starts.">
@@ -80,7 +80,7 @@ export function Dashboard({ dashboard: d, now }: { dashboard: DashboardData; now
               {r.nextStep ? <p className="text-xs muted">{r.nextStep}</p> : null}
             </li>
           ))}
-          <More n={warmingCount - d.warming.length} href="/relationships?tab=warming" label="and {n} more, less far along" />
+          <More n={warmingCount - d.warming.length} href="/relationships?tab=warming" label="{n} more, less far along" />
         </Column>
 
         <Column id="dash-waiting" title="Waiting on them" count={d.outgoing.length} empty="You have no requests waiting. When you're warm with someone, their profile's Connect button lets you ask.">

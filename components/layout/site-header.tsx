@@ -33,6 +33,7 @@ export function SiteHeader({
           <nav aria-label="Main" className="-mx-4 flex w-[calc(100%+2rem)] items-center gap-1 overflow-x-auto whitespace-nowrap px-4 pb-1 md:mx-0 md:w-auto md:flex-1 md:overflow-visible md:px-0 md:pb-0">
             <Link className={link} href="/">Dashboard</Link>
             <Link className={link} href="/feed">Feed</Link>
+            <Link className={link} href="/relationships">Relationships</Link>
             <Link className={link} href="/requests">
               Requests<Badge count={counts.incoming} label="incoming requests" />
             </Link>

@@ -5,6 +5,7 @@ import * as members from "./spec/members";
 import * as content from "./spec/content";
 import * as interactions from "./spec/interactions";
 import * as social from "./spec/social";
+import * as relationships from "./spec/relationships";
 
 /**
  * Every operation of /api/v1, declared once in lib/server/api/spec/*. The route handlers
@@ -12,7 +13,7 @@ import * as social from "./spec/social";
  * route, every path documented) iterate this list, so a route cannot exist in one place
  * and be missing from the other.
  */
-export const API_ROUTES: readonly RouteSpec[] = [accounts, members, content, interactions, social].flatMap((m) =>
+export const API_ROUTES: readonly RouteSpec[] = [accounts, members, content, interactions, social, relationships].flatMap((m) =>
   Object.values(m as Record<string, RouteSpec>),
 );
 

@@ -50,6 +50,7 @@ const PROMISED = [
   "DELETE /comments/{id}/reaction",
   "POST /me/policy/preview",
   "GET /me/dashboard",
+  "GET /relationships",
 ];
 
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;

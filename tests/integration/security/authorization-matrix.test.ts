@@ -42,6 +42,7 @@ const expected: Record<string, Expect> = {
   "GET /notifications": member(200, 200),
   "POST /notifications/read": member(200, 200),
   "GET /connections": member(200, 200),
+  "GET /relationships": member(200, 200),
   "GET /connection-requests": member(200, 200),
   "GET /interactions": member(200, 200),
   // X's content: visible to members, hidden from the member X blocked, never changeable by others

@@ -13,11 +13,12 @@ import { ZReportCreate } from "@/lib/validation/report";
 import { ZMemberSearch, ZReportDecision, ZSuspendMember, ZUnsuspendMember } from "@/lib/validation/admin";
 import { ZAppSettings } from "@/lib/validation/app-settings";
 import { ZTokenCreate } from "@/lib/validation/api/token";
+import { ZRelationshipsPageQuery } from "@/lib/validation/relationships";
 
 /** The input schemas the web forms and services validate with (the API's are in the route registry). */
 export const schemas = {
   ZSignup, ZSignin, ZProfileUpdate, ZPolicyUpdate, ZPostCreate, ZCommentCreate, ZReactionSet, ZKudosCreate,
   ZLoggedInteractionCreate, ZLoggedDecision, ZSendRequest, ZDeclineRequest, ZBlockMember, ZRemoveConnection,
   ZConnectionsQuery, ZIntroductionCreate, ZReportCreate, ZSuspendMember, ZUnsuspendMember, ZReportDecision,
-  ZMemberSearch, ZAppSettings, ZTokenCreate,
+  ZMemberSearch, ZAppSettings, ZTokenCreate, ZRelationshipsPageQuery,
 };
