@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { ZPolicyOut } from "@/lib/validation/policy";
 import { ZInstant, ZPageQuery } from "./common";
-import { RELATIONSHIP_TAB_KEYS, type RelationshipTab } from "@/lib/warmup/relationship-tabs";
-import { ZEvaluation, ZRelationshipStatus } from "./evaluation";
+import { ZEvaluation } from "./evaluation";
+import { ZRelationship, ZRelationshipCounts } from "./relationships";
 import { ZTimelineItem } from "./interaction";
 import { ZMemberRef, ZMemberSummary } from "./member";
 
@@ -88,24 +88,13 @@ export const ZNotification = z
 export const ZNotificationsRead = z.object({ marked: z.number().int() }).meta({ id: "NotificationsRead" });
 
 /** `GET /me/dashboard`: the home page's four columns and recent activity. */
-const ZDashboardRelationship = z
-  .object({
-    member: ZMemberSummary,
-    status: ZRelationshipStatus,
-    percent: z.number().int().min(0).max(100),
-    gateMet: z.boolean().meta({ description: "Every criterion of their protocol is met." }),
-    nextStep: z.string().nullable().meta({ description: "The most useful next step, in words." }),
-  })
-  .meta({ id: "DashboardRelationship", description: "From the stored relationship summary. The full evaluation: GET /members/{handle}/warmup." });
 export const ZDashboard = z
   .object({
     incoming: z.array(z.object({ id: z.string(), member: ZMemberSummary, note: z.string(), createdAt: ZInstant })),
     outgoing: z.array(z.object({ id: z.string(), member: ZMemberSummary, createdAt: ZInstant, expiresAt: ZInstant })),
-    ready: z.array(ZDashboardRelationship).meta({ description: "Warm: you may ask them. The closest 8; counts.ready says how many in all (GET /relationships?status=ready lists them)." }),
-    warming: z.array(ZDashboardRelationship).meta({ description: "Warming up, too new or cooling down: the 8 furthest along, each with its most useful next step." }),
-    counts: z
-      .object(Object.fromEntries(RELATIONSHIP_TAB_KEYS.map((t) => [t, z.number().int().min(0)])) as Record<RelationshipTab, z.ZodNumber>)
-      .meta({ id: "RelationshipCounts", description: "How many relationships each tab of GET /relationships lists." }),
+    ready: z.array(ZRelationship).meta({ description: "Warm: you may ask them. The closest 8; counts.ready says how many in all (GET /relationships?status=ready lists them)." }),
+    warming: z.array(ZRelationship).meta({ description: "Warming up, too new or cooling down: the 8 furthest along, each with its most useful next step." }),
+    counts: ZRelationshipCounts,
     activity: z.array(ZNotification),
   })
   .meta({ id: "Dashboard" });

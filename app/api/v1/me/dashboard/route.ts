@@ -4,10 +4,8 @@ import { iso, summary } from "@/lib/server/api/present/common";
 import { toNotificationOut } from "@/lib/server/api/present/social";
 import { dashboardRoute } from "@/lib/server/api/spec/accounts";
 import { loadDashboard } from "@/lib/server/queries/dashboard";
-import type { RelationshipItem } from "@/lib/server/queries/relationships";
+import { toRelationshipOut } from "@/lib/server/api/present/relationships";
 import { getAppSettings } from "@/lib/server/settings";
-
-const relationship = (r: RelationshipItem) => ({ member: summary(r.member), status: r.status, percent: r.percent, gateMet: r.gateMet, nextStep: r.nextStep });
 
 export const GET = apiRoute(dashboardRoute, async ({ viewer, now }) => {
   const db = await getDb();
@@ -15,8 +13,8 @@ export const GET = apiRoute(dashboardRoute, async ({ viewer, now }) => {
   return {
     incoming: d.incoming.map((r) => ({ id: r.id, member: summary(r.member), note: r.note, createdAt: iso(r.createdAt) })),
     outgoing: d.outgoing.map((r) => ({ id: r.id, member: summary(r.member), createdAt: iso(r.createdAt), expiresAt: iso(r.expiresAt) })),
-    ready: d.ready.map(relationship),
-    warming: d.warming.map(relationship),
+    ready: d.ready.map(toRelationshipOut),
+    warming: d.warming.map(toRelationshipOut),
     counts: d.counts,
     activity: d.activity.map(toNotificationOut),
   };
