@@ -1,0 +1,61 @@
+import "server-only";
+import { z } from "zod";
+import { expireRequests } from "@/lib/server/services/requests/expire-requests";
+import { refreshDueSummaries } from "@/lib/server/services/summaries/refresh-due";
+import { defineJob } from "./define";
+
+/** Per run of `summaries.refresh`: batches of this many pairs, at most this many batches. */
+export const SUMMARY_BATCH = 500;
+export const SUMMARY_MAX_BATCHES = 20;
+
+/**
+ * Expires every pending request past its date and tells the requesters (what `npm run
+ * jobs:expire` does). Idempotent: `expireRequests` only moves rows still pending and past
+ * `expires_at`, in one conditional update, so each request is expired exactly once however
+ * many runs overlap or repeat.
+ */
+export const requestsExpire = defineJob({
+  name: "requests.expire",
+  payload: z.object({}),
+  handler: async (db, _payload, { now }) => {
+    await db.$transaction((tx) => expireRequests(tx, { now }));
+  },
+  retry: { retryLimit: 2, retryDelay: 30 },
+  expireInSeconds: 5 * 60,
+  schedule: { cron: "*/5 * * * *", payload: {} },
+});
+
+/**
+ * Rewrites due relationship summaries (stale, or past `valid_until`), oldest first, in
+ * batches of 500 until none is left or 20 batches are done (the next run goes on).
+ * Idempotent: a summary is recomputed from the facts, so running it twice stores the same
+ * row; rows a write or another worker holds are skipped (`FOR UPDATE SKIP LOCKED`). Runs
+ * every minute, which is also what picks up rows marked stale by a protocol change or an
+ * admin's settings change (services never enqueue jobs), and on demand.
+ */
+export const summariesRefresh = defineJob({
+  name: "summaries.refresh",
+  payload: z.object({}),
+  handler: async (db, _payload, { now }) => {
+    for (let batch = 0; batch < SUMMARY_MAX_BATCHES; batch++) {
+      const { refreshed } = await refreshDueSummaries(db, { now, limit: SUMMARY_BATCH });
+      if (refreshed === 0) return;
+    }
+  },
+  retry: { retryLimit: 2, retryDelay: 10 },
+  expireInSeconds: 10 * 60,
+  schedule: { cron: "* * * * *", payload: {} },
+});
+
+/** Every job the worker runs, by name. */
+export const ALL_JOBS = [requestsExpire, summariesRefresh] as const;
+
+export type JobName = (typeof ALL_JOBS)[number]["name"];
+export type RegisteredJob<N extends JobName> = Extract<(typeof ALL_JOBS)[number], { name: N }>;
+export type JobPayload<N extends JobName> = z.input<RegisteredJob<N>["payload"]>;
+
+export function jobByName<N extends JobName>(name: N): RegisteredJob<N> {
+  const def = ALL_JOBS.find((j) => j.name === name);
+  if (!def) throw new Error(`No job named ${name}.`);
+  return def as RegisteredJob<N>;
+}

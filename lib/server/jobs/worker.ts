@@ -1,0 +1,74 @@
+import "server-only";
+import type { PgBoss } from "pg-boss";
+import type { Db } from "@/lib/db/create-client";
+import { systemNow } from "@/lib/server/clock";
+import type { JobDefinition } from "./define";
+import { createBoss, ensureQueues, useBossForEnqueue } from "./boss";
+import { ALL_JOBS } from "./registry";
+
+export type WorkerOptions = {
+  /** the app's database (PostgreSQL), handed to every handler */
+  db: Db;
+  /** the same database's URL, for pg-boss's own pool and schema */
+  url: string;
+  /** the jobs to run (default: every registered job) */
+  jobs?: readonly JobDefinition[];
+  /** jobs of each kind run at once in this process (RAPPORT_WORKER_CONCURRENCY, default 1) */
+  concurrency?: number;
+  /** how often an idle queue is polled, seconds (pg-boss default 2, minimum 0.5) */
+  pollingIntervalSeconds?: number;
+  /** register the recurring schedules (default true) */
+  schedules?: boolean;
+  log?: (line: string) => void;
+};
+
+export type RunningWorker = {
+  boss: PgBoss;
+  /** stops fetching, waits up to `timeoutMs` for running jobs, closes pg-boss's pool (not `db`) */
+  stop: (opts?: { timeoutMs?: number }) => Promise<void>;
+};
+
+/**
+ * Starts pg-boss on `url` (installing or migrating its `pgboss` schema), creates the queues,
+ * works them and registers the schedules. Several workers may run against one database:
+ * each job is fetched by one of them (SKIP LOCKED), and a schedule sends one job per tick.
+ */
+export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
+  const jobs = o.jobs ?? ALL_JOBS;
+  const concurrency = o.concurrency ?? 1;
+  const log = o.log ?? ((line: string) => console.log(line));
+  const boss = createBoss(o.url, { role: "worker", max: Math.max(4, concurrency * jobs.length + 2) });
+  await boss.start();
+  try {
+    await ensureQueues(boss, jobs);
+    for (const def of jobs) {
+      await boss.work<unknown>(
+        def.name,
+        { localConcurrency: concurrency, batchSize: 1, pollingIntervalSeconds: o.pollingIntervalSeconds ?? 2 },
+        async ([job]) => {
+          try {
+            const payload = def.payload.parse(job.data ?? {});
+            await def.handler(o.db, payload, { now: systemNow() });
+          } catch (e) {
+            log(`[jobs] ${def.name} ${job.id} attempt ${job.retryCount + 1} failed: ${(e as Error).message}`);
+            throw e; // pg-boss retries it (retryLimit), then marks it failed
+          }
+        },
+      );
+      if (def.schedule && o.schedules !== false) {
+        await boss.schedule(def.name, def.schedule.cron, def.payload.parse(def.schedule.payload) as object, { tz: "UTC" });
+      }
+    }
+  } catch (e) {
+    await boss.stop({ graceful: false }).catch(() => {});
+    throw e;
+  }
+  useBossForEnqueue(boss);
+  return {
+    boss,
+    stop: async (opts) => {
+      useBossForEnqueue(undefined);
+      await boss.stop({ graceful: true, timeout: opts?.timeoutMs ?? 30_000 });
+    },
+  };
+}
