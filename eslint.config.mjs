@@ -37,18 +37,26 @@ const layerBoundaries = [
   layer(["lib/validation/**/*.{ts,tsx}"], [forbid(["lib/server", "app", "components"], "Schemas are pure: zod, the core and each other.")]),
   layer(
     ["lib/server/queries/**/*.{ts,tsx}"],
-    [forbid(["lib/server/services", "lib/server/actions", "lib/server/loaders", "lib/server/api", "app", "components"], "A query only reads: it never calls a service or anything above it.")],
+    [forbid(["lib/server/services", "lib/server/jobs", "lib/server/actions", "lib/server/loaders", "lib/server/api", "app", "components"], "A query only reads: it never calls a service or anything above it.")],
   ),
   layer(
     ["lib/server/services/**/*.{ts,tsx}"],
     [
       forbid(["lib/server/actions", "lib/server/loaders", "lib/server/api", "app", "components"], "A service is called from the edge, never the other way."),
+      forbid(["lib/server/jobs"], "Services work without a job worker: they never enqueue jobs (the scheduled jobs pick up what they leave due)."),
       { group: ["next", "next/*"], message: `${LAYER_MESSAGE} Services know nothing of Next.js: the action revalidates and redirects.` },
     ],
   ),
   layer(
     ["lib/server/loaders/**/*.{ts,tsx}"],
     [forbid(["lib/server/services", "lib/server/actions", "app", "components"], "A page's loader only reads: queries, the core, auth and settings.")],
+  ),
+  layer(
+    ["lib/server/jobs/**/*.{ts,tsx}"],
+    [
+      forbid(["lib/server/actions", "lib/server/loaders", "lib/server/api", "app", "components"], "A job calls services and queries, like a script: nothing from the web edge."),
+      { group: ["next", "next/*"], message: `${LAYER_MESSAGE} Jobs run in the worker process, outside Next.js.` },
+    ],
   ),
   layer(["lib/server/actions/**/*.{ts,tsx}"], [forbid(["lib/server/loaders", "app", "components"], "An action calls services and queries, not a page's loader or UI.")]),
 ];

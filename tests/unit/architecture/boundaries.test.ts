@@ -71,6 +71,31 @@ const upward: { arrow: string; file: string; code: string; rule?: string }[] = [
     code: `import { revalidatePath } from "next/cache";\nexport const probe = revalidatePath;\n`,
   },
   {
+    arrow: "a service importing a job (services must work without the worker)",
+    file: "lib/server/services/posts/probe.ts",
+    code: `import { enqueueJob } from "@/lib/server/jobs/boss";\nexport const probe = enqueueJob;\n`,
+  },
+  {
+    arrow: "a service importing a job by a relative path",
+    file: "lib/server/services/probe.ts",
+    code: `import { enqueueJob } from "../jobs/boss";\nexport const probe = enqueueJob;\n`,
+  },
+  {
+    arrow: "a query importing a job",
+    file: "lib/server/queries/probe.ts",
+    code: `import { ALL_JOBS } from "@/lib/server/jobs/registry";\nexport const probe = ALL_JOBS;\n`,
+  },
+  {
+    arrow: "a job importing an action",
+    file: "lib/server/jobs/probe.ts",
+    code: `import { createPostAction } from "@/lib/server/actions/feed";\nexport const probe = createPostAction;\n`,
+  },
+  {
+    arrow: "a job importing next/*",
+    file: "lib/server/jobs/probe.ts",
+    code: `import { revalidatePath } from "next/cache";\nexport const probe = revalidatePath;\n`,
+  },
+  {
     arrow: "a loader importing a service",
     file: "lib/server/loaders/probe.ts",
     code: `import { createPost } from "@/lib/server/services/posts/create-post";\nexport const probe = createPost;\n`,
@@ -113,6 +138,11 @@ const downward: { arrow: string; file: string; code: string }[] = [
     arrow: "a service reading through a query",
     file: "lib/server/services/posts/probe.ts",
     code: `import { listPosts } from "@/lib/server/queries/feed";\nexport const probe = listPosts;\n`,
+  },
+  {
+    arrow: "a job calling a service and a query",
+    file: "lib/server/jobs/probe.ts",
+    code: `import { createPost } from "@/lib/server/services/posts/create-post";\nimport { listPosts } from "@/lib/server/queries/feed";\nexport const probe = [createPost, listPosts];\n`,
   },
   {
     arrow: "an action calling a service",
