@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { defineJob } from "@/lib/server/jobs/define";
-import { enqueueJob, sendJob, BOSS_SCHEMA } from "@/lib/server/jobs/boss";
+import { enqueueJob, sendJob, BOSS_SCHEMA, JobsUnavailableError } from "@/lib/server/jobs/boss";
 import { ALL_JOBS } from "@/lib/server/jobs/registry";
 import { startWorker, type RunningWorker } from "@/lib/server/jobs/worker";
 import { pairKey } from "@/lib/warmup/pair-key";
@@ -120,5 +120,12 @@ describe.skipIf(!onServer)("the job worker (pg-boss on PostgreSQL)", () => {
       run(`SELECT table_schema, count(*)::int AS n FROM information_schema.tables WHERE table_name = 'job' GROUP BY table_schema`),
     );
     expect(rows).toEqual([{ table_schema: BOSS_SCHEMA, n: 1 }]);
+  });
+});
+
+describe.skipIf(onServer)("without PostgreSQL (embedded database)", () => {
+  it("enqueueJob refuses with a clear error instead of faking a queue", async () => {
+    await expect(enqueueJob("summaries.refresh", {})).rejects.toThrow(JobsUnavailableError);
+    await expect(enqueueJob("summaries.refresh", {})).rejects.toThrow(/need PostgreSQL/);
   });
 });
