@@ -31,6 +31,53 @@ function cmp(x: unknown, y: unknown): number {
   return x === y ? 0 : (x as string) < (y as string) ? -1 : (x as string) > (y as string) ? 1 : 0;
 }
 
+/** Equal times go by id; the other fields only separate malformed duplicates. */
+function tie(x: EngineInteraction, xOut: boolean, y: EngineInteraction, yOut: boolean): number {
+  return (
+    cmp(x.id, y.id) ||
+    (xOut === yOut ? 0 : xOut ? -1 : 1) ||
+    cmp(x.kind, y.kind) ||
+    cmp(x.verification, y.verification) ||
+    cmp(x.weight, y.weight)
+  );
+}
+
+/** Epoch ms of an interaction; invalid dates as INVALID_MS. */
+function msOf(it: EngineInteraction): number {
+  const t = it.occurredAt instanceof Date ? it.occurredAt.getTime() : NaN;
+  return t === t ? t : INVALID_MS;
+}
+
+/**
+ * The pair's interactions in (time, id) order, for input that is not already in that order:
+ * the one super-linear path, taken only when the caller did not keep the contract.
+ */
+function sortedPairItems(
+  all: readonly EngineInteraction[],
+  requesterId: string,
+  recipientId: string,
+  m: number,
+): EngineInteraction[] {
+  const items: EngineInteraction[] = new Array(m);
+  const times: number[] = new Array(m);
+  const outs: boolean[] = new Array(m);
+  let j = 0;
+  for (let i = 0; i < all.length; i++) {
+    const it = all[i];
+    if (it == null) continue;
+    const out = it.actorId === requesterId && it.targetId === recipientId;
+    if (!out && !(it.actorId === recipientId && it.targetId === requesterId)) continue;
+    items[j] = it;
+    times[j] = msOf(it);
+    outs[j] = out;
+    j++;
+  }
+  const order = sortedOrder(times, (a, b) => tie(items[a], outs[a], items[b], outs[b]));
+  const sorted: EngineInteraction[] = new Array(m);
+  for (let k = 0; k < m; k++) sorted[k] = items[order[k]];
+  return sorted;
+}
+
 export function tally(
   all: readonly EngineInteraction[],
   requesterId: string,
@@ -40,41 +87,36 @@ export function tally(
 ): Tally {
   // Only the pair's interactions, in both directions; self-interactions never qualify.
   const total = requesterId !== recipientId ? all.length : 0;
-  const items: EngineInteraction[] = new Array(total);
-  const times: number[] = new Array(total);
-  const outs: boolean[] = new Array(total);
+  // One pass: count the pair's interactions and check that they arrive in (time, id) order,
+  // as the database reads give them (EvaluateInput.interactions). Then no sort is needed.
   let m = 0;
+  let inOrder = true;
+  let prev: EngineInteraction | null = null;
+  let prevMs = 0;
+  let prevOut = false;
   for (let i = 0; i < total; i++) {
     const it = all[i];
     if (it == null) continue;
     const out = it.actorId === requesterId && it.targetId === recipientId;
     if (!out && !(it.actorId === recipientId && it.targetId === requesterId)) continue;
-    const t = it.occurredAt instanceof Date ? it.occurredAt.getTime() : NaN;
-    items[m] = it;
-    times[m] = t === t ? t : INVALID_MS;
-    outs[m] = out;
     m++;
+    if (!inOrder) continue;
+    const t = msOf(it);
+    if (prev !== null && (t < prevMs || (t === prevMs && tie(prev, prevOut, it, out) > 0))) inOrder = false;
+    prev = it;
+    prevMs = t;
+    prevOut = out;
   }
-  if (m < total) items.length = times.length = outs.length = m;
-  // Equal times go by id; the other fields only separate malformed duplicates.
-  const order = sortedOrder(times, (a, b) => {
-    const x = items[a];
-    const y = items[b];
-    return (
-      cmp(x.id, y.id) ||
-      (outs[a] === outs[b] ? 0 : outs[a] ? -1 : 1) ||
-      cmp(x.kind, y.kind) ||
-      cmp(x.verification, y.verification) ||
-      cmp(x.weight, y.weight)
-    );
-  });
+  // In order: walk the input itself (skipping other pairs' rows); else a sorted copy.
+  const src = inOrder ? all : sortedPairItems(all, requesterId, recipientId, m);
+  const srcLength = inOrder ? total : m;
 
   const windowStart = nowMs - policy.freshnessDays * DAY;
   const today = Math.floor(nowMs / DAY);
   const cap = policy.dailyPointCap;
   const pending = policy.pendingLoggedCounts;
   const allowIntroductions = policy.allowIntroductions;
-  const n = order.length;
+  const n = m;
   const verdicts: InteractionVerdict[] = new Array(n);
 
   let points = 0;
@@ -91,11 +133,13 @@ export function tally(
   let labelDay = NaN;
   let label = "";
 
-  for (let k = 0; k < n; k++) {
-    const idx = order[k];
-    const it = items[idx];
-    const ms = times[idx];
-    const out = outs[idx];
+  let k = 0;
+  for (let i = 0; i < srcLength; i++) {
+    const it = src[i];
+    if (it == null) continue;
+    const out = it.actorId === requesterId && it.targetId === recipientId;
+    if (!out && !(it.actorId === recipientId && it.targetId === requesterId)) continue;
+    const ms = msOf(it);
     const day = ms === INVALID_MS ? NaN : Math.floor(ms / DAY);
     let reason: NotCountedReason | null = null;
     let note: InteractionVerdict["note"] = null;
@@ -157,7 +201,7 @@ export function tally(
       labelDay = day;
       label = dayString(day);
     }
-    verdicts[n - 1 - k] = {
+    verdicts[n - 1 - k++] = {
       id: it.id,
       direction: out ? "outgoing" : "incoming",
       counted,

@@ -94,7 +94,13 @@ export type EvaluateInput = {
   recipientName: string;
   /** the recipient's policy */
   policy: Policy;
-  /** interactions between the two, in both directions, any order */
+  /**
+   * Interactions between the two, in both directions (other pairs' rows are ignored).
+   * Contract: ordered by (occurredAt, id) ascending, as `ORDER BY occurred_at, id` gives them
+   * (ids compared as strings; invalid dates first). In that order evaluation is linear in
+   * their number: one pass checks the order, one counts. Any other order gives the same
+   * result, only through a sort (O(n log n)).
+   */
   interactions: EngineInteraction[];
   requesterCreatedAt: Date;
   relation: RelationFacts;

@@ -38,20 +38,22 @@ function pad4(n: number): string {
   return n < 10 ? "000" + n : n < 100 ? "00" + n : n < 1000 ? "0" + n : "" + n;
 }
 
-// Interactions cluster on few days, so a small memo saves most of the string building.
-// It only caches a pure function of its key, so evaluate() stays deterministic.
-const dayStringCache = new Map<number, string>();
+// Every verdict carries its day's label, so labels are memoized: a direct-mapped table of
+// 4,096 slots (about 11 years of consecutive days) indexed by the day number, cheaper than a
+// Map. It only caches a pure function of its key, so evaluate() stays deterministic.
+const SLOTS = 4096;
+const slotDay = new Float64Array(SLOTS).fill(NaN);
+const slotLabel: string[] = new Array<string>(SLOTS).fill("");
 
 /** "YYYY-MM-DD" for a day number; "" for a non-finite one (an invalid date). */
 export function dayString(day: number): string {
   if (!Number.isFinite(day)) return "";
-  let s = dayStringCache.get(day);
-  if (s === undefined) {
-    const [y, m, d] = civil(day);
-    s = pad4(y) + "-" + pad2(m) + "-" + pad2(d);
-    if (dayStringCache.size >= 4096) dayStringCache.clear();
-    dayStringCache.set(day, s);
-  }
+  const slot = day & (SLOTS - 1);
+  if (slotDay[slot] === day) return slotLabel[slot];
+  const [y, m, d] = civil(day);
+  const s = pad4(y) + "-" + pad2(m) + "-" + pad2(d);
+  slotDay[slot] = day;
+  slotLabel[slot] = s;
   return s;
 }
 
@@ -66,8 +68,21 @@ function pad3(n: number): string {
   return n < 10 ? "00" + n : n < 100 ? "0" + n : "" + n;
 }
 
+// One evaluation after another is usually made at the same `now` (a dashboard evaluates
+// every pair at one instant): remember the last answer.
+let lastIsoMs = NaN;
+let lastIso = "";
+
 /** Same string as Date#toISOString, without a Date object: this runs once per evaluation. */
 export function isoString(ms: number): string {
+  if (ms === lastIsoMs) return lastIso;
+  const s = isoStringOf(ms);
+  lastIsoMs = ms;
+  lastIso = s;
+  return s;
+}
+
+function isoStringOf(ms: number): string {
   const day = Math.floor(ms / DAY);
   // Years 0–9999 only; beyond that the format gets a sign and six digits, so let Date do it.
   if (!(ms >= -62167219200000 && ms < 253402300800000)) return new Date(ms).toISOString();
