@@ -100,18 +100,13 @@ export async function readRelationFacts(
 }
 
 /**
- * Every interaction either way between the viewer and anyone since `since`, as one text
- * value ("id,actor,target,kind,source,weight,epoch-ms,verification;…") instead of one row
+ * Interactions as one text value ("id,actor,target,kind,source,weight,epoch-ms,verification;…") instead of one row
  * each: for a member with thousands of interactions, mapping rows is most of the cost
  * (measured on 4,228 rows: 24 ms of app CPU as Prisma rows, 8 ms packed, for ~6 ms more on
  * the database). Packed in (occurred_at, id) order, the order the engine takes without
  * sorting (EvaluateInput.interactions). Every field is an id or a fixed vocabulary word, none contains "," or ";"
  * — checked on the way out, so a surprise fails loudly instead of mis-evaluating.
  */
-const viewerInteractions = (viewerId: string, since: Date) => Prisma.sql`
-  SELECT id, actor_id, target_id, kind, source, weight, occurred_at, verification
-  FROM interaction
-  WHERE occurred_at >= ${since} AND (actor_id = ${viewerId} OR target_id = ${viewerId})`;
 export const PACK = Prisma.sql`string_agg(concat_ws(',', id, actor_id, target_id, kind, source, weight,
   (extract(epoch FROM occurred_at) * 1000)::bigint, verification), ';' ORDER BY occurred_at, id)`;
 
@@ -133,10 +128,6 @@ export function unpackInteractions(packed: string | null): EngineInteraction[] {
   });
 }
 
-export async function readViewerInteractions(db: Tx, viewerId: string, since: Date): Promise<EngineInteraction[]> {
-  const [row] = await db.$queryRaw<{ packed: string | null }[]>`SELECT ${PACK} AS packed FROM (${viewerInteractions(viewerId, since)}) i`;
-  return unpackInteractions(row?.packed ?? null);
-}
 
 /** Engine fields of a stored policy row, as the raw read below names them. */
 const POLICY_COLUMNS = {
@@ -186,28 +177,6 @@ export async function readMembersWithPolicies(db: Tx, p: { ids: string[] }) {
   const { ids } = p;
   const [row] = await db.$queryRaw<{ members: string }[]>`SELECT (${membersWithPolicies(Prisma.sql`${ids}::text[]`)}) AS members`;
   return parseMembers(row?.members);
-}
-
-/**
- * The viewer's network in ONE statement: every interaction either way since `since`
- * (packed) and the members they relate the viewer to — the other side of each interaction
- * and of each pending request — with their policies. The related set is found by the
- * database (no id list is sent); the viewer is included.
- */
-export async function readNetwork(db: Tx, p: { viewerId: string; since: Date; now: Date }) {
-  const { viewerId, since, now } = p;
-  const [row] = await db.$queryRaw<{ packed: string | null; members: string }[]>`
-    WITH i AS MATERIALIZED (${viewerInteractions(viewerId, since)}),
-    related AS (
-      SELECT CASE WHEN actor_id = ${viewerId} THEN target_id ELSE actor_id END AS id FROM i
-      UNION SELECT recipient_id FROM connection_request WHERE requester_id = ${viewerId} AND status = 'pending' AND expires_at > ${now}
-      UNION SELECT requester_id FROM connection_request WHERE recipient_id = ${viewerId} AND status = 'pending' AND expires_at > ${now}
-      UNION SELECT ${viewerId}
-    )
-    SELECT (SELECT ${PACK} FROM i) AS packed,
-      -- an array, so the planner looks the members up by key instead of scanning the table
-      (${membersWithPolicies(Prisma.sql`ARRAY(SELECT id FROM related)`)}) AS members`;
-  return { interactions: unpackInteractions(row?.packed ?? null), ...parseMembers(row?.members) };
 }
 
 /** Start of the longest freshness window any policy may ask for, with a day of slack for "now". */

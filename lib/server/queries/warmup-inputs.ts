@@ -1,22 +1,19 @@
 import "server-only";
 import type { Tx } from "@/lib/server/db";
 import { policyFromRow } from "@/lib/server/queries/policy";
-import { getAppSettings } from "@/lib/server/settings";
 import type { EngineInteraction, EvaluateInput, Policy } from "@/lib/warmup/types";
 import type { TAppSettings } from "@/lib/validation/app-settings";
 import {
   readMembersWithPolicies,
-  readNetwork,
   readPairInteractions,
   readRelationFacts,
   windowStart,
   type MemberFacts,
   type PairRole,
-  type RelatedMember,
   type RelationFacts,
 } from "./warmup-facts";
 
-export { readViewerInteractions, toEngineInteraction, type PairRole, type RelatedMember } from "./warmup-facts";
+export { toEngineInteraction, type PairRole, type RelatedMember } from "./warmup-facts";
 
 
 type Facts = {
@@ -33,7 +30,7 @@ type Facts = {
  * role "recipient": other → viewer under the viewer's policy (request review, protocol
  * preview). `policyOverride` replaces the stored policy (a send under the policy it just
  * read, a draft preview). Callers pass a few others (at most 50: a page of interactions, a
- * protocol preview); a whole network goes through loadRelatedInputs.
+ * protocol preview); lists of many pairs read stored summaries (queries/relationships.ts).
  */
 export async function loadWarmupInputs(
   db: Tx,
@@ -48,30 +45,6 @@ export async function loadWarmupInputs(
     readRelationFacts(db, { viewerId, others, role: p.role, now }),
   ]);
   return assemble(viewerId, others, p, { members: members.facts, policies: members.policies, interactions, ...facts });
-}
-
-/**
- * The viewer's whole network as a requester — everyone they exchanged anything with, either
- * way, inside the longest freshness window, and the other side of their pending requests —
- * with each one's evaluation input and display fields, in three statements (settings, the
- * network, the relation facts) whatever the
- * size of the network: the related set is found by the database (no id list is sent), and
- * the large reads come back packed.
- */
-export async function loadRelatedInputs(
-  db: Tx,
-  p: { viewerId: string; now: Date; settings?: TAppSettings },
-): Promise<{ inputs: Map<string, EvaluateInput>; members: Map<string, RelatedMember> }> {
-  const { viewerId, now } = p;
-  const [settings, network, facts] = await Promise.all([
-    p.settings ?? getAppSettings(db),
-    readNetwork(db, { viewerId, since: windowStart(now), now }),
-    readRelationFacts(db, { viewerId, others: null, role: "requester", now }),
-  ]);
-  const { display: members, facts: memberFacts, policies, interactions } = network;
-  members.delete(viewerId);
-  const inputs = assemble(viewerId, [...members.keys()], { role: "requester", now, settings }, { members: memberFacts, policies, interactions, ...facts });
-  return { inputs, members };
 }
 
 /** Facts → one evaluation input per other member (skipping ids that are not members). */

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadRelatedInputs, loadWarmupInputs, readViewerInteractions } from "@/lib/server/queries/warmup-inputs";
+import { directedKey, loadPairInputs } from "@/lib/server/queries/pair-inputs";
+import { loadWarmupInputs } from "@/lib/server/queries/warmup-inputs";
 import { loadPolicy } from "@/lib/server/queries/policy";
 import { getAppSettings } from "@/lib/server/settings";
 import { createMember, type FactoryMember } from "@/tests/factories/members";
@@ -15,7 +16,7 @@ const byId = <T extends { interactions: { id: string }[] }>(input: T) => ({
   interactions: [...input.interactions].sort((a, b) => a.id.localeCompare(b.id)),
 });
 
-describe("the dashboard's network read (loadRelatedInputs)", () => {
+describe("the bulk read of pairs' inputs (loadPairInputs)", () => {
   let viewer: FactoryMember;
   const others: Record<string, FactoryMember> = {};
 
@@ -45,7 +46,7 @@ describe("the dashboard's network read (loadRelatedInputs)", () => {
     others.closed = await createMember({ policy: { preset: "closed" } });
     others.connected = await createMember();
     others.blocked = await createMember();
-    others.old = await createMember(); // only an interaction older than any window: not related
+    others.old = await createMember(); // only an interaction older than any window
     others.pendingOnly = await createMember(); // no interaction, but a pending request to them
 
     const kinds = ["comment", "kudos", "reaction", "logged_reply", "mention"] as const;
@@ -67,50 +68,49 @@ describe("the dashboard's network read (loadRelatedInputs)", () => {
     });
   });
 
-  it("finds exactly the related members, with their display fields", async () => {
-    const { inputs, members } = await loadRelatedInputs(t.db, { viewerId: viewer.id, now: NOW });
-    const expected = ["custom", "strict", "noRow", "closed", "connected", "blocked", "pendingOnly"].map((k) => others[k].id).sort();
-    expect([...inputs.keys()].sort()).toEqual(expected);
-    expect([...members.keys()].sort()).toEqual(expected);
-    expect(members.get(others.custom.id)).toEqual({ id: others.custom.id, handle: others.custom.handle, name: "Custom Policy", headline: 'Likes, commas; and "quotes"' });
-  });
+  const keys = ["custom", "strict", "noRow", "closed", "connected", "blocked", "pendingOnly"];
 
-  it("gives every related member the same evaluation input as the per-pair read", async () => {
+  it("gives every pair the same evaluation input as the per-pair read, in database order", async () => {
     const settings = await getAppSettings(t.db);
-    const { inputs } = await loadRelatedInputs(t.db, { viewerId: viewer.id, now: NOW, settings });
-    const perPair = await loadWarmupInputs(t.db, { viewerId: viewer.id, otherIds: [...inputs.keys()], role: "requester", now: NOW, settings });
-    expect(perPair.size).toBe(inputs.size);
-    for (const [id, input] of perPair) expect(byId(inputs.get(id)!)).toEqual(byId(input));
-    // The facts the comparison rests on really vary.
-    const custom = inputs.get(others.custom.id)!;
-    expect(custom.policy).toMatchObject({ preset: "custom", minPoints: 9, requireReciprocity: true, pendingLoggedCounts: "full", freshnessDays: 45, minAccountAgeDays: 30 });
-    // Both reads name the policy columns in SQL; Prisma's own read is the reference.
-    for (const key of ["custom", "strict", "noRow", "closed"]) expect(inputs.get(others[key].id)!.policy).toEqual(await loadPolicy(t.db, { memberId: others[key].id, settings }));
-    expect(inputs.get(others.connected.id)!.relation.connected).toBe(true);
-    expect(inputs.get(others.blocked.id)!.relation.blocked).toBe(true);
-    expect(inputs.get(others.pendingOnly.id)!.relation.pendingOutgoing).toBe(true);
-    expect(inputs.get(others.strict.id)!.relation.cooldownUntil).toEqual(daysAfter(NOW, 10));
+    const { inputs } = await loadPairInputs(t.db, { pairs: keys.map((k) => [viewer.id, others[k].id] as const), now: NOW });
+    const perPair = await loadWarmupInputs(t.db, { viewerId: viewer.id, otherIds: keys.map((k) => others[k].id), role: "requester", now: NOW, settings });
+    expect(perPair.size).toBe(keys.length);
+    expect(inputs.size).toBe(keys.length);
+    for (const [id, input] of perPair) {
+      const { weights, ...bulk } = inputs.get(directedKey(viewer.id, id))!.input;
+      expect(weights).toEqual(settings.weights);
+      expect(byId(bulk)).toEqual(byId(input));
+      const times = bulk.interactions.map((i) => `${i.occurredAt.toISOString()} ${i.id}`);
+      expect(times).toEqual([...times].sort());
+    }
+    const at = (k: string) => inputs.get(directedKey(viewer.id, others[k].id))!;
+    expect(at("custom").input.policy).toMatchObject({ preset: "custom", minPoints: 9, requireReciprocity: true, pendingLoggedCounts: "full", freshnessDays: 45, minAccountAgeDays: 30 });
+    // The read names the policy columns in SQL; Prisma's own read is the reference.
+    for (const key of ["custom", "strict", "noRow", "closed"]) expect(at(key).input.policy).toEqual(await loadPolicy(t.db, { memberId: others[key].id, settings }));
+    expect(at("connected").input.relation.connected).toBe(true);
+    expect(at("blocked").input.relation.blocked).toBe(true);
+    expect(at("pendingOnly").input.relation.pendingOutgoing).toBe(true);
+    expect(at("pendingOnly").changesAt).toEqual([daysAfter(NOW, 28)]);
+    expect(at("strict").input.relation.cooldownUntil).toEqual(daysAfter(NOW, 10));
+    expect(at("custom").recipient).toEqual({ id: others.custom.id, handle: others.custom.handle, name: "Custom Policy", headline: 'Likes, commas; and "quotes"' });
   });
 
   it("reads interactions packed exactly as stored, to the millisecond", async () => {
-    const since = daysAfter(NOW, -366);
-    const packed = await readViewerInteractions(t.db, viewer.id, since);
+    const odd = await createInteraction({ actorId: viewer.id, targetId: others.custom.id, occurredAt: new Date("2027-03-09T23:59:59.999Z") });
+    const { inputs } = await loadPairInputs(t.db, { pairs: [[viewer.id, others.custom.id]], now: NOW });
+    const packed = inputs.get(directedKey(viewer.id, others.custom.id))!.input.interactions;
     const rows = await t.db.interaction.findMany({
-      where: { occurredAt: { gte: since }, OR: [{ actorId: viewer.id }, { targetId: viewer.id }] },
+      where: { OR: [{ actorId: viewer.id, targetId: others.custom.id }, { actorId: others.custom.id, targetId: viewer.id }] },
       select: { id: true, actorId: true, targetId: true, kind: true, source: true, weight: true, occurredAt: true, verification: true },
     });
-    expect(packed.length).toBeGreaterThan(30);
+    expect(packed.length).toBeGreaterThan(5);
     expect([...packed].sort((a, b) => a.id.localeCompare(b.id))).toEqual([...rows].sort((a, b) => a.id.localeCompare(b.id)));
-    const odd = await createInteraction({ actorId: viewer.id, targetId: others.custom.id, occurredAt: new Date("2027-03-09T23:59:59.999Z") });
-    expect((await readViewerInteractions(t.db, viewer.id, since)).find((i) => i.id === odd.id)?.occurredAt).toEqual(new Date("2027-03-09T23:59:59.999Z"));
+    expect(packed.find((i) => i.id === odd.id)?.occurredAt).toEqual(new Date("2027-03-09T23:59:59.999Z"));
     await t.db.interaction.delete({ where: { id: odd.id } });
   });
 
-  it("is empty for a member with no network", async () => {
-    const loner = await createMember();
-    const { inputs, members } = await loadRelatedInputs(t.db, { viewerId: loner.id, now: NOW });
-    expect(inputs.size).toBe(0);
-    expect(members.size).toBe(0);
-    expect(await readViewerInteractions(t.db, loner.id, daysAfter(NOW, -366))).toEqual([]);
+  it("is empty for no pairs, and leaves out a member who is gone", async () => {
+    expect((await loadPairInputs(t.db, { pairs: [], now: NOW })).inputs.size).toBe(0);
+    expect((await loadPairInputs(t.db, { pairs: [[viewer.id, "no-such-member"]], now: NOW })).inputs.size).toBe(0);
   });
 });
