@@ -5,6 +5,7 @@ import { StatusPill } from "@/components/relationship/status-pill";
 import { WarmthProgress } from "@/components/relationship/warmth-progress";
 import type { Dashboard as DashboardData, DashboardMember } from "@/lib/server/queries/dashboard";
 import { formatDate, formatDateTime, relativeTime } from "@/lib/format";
+import { tabOf } from "@/lib/warmup/relationship-tabs";
 import { Column } from "./column";
 
 const SHOW = 8;
@@ -41,6 +42,7 @@ const excerpt = (s: string, max = 120) => (s.length <= max ? s : `${s.slice(0, m
 /** The signed-in home: what needs an answer, who is ready, who is warming up, what is waiting. */
 export function Dashboard({ dashboard: d, now }: { dashboard: DashboardData; now: Date }) {
   const warmingCount = d.counts.warming + d.counts.cooling;
+  const shownWarming = d.warming.filter((r) => tabOf(r.status) === "warming").length;
   return (
     <div className="space-y-6">
       <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-4">
@@ -80,7 +82,9 @@ export function Dashboard({ dashboard: d, now }: { dashboard: DashboardData; now
               {r.nextStep ? <p className="text-xs muted">{r.nextStep}</p> : null}
             </li>
           ))}
-          <More n={warmingCount - d.warming.length} href="/relationships?tab=warming" label="{n} more, less far along" />
+          {/* The column holds two tabs (warming up, cooling down): each one's rest links to its own tab. */}
+          <More n={d.counts.warming - shownWarming} href="/relationships?tab=warming" label="{n} more, less far along" />
+          <More n={d.counts.cooling - (d.warming.length - shownWarming)} href="/relationships?tab=cooling" label="{n} more cooling down" />
         </Column>
 
         <Column id="dash-waiting" title="Waiting on them" count={d.outgoing.length} empty="You have no requests waiting. When you're warm with someone, their profile's Connect button lets you ask.">

@@ -21,7 +21,7 @@ export function SiteHeader({
   counts: { incoming: number; unread: number } | null;
   signOutAction: ButtonAction;
 }) {
-  const link = "rounded-md px-2 py-1.5 text-sm font-medium text-stone-700 hover:bg-stone-100 dark:text-stone-300 dark:hover:bg-stone-800";
+  const link = "rounded-md px-1.5 py-1.5 text-sm font-medium text-stone-700 hover:bg-stone-100 dark:text-stone-300 dark:hover:bg-stone-800";
   return (
     <header className="border-b border-stone-200 bg-white/90 backdrop-blur dark:border-stone-800 dark:bg-stone-900/90">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-2 gap-y-1 px-4 py-2">

@@ -6,7 +6,7 @@ import { SORT_LABEL, TAB_LABEL, relationshipsHref, type RelationshipsView } from
 
 function Count({ n, label }: { n: number; label: string }) {
   return (
-    <span className="ml-1.5 inline-flex min-w-5 items-center justify-center rounded-full bg-stone-200 px-1.5 text-xs font-semibold tabular-nums text-stone-800 dark:bg-stone-800 dark:text-stone-200">
+    <span className="ml-1 inline-flex min-w-5 items-center justify-center rounded-full bg-stone-200 px-1.5 text-xs font-semibold tabular-nums text-stone-800 dark:bg-stone-800 dark:text-stone-200">
       {n}
       <span className="sr-only"> {label}</span>
     </span>

@@ -13,8 +13,8 @@ export function RelationshipRow({ r, now }: { r: RelationshipItem; now: Date }) 
     <li className="card flex items-start gap-3">
       <Avatar name={m.name} seed={m.handle} />
       <div className="min-w-0 flex-1 space-y-2">
-        <div className="flex flex-wrap items-start justify-between gap-x-3 gap-y-1">
-          <div className="min-w-0">
+        <div className="flex flex-col items-start gap-1 sm:flex-row sm:justify-between sm:gap-3">
+          <div className="min-w-0 max-w-full">
             <p className="font-medium">
               <Link href={`/u/${m.handle}`}>{m.name}</Link> <span className="text-sm font-normal muted">@{m.handle}</span>
             </p>
@@ -22,7 +22,8 @@ export function RelationshipRow({ r, now }: { r: RelationshipItem; now: Date }) 
           </div>
           <StatusPill status={r.status} />
         </div>
-        <WarmthProgress percent={r.percent} status={r.status} label={`Warm-up with ${m.name}`} size="sm" />
+        {/* When they asked, your progress toward their protocol is beside the point: the request is what to answer. */}
+        {r.status === "incoming" ? null : <WarmthProgress percent={r.percent} status={r.status} label={`Warm-up with ${m.name}`} size="sm" />}
         {r.nextStep ? <p className="text-sm">{r.nextStep}</p> : null}
         <p className="flex flex-wrap items-baseline gap-x-3 gap-y-1 text-xs muted">
           {r.lastInteractionAt ? (

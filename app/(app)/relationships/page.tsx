@@ -19,7 +19,7 @@ export default async function RelationshipsPage({ searchParams }: Props) {
   const last = first + items.length - 1;
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   return (
-    <div className="mx-auto max-w-3xl space-y-4">
+    <div className="mx-auto max-w-4xl space-y-4">
       <div>
         <h1 className="text-2xl font-semibold">Relationships</h1>
         <p className="mt-1 text-sm muted">Everyone you are warming up with, ready for, waiting on or connected to — and the one thing to do next with each.</p>
@@ -39,7 +39,9 @@ export default async function RelationshipsPage({ searchParams }: Props) {
       {items.length > 0 ? (
         <p className="text-sm muted">
           {view.q
-            ? `Matching “${view.q}”${inTab}: ${first}–${last}${nextCursor ? ", more on the next page" : ""}.`
+            ? view.page === 1 && !nextCursor
+              ? `${items.length} ${items.length === 1 ? "match" : "matches"} for “${view.q}”${inTab}.`
+              : `Matches for “${view.q}”${inTab}: ${first}–${last}${nextCursor ? ", more on the next page" : ""}.`
             : `Showing ${first}–${last} of ${view.tab === "all" ? total : counts[view.tab]}.`}
         </p>
       ) : null}

@@ -135,6 +135,8 @@ describe("a row", () => {
 
   it("offers the note when warm and the review when they asked", () => {
     expect(hrefs(html(createElement(RelationshipRow, { r: item({ status: "warm", percent: 100, gateMet: true }), now: NOW })), /personal note/)).toEqual(["/u/ana/connect"]);
-    expect(hrefs(html(createElement(RelationshipRow, { r: item({ status: "incoming", lastInteractionAt: null }), now: NOW })), /Review/)).toEqual(["/requests?tab=incoming"]);
+    const asked = html(createElement(RelationshipRow, { r: item({ status: "incoming", percent: 0, lastInteractionAt: null }), now: NOW }));
+    expect(hrefs(asked, /Review/)).toEqual(["/requests?tab=incoming"]);
+    expect(asked).not.toContain("progressbar"); // their request is what to answer, not your progress toward them
   });
 });

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { Dashboard } from "@/components/dashboard/dashboard";
+import type { Dashboard as DashboardData } from "@/lib/server/queries/dashboard";
+import type { RelationshipItem } from "@/lib/server/queries/relationships";
+import type { RelationshipStatus } from "@/lib/warmup/types";
+
+const NOW = new Date("2026-03-14T12:00:00Z");
+const item = (i: number, status: RelationshipStatus): RelationshipItem => ({
+  member: { id: `m${i}`, handle: `m${i}`, name: `Member ${i}`, headline: "" },
+  status,
+  percent: status === "warm" ? 100 : 50,
+  gateMet: status === "warm",
+  nextStep: null,
+  lastInteractionAt: null,
+});
+const dashboard = (over: Partial<DashboardData>): DashboardData => ({
+  incoming: [],
+  outgoing: [],
+  ready: [],
+  warming: [],
+  counts: { asked_you: 0, ready: 0, warming: 0, waiting: 0, cooling: 0, connected: 0 },
+  activity: [],
+  ...over,
+});
+const links = (d: DashboardData) =>
+  [...renderToStaticMarkup(createElement(Dashboard, { dashboard: d, now: NOW })).matchAll(/<a [^>]*href="(\/relationships[^"]*)"[^>]*>(.*?)<\/a>/g)].map((m) => [m[1], m[2]]);
+
+describe("the dashboard's 'more' lines", () => {
+  it("lead to the tab on /relationships that lists the rest", () => {
+    const d = dashboard({
+      ready: Array.from({ length: 8 }, (_, i) => item(i, "warm")),
+      warming: [...Array.from({ length: 7 }, (_, i) => item(10 + i, "warming")), item(20, "cooldown")],
+      counts: { asked_you: 0, ready: 12, warming: 30, waiting: 0, cooling: 3, connected: 0 },
+    });
+    expect(links(d)).toEqual([
+      ["/relationships?tab=ready", "4 more ready to connect"],
+      ["/relationships?tab=warming", "23 more, less far along"],
+      ["/relationships?tab=cooling", "2 more cooling down"],
+    ]);
+  });
+
+  it("are not there when the column shows everyone", () => {
+    const d = dashboard({ ready: [item(1, "warm")], warming: [item(2, "warming")], counts: { asked_you: 0, ready: 1, warming: 1, waiting: 0, cooling: 0, connected: 0 } });
+    expect(links(d)).toEqual([]);
+  });
+});
