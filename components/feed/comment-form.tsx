@@ -2,6 +2,7 @@
 import { useActionState, useEffect, useId } from "react";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { FormAction } from "@/lib/server/action-result";
+import { SubmissionKey } from "@/components/ui/submission-key";
 
 /** A comment on a post, or (with parentId) a reply in a comment's thread. */
 export function CommentForm({
@@ -34,6 +35,7 @@ export function CommentForm({
   }, [state, onDone]);
   return (
     <form action={action} className="space-y-2" noValidate>
+      <SubmissionKey answered={state} />
       <input type="hidden" name="postId" value={postId} />
       {parentId ? <input type="hidden" name="parentId" value={parentId} /> : null}
       <label htmlFor={`${id}-body`} className="sr-only">

@@ -5,6 +5,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import type { FormAction } from "@/lib/server/action-result";
 import { POST_MAX } from "@/lib/validation/post";
 import type { ReactNode } from "react";
+import { SubmissionKey } from "@/components/ui/submission-key";
 
 /** Write a post, or — with `sharedPostId` — share one with words of your own. */
 export function Composer({ sharedPostId, sharing, createPostAction }: { sharedPostId?: string; sharing?: ReactNode; createPostAction: FormAction }) {
@@ -20,6 +21,7 @@ export function Composer({ sharedPostId, sharing, createPostAction }: { sharedPo
   const over = length > POST_MAX;
   return (
     <form id="composer" action={action} className="card space-y-3" noValidate>
+      <SubmissionKey answered={state} />
       <label htmlFor="composer-body" className="block text-sm font-medium">
         Write a post
       </label>

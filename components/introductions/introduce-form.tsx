@@ -4,6 +4,7 @@ import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { INTRODUCTION_NOTE_MAX } from "@/lib/validation/introduction";
 import type { FormAction } from "@/lib/server/action-result";
+import { SubmissionKey } from "@/components/ui/submission-key";
 
 type Member = { handle: string; name: string };
 
@@ -34,6 +35,7 @@ export function IntroduceForm({ member, targets, introduceAction }: Props) {
         </p>
       ) : (
         <form action={action} className="mt-3 space-y-3" noValidate>
+          <SubmissionKey answered={state} />
           <p className="muted">
             You&apos;re connected to {first} and to each of these people. An introduction tells them why they should talk — and, if
             their protocol allows it, it counts toward {first}&apos;s warm-up with them.

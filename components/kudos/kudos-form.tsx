@@ -4,6 +4,7 @@ import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { KUDOS_MAX } from "@/lib/validation/kudos";
 import type { FormAction } from "@/lib/server/action-result";
+import { SubmissionKey } from "@/components/ui/submission-key";
 
 /** A short public thank-you on someone's profile. */
 export function KudosForm({ recipientHandle, firstName, giveKudosAction }: { recipientHandle: string; firstName: string; giveKudosAction: FormAction }) {
@@ -17,6 +18,7 @@ export function KudosForm({ recipientHandle, firstName, giveKudosAction }: { rec
   const errors = state.fields?.body ?? state.fields?.recipientHandle;
   return (
     <form action={action} className="space-y-2" noValidate>
+      <SubmissionKey answered={state} />
       <input type="hidden" name="recipientHandle" value={recipientHandle} />
       <label htmlFor="kudos-body" className="block text-sm font-medium">
         Kudos for {firstName}

@@ -5,6 +5,7 @@ import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { FormAction } from "@/lib/server/action-result";
 import { NOTE_MAX, NOTE_MIN } from "@/lib/validation/request";
+import { SubmissionKey } from "@/components/ui/submission-key";
 
 /**
  * The personal note that goes with a request. Without JavaScript it is a plain form; with it,
@@ -33,6 +34,7 @@ export function NoteForm({
         : `${length} / ${NOTE_MAX}`;
   return (
     <form action={action} className="space-y-3" noValidate>
+      <SubmissionKey answered={state} />
       <input type="hidden" name="to" value={handle} />
       <Field
         name="note"

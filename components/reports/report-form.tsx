@@ -4,6 +4,7 @@ import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { REASON_LABELS, REPORT_REASONS, REPORT_TEXT_MAX, SUBJECT_LABELS, type ReportSubjectType } from "@/lib/validation/report";
 import type { FormAction } from "@/lib/server/action-result";
+import { SubmissionKey } from "@/components/ui/submission-key";
 
 const HINTS: Record<(typeof REPORT_REASONS)[number], string> = {
   spam: "Unwanted promotion, copy-pasted messages, bulk requests.",
@@ -35,6 +36,7 @@ export function ReportForm({ subjectType, subjectId, subjectLabel, collapsible =
     <FormMessage state={state} />
   ) : (
     <form action={action} className="space-y-3" noValidate>
+      <SubmissionKey answered={state} />
       <input type="hidden" name="subjectType" value={subjectType} />
       <input type="hidden" name="subjectId" value={subjectId} />
       <fieldset aria-describedby={state.fields?.reason ? `${id}-reason-error` : undefined}>

@@ -1,5 +1,6 @@
 import "server-only";
 import { openDatabase, type Db, type OpenedDb } from "@/lib/db/create-client";
+import { currentUnitOfWork } from "./unit-of-work";
 
 /**
  * The one Prisma client of this process, opened lazily on first use (never at import time:
@@ -16,7 +17,16 @@ export function getOpenedDb(): Promise<OpenedDb> {
   return holder.__rapportDb;
 }
 
+/**
+ * The client to use: inside a unit of work (an API write or a form submission), its open
+ * transaction (lib/server/unit-of-work.ts); otherwise the root client.
+ */
 export async function getDb(): Promise<Db> {
+  return currentUnitOfWork() ?? (await getOpenedDb()).db;
+}
+
+/** The root client, never a unit of work's transaction (to start one). */
+export async function getRootDb(): Promise<Db> {
   return (await getOpenedDb()).db;
 }
 

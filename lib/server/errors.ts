@@ -25,6 +25,8 @@ export const ERROR_STATUS = {
   pending_limit: 429,
   rate_limited: 429,
   payload_too_large: 413,
+  idempotency_key_in_use: 409,
+  idempotency_key_reused: 422,
   unavailable: 503,
 } as const;
 

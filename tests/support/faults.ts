@@ -37,8 +37,8 @@ function withHook(opened: OpenedDb, hook: Hook): OpenedDb {
   const db = opened.db.$extends({
     query: {
       $allOperations: ({ model, operation, args, query }) => {
-        // Locks (SELECT … FOR UPDATE, advisory locks) are raw reads; they are not writes.
-        const isLock = (operation === "$executeRaw" || operation === "executeRaw") && /pg_advisory|FOR (NO KEY )?UPDATE/i.test(JSON.stringify(args));
+        // Locks (SELECT … FOR UPDATE, advisory locks) and savepoints are not writes.
+        const isLock = /^\$?executeRaw(Unsafe)?$/.test(operation) && /pg_advisory|FOR (NO KEY )?UPDATE|SAVEPOINT/i.test(JSON.stringify(args));
         if (WRITE_OPS.has(operation) && !isLock) hook(`${model ?? "$raw"}.${operation}`);
         return query(args);
       },

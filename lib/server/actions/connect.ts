@@ -1,4 +1,5 @@
 "use server";
+import { submitOnce } from "@/lib/server/idempotency/submission";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { failure, type ActionState } from "@/lib/server/action-result";
@@ -17,12 +18,11 @@ export async function sendRequestAction(_prev: ActionState, form: FormData): Pro
   let handle: string;
   try {
     const viewer = await requireMember();
-    const result = await sendRequest(await getDb(), {
-      requesterId: viewer.id,
-      input: formObject(form, ["to", "note"]) as TSendRequestInput,
-      now: systemNow(),
+    const now = systemNow();
+    handle = await submitOnce(form, { caller: viewer.id, action: "request", now }, async () => {
+      const sent = await sendRequest(await getDb(), { requesterId: viewer.id, input: formObject(form, ["to", "note"]) as TSendRequestInput, now });
+      return sent.recipientHandle;
     });
-    handle = result.recipientHandle;
     revalidatePath(`/u/${handle}`);
     revalidatePath("/requests");
     revalidatePath("/");

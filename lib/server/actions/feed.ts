@@ -1,4 +1,5 @@
 "use server";
+import { submitOnce } from "@/lib/server/idempotency/submission";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { failure, type ActionState } from "@/lib/server/action-result";
@@ -45,7 +46,10 @@ export async function createPostAction(_prev: ActionState, form: FormData): Prom
     const input = formObject(form, ["body", "sharedPostId"]);
     if (!input.sharedPostId) delete input.sharedPostId;
     shared = Boolean(input.sharedPostId);
-    await createPost(await getDb(), { authorId: viewer.id, input: input as TPostCreateInput, now: systemNow() });
+    const now = systemNow();
+    await submitOnce(form, { caller: viewer.id, action: "post", now }, async () => {
+      await createPost(await getDb(), { authorId: viewer.id, input: input as TPostCreateInput, now });
+    });
   } catch (e) {
     return failure(e, form);
   }
@@ -60,7 +64,10 @@ export async function createCommentAction(_prev: ActionState, form: FormData): P
     const viewer = await requireMember();
     const input = formObject(form, ["postId", "parentId", "body"]);
     if (!input.parentId) delete input.parentId;
-    await createComment(await getDb(), { authorId: viewer.id, input: input as TCommentCreateInput, now: systemNow() });
+    const now = systemNow();
+    await submitOnce(form, { caller: viewer.id, action: "comment", now }, async () => {
+      await createComment(await getDb(), { authorId: viewer.id, input: input as TCommentCreateInput, now });
+    });
   } catch (e) {
     return failure(e, form);
   }

@@ -1,4 +1,5 @@
 "use server";
+import { submitOnce } from "@/lib/server/idempotency/submission";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { failure, type ActionState } from "@/lib/server/action-result";
@@ -21,7 +22,10 @@ function refresh() {
 export async function logInteractionAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   try {
     const viewer = await requireMember();
-    await logInteraction(await getDb(), { actorId: viewer.id, input: formObject(form, FIELDS) as TLoggedInteractionCreateInput, now: systemNow() });
+    const now = systemNow();
+    await submitOnce(form, { caller: viewer.id, action: "log", now }, async () => {
+      await logInteraction(await getDb(), { actorId: viewer.id, input: formObject(form, FIELDS) as TLoggedInteractionCreateInput, now });
+    });
   } catch (e) {
     return failure(e, form);
   }

@@ -1,4 +1,5 @@
 "use server";
+import { submitOnce } from "@/lib/server/idempotency/submission";
 import { revalidatePath } from "next/cache";
 import { failure, type ActionState } from "@/lib/server/action-result";
 import { requireMember } from "@/lib/server/auth/session";
@@ -13,8 +14,12 @@ import { systemNow } from "@/lib/server/clock";
 export async function giveKudosAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   try {
     const viewer = await requireMember();
-    const kudos = await giveKudos(await getDb(), { authorId: viewer.id, input: formObject(form, ["recipientHandle", "body"]) as TKudosCreateInput, now: systemNow() });
-    revalidatePath(`/u/${kudos.recipientHandle}`);
+    const now = systemNow();
+    const recipientHandle = await submitOnce(form, { caller: viewer.id, action: "kudos", now }, async () => {
+      const kudos = await giveKudos(await getDb(), { authorId: viewer.id, input: formObject(form, ["recipientHandle", "body"]) as TKudosCreateInput, now });
+      return kudos.recipientHandle;
+    });
+    revalidatePath(`/u/${recipientHandle}`);
     return { ok: true, message: "Kudos given. Thank you for saying it out loud." };
   } catch (e) {
     return failure(e, form);

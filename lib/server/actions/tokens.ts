@@ -1,4 +1,5 @@
 "use server";
+import { submitOnce } from "@/lib/server/idempotency/submission";
 import { revalidatePath } from "next/cache";
 import { failure, type ActionState } from "@/lib/server/action-result";
 import { requireMember } from "@/lib/server/auth/session";
@@ -15,7 +16,11 @@ export type CreateTokenState = ActionState & { token?: string; name?: string };
 export async function createTokenAction(_prev: CreateTokenState, form: FormData): Promise<CreateTokenState> {
   try {
     const viewer = await requireMember();
-    const created = await createToken(await getDb(), { memberId: viewer.id, input: formObject(form, ["name"]) as TTokenCreateInput, now: systemNow() });
+    const now = systemNow();
+    const created = await submitOnce(form, { caller: viewer.id, action: "token", now }, async () => {
+      const made = await createToken(await getDb(), { memberId: viewer.id, input: formObject(form, ["name"]) as TTokenCreateInput, now });
+      return { name: made.name, token: made.token };
+    });
     revalidatePath("/settings/tokens");
     return { ok: true, message: `Token “${created.name}” created. Copy it now — it won't be shown again.`, token: created.token, name: created.name };
   } catch (e) {

@@ -10,6 +10,10 @@ import { problemFromError } from "./problem";
 import type { RouteInput, RouteResult, RouteSpec } from "./route-spec";
 import { validate } from "@/lib/server/validation";
 import { findNul } from "@/lib/security/nul";
+import { getRootDb } from "@/lib/server/db";
+import { inUnitOfWork } from "@/lib/server/unit-of-work";
+import { fingerprintOf, idempotencyKeyOf, REPLAYED_HEADER } from "@/lib/server/idempotency/key";
+import { claimKey, storeAnswer, type StoredAnswer } from "@/lib/server/idempotency/store";
 
 export type HandlerContext<S extends RouteSpec> = RouteInput<S> & {
   req: Request;
@@ -26,8 +30,10 @@ const JSON_HEADERS = { "Content-Type": "application/json; charset=utf-8", "Cache
 
 /**
  * The one wrapper every /api/v1 route handler goes through, in a fixed order: body size,
- * caller, path parameters, query, body, handler — and every failure, expected or not, as
- * problem+json (lib/server/api/problem.ts). Route files stay a few lines long.
+ * caller, idempotency key, path parameters, query, body, handler — and every failure,
+ * expected or not, as problem+json (lib/server/api/problem.ts). A write (any method but GET)
+ * runs in one unit of work with its answer and, when sent with an `Idempotency-Key`, the
+ * stored answer for retries (lib/server/idempotency/). Route files stay a few lines long.
  */
 export function apiRoute<const S extends RouteSpec>(
   spec: S,
@@ -45,22 +51,52 @@ export function apiRoute<const S extends RouteSpec>(
         }
         viewer = caller.viewer;
       }
+      const write = req.method !== "GET" && req.method !== "HEAD";
+      const key = write ? idempotencyKeyOf(req.headers) : null;
       const params = await parseParams(spec, ctx);
       const query = spec.query ? validate(spec.query, queryObject(req), "query") : undefined;
-      const raw = req.method === "GET" || req.method === "HEAD" ? undefined : await readJsonBody(req);
+      const raw = write ? await readJsonBody(req) : undefined;
       let body: unknown = undefined;
       if (spec.body) body = validate(spec.body, raw, "body");
       else if (raw !== undefined) validate(ZNoBody, raw, "body"); // `{}` is fine; fields are not
 
-      const result = await handler({ req, now, ip: clientIp(req.headers), viewer, params, query, body } as HandlerContext<S>);
-      if (result instanceof Response) return result;
-      const status = spec.status ?? (spec.response ? 200 : 204);
-      if (status === 204) return new Response(null, { status, headers: { "Cache-Control": "no-store" } });
-      return new Response(JSON.stringify(result), { status, headers: JSON_HEADERS });
+      const ip = clientIp(req.headers);
+      const run = () => handler({ req, now, ip, viewer, params, query, body } as HandlerContext<S>).then((result) => answer(spec, result));
+      if (!write) return await run();
+
+      // A write: the handler's writes, its answer and the key's record commit together, so
+      // a 2xx means stored and a failure means nothing was (lib/server/unit-of-work.ts).
+      return await inUnitOfWork(await getRootDb(), async (db) => {
+        const url = new URL(req.url);
+        const keyed = key && {
+          caller: viewer ? viewer.id : `ip:${ip}`,
+          key,
+          fingerprint: fingerprintOf({ method: req.method, path: url.pathname + url.search, body: raw }),
+          now,
+        };
+        const stored = keyed ? await claimKey(db, keyed) : null;
+        if (stored) return replayed(stored);
+        const response = await run();
+        if (keyed && response.ok) await storeAnswer(db, keyed, { status: response.status, body: response.status === 204 ? null : await response.clone().text() });
+        return response;
+      });
     } catch (e) {
       return problemFromError(e);
     }
   };
+}
+
+function answer<S extends RouteSpec>(spec: S, result: RouteResult<S> | Response): Response {
+  if (result instanceof Response) return result;
+  const status = spec.status ?? (spec.response ? 200 : 204);
+  if (status === 204) return new Response(null, { status, headers: { "Cache-Control": "no-store" } });
+  return new Response(JSON.stringify(result), { status, headers: JSON_HEADERS });
+}
+
+/** A retry of a write already answered: the stored answer, marked as such, nothing written. */
+function replayed(stored: StoredAnswer): Response {
+  const headers = stored.body === null ? { "Cache-Control": "no-store" } : { ...JSON_HEADERS };
+  return new Response(stored.body, { status: stored.status, headers: { ...headers, [REPLAYED_HEADER]: "true" } });
 }
 
 async function parseParams(spec: RouteSpec, ctx: NextRouteContext | undefined): Promise<unknown> {

@@ -32,6 +32,8 @@ const TITLES: Record<ProblemCode, string> = {
   pending_limit: "Too many pending requests",
   rate_limited: "Too many requests",
   payload_too_large: "Request body too large",
+  idempotency_key_in_use: "Idempotency key in use",
+  idempotency_key_reused: "Idempotency key reused",
   unavailable: "Service unavailable",
   internal: "Something went wrong",
 };

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { expireRequests } from "@/lib/server/services/requests/expire-requests";
 import { refreshDueSummaries } from "@/lib/server/services/summaries/refresh-due";
+import { purgeExpiredKeys } from "@/lib/server/idempotency/store";
 import { defineJob } from "./define";
 
 /** Per run of `summaries.refresh`: batches of this many pairs, at most this many batches. */
@@ -47,8 +48,24 @@ export const summariesRefresh = defineJob({
   schedule: { cron: "* * * * *", payload: {} },
 });
 
+/**
+ * Forgets stored answers to writes sent with an idempotency key once their 24 hours are up
+ * (lib/server/idempotency/). Idempotent: one conditional delete. Until it runs, an expired
+ * answer is ignored and replaced by the next write with its key, so a late purge is harmless.
+ */
+export const idempotencyPurge = defineJob({
+  name: "idempotency.purge",
+  payload: z.object({}),
+  handler: async (db, _payload, { now }) => {
+    await purgeExpiredKeys(db, now);
+  },
+  retry: { retryLimit: 2, retryDelay: 60 },
+  expireInSeconds: 10 * 60,
+  schedule: { cron: "17 * * * *", payload: {} },
+});
+
 /** Every job the worker runs, by name. */
-export const ALL_JOBS = [requestsExpire, summariesRefresh] as const;
+export const ALL_JOBS = [requestsExpire, summariesRefresh, idempotencyPurge] as const;
 
 export type JobName = (typeof ALL_JOBS)[number]["name"];
 export type RegisteredJob<N extends JobName> = Extract<(typeof ALL_JOBS)[number], { name: N }>;

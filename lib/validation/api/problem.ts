@@ -27,6 +27,8 @@ export const PROBLEM_CODES = [
   "pending_limit",
   "rate_limited",
   "payload_too_large",
+  "idempotency_key_in_use",
+  "idempotency_key_reused",
   "unavailable",
   "internal",
 ] as const;

@@ -13,6 +13,7 @@ import {
   type LoggedPlatform,
 } from "@/lib/validation/logged-interaction";
 import { logInteractionAction } from "@/lib/server/actions/interactions";
+import { SubmissionKey } from "@/components/ui/submission-key";
 
 const PLATFORM_OPTIONS: Record<LoggedPlatform, string> = {
   x: "X/Twitter",
@@ -33,6 +34,7 @@ export function LogForm({ defaultTarget, today, minDate }: { defaultTarget: stri
   const f = state.fields ?? {};
   return (
     <form action={action} className="space-y-4" noValidate>
+      <SubmissionKey answered={state} />
       <Field name="targetHandle" label="Who was it with?" errors={f.targetHandle} hint="Their Rapport handle, e.g. @ana.">
         {(p) => <input {...p} className="input" defaultValue={value("targetHandle", defaultTarget)} placeholder="@handle" autoComplete="off" required />}
       </Field>

@@ -6,12 +6,14 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { TOKEN_NAME_MAX } from "@/lib/validation/api/token";
 import { createTokenAction, type CreateTokenState } from "@/lib/server/actions/tokens";
 import { CopyButton } from "./copy-button";
+import { SubmissionKey } from "@/components/ui/submission-key";
 
 export function CreateTokenForm() {
   const [state, action] = useActionState<CreateTokenState, FormData>(createTokenAction, {});
   return (
     <div className="space-y-4">
       <form action={action} className="space-y-3" noValidate>
+        <SubmissionKey answered={state} />
         <Field name="name" label="Token name" errors={state.fields?.name} hint="What it's for, so you recognise it later — e.g. “CI bot” or “weekly report script”.">
           {(p) => (
             <input
