@@ -7,6 +7,7 @@ import { API_ROUTES } from "./openapi-registry";
 import { MAX_BODY_BYTES } from "./body";
 import type { ProblemCode } from "./problem";
 import type { RouteSpec } from "./route-spec";
+import { IDEMPOTENCY_HEADER, MAX_KEY_LENGTH, REPLAYED_HEADER } from "@/lib/server/idempotency/key";
 
 type Json = Record<string, unknown>;
 
@@ -67,12 +68,31 @@ function problemCodes(spec: RouteSpec): ProblemCode[] {
   if (spec.auth === "member") ["unauthenticated", "suspended"].forEach((c) => codes.add(c as ProblemCode));
   if (spec.auth === "member" && spec.method !== "GET") codes.add("forbidden");
   if (spec.body || spec.query || spec.method !== "GET") codes.add("validation");
-  if (spec.method !== "GET") codes.add("payload_too_large");
+  if (spec.method !== "GET") ["payload_too_large", "idempotency_key_in_use", "idempotency_key_reused"].forEach((c) => codes.add(c as ProblemCode));
   if (spec.params) codes.add("not_found");
   codes.add("internal");
   codes.add("unavailable");
   return [...codes];
 }
+
+/** Every write takes an idempotency key (lib/server/idempotency/, docs/api.md "Retrying writes"). */
+const IDEMPOTENCY_KEY_PARAMETER: Json = {
+  name: IDEMPOTENCY_HEADER,
+  in: "header",
+  required: false,
+  description:
+    "Makes a retry safe: the first request with this key (per caller) is done and its answer kept for 24 hours; " +
+    "a retry with the same key and body gets that answer again, with `Idempotent-Replayed: true`, and writes nothing. " +
+    "The same key with another body is refused (422 `idempotency_key_reused`), and while the first request is still " +
+    "being processed so is a retry (409 `idempotency_key_in_use`). Only successful answers are kept. 1–255 visible " +
+    "ASCII characters; a UUID is the usual choice.",
+  schema: { type: "string", minLength: 1, maxLength: MAX_KEY_LENGTH },
+};
+
+const REPLAYED_HEADER_DOC: Json = {
+  description: "`true` when this is the kept answer to an earlier request with the same Idempotency-Key (nothing was written now).",
+  schema: { type: "string", enum: ["true"] },
+};
 
 const statusOf = (code: ProblemCode) => (code === "internal" ? 500 : ERROR_STATUS[code]);
 
@@ -92,11 +112,16 @@ function operation(spec: RouteSpec, schemas: SchemaSet): Json {
     }
   }
 
+  const write = spec.method !== "GET";
+  if (write) parameters.push(IDEMPOTENCY_KEY_PARAMETER);
+
   const status = spec.status ?? (spec.response ? 200 : 204);
   const responses: Json = {
-    [status]: spec.response
-      ? { description: STATUS_TEXT[status], content: { "application/json": { schema: schemas.convert(spec.response) } } }
-      : { description: STATUS_TEXT[status] },
+    [status]: {
+      description: STATUS_TEXT[status],
+      ...(write ? { headers: { [REPLAYED_HEADER]: REPLAYED_HEADER_DOC } } : {}),
+      ...(spec.response ? { content: { "application/json": { schema: schemas.convert(spec.response) } } } : {}),
+    },
   };
   const byStatus = new Map<number, ProblemCode[]>();
   for (const code of problemCodes(spec)) {
@@ -157,7 +182,7 @@ export function buildOpenApiDocument(opts: { serverUrl?: string } = {}): Json {
         "(`Authorization: Bearer rpt_…`, created in Settings → API tokens or with POST /api/v1/tokens) or the browser session. " +
         "Errors are application/problem+json (RFC 9457) with a stable `code`. Lists are paged with `?cursor=&limit=` " +
         `and answer \`{items, nextCursor}\`. Request bodies are JSON, at most ${MAX_BODY_BYTES / 1024} KiB; unknown fields are refused. ` +
-        "Days are counted in UTC.",
+        "Days are counted in UTC. Every write accepts an `Idempotency-Key` header: retry with the same key and nothing is done twice.",
     },
     jsonSchemaDialect: "https://spec.openapis.org/oas/3.1/dialect/base",
     servers: [{ url: opts.serverUrl || "/" }],

@@ -10,19 +10,25 @@ export type KeyedWrite = { caller: string; key: string; fingerprint: string; now
 
 /**
  * Claims `key` for this write inside the write's transaction. Answers the stored answer when
- * the same request was already answered (a retry), and refuses when the key is in flight
- * in another transaction (409) or was used for a different request (422). On PostgreSQL
- * the claim is a transaction-scoped advisory lock taken without waiting; on the embedded
- * database transactions run one at a time, so a retry always finds the first one finished.
+ * the same request was already answered (a retry), and refuses when the key was used for a
+ * different request (422). The claim is a transaction-scoped advisory lock: taken without
+ * waiting for the API, where a key in flight in another transaction is refused (409); with
+ * `wait` for forms, where the second submission of a double click waits for the first and
+ * gets its answer. On the embedded database transactions run one at a time, so a retry
+ * always finds the first one finished.
  */
-export async function claimKey(tx: Tx, w: KeyedWrite): Promise<StoredAnswer | null> {
-  const [{ claimed }] = await tx.$queryRaw<{ claimed: boolean }[]>`
-    SELECT pg_try_advisory_xact_lock(hashtextextended(${`idempotency:${w.caller}:${w.key}`}, 0)) AS claimed`;
-  if (!claimed) {
-    throw new AppError(
-      "idempotency_key_in_use",
-      `A request with this ${IDEMPOTENCY_HEADER} is still being processed. Retry it once that one has been answered.`,
-    );
+export async function claimKey(tx: Tx, w: KeyedWrite, opts: { wait?: boolean } = {}): Promise<StoredAnswer | null> {
+  const lockKey = `idempotency:${w.caller}:${w.key}`;
+  if (opts.wait) {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${lockKey}, 0))`;
+  } else {
+    const [{ claimed }] = await tx.$queryRaw<{ claimed: boolean }[]>`SELECT pg_try_advisory_xact_lock(hashtextextended(${lockKey}, 0)) AS claimed`;
+    if (!claimed) {
+      throw new AppError(
+        "idempotency_key_in_use",
+        `A request with this ${IDEMPOTENCY_HEADER} is still being processed. Retry it once that one has been answered.`,
+      );
+    }
   }
   const stored = await tx.idempotencyKey.findUnique({ where: { caller_key: { caller: w.caller, key: w.key } } });
   if (!stored || stored.expiresAt <= w.now) return null;

@@ -32,7 +32,7 @@ export async function submitOnce<T>(
   // after an answer that never arrived) is a new submission, not a reuse to refuse.
   const keyed = { caller: p.caller, key: `form:${key}:${fingerprint.slice(0, 32)}`, fingerprint, now: p.now };
   return inUnitOfWork(await getRootDb(), async (db) => {
-    const stored = await claimKey(db, keyed);
+    const stored = await claimKey(db, keyed, { wait: true });
     if (stored) return (stored.body === null ? undefined : JSON.parse(stored.body)) as T;
     const result = await write();
     await storeAnswer(db, keyed, { status: 200, body: result === undefined ? null : JSON.stringify(result) });
