@@ -8,8 +8,6 @@ import { formatDate, formatDateTime, relativeTime } from "@/lib/format";
 import { tabOf } from "@/lib/warmup/relationship-tabs";
 import { Column } from "./column";
 
-const SHOW = 8;
-
 function Who({ m }: { m: DashboardMember }) {
   return (
     <span className="flex min-w-0 items-center gap-2">
@@ -46,8 +44,8 @@ export function Dashboard({ dashboard: d, now }: { dashboard: DashboardData; now
   return (
     <div className="space-y-6">
       <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-4">
-        <Column id="dash-incoming" title="Incoming requests" count={d.incoming.length} badge empty="No one is waiting for your answer. Requests from people who warmed up to you appear here.">
-          {d.incoming.slice(0, SHOW).map((r) => (
+        <Column id="dash-incoming" title="Incoming requests" count={d.pending.incoming} badge empty="No one is waiting for your answer. Requests from people who warmed up to you appear here.">
+          {d.incoming.map((r) => (
             <li key={r.id} className="space-y-1">
               <Who m={r.member} />
               <p className="text-sm muted">“{excerpt(r.note)}”</p>
@@ -59,7 +57,7 @@ export function Dashboard({ dashboard: d, now }: { dashboard: DashboardData; now
               </p>
             </li>
           ))}
-          <More n={d.incoming.length - SHOW} href="/requests?tab=incoming" label="{n} more waiting" />
+          <More n={d.pending.incoming - d.incoming.length} href="/requests?tab=incoming" label="{n} more waiting" />
         </Column>
 
         <Column id="dash-ready" title="Ready to connect" count={d.counts.ready} empty="No one yet. Keep the conversations going — when you meet someone's protocol, they appear here.">
@@ -87,8 +85,8 @@ export function Dashboard({ dashboard: d, now }: { dashboard: DashboardData; now
           <More n={d.counts.cooling - (d.warming.length - shownWarming)} href="/relationships?tab=cooling" label="{n} more cooling down" />
         </Column>
 
-        <Column id="dash-waiting" title="Waiting on them" count={d.outgoing.length} empty="You have no requests waiting. When you're warm with someone, their profile's Connect button lets you ask.">
-          {d.outgoing.slice(0, SHOW).map((r) => (
+        <Column id="dash-waiting" title="Waiting on them" count={d.pending.outgoing} empty="You have no requests waiting. When you're warm with someone, their profile's Connect button lets you ask.">
+          {d.outgoing.map((r) => (
             <li key={r.id} className="space-y-1">
               <Who m={r.member} />
               <p className="text-xs muted">
@@ -96,7 +94,7 @@ export function Dashboard({ dashboard: d, now }: { dashboard: DashboardData; now
               </p>
             </li>
           ))}
-          <More n={d.outgoing.length - SHOW} href="/requests?tab=outgoing" label="{n} more" />
+          <More n={d.pending.outgoing - d.outgoing.length} href="/requests?tab=outgoing" label="{n} more" />
         </Column>
       </div>
 

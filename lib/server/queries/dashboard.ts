@@ -8,8 +8,11 @@ import { relationshipReader, type RelationshipItem } from "./relationships";
 export type DashboardMember = { id: string; handle: string; name: string; headline: string };
 
 export type Dashboard = {
+  /** the oldest few requests waiting for the viewer's answer; `pending.incoming` says how many in all */
   incoming: { id: string; member: DashboardMember; note: string; createdAt: Date }[];
+  /** the oldest few of the viewer's own requests still waiting; `pending.outgoing` says how many */
   outgoing: { id: string; member: DashboardMember; createdAt: Date; expiresAt: Date }[];
+  pending: { incoming: number; outgoing: number };
   /** the warmest few who are ready (warm), closest first; `counts.ready` says how many in all */
   ready: RelationshipItem[];
   /** the furthest along of those warming up, too new or cooling down */
@@ -19,7 +22,7 @@ export type Dashboard = {
   activity: NotificationItem[];
 };
 
-/** How many relationships each column shows; the rest are a link to /relationships away. */
+/** How many relationships or requests each column shows; the rest are a link away. */
 export const DASHBOARD_SHOWN = 8;
 
 /** "Warming up" on the dashboard: still something to do, or to wait for, before asking. */
@@ -44,26 +47,34 @@ export async function loadDashboard(
   const top = (statuses: readonly RelationshipItem["status"][]) =>
     reader.page({ statuses, sort: "closest", cursor: null, limit: DASHBOARD_SHOWN });
 
-  const [ready, warming, counts, incoming, outgoing, activity] = await Promise.all([
+  const toAnswer = { recipientId: viewerId, ...pending };
+  const asked = { requesterId: viewerId, ...pending };
+
+  const [ready, warming, counts, incoming, outgoing, incomingCount, outgoingCount, activity] = await Promise.all([
     top(RELATIONSHIP_TABS.ready),
     top(DASHBOARD_WARMING),
     reader.counts(),
     db.connectionRequest.findMany({
-      where: { recipientId: viewerId, ...pending },
-      orderBy: { createdAt: "asc" },
+      where: toAnswer,
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      take: DASHBOARD_SHOWN,
       select: { id: true, note: true, createdAt: true, requester: MEMBER },
     }),
     db.connectionRequest.findMany({
-      where: { requesterId: viewerId, ...pending },
-      orderBy: { createdAt: "asc" },
+      where: asked,
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      take: DASHBOARD_SHOWN,
       select: { id: true, createdAt: true, expiresAt: true, recipient: MEMBER },
     }),
+    db.connectionRequest.count({ where: toAnswer }),
+    db.connectionRequest.count({ where: asked }),
     listNotifications(db, { memberId: viewerId, take: 6, selfHandle: p.selfHandle, countUnread: false }),
   ]);
 
   return {
     incoming: incoming.map((r) => ({ id: r.id, member: r.requester, note: r.note, createdAt: r.createdAt })),
     outgoing: outgoing.map((r) => ({ id: r.id, member: r.recipient, createdAt: r.createdAt, expiresAt: r.expiresAt })),
+    pending: { incoming: incomingCount, outgoing: outgoingCount },
     ready: ready.items,
     warming: warming.items,
     counts,

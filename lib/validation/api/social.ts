@@ -90,8 +90,13 @@ export const ZNotificationsRead = z.object({ marked: z.number().int() }).meta({ 
 /** `GET /me/dashboard`: the home page's four columns and recent activity. */
 export const ZDashboard = z
   .object({
-    incoming: z.array(z.object({ id: z.string(), member: ZMemberSummary, note: z.string(), createdAt: ZInstant })),
-    outgoing: z.array(z.object({ id: z.string(), member: ZMemberSummary, createdAt: ZInstant, expiresAt: ZInstant })),
+    incoming: z
+      .array(z.object({ id: z.string(), member: ZMemberSummary, note: z.string(), createdAt: ZInstant }))
+      .meta({ description: "Requests waiting for your answer: the oldest 8; pending.incoming says how many in all (GET /connection-requests?direction=incoming lists them)." }),
+    outgoing: z
+      .array(z.object({ id: z.string(), member: ZMemberSummary, createdAt: ZInstant, expiresAt: ZInstant }))
+      .meta({ description: "Your requests still waiting: the oldest 8; pending.outgoing says how many in all." }),
+    pending: z.object({ incoming: z.number().int(), outgoing: z.number().int() }).meta({ description: "How many requests are pending each way." }),
     ready: z.array(ZRelationship).meta({ description: "Warm: you may ask them. The closest 8; counts.ready says how many in all (GET /relationships?status=ready lists them)." }),
     warming: z.array(ZRelationship).meta({ description: "Warming up, too new or cooling down: the 8 furthest along, each with its most useful next step." }),
     counts: ZRelationshipCounts,

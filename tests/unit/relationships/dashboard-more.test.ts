@@ -18,14 +18,16 @@ const item = (i: number, status: RelationshipStatus): RelationshipItem => ({
 const dashboard = (over: Partial<DashboardData>): DashboardData => ({
   incoming: [],
   outgoing: [],
+  pending: { incoming: 0, outgoing: 0 },
   ready: [],
   warming: [],
   counts: { asked_you: 0, ready: 0, warming: 0, waiting: 0, cooling: 0, connected: 0 },
   activity: [],
   ...over,
 });
-const links = (d: DashboardData) =>
-  [...renderToStaticMarkup(createElement(Dashboard, { dashboard: d, now: NOW })).matchAll(/<a [^>]*href="(\/relationships[^"]*)"[^>]*>(.*?)<\/a>/g)].map((m) => [m[1], m[2]]);
+const links = (d: DashboardData, to = "\\/relationships") =>
+  [...renderToStaticMarkup(createElement(Dashboard, { dashboard: d, now: NOW })).matchAll(new RegExp(`<a [^>]*href="(${to}[^"]*)"[^>]*>(.*?)</a>`, "g"))].map((m) => [m[1], m[2]]);
+const request = (i: number) => ({ id: `r${i}`, member: { id: `m${i}`, handle: `m${i}`, name: `Member ${i}`, headline: "" }, note: "Hello there, about the talk.", createdAt: NOW, expiresAt: NOW });
 
 describe("the dashboard's 'more' lines", () => {
   it("lead to the tab on /relationships that lists the rest", () => {
@@ -44,5 +46,16 @@ describe("the dashboard's 'more' lines", () => {
   it("are not there when the column shows everyone", () => {
     const d = dashboard({ ready: [item(1, "warm")], warming: [item(2, "warming")], counts: { asked_you: 0, ready: 1, warming: 1, waiting: 0, cooling: 0, connected: 0 } });
     expect(links(d)).toEqual([]);
+  });
+
+  it("count every pending request each way although only the oldest few are listed", () => {
+    const d = dashboard({
+      incoming: Array.from({ length: 8 }, (_, i) => request(i)),
+      outgoing: Array.from({ length: 2 }, (_, i) => request(20 + i)),
+      pending: { incoming: 31, outgoing: 2 },
+    });
+    const html = renderToStaticMarkup(createElement(Dashboard, { dashboard: d, now: NOW }));
+    expect(links(d, "\\/requests\\?")).toEqual([["/requests?tab=incoming", "23 more waiting"]]);
+    expect(html).toContain(">31<");
   });
 });

@@ -13,6 +13,7 @@ export const GET = apiRoute(dashboardRoute, async ({ viewer, now }) => {
   return {
     incoming: d.incoming.map((r) => ({ id: r.id, member: summary(r.member), note: r.note, createdAt: iso(r.createdAt) })),
     outgoing: d.outgoing.map((r) => ({ id: r.id, member: summary(r.member), createdAt: iso(r.createdAt), expiresAt: iso(r.expiresAt) })),
+    pending: d.pending,
     ready: d.ready.map(toRelationshipOut),
     warming: d.warming.map(toRelationshipOut),
     counts: d.counts,
