@@ -1,6 +1,7 @@
 // The load generator, run as its own process (`tsx scripts/bench/load.ts <spec.json>`) so it
 // never shares an event loop with the server it measures. One run of spec.duration seconds;
 // prints one JSON LoadResult.
+import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import autocannon from "autocannon";
 import { summarise, type LoadResult, type LoadSpec } from "./stats";
@@ -24,6 +25,10 @@ function nextInSequence() {
   const list = spec.sequence!;
   return list[step++ % list.length];
 }
+
+/** `npm run bench -- --idempotency-keys`: every write carries a fresh Idempotency-Key (a client that retries safely). */
+const keyed = process.env.RAPPORT_BENCH_IDEMPOTENCY_KEYS === "1";
+const keyHeader = (): Record<string, string> => (keyed ? { "idempotency-key": randomUUID() } : {});
 
 /** Refusals are expected (a spent weekly budget, a used-up log): count them by code. */
 function countRefusal(codes: Record<string, number>, code: number, body: string) {
@@ -51,7 +56,7 @@ async function run(seconds: number) {
           ? {
               setupRequest: (req) => {
                 const { token, body } = nextSend();
-                return { ...req, body, headers: { ...req.headers, authorization: `Bearer ${token}`, "content-type": "application/json" } };
+                return { ...req, body, headers: { ...req.headers, authorization: `Bearer ${token}`, "content-type": "application/json", ...keyHeader() } };
               },
               onResponse: (code, body) => countRefusal(codes, code, body),
             }
@@ -60,7 +65,7 @@ async function run(seconds: number) {
           ? {
               setupRequest: (req) => {
                 const r = nextInSequence();
-                const headers = { ...req.headers, authorization: `Bearer ${r.token}`, ...(r.body ? { "content-type": "application/json" } : {}) };
+                const headers = { ...req.headers, authorization: `Bearer ${r.token}`, ...(r.body ? { "content-type": "application/json" } : {}), ...(r.method === "GET" ? {} : keyHeader()) };
                 return { ...req, method: r.method, path: r.path, body: r.body, headers };
               },
               onResponse: (code, body) => countRefusal(codes, code, body),

@@ -32,6 +32,9 @@ const { values: flags } = parseArgs({
     // reactions and logs.
     "write-offset": { type: "string", default: "0" },
     only: { type: "string" },
+    // Every write sends a fresh Idempotency-Key (what a careful client does); the load
+    // processes read it from RAPPORT_BENCH_IDEMPOTENCY_KEYS.
+    "idempotency-keys": { type: "boolean", default: false },
     build: { type: "boolean", default: false },
     // The V8 heap limit `npm start` sets (RAPPORT_HEAP_MB, default 384): measure the server as
     // shipped. 0: Node's default.
@@ -43,6 +46,7 @@ const { values: flags } = parseArgs({
   allowPositionals: false,
 });
 const duration = Number(flags.duration);
+if (flags["idempotency-keys"]) process.env.RAPPORT_BENCH_IDEMPOTENCY_KEYS = "1";
 const connections = Number(flags.connections);
 const stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\..*/, "").replace("T", "-");
 const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "rapport-bench-"));
