@@ -65,7 +65,7 @@ async function run(seconds: number) {
           ? {
               setupRequest: (req) => {
                 const r = nextInSequence();
-                const headers = { ...req.headers, authorization: `Bearer ${r.token}`, ...(r.body ? { "content-type": "application/json" } : {}), ...(r.method === "GET" ? {} : keyHeader()) };
+                const headers = { ...req.headers, authorization: `Bearer ${r.token}`, ...(r.body ? { "content-type": "application/json" } : {}), ...keyHeader() };
                 return { ...req, method: r.method, path: r.path, body: r.body, headers };
               },
               onResponse: (code, body) => countRefusal(codes, code, body),
