@@ -4,13 +4,14 @@ import { crossSiteWrite, malformedPath } from "@/lib/security/edge-refusals";
 import { buildApiSecurityHeaders, buildSecurityHeaders, newNonce } from "@/lib/security/headers";
 import { isWellEncodedPath } from "@/lib/security/path-encoding";
 import { trustedProxyHops } from "@/lib/security/proxy-trust";
-import { isSameOrigin } from "@/lib/security/request-origin";
+import { isSameOrigin, requestOrigin, type RequestFacts } from "@/lib/security/request-origin";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
  * Runs before every page and every /api route:
  * - a path with broken percent-encoding is refused with 400 (Next.js answered 500);
+ * - X-Forwarded-Host/-Proto are replaced by the origin decided in lib/security/request-origin.ts;
  * - /api gets its security headers; who may call it is decided by the route
  *   (lib/server/api/auth.ts: bearer tokens need no Origin, cookie writes need our own);
  * - a page write (a server action, a form post) must come from our own pages (403 otherwise);
@@ -21,31 +22,43 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 export function proxy(request: NextRequest) {
   const path = request.nextUrl.pathname; // raw: still percent-encoded
   const production = process.env.NODE_ENV === "production";
-  const api = path === "/api" || path.startsWith("/api/");
+  const facts = { url: request.url, headers: request.headers, hops: trustedProxyHops() };
 
-  if (api) {
+  if (path === "/api" || path.startsWith("/api/")) {
     const headers = buildApiSecurityHeaders({ production, publicUrl: publicUrl() });
     if (!isWellEncodedPath(path)) return malformedPath(path, true, headers);
-    const response = NextResponse.next();
-    for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
-    return response;
+    return passOn(forwardedAsDecided(facts), headers);
   }
 
   const nonce = newNonce();
   const headers = buildSecurityHeaders({ nonce, production, publicUrl: publicUrl() });
   if (!isWellEncodedPath(path)) return malformedPath(path, false, headers);
   const write = !SAFE_METHODS.has(request.method.toUpperCase());
-  if (write && !isSameOrigin({ url: request.url, headers: request.headers, hops: trustedProxyHops(), publicUrl: publicUrl() })) {
-    return crossSiteWrite(path, request.method, headers);
-  }
+  if (write && !isSameOrigin({ ...facts, publicUrl: publicUrl() })) return crossSiteWrite(path, request.method, headers);
 
-  const requestHeaders = new Headers(request.headers);
+  const requestHeaders = forwardedAsDecided(facts);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", headers["Content-Security-Policy"]);
   requestHeaders.set("x-rapport-path", path + request.nextUrl.search);
+  return passOn(requestHeaders, headers);
+}
 
+/**
+ * The request's headers with X-Forwarded-Host/-Proto replaced by the origin decided here, so
+ * whatever reads them downstream (Next.js's own server-action origin check, next-auth in
+ * development) cannot be fooled by a client writing them itself.
+ */
+function forwardedAsDecided(facts: RequestFacts): Headers {
+  const origin = new URL(requestOrigin(facts));
+  const headers = new Headers(facts.headers);
+  headers.set("x-forwarded-host", origin.host);
+  headers.set("x-forwarded-proto", origin.protocol.replace(/:$/, ""));
+  return headers;
+}
+
+function passOn(requestHeaders: Headers, responseHeaders: Record<string, string>) {
   const response = NextResponse.next({ request: { headers: requestHeaders } });
-  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  for (const [name, value] of Object.entries(responseHeaders)) response.headers.set(name, value);
   return response;
 }
 

@@ -121,6 +121,18 @@ describe("page writes (server actions, form posts)", () => {
 });
 
 describe("the request's public origin", () => {
+  it("downstream code sees the forwarded headers the edge decided, not the client's", () => {
+    for (const path of ["/feed", "/api/auth/signin"]) {
+      const res = call(path, { headers: { "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" } });
+      expect(res.headers.get("x-middleware-request-x-forwarded-host")).toBe("localhost:3100");
+      expect(res.headers.get("x-middleware-request-x-forwarded-proto")).toBe("http");
+    }
+    vi.stubEnv("RAPPORT_TRUSTED_PROXY_HOPS", "1");
+    const res = call("/feed", { headers: { "x-forwarded-host": "evil.example, rapport.example", "x-forwarded-proto": "https" } });
+    expect(res.headers.get("x-middleware-request-x-forwarded-host")).toBe("rapport.example");
+    expect(res.headers.get("x-middleware-request-x-forwarded-proto")).toBe("https");
+  });
+
   const facts = (headers: Record<string, string>, hops: number) => ({ url: "http://10.0.0.5:3000/feed", headers: new Headers(headers), hops });
 
   it("ignores X-Forwarded-Host and -Proto without a trusted proxy", () => {
