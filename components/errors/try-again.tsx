@@ -12,14 +12,22 @@ export type TryAgainProps = { retry?: () => void; reset: () => void };
 
 type Cause = "checking" | "database" | "other";
 
+// What the last check found, so a retry that fails again keeps its words while it re-checks
+// instead of flashing the generic ones. Only set in effects, i.e. only in the browser.
+let lastCause: Cause = "checking";
+
 export function TryAgain({ retry, reset }: TryAgainProps) {
-  const [cause, setCause] = useState<Cause>("checking");
+  const [cause, setCause] = useState<Cause>(lastCause);
 
   useEffect(() => {
     let live = true;
+    const found = (c: Cause) => {
+      lastCause = c;
+      if (live) setCause(c);
+    };
     fetch("/api/health/database", { cache: "no-store" }).then(
-      (res) => live && setCause(res.status === 503 ? "database" : "other"),
-      () => live && setCause("other"),
+      (res) => found(res.status === 503 ? "database" : "other"),
+      () => found("other"),
     );
     return () => {
       live = false;
