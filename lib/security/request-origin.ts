@@ -11,9 +11,20 @@ export type RequestFacts = { url: string; headers: Headers; hops: number };
 export function requestOrigin({ url, headers, hops }: RequestFacts): string {
   const own = new URL(url);
   const host = (hops > 0 && forwardedEntry(headers.get("x-forwarded-host"), hops)) || headers.get("host") || own.host;
-  const forwardedProto = hops > 0 ? forwardedEntry(headers.get("x-forwarded-proto"), hops).toLowerCase() : "";
-  const proto = forwardedProto === "https" || forwardedProto === "http" ? forwardedProto : own.protocol.replace(/:$/, "");
-  return `${proto}://${host.toLowerCase()}`;
+  return `${scheme(own, headers, hops)}://${host.toLowerCase()}`;
+}
+
+/**
+ * Next.js builds the URL it hands us with https whenever X-Forwarded-Proto mentions https,
+ * whoever sent it. Without a trusted proxy, then, only an https seen with no such header is
+ * the connection's own (Next.js serving TLS itself); otherwise the connection is plain http.
+ */
+function scheme(own: URL, headers: Headers, hops: number): string {
+  const ownScheme = own.protocol.replace(/:$/, "");
+  const claimed = headers.get("x-forwarded-proto");
+  if (hops === 0) return claimed === null ? ownScheme : "http";
+  const forwarded = forwardedEntry(claimed, hops).toLowerCase();
+  return forwarded === "https" || forwarded === "http" ? forwarded : ownScheme;
 }
 
 /**

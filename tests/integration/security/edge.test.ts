@@ -137,6 +137,11 @@ describe("the request's public origin", () => {
 
   it("ignores X-Forwarded-Host and -Proto without a trusted proxy", () => {
     expect(requestOrigin(facts({ host: "10.0.0.5:3000", "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" }, 0))).toBe("http://10.0.0.5:3000");
+    // Next.js already turned the URL's scheme into https because of the client's header.
+    const claimed = { url: "https://10.0.0.5:3000/feed", headers: new Headers({ host: "10.0.0.5:3000", "x-forwarded-proto": "https" }), hops: 0 };
+    expect(requestOrigin(claimed)).toBe("http://10.0.0.5:3000");
+    // With no such header an https URL is the connection's own (Next.js serving TLS itself).
+    expect(requestOrigin({ ...claimed, headers: new Headers({ host: "10.0.0.5:3000" }) })).toBe("https://10.0.0.5:3000");
   });
 
   it("takes the trusted proxy's entry, not the client's, behind one", () => {
