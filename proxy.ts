@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { publicUrl } from "@/lib/env";
 import { crossSiteWrite, malformedPath } from "@/lib/security/edge-refusals";
 import { buildApiSecurityHeaders, buildSecurityHeaders, newNonce } from "@/lib/security/headers";
-import { isWellEncodedPath } from "@/lib/security/path-encoding";
+import { isWellFormedPath } from "@/lib/security/path-encoding";
 import { trustedProxyHops } from "@/lib/security/proxy-trust";
 import { isSameOrigin, requestOrigin, type RequestFacts } from "@/lib/security/request-origin";
 
@@ -26,13 +26,13 @@ export function proxy(request: NextRequest) {
 
   if (path === "/api" || path.startsWith("/api/")) {
     const headers = buildApiSecurityHeaders({ production, publicUrl: publicUrl() });
-    if (!isWellEncodedPath(path)) return malformedPath(path, true, headers);
+    if (!isWellFormedPath(path)) return malformedPath(path, true, headers);
     return passOn(forwardedAsDecided(facts), headers);
   }
 
   const nonce = newNonce();
   const headers = buildSecurityHeaders({ nonce, production, publicUrl: publicUrl() });
-  if (!isWellEncodedPath(path)) return malformedPath(path, false, headers);
+  if (!isWellFormedPath(path)) return malformedPath(path, false, headers);
   const write = !SAFE_METHODS.has(request.method.toUpperCase());
   if (write && !isSameOrigin({ ...facts, publicUrl: publicUrl() })) return crossSiteWrite(path, request.method, headers);
 

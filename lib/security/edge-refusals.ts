@@ -10,7 +10,8 @@ const PROBLEM_TYPE_BASE = "https://rapport.example/problems/";
 
 export function malformedPath(rawPath: string, api: boolean, headers: Record<string, string>): Response {
   console.warn(`[edge] 400 malformed percent-encoding in path ${pathForLog(rawPath)}`);
-  const detail = "The address has a broken percent-encoding (a % not followed by two hex digits, or bytes that are not UTF-8). Check the link and try again.";
+  const detail =
+    "The address has a broken percent-encoding (a % not followed by two hex digits, bytes that are not UTF-8, or an encoded NUL, %00). Check the link and try again.";
   if (api) return problem(400, "validation", "Some fields need attention", detail, headers, [{ field: "path", message: detail }]);
   return page(400, "That address doesn't look right", detail, headers);
 }

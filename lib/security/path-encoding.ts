@@ -1,13 +1,13 @@
 /**
- * A path is well encoded when every `%` starts an escape and the escapes decode to valid
- * UTF-8 — exactly when decodeURIComponent accepts it. Anything else (`%zz`, a lone `%`, a
- * cut-off `%E0%A4%A`, overlong `%C0%AF`, a surrogate `%ED%A0%80`) made Next.js answer 500
- * on dynamic routes; the edge answers 400 instead (proxy.ts).
+ * A path is well formed when every `%` starts an escape, the escapes decode to valid UTF-8 —
+ * exactly when decodeURIComponent accepts it — and the result holds no NUL character, which
+ * PostgreSQL text cannot store (lib/security/nul.ts; `/u/a%00` failed deep in the driver).
+ * Anything else (`%zz`, a lone `%`, a cut-off `%E0%A4%A`, overlong `%C0%AF`, a surrogate
+ * `%ED%A0%80`, `%00`) made Next.js or the page answer 500; the edge answers 400 (proxy.ts).
  */
-export function isWellEncodedPath(rawPath: string): boolean {
+export function isWellFormedPath(rawPath: string): boolean {
   try {
-    decodeURIComponent(rawPath);
-    return true;
+    return !decodeURIComponent(rawPath).includes("\u0000");
   } catch {
     return false;
   }
