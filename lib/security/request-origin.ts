@@ -3,8 +3,9 @@ import { forwardedEntry } from "./proxy-trust";
 /**
  * The one place that decides a request's public origin (scheme and host as the browser saw
  * them) and whether a request came from our own pages. X-Forwarded-Host / -Proto count only
- * behind trusted proxies (`hops` > 0, lib/security/proxy-trust.ts). Pure: proxy.ts, the API's
- * cookie check (lib/server/api/auth.ts) and next-auth's development URL all call it.
+ * behind trusted proxies (`hops` > 0, lib/security/proxy-trust.ts). Pure: called by proxy.ts
+ * (which hands the result on as X-Forwarded-Host/-Proto to Next.js and next-auth) and by the
+ * API's cookie check (lib/server/api/auth.ts).
  */
 export type RequestFacts = { url: string; headers: Headers; hops: number };
 
