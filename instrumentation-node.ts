@@ -1,7 +1,34 @@
-import { hasAuthSecret, missingSecretMessage } from "@/lib/env";
+import { dbTarget } from "@/lib/db/config";
+import { acquireDataDirLock, DataDirInUseError } from "@/lib/db/data-dir-lock";
+import { hasAuthSecret, missingPublicUrlMessage, missingSecretMessage, publicUrl } from "@/lib/env";
 
-// Refuse to serve in production without the secret that signs sessions, and say what to do.
-if (process.env.NODE_ENV === "production" && !hasAuthSecret() && process.env.RAPPORT_ALLOW_DEV_SECRET !== "1") {
-  console.error(`\n${missingSecretMessage()}\n`);
+/**
+ * Start-up checks, before the server listens: each failure is one line saying what to do,
+ * and exit code 1 — never a server that starts and then answers every request with an error.
+ */
+function stop(message: string): never {
+  console.error(`\n${message}\n`);
   process.exit(1);
+}
+
+const production = process.env.NODE_ENV === "production";
+
+// The secret that signs sessions.
+if (production && !hasAuthSecret() && process.env.RAPPORT_ALLOW_DEV_SECRET !== "1") stop(missingSecretMessage());
+
+// The public URL: without it next-auth points redirects at http://localhost:3000. (In
+// development the auth route derives it from the request: app/api/auth/[...nextauth]/route.ts.)
+if (production && !publicUrl()) stop(missingPublicUrlMessage());
+
+// The embedded database's data directory, held for the life of the process: a second server
+// on the same directory stops here instead of starting and answering 503 everywhere. The
+// database itself still opens lazily (lib/server/db.ts), under this same lock.
+const target = dbTarget();
+if (target.kind === "pglite") {
+  try {
+    acquireDataDirLock(target.dataDir);
+  } catch (e) {
+    if (e instanceof DataDirInUseError) stop(e.message);
+    throw e;
+  }
 }

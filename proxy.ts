@@ -1,32 +1,69 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { publicUrl } from "@/lib/env";
-import { buildSecurityHeaders, newNonce } from "@/lib/security/headers";
+import { crossSiteWrite, malformedPath } from "@/lib/security/edge-refusals";
+import { buildApiSecurityHeaders, buildSecurityHeaders, newNonce } from "@/lib/security/headers";
+import { isWellFormedPath } from "@/lib/security/path-encoding";
+import { trustedProxyHops } from "@/lib/security/proxy-trust";
+import { isSameOrigin, requestOrigin, type RequestFacts } from "@/lib/security/request-origin";
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
- * Runs before every page: a fresh CSP nonce per request (Next.js reads it from the request's
- * Content-Security-Policy header and puts it on its own scripts), the security headers
- * (lib/security/headers.ts), and the path for sign-in redirects.
+ * Runs before every page and every /api route:
+ * - a path with broken percent-encoding is refused with 400 (Next.js answered 500);
+ * - X-Forwarded-Host/-Proto are replaced by the origin decided in lib/security/request-origin.ts;
+ * - /api gets its security headers; who may call it is decided by the route
+ *   (lib/server/api/auth.ts: bearer tokens need no Origin, cookie writes need our own);
+ * - a page write (a server action, a form post) must come from our own pages (403 otherwise);
+ * - pages get a fresh CSP nonce (Next.js reads it from the request's Content-Security-Policy
+ *   header and puts it on its own scripts), the security headers (lib/security/headers.ts),
+ *   and the path for sign-in redirects.
  */
 export function proxy(request: NextRequest) {
+  const path = request.nextUrl.pathname; // raw: still percent-encoded
+  const production = process.env.NODE_ENV === "production";
+  const facts = { url: request.url, headers: request.headers, hops: trustedProxyHops() };
+
+  if (path === "/api" || path.startsWith("/api/")) {
+    const headers = buildApiSecurityHeaders({ production, publicUrl: publicUrl() });
+    if (!isWellFormedPath(path)) return malformedPath(path, true, headers);
+    return passOn(forwardedAsDecided(facts), headers);
+  }
+
   const nonce = newNonce();
-  const headers = buildSecurityHeaders({ nonce, production: process.env.NODE_ENV === "production", publicUrl: publicUrl() });
-  const csp = headers["Content-Security-Policy"];
+  const headers = buildSecurityHeaders({ nonce, production, publicUrl: publicUrl() });
+  if (!isWellFormedPath(path)) return malformedPath(path, false, headers);
+  const write = !SAFE_METHODS.has(request.method.toUpperCase());
+  if (write && !isSameOrigin({ ...facts, publicUrl: publicUrl() })) return crossSiteWrite(path, request.method, headers);
 
-  const requestHeaders = new Headers(request.headers);
+  const requestHeaders = forwardedAsDecided(facts);
   requestHeaders.set("x-nonce", nonce);
-  requestHeaders.set("Content-Security-Policy", csp);
-  requestHeaders.set("x-rapport-path", request.nextUrl.pathname + request.nextUrl.search);
+  requestHeaders.set("Content-Security-Policy", headers["Content-Security-Policy"]);
+  requestHeaders.set("x-rapport-path", path + request.nextUrl.search);
+  return passOn(requestHeaders, headers);
+}
 
+/**
+ * The request's headers with X-Forwarded-Host/-Proto replaced by the origin decided here, so
+ * whatever reads them downstream (Next.js's own server-action origin check, next-auth in
+ * development) cannot be fooled by a client writing them itself.
+ */
+function forwardedAsDecided(facts: RequestFacts): Headers {
+  const origin = new URL(requestOrigin(facts));
+  const headers = new Headers(facts.headers);
+  headers.set("x-forwarded-host", origin.host);
+  headers.set("x-forwarded-proto", origin.protocol.replace(/:$/, ""));
+  return headers;
+}
+
+function passOn(requestHeaders: Headers, responseHeaders: Record<string, string>) {
   const response = NextResponse.next({ request: { headers: requestHeaders } });
-  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  for (const [name, value] of Object.entries(responseHeaders)) response.headers.set(name, value);
   return response;
 }
 
 export const config = {
-  matcher: [
-    {
-      source: "/((?!api/|_next/static|_next/image|favicon.ico).*)",
-      missing: [{ type: "header", key: "next-router-prefetch" }],
-    },
-  ],
+  // Every request but static files: no header (next-router-prefetch included) may skip the
+  // path and origin checks.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
 };

@@ -9,5 +9,13 @@ export function missingSecretMessage(): string {
 
 export const hasAuthSecret = () => Boolean(process.env.AUTH_SECRET || process.env.NEXTAUTH_SECRET);
 
+export function missingPublicUrlMessage(): string {
+  return (
+    "NEXTAUTH_URL is not set. Rapport builds sign-in redirects, OAuth callbacks and secure-cookie " +
+    "decisions from its public URL and will not start in production without one. Set NEXTAUTH_URL " +
+    "to the address members use, e.g. https://rapport.example.org (see .env.example)."
+  );
+}
+
 /** The public URL, when configured (NEXTAUTH_URL, or AUTH_URL). */
 export const publicUrl = () => process.env.NEXTAUTH_URL || process.env.AUTH_URL || "";

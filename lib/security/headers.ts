@@ -1,5 +1,5 @@
 /**
- * The security headers of every page response, built from plain inputs so they can be
+ * The security headers of every response (pages and /api), built from plain inputs so they can be
  * unit-tested without Next.js (proxy.ts calls this once per request). Pure: no process.env,
  * no Date, no randomness — the caller passes the nonce and the environment facts.
  */
@@ -49,7 +49,22 @@ export function buildSecurityHeaders(input: SecurityHeaderInput): Record<string,
     "X-Frame-Options": "DENY",
     "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
   };
-  if (wantsHsts(input)) headers["Strict-Transport-Security"] = "max-age=63072000; includeSubDomains";
+  if (wantsHsts(input)) headers["Strict-Transport-Security"] = HSTS;
+  return headers;
+}
+
+/**
+ * The headers of every /api response: JSON is never a document, so it may load nothing and
+ * be framed by nobody; the rest as for pages.
+ */
+export function buildApiSecurityHeaders(input: Omit<SecurityHeaderInput, "nonce">): Record<string, string> {
+  const headers: Record<string, string> = {
+    "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+    "X-Frame-Options": "DENY",
+  };
+  if (wantsHsts(input)) headers["Strict-Transport-Security"] = HSTS;
   return headers;
 }
 
@@ -59,5 +74,7 @@ export function newNonce(): string {
   crypto.getRandomValues(bytes);
   return btoa(String.fromCharCode(...bytes));
 }
+
+const HSTS = "max-age=63072000; includeSubDomains";
 
 const isHttps = (url: string) => url.trim().toLowerCase().startsWith("https://");

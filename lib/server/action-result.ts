@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError } from "./errors";
+import { isDatabaseUnavailable } from "./api/problem";
 
 /** What a server action returns to its form: a message, field errors, and what was typed. */
 export type ActionState = {
@@ -22,10 +23,19 @@ export function formValues(form: FormData, omit: readonly string[] = ["password"
   return out;
 }
 
-/** Maps an expected failure to form state; anything unexpected is rethrown (error.tsx shows it). */
+export const DATABASE_AWAY_MESSAGE = "Rapport can't reach its database right now, so this didn't go through. Try again in a moment.";
+
+/**
+ * Maps an expected failure to form state, and so a database outage too: the form keeps what
+ * was typed and says to try again (lib/server/api/problem.ts decides what an outage is).
+ * Anything else unexpected is rethrown (error.tsx shows it).
+ */
 export function failure(e: unknown, form?: FormData): ActionState {
-  if (e instanceof AppError) {
-    return { ok: false, code: e.code, message: e.message, fields: e.fields, values: form ? formValues(form) : undefined };
+  const values = form ? formValues(form) : undefined;
+  if (e instanceof AppError) return { ok: false, code: e.code, message: e.message, fields: e.fields, values };
+  if (isDatabaseUnavailable(e)) {
+    console.error("[action] database unavailable:", e instanceof Error ? `${e.name}: ${e.message}` : String(e));
+    return { ok: false, code: "unavailable", message: DATABASE_AWAY_MESSAGE, values };
   }
   throw e;
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { forwardedEntry, trustedProxyHops } from "@/lib/security/proxy-trust";
 
 /**
  * The client address as the nearest proxy reports it; "local" when there is none.
@@ -8,18 +9,9 @@ import "server-only";
  * last one. The first entry is whatever the client wrote — trusting it would let a client
  * dodge per-address throttling by sending a new fake address each time. With more proxies
  * in a chain (e.g. a CDN in front of a load balancer), set RAPPORT_TRUSTED_PROXY_HOPS to
- * their number.
+ * their number. With none configured (0, the default) it is still the last entry: Next.js
+ * itself fills X-Forwarded-For with the socket's address when the client sent none.
  */
-export function clientIp(h: Headers, hops = trustedHops()): string {
-  const chain = (h.get("x-forwarded-for") ?? "")
-    .split(",")
-    .map((s) => s.trim())
-    .filter(Boolean);
-  const seen = chain.length ? chain[Math.max(0, chain.length - hops)] : "";
-  return seen || h.get("x-real-ip")?.trim() || "local";
-}
-
-function trustedHops(): number {
-  const n = Number.parseInt(process.env.RAPPORT_TRUSTED_PROXY_HOPS ?? "", 10);
-  return Number.isFinite(n) && n > 0 ? n : 1;
+export function clientIp(h: Headers, hops = trustedProxyHops()): string {
+  return forwardedEntry(h.get("x-forwarded-for"), hops) || h.get("x-real-ip")?.trim() || "local";
 }

@@ -5,6 +5,8 @@ import { loadViewer, type Viewer } from "@/lib/server/auth/viewer";
 import { sessionCookieName } from "@/lib/server/auth/cookies";
 import { authSecret } from "@/lib/server/auth/secret";
 import { publicUrl } from "@/lib/env";
+import { trustedProxyHops } from "@/lib/security/proxy-trust";
+import { isSameOrigin } from "@/lib/security/request-origin";
 import { authenticateToken } from "@/lib/server/services/tokens/authenticate-token";
 import { getDb } from "@/lib/server/db";
 
@@ -34,7 +36,7 @@ export async function authenticate(req: Request, now: Date): Promise<ApiCaller |
   const jwt = await decode({ token: session, secret: authSecret() }).catch(() => null);
   const viewer = jwt?.sub ? await loadViewer(jwt.sub, now) : null;
   if (!viewer) return null; // an expired or foreign cookie is the same as no cookie
-  if (!SAFE_METHODS.has(req.method.toUpperCase()) && !isSameOrigin(req)) {
+  if (!SAFE_METHODS.has(req.method.toUpperCase()) && !isSameOriginWrite(req)) {
     throw new AppError(
       "forbidden",
       "Cross-site requests can't use your browser session. Use a personal access token (Authorization: Bearer …) instead.",
@@ -52,35 +54,11 @@ function active(caller: ApiCaller): ApiCaller {
 }
 
 /**
- * Cookie-authenticated writes must come from our own pages: the browser's Origin header must
- * name this host (or the configured public URL), or Sec-Fetch-Site must say same-origin.
- * Browsers send one or the other on every cross-site POST, so a missing pair is refused too.
+ * Cookie-authenticated writes must come from our own pages (lib/security/request-origin.ts):
+ * X-Forwarded-Host counts only behind a configured proxy (RAPPORT_TRUSTED_PROXY_HOPS).
  */
-export function isSameOrigin(req: Request): boolean {
-  const fetchSite = req.headers.get("sec-fetch-site");
-  if (fetchSite === "same-origin") return true;
-  const origin = req.headers.get("origin");
-  if (!origin || origin === "null") return false;
-  let originHost: string;
-  try {
-    originHost = new URL(origin).host.toLowerCase();
-  } catch {
-    return false;
-  }
-  const hosts = new Set<string>();
-  const add = (h: string | null | undefined) => h && hosts.add(h.split(",")[0].trim().toLowerCase());
-  add(new URL(req.url).host);
-  add(req.headers.get("host"));
-  add(req.headers.get("x-forwarded-host"));
-  const configured = publicUrl();
-  if (configured) {
-    try {
-      add(new URL(configured).host);
-    } catch {
-      // an invalid public URL is reported at startup; here it simply matches nothing
-    }
-  }
-  return hosts.has(originHost);
+function isSameOriginWrite(req: Request): boolean {
+  return isSameOrigin({ url: req.url, headers: req.headers, hops: trustedProxyHops(), publicUrl: publicUrl() });
 }
 
 /** One cookie's value from a Cookie header, joining next-auth's chunked form (name.0, name.1, …). */

@@ -1,6 +1,8 @@
 import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
-import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { encode } from "next-auth/jwt";
 import { authOptions } from "@/lib/server/auth/options";
 import { secureCookies, sessionCookieName } from "@/lib/server/auth/cookies";
@@ -8,7 +10,7 @@ import { startSession } from "@/lib/server/auth/session";
 import { callRoute, discoverRoutes, type DiscoveredRoute } from "@/tests/support/api-routes";
 import { useTestDatabase } from "@/tests/support/test-database";
 import { failAtWrite } from "@/tests/support/faults";
-import { missingSecretMessage } from "@/lib/env";
+import { missingPublicUrlMessage, missingSecretMessage } from "@/lib/env";
 
 const jar = { set: [] as { name: string; value: string; options: Record<string, unknown> }[] };
 vi.mock("next/headers", () => ({
@@ -113,11 +115,13 @@ describe("passwords and tokens never reach the logs", () => {
   });
 });
 
-describe("AUTH_SECRET in production", () => {
-  const run = (file: string, env: { NODE_ENV: "production"; AUTH_SECRET?: string }) =>
+describe("AUTH_SECRET and NEXTAUTH_URL in production", () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "rapport-secret-test-"));
+  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+  const run = (file: string, env: { NODE_ENV: "production"; AUTH_SECRET?: string; NEXTAUTH_URL?: string }) =>
     spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", file], {
       cwd: ROOT,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, RAPPORT_DATA_DIR: path.join(ROOT, ".data-secret-test"), ...env },
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, RAPPORT_DATA_DIR: dataDir, ...env },
       encoding: "utf8",
       timeout: 60_000,
     });
@@ -136,10 +140,16 @@ describe("AUTH_SECRET in production", () => {
   });
 
   it("instrumentation-node.ts stops the server at startup with exit code 1 and the message", () => {
-    const r = run("instrumentation-node.ts", { NODE_ENV: "production" });
+    const r = run("instrumentation-node.ts", { NODE_ENV: "production", NEXTAUTH_URL: "https://rapport.example" });
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(missingSecretMessage());
-    expect(run("instrumentation-node.ts", { NODE_ENV: "production", AUTH_SECRET: "x".repeat(44) }).status).toBe(0);
+    expect(run("instrumentation-node.ts", { NODE_ENV: "production", AUTH_SECRET: "x".repeat(44), NEXTAUTH_URL: "https://rapport.example" }).status).toBe(0);
+  });
+
+  it("and without NEXTAUTH_URL, with one line saying what to set", () => {
+    const r = run("instrumentation-node.ts", { NODE_ENV: "production", AUTH_SECRET: "x".repeat(44) });
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim()).toBe(missingPublicUrlMessage());
   });
 
   it("session cookies signed with another secret are not accepted", async () => {
