@@ -302,7 +302,7 @@ async function walkRequest(r: DiscoveredRoute, w: World): Promise<CallInit> {
 
 describe("every write route honours the key", () => {
   // Generated from the route files, so a new write route cannot escape: each gets a fresh
-  // world and its valid request (tests/integration/security/world.ts) as the owner X, twice
+  // world (new members alongside the old ones) and its valid request (tests/integration/security/world.ts) as the owner X, twice
   // with one key. A 2xx must be replayed exactly with nothing written; a 4xx must not be.
   const results: Record<string, string> = {};
   afterAll(() => console.info(`[idempotency] every write route: ${JSON.stringify(results)}`));
@@ -312,8 +312,7 @@ describe("every write route honours the key", () => {
     expect(writes.length).toBeGreaterThanOrEqual(25);
     let replayed = 0;
     for (const r of writes) {
-      await t.reset();
-      const w = await buildWorld(t.db, new Date());
+      const w = await buildWorld(t.db, new Date()); // a world of its own: new members, nothing shared
       const name = routeName(r);
       const init = await walkRequest(r, w);
       const key = newKey();

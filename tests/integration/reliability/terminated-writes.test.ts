@@ -17,7 +17,8 @@ import { setAppSettings, warmUp } from "@/tests/integration/requests/helpers";
  * (pg_terminate_backend: an operator's kill, a failover, a connection pooler recycling).
  * Members write concurrently — comments, posts, kudos, connection requests, confirmations —
  * each write with an Idempotency-Key and a unique marker, retried with the same key after a
- * 5xx. If this fails, a member would notice a comment or kudos posted twice after tapping
+ * 5xx, and one write in seven also after a 2xx the client pretends never arrived (the answer
+ * lost on the way back: what the key is for). If this fails, a member would notice a comment or kudos posted twice after tapping
  * "retry", a "try again" that says "already pending" or "not found" about their own request,
  * a bare 500 instead of "try again in a moment", or warm-up points counted twice; an operator
  * would notice the app not serving again promptly after a database connection reset.
@@ -33,8 +34,18 @@ const MAX_ATTEMPTS = 5;
 const BACKOFF_MS = [100, 200, 400, 800];
 
 type Kind = "comment" | "post" | "kudos" | "request" | "confirm";
-type Attempt = { status: number | "thrown"; code?: string; retryAfter: string | null; replayed: boolean; detail?: string };
-type Write = { kind: Kind; writer: number; marker: string; key: string; attempts: Attempt[] };
+type Attempt = {
+  status: number | "thrown";
+  code?: string;
+  retryAfter: string | null;
+  replayed: boolean;
+  detail?: string;
+  /** a 2xx's body, kept to compare with its replay */
+  text?: string;
+  /** a 2xx the client pretends it never received (its connection timed out), so it retries */
+  lost?: boolean;
+};
+type Write = { kind: Kind; writer: number; marker: string; key: string; loseFirstAnswer: boolean; attempts: Attempt[] };
 type Writer = { member: FactoryMember; token: string; recipients: FactoryMember[]; logged: string[] };
 
 let app: OpenedDb;
@@ -158,21 +169,31 @@ function nextWrite(w: Writer, index: number, n: number, kind: Kind): { marker: s
 
 const KINDS: Kind[] = ["comment", "post", "kudos", "request", "confirm"];
 
+const ok = (a: Attempt) => typeof a.status === "number" && a.status >= 200 && a.status < 300;
+const is5xx = (a: Attempt) => a.status === "thrown" || a.status >= 500;
+const mustRetry = (a: Attempt) => is5xx(a) || a.code === "idempotency_key_in_use";
+
 function attemptOf(res: RawAnswer): Attempt {
   return {
     status: res.status,
     code: (res.json as { code?: string } | undefined)?.code,
     retryAfter: res.headers.get("retry-after"),
     replayed: res.headers.get("idempotent-replayed") === "true",
+    text: res.status < 300 ? res.text : undefined,
   };
 }
 
-/** One write: sent, and on a 5xx (or a throw) sent again with the same key, a few times. */
+/**
+ * One write: sent, and on a 5xx (or a throw) sent again with the same key, a few times. For
+ * some writes the client also "loses" its first 2xx — the answer that never arrives, the case
+ * the key exists for — and retries; that retry must be the same answer, replayed.
+ */
 async function perform(write: Write, send: (key: string) => Promise<RawAnswer>) {
   for (let i = 0; i < MAX_ATTEMPTS; i++) {
     const a = await send(write.key).then(attemptOf, (e: unknown): Attempt => ({ status: "thrown", retryAfter: null, replayed: false, detail: String(e).slice(0, 200) }));
     write.attempts.push(a);
-    const retry = a.status === "thrown" || a.status >= 500 || a.code === "idempotency_key_in_use";
+    if (write.loseFirstAnswer && ok(a) && !write.attempts.some((x) => x.lost)) a.lost = true;
+    const retry = mustRetry(a) || a.lost;
     if (!retry || i === MAX_ATTEMPTS - 1) return;
     await sleep(BACKOFF_MS[i]);
   }
@@ -184,7 +205,7 @@ async function writerLoop(w: Writer, index: number, until: number) {
     const kind = KINDS[n % KINDS.length];
     const next = nextWrite(w, index, n++, kind);
     if (!next) continue;
-    const write: Write = { kind, writer: index, marker: next.marker, key: crypto.randomUUID(), attempts: [] };
+    const write: Write = { kind, writer: index, marker: next.marker, key: crypto.randomUUID(), loseFirstAnswer: n % 7 === 3, attempts: [] };
     writes.push(write);
     await perform(write, next.send);
   }
@@ -258,7 +279,9 @@ describe.skipIf(!onServer)("writes while PostgreSQL terminates the app's connect
 
     // The last termination, with nothing else running: how soon is the app serving again?
     await sleep(300);
-    terminated.push(await terminateApp());
+    await callRoute(routes.me, { token: writers[0].token }); // the app holds a connection again…
+    terminated.push(await terminateApp()); // …which dies now
+    const finalKilled = terminated.at(-1)!;
     const killedAt = performance.now();
     for (let i = 0; i < 200; i++) {
       const res = await callRoute(routes.me, { token: writers[0].token }).catch(() => null);
@@ -271,8 +294,6 @@ describe.skipIf(!onServer)("writes while PostgreSQL terminates the app's connect
 
     const { stored, badInteractions } = await storedCounts();
     const attempts = writes.flatMap((w) => w.attempts);
-    const ok = (a: Attempt) => typeof a.status === "number" && a.status >= 200 && a.status < 300;
-    const is5xx = (a: Attempt) => a.status === "thrown" || a.status >= 500;
     const byStatus: Record<string, number> = {};
     for (const a of attempts) byStatus[String(a.status) + (a.code ? `:${a.code}` : "")] = (byStatus[String(a.status) + (a.code ? `:${a.code}` : "")] ?? 0) + 1;
     const succeeded = writes.filter((w) => w.attempts.some(ok));
@@ -283,6 +304,14 @@ describe.skipIf(!onServer)("writes while PostgreSQL terminates the app's connect
     const failedStoredTwice = neverSucceeded.filter((w) => timesStored(w) > 1).map((w) => `${w.kind} ${w.marker}: never 2xx but stored ${timesStored(w)}×`);
     const markersTwice = KINDS.flatMap((k) => [...stored[k]].filter(([, n]) => n > 1).map(([m, n]) => `${k} ${m} stored ${n}×`));
     const not503 = attempts.filter((a) => is5xx(a) && !(a.status === 503 && /^\d+$/.test(a.retryAfter ?? "")));
+    // A lost answer's retry: the first one that is not a 5xx must replay it exactly.
+    const lost = writes.filter((w) => w.attempts.some((a) => a.lost));
+    const lostNotReplayed = lost.flatMap((w) => {
+      const i = w.attempts.findIndex((a) => a.lost);
+      const first = w.attempts[i];
+      const retry = w.attempts.slice(i + 1).find((a) => !mustRetry(a));
+      return retry && retry.replayed && retry.status === first.status && retry.text === first.text ? [] : [`${w.kind} ${w.marker}: ${first.status} then ${JSON.stringify(retry ?? "no answer but 5xx")}`.slice(0, 400)];
+    });
     const unexpected4xx = writes.filter((w) => w.attempts.some((a) => typeof a.status === "number" && a.status >= 300 && a.status < 500 && a.code !== "idempotency_key_in_use"));
 
     console.info(
@@ -291,6 +320,7 @@ describe.skipIf(!onServer)("writes while PostgreSQL terminates the app's connect
         `other ${attempts.filter((a) => !ok(a) && a.status !== 503).length} ${JSON.stringify(byStatus)}; ` +
         `terminations ${terminated.filter((n) => n > 0).length} (backends killed ${JSON.stringify(terminated)}); ` +
         `retries ${attempts.length - writes.length}, replayed ${attempts.filter((a) => a.replayed).length}; ` +
+        `answers lost on purpose ${lost.length}, replayed exactly ${lost.length - lostNotReplayed.length}; ` +
         `writes never 2xx ${neverSucceeded.length}; stored ≠ 1 after 2xx ${storedNotOnce.length}; stored > 1 without 2xx ${failedStoredTwice.length}; ` +
         `markers stored twice ${markersTwice.length}; interaction rows wrong ${badInteractions.length}; 5xx not 503+Retry-After ${not503.length}; ` +
         `writes with a 4xx ${unexpected4xx.length}; served again ${Math.round(recoveryMs)} ms after the last termination` +
@@ -306,6 +336,9 @@ describe.skipIf(!onServer)("writes while PostgreSQL terminates the app's connect
     expect.soft(badInteractions, "one interaction row per stored comment, kudos and logged interaction").toEqual([]);
     expect.soft(not503.slice(0, 10), `${not503.length} 5xx answers that were not 503 with Retry-After`).toEqual([]);
     expect.soft(unexpected4xx.slice(0, 10).map((w) => `${w.kind} ${w.marker} ${JSON.stringify(w.attempts)}`), `${unexpected4xx.length} writes answered 4xx (a retry must be replayed, not refused)`).toEqual([]);
+    expect.soft(lostNotReplayed.slice(0, 10), `${lostNotReplayed.length} of ${lost.length} lost answers not replayed exactly on retry`).toEqual([]);
+    expect(lost.length, "some answers were lost on purpose").toBeGreaterThan(0);
+    expect(finalKilled, "the last termination killed an app backend").toBeGreaterThan(0);
     expect(recoveryMs, "ms until the app served again after the last termination").toBeLessThan(1_000);
   });
 });
