@@ -210,7 +210,7 @@ async function fuzzOne(route: DiscoveredRoute, params: Record<string, string>, q
   statuses[bucket] = (statuses[bucket] ?? 0) + 1;
   const problem = judge(route, res.status, res.headers.get("content-type"), res.text);
   if (problem) {
-    const sent = JSON.stringify({ params, query, body }).slice(0, 400);
+    const sent = JSON.stringify({ params, query, body, idempotencyKey: headers?.["Idempotency-Key"] }).slice(0, 400);
     throw new Error(`${routeName(route)} → ${problem}\n  sent: ${sent}\n  logged: ${String(errorLog.at(-1)?.[1] ?? "").slice(0, 400)}`);
   }
 }
