@@ -9,20 +9,34 @@ import { buildWorld, requestFor, type World } from "./world";
  * Hostile input, generated: every body-taking route gets arbitrary JSON (deep objects, huge
  * and odd strings, NUL bytes, lone surrogates, numbers as strings, prototype-pollution keys),
  * records of its own field names filled with the wrong things, and non-JSON text; every
- * route gets arbitrary query strings and path parameters. The answer must be 2xx, or 4xx
- * problem+json — never a 500, never a stack trace. FUZZ_RUNS sets the cases per route.
+ * write (POST, PUT, PATCH, DELETE) also gets Idempotency-Key headers — none, fresh, malformed,
+ * or a few keys shared by all cases, so a key comes back with another body, path or route,
+ * and sometimes the same key is sent twice in a row with two different bodies; every route
+ * gets arbitrary query strings and odd path parameters (other things' ids, encodings, huge
+ * values). The answer must be 2xx, or 4xx problem+json — never a 500, never a stack trace.
+ * At least MIN_WRITE_CASES cases go to the write routes (spread evenly; FUZZ_RUNS sets the
+ * cases per write route instead). A member would notice a failure here as an error page or a
+ * leaked internal after a slip of their client or someone's probing.
  */
 const t = useTestDatabase();
-const RUNS = Number(process.env.FUZZ_RUNS || 200);
-const QUERY_RUNS = Math.max(20, Math.round(RUNS / 4));
+const MIN_WRITE_CASES = 10_000;
+const WRITE_METHODS = ["POST", "PUT", "PATCH", "DELETE"];
+const isWrite = (r: DiscoveredRoute) => WRITE_METHODS.includes(r.method);
+/** Cases per write route: FUZZ_RUNS, or enough for MIN_WRITE_CASES across all of them. */
+let RUNS = 0;
+let QUERY_RUNS = 0;
 
 let routes: DiscoveredRoute[] = [];
 let w: World;
 const counts: Record<string, number> = {};
+const statuses: Record<string, number> = {};
+const keyed = { fresh: 0, shared: 0, malformed: 0, twice: 0 };
 const errorLog: unknown[][] = [];
 
 beforeAll(async () => {
   routes = (await discoverRoutes()).filter((r) => !r.path.includes("{...path}"));
+  RUNS = Number(process.env.FUZZ_RUNS) || Math.ceil(MIN_WRITE_CASES / routes.filter(isWrite).length);
+  QUERY_RUNS = Math.max(20, Math.round(RUNS / 8));
   w = await buildWorld(t.db, new Date());
   // Unexpected errors are logged by the handler before it answers 500; keep them for the report.
   vi.spyOn(console, "error").mockImplementation((...args: unknown[]) => void errorLog.push(args));
@@ -30,7 +44,13 @@ beforeAll(async () => {
 afterAll(() => {
   vi.restoreAllMocks();
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
-  console.info(`[fuzz] ${total} cases over ${Object.keys(counts).length} routes`);
+  const writes = routes.filter(isWrite).map(routeName);
+  const writeTotal = writes.reduce((a, n) => a + (counts[n] ?? 0), 0);
+  console.info(
+    `[fuzz] ${total} cases over ${Object.keys(counts).length} routes; ${writeTotal} on ${writes.length} write routes ` +
+      `(${keyed.fresh} with a fresh Idempotency-Key, ${keyed.shared} a shared one, ${keyed.malformed} a malformed one, ${keyed.twice} keys sent twice with another body); ` +
+      `statuses ${JSON.stringify(statuses)}; ${statuses["5xx"] ?? 0} answers ≥ 500`,
+  );
 });
 
 // ---- arbitraries -----------------------------------------------------------------------
@@ -123,15 +143,53 @@ const queryArb = fc.oneof(
   fc.constantFrom("limit=-1", "limit=1e9", "limit=NaN", "limit=0x10", "limit=1.5", "limit= 5", "cursor=%00", "cursor=" + "A".repeat(5000), "a=1&a=2&a=3", "%", "%%", "&&&", "limit"),
 );
 
+/** Path parameters that are odd in shape or point at the wrong kind of thing. */
+function oddParam(): fc.Arbitrary<string> {
+  return fc.oneof(
+    // another kind of thing's real id, or a member's handle where an id goes (and vice versa)
+    fc.constantFrom(w.postX, w.commentX, w.kudosX, w.requestYX, w.logYX, w.logXW, w.xToken.id, w.x.id, w.x.handle, w.members.admin.handle, w.y.handle),
+    fc.constantFrom(
+      "%", "%25", "%2F", "a/b", "..", ".", "../..", "..%2F..", "@@", "@" + w.x.handle, w.x.handle.toUpperCase(), ` ${w.x.handle} `,
+      "null", "undefined", "0", "-1", "1e3", "[]", "{}", "00000000-0000-0000-0000-000000000000", "c" + "0".repeat(24),
+      "x".repeat(65), "x".repeat(10_000), "ｉｄ", "İ", "ß", "\u0000", "a\u0000b", "\uFEFF" + w.x.handle, "\u202E" + w.postX,
+    ),
+    fc.uuid(),
+    fc.stringMatching(/^c[a-z0-9]{24}$/), // shaped like a cuid, pointing at nothing
+  );
+}
+
 function paramsArb(route: DiscoveredRoute): fc.Arbitrary<Record<string, string>> {
   const real = { id: w.postX, handle: w.x.handle };
   if (route.params.length === 0) return fc.constant({});
   return fc.record(
     Object.fromEntries(
-      route.params.map((p) => [p, fc.oneof(fc.constant(real[p as "id" | "handle"] ?? "x"), weirdString.map((s) => s.slice(0, 300)), fc.constantFrom("%", "@@", "..", "x".repeat(65)))]),
+      route.params.map((p) => [p, fc.oneof(fc.constant(real[p as "id" | "handle"] ?? "x"), weirdString.map((s) => s.slice(0, 300)), oddParam())]),
     ) as Record<string, fc.Arbitrary<string>>,
   );
 }
+
+/**
+ * Idempotency-Key values. Header values must be byte strings without NUL, CR or LF (a client
+ * cannot send anything else), so the malformed ones are malformed within that: empty, too
+ * long, spaces, control characters, Latin-1, quotes.
+ */
+type KeyChoice = { kind: "none" } | { kind: "fresh" | "shared" | "malformed"; value: string };
+const headerSafe = (s: string) => s.replace(/[^\u0001-\u00ff]|[\r\n]/g, "");
+const SHARED_KEYS = ["fuzz-shared-1", "fuzz-shared-2", "fuzz-shared-3", '"fuzz-shared-1"'];
+const keyArb: fc.Arbitrary<KeyChoice> = fc.oneof(
+  { weight: 4, arbitrary: fc.constant({ kind: "none" as const }) },
+  { weight: 3, arbitrary: fc.uuid().map((value) => ({ kind: "fresh" as const, value })) },
+  { weight: 2, arbitrary: fc.constantFrom(...SHARED_KEYS).map((value) => ({ kind: "shared" as const, value })) },
+  {
+    weight: 2,
+    arbitrary: fc
+      .oneof(
+        fc.constantFrom("", " ", '""', '"', "k".repeat(256), "k".repeat(10_000), "a b", "a\tb", "clé", "\u0001", "\u007f", "ÿÿÿ", "key,other", "'quoted'"),
+        fc.string({ unit: "binary", maxLength: 300 }).map(headerSafe),
+      )
+      .map((value) => ({ kind: "malformed" as const, value })),
+  },
+);
 
 // ---- the property ----------------------------------------------------------------------
 
@@ -143,12 +201,16 @@ function judge(route: DiscoveredRoute, status: number, contentType: string | nul
   return null;
 }
 
-async function fuzzOne(route: DiscoveredRoute, params: Record<string, string>, query: string | undefined, body: Body | undefined) {
-  const res = await callRoute(route, { token: w.tokens.other, params, query, ...(body ?? {}) });
+async function fuzzOne(route: DiscoveredRoute, params: Record<string, string>, query: string | undefined, body: Body | undefined, key?: KeyChoice) {
+  const headers = key && key.kind !== "none" ? { "Idempotency-Key": key.value } : undefined;
+  if (key && key.kind !== "none") keyed[key.kind]++;
+  const res = await callRoute(route, { token: w.tokens.other, params, query, headers, ...(body ?? {}) });
   counts[routeName(route)] = (counts[routeName(route)] ?? 0) + 1;
+  const bucket = res.status >= 500 ? "5xx" : String(res.status);
+  statuses[bucket] = (statuses[bucket] ?? 0) + 1;
   const problem = judge(route, res.status, res.headers.get("content-type"), res.text);
   if (problem) {
-    const sent = JSON.stringify({ params, query, body }).slice(0, 400);
+    const sent = JSON.stringify({ params, query, body, idempotencyKey: headers?.["Idempotency-Key"] }).slice(0, 400);
     throw new Error(`${routeName(route)} → ${problem}\n  sent: ${sent}\n  logged: ${String(errorLog.at(-1)?.[1] ?? "").slice(0, 400)}`);
   }
 }
@@ -156,14 +218,21 @@ async function fuzzOne(route: DiscoveredRoute, params: Record<string, string>, q
 describe("fuzzing every API body and query", () => {
   it("finds the routes", () => {
     expect(routes.filter((r) => ["POST", "PUT", "PATCH"].includes(r.method)).length).toBeGreaterThanOrEqual(20);
+    expect(routes.filter(isWrite).length).toBeGreaterThanOrEqual(28);
   });
 
-  it("body-taking routes never answer 500 or leak internals", { timeout: 600_000 }, async () => {
-    for (const route of routes.filter((r) => ["POST", "PUT", "PATCH"].includes(r.method))) {
+  it("write routes never answer 500 or leak internals, whatever the body and Idempotency-Key", { timeout: 900_000 }, async () => {
+    for (const route of routes.filter(isWrite)) {
+      // A write's cases: one request, or (one in eight) the same key again at once with another body.
+      const second = fc.oneof({ weight: 7, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: bodyArb(route) });
       await fc.assert(
-        fc.asyncProperty(paramsArb(route), fc.option(queryArb, { freq: 4 }), bodyArb(route), async (params, query, body) =>
-          fuzzOne(route, params, query ?? undefined, body),
-        ),
+        fc.asyncProperty(paramsArb(route), fc.option(queryArb, { freq: 4 }), bodyArb(route), keyArb, second, async (params, query, body, key, other) => {
+          await fuzzOne(route, params, query ?? undefined, body, key);
+          if (other !== null && key.kind !== "none") {
+            keyed.twice++;
+            await fuzzOne(route, params, query ?? undefined, other, key);
+          }
+        }),
         { numRuns: RUNS, seed: process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined },
       );
     }
@@ -181,8 +250,10 @@ describe("fuzzing every API body and query", () => {
   });
 
   it("ran the promised number of cases", () => {
-    const bodyRoutes = routes.filter((r) => ["POST", "PUT", "PATCH"].includes(r.method));
-    for (const r of bodyRoutes) expect(counts[routeName(r)], routeName(r)).toBeGreaterThanOrEqual(RUNS);
+    const writeRoutes = routes.filter(isWrite);
+    for (const r of writeRoutes) expect(counts[routeName(r)], routeName(r)).toBeGreaterThanOrEqual(RUNS);
+    if (!process.env.FUZZ_RUNS) expect(writeRoutes.reduce((a, r) => a + counts[routeName(r)], 0)).toBeGreaterThanOrEqual(MIN_WRITE_CASES);
+    expect(statuses["5xx"] ?? 0, "answers ≥ 500").toBe(0);
     expect(errorLog.filter((args) => String(args[0]).includes("unexpected error"))).toEqual([]);
   });
 });
