@@ -1,6 +1,6 @@
 import "server-only";
 import { AppError } from "./errors";
-import { isDatabaseUnavailable } from "./api/problem";
+import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 
 /** What a server action returns to its form: a message, field errors, and what was typed. */
 export type ActionState = {

@@ -1,6 +1,7 @@
 import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { Db } from "@/lib/db/create-client";
+import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { AppError } from "./errors";
 import type { Tx } from "./db";
 
@@ -17,7 +18,10 @@ import type { Tx } from "./db";
  *   outside the failed service transaction — e.g. a failed sign-in attempt is still counted —
  *   and the service transaction that refused is rolled back to its savepoint;
  * - anything else (the database went away, a bug) rolls everything back, so an answer of
- *   500 or 503 means nothing was stored.
+ *   500 or 503 means nothing was stored. When the transaction's connection is gone, the
+ *   failure is reported as the outage it is, whatever surfaced first: a query on a
+ *   terminated connection has been seen to resolve to `undefined` instead of failing, and
+ *   the TypeError that followed answered 500 instead of 503.
  */
 const scope = new AsyncLocalStorage<Db>();
 
@@ -36,13 +40,23 @@ export async function inUnitOfWork<T>(root: Db, fn: (db: Db) => Promise<T>): Pro
     try {
       return await scope.run(joined, () => fn(joined));
     } catch (e) {
-      if (!(e instanceof AppError)) throw e;
+      if (!(e instanceof AppError)) throw await asOutageIfConnectionLost(tx, e);
       refused = e;
       return undefined;
     }
   });
   if (refused) throw refused;
   return result as T;
+}
+
+/** `e`, or — when the transaction's connection no longer answers — the outage alongside it. */
+async function asOutageIfConnectionLost(tx: Tx, e: unknown): Promise<unknown> {
+  if (isDatabaseUnavailable(e)) return e;
+  const lost = await tx.$queryRaw`SELECT 1`.then(
+    () => null,
+    (probe: unknown) => (isDatabaseUnavailable(probe) ? probe : null),
+  );
+  return lost ? new AggregateError([lost, e], "The database connection was lost during the write.") : e;
 }
 
 /**

@@ -21,7 +21,7 @@ function walk(dir: string, file: string): string[] {
 const toUrl = (rel: string) => `/${rel.split(path.sep).filter((s) => !/^\(.*\)$/.test(s)).join("/")}`.replace(/\/$/, "") || "/";
 
 export const PAGE_PATTERNS = walk(APP, "page.tsx").map(toUrl);
-export const API_PATTERNS = walk(path.join(APP, "api/v1"), "route.ts").map((rel) => toUrl(path.join("api/v1", rel)));
+export const API_PATTERNS = walk(path.join(APP, "api/v1"), "route.ts").map(toUrl);
 
 /** The pattern with every dynamic segment replaced by `value` (and a static tail appended when there is none). */
 export function fill(pattern: string, value: string): string {

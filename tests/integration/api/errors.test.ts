@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { setClockForTests } from "@/lib/server/clock";
-import { isDatabaseUnavailable, problemFromError } from "@/lib/server/api/problem";
+import { problemFromError } from "@/lib/server/api/problem";
+import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { AppError } from "@/lib/server/errors";
 import { createToken } from "@/lib/server/services/tokens/create-token";
 import { createMember } from "@/tests/factories/members";

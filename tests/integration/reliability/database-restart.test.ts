@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { openDatabase, type OpenedDb } from "@/lib/db/create-client";
 import { setDbForTests } from "@/lib/server/db";
-import { isDatabaseUnavailable, problemFromError } from "@/lib/server/api/problem";
+import { problemFromError } from "@/lib/server/api/problem";
+import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { createToken } from "@/lib/server/services/tokens/create-token";
 import { callRoute, discoverRoutes, type DiscoveredRoute } from "@/tests/support/api-routes";
 import { serverUrl, useTestDatabase } from "@/tests/support/test-database";

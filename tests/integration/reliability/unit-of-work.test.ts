@@ -7,7 +7,8 @@ import { inUnitOfWork } from "@/lib/server/unit-of-work";
 import { SUBMISSION_FIELD } from "@/lib/server/idempotency/submission";
 import { createPost as createPostService } from "@/lib/server/services/posts/create-post";
 import { createMember, type FactoryMember } from "@/tests/factories/members";
-import { useTestDatabase } from "@/tests/support/test-database";
+import { serverUrl, useTestDatabase } from "@/tests/support/test-database";
+import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 
 vi.mock("next/headers", () => ({
   headers: async () => new Headers({ "x-forwarded-for": "203.0.113.9" }),
@@ -78,6 +79,26 @@ describe("a unit of work", () => {
       await createPostService(db, { authorId: ana.id, input: { body }, now: new Date() });
     });
     expect(await t.db.post.count({ where: { body } })).toBe(1);
+  });
+});
+
+describe("a write whose connection dies under it", () => {
+  it.runIf(Boolean(serverUrl()))("reports the outage (503), not what surfaced first (PostgreSQL)", async () => {
+    const error = await inUnitOfWork(await getRootDb(), async (db) => {
+      const [{ pid }] = await db.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`;
+      await t.db.$queryRaw`SELECT pg_terminate_backend(${pid}::int)`; // from another connection
+      throw new TypeError("Cannot read properties of undefined (reading 'map')"); // what a dead query once led to
+    }).catch((e: unknown) => e);
+    expect(isDatabaseUnavailable(error)).toBe(true);
+    expect((error as AggregateError).errors.some((e) => e instanceof TypeError)).toBe(true);
+  });
+
+  it("a bug on a healthy connection stays a bug (500)", async () => {
+    const error = await inUnitOfWork(await getRootDb(), async () => {
+      throw new TypeError("a plain bug");
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TypeError);
+    expect(isDatabaseUnavailable(error)).toBe(false);
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { isDatabaseUnavailable, problemFromError } from "@/lib/server/api/problem";
+import { problemFromError } from "@/lib/server/api/problem";
+import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 
 /**
  * The shapes below were printed from real failures on Prisma 7.10 + @prisma/adapter-pg and
