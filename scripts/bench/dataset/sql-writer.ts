@@ -24,10 +24,14 @@ export async function openSeedConnection(target: DbTarget): Promise<SeedConnecti
     };
   }
   if (target.kind === "memory") throw new Error("An in-memory database would vanish when the seed exits: point DATABASE_URL at PostgreSQL, or leave it unset for the embedded one.");
-  const [{ PGlite }, { acquireDataDirLock }] = await Promise.all([import("@electric-sql/pglite"), import("@/lib/db/data-dir-lock")]);
+  const [{ PGlite }, { acquireDataDirLock }, { PGLITE_EXTENSIONS }] = await Promise.all([
+    import("@electric-sql/pglite"),
+    import("@/lib/db/data-dir-lock"),
+    import("@/lib/db/pglite-extensions"),
+  ]);
   const release = acquireDataDirLock(target.dataDir);
   try {
-    const db = await PGlite.create(target.dataDir);
+    const db = await PGlite.create({ dataDir: target.dataDir, extensions: PGLITE_EXTENSIONS });
     return {
       kind: "pglite",
       exec: (sql, params) => db.query(sql, params) as Promise<{ rows: Record<string, unknown>[] }>,
