@@ -1,5 +1,4 @@
 import "server-only";
-import { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/server/db";
 import { discoverableTo } from "@/lib/server/queries/member-visibility";
 import type { PersonBase } from "@/lib/server/queries/person-cards";
