@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { PeopleSearch } from "@/components/people/people-search";
 import type { ButtonAction } from "@/lib/server/action-result";
 import type { Viewer } from "@/lib/server/auth/viewer";
 
@@ -33,6 +34,7 @@ export function SiteHeader({
           <nav aria-label="Main" className="-mx-4 flex w-[calc(100%+2rem)] items-center gap-1 overflow-x-auto whitespace-nowrap px-4 pb-1 md:mx-0 md:w-auto md:flex-1 md:overflow-visible md:px-0 md:pb-0">
             <Link className={link} href="/">Dashboard</Link>
             <Link className={link} href="/feed">Feed</Link>
+            <Link className={link} href="/people">People</Link>
             <Link className={link} href="/relationships">Relationships</Link>
             <Link className={link} href="/requests">
               Requests<Badge count={counts.incoming} label="incoming requests" />
@@ -43,6 +45,9 @@ export function SiteHeader({
               Notifications<Badge count={counts.unread} label="unread" />
             </Link>
             <span className="hidden flex-1 md:block" />
+            <div className="hidden w-44 lg:block xl:w-56">
+              <PeopleSearch id="header-q" compact />
+            </div>
             <Link className={link} href={`/u/${viewer.handle}`}>@{viewer.handle}</Link>
             <Link className={link} href="/settings/account">Settings</Link>
             {viewer.role === "admin" ? <Link className={link} href="/admin">Admin</Link> : null}
@@ -50,6 +55,11 @@ export function SiteHeader({
               <button type="submit" className="btn-quiet text-sm">Sign out</button>
             </form>
           </nav>
+        ) : null}
+        {viewer && counts ? (
+          <div className="w-full pb-1 lg:hidden">
+            <PeopleSearch id="menu-q" compact />
+          </div>
         ) : viewer ? (
           <form action={signOutAction} className="ml-auto">
             <button type="submit" className="btn-quiet text-sm">Sign out</button>
