@@ -31,6 +31,12 @@ export function SiteHeader({
           Rapport
         </Link>
         {viewer && counts ? (
+          // Wide screens: beside the logo (the navigation has its own row); narrow: under the navigation.
+          <div className="order-last w-full pb-1 md:order-none md:ml-auto md:w-64 md:pb-0">
+            <PeopleSearch id="header-q" compact />
+          </div>
+        ) : null}
+        {viewer && counts ? (
           <nav aria-label="Main" className="-mx-4 flex w-[calc(100%+2rem)] items-center gap-1 overflow-x-auto whitespace-nowrap px-4 pb-1 md:mx-0 md:w-auto md:flex-1 md:overflow-visible md:px-0 md:pb-0">
             <Link className={link} href="/">Dashboard</Link>
             <Link className={link} href="/feed">Feed</Link>
@@ -45,9 +51,6 @@ export function SiteHeader({
               Notifications<Badge count={counts.unread} label="unread" />
             </Link>
             <span className="hidden flex-1 md:block" />
-            <div className="hidden w-44 lg:block xl:w-56">
-              <PeopleSearch id="header-q" compact />
-            </div>
             <Link className={link} href={`/u/${viewer.handle}`}>@{viewer.handle}</Link>
             <Link className={link} href="/settings/account">Settings</Link>
             {viewer.role === "admin" ? <Link className={link} href="/admin">Admin</Link> : null}
@@ -55,11 +58,6 @@ export function SiteHeader({
               <button type="submit" className="btn-quiet text-sm">Sign out</button>
             </form>
           </nav>
-        ) : null}
-        {viewer && counts ? (
-          <div className="w-full pb-1 lg:hidden">
-            <PeopleSearch id="menu-q" compact />
-          </div>
         ) : viewer ? (
           <form action={signOutAction} className="ml-auto">
             <button type="submit" className="btn-quiet text-sm">Sign out</button>

@@ -20,7 +20,7 @@ export function PeopleSearch({ q = "", topic, id = "people-q", compact = false }
       {topic ? <input type="hidden" name="topic" value={topic} /> : null}
       {/* Compact (the header): Enter searches; the button stays for keyboards and screen readers. */}
       <button type="submit" className={compact ? "sr-only" : "btn-primary"}>
-        Search
+        {compact ? "Find" : "Search"}
       </button>
     </form>
   );

@@ -27,7 +27,8 @@ type Row = {
  * "People to warm up with" for the viewer, each with its reasons: mutual connections,
  * interactions toward the viewer not answered since, threads both took part in (last 90 days),
  * shared topics. One statement. Never the viewer, their connections, blocks either way,
- * suspended members, closed protocols, or members who opted out.
+ * suspended members, closed protocols, members who opted out, or anyone with a pending
+ * request either way (the request is what to answer).
  */
 export async function suggestPeople(db: Tx, p: { viewerId: string; now: Date; take: number }): Promise<Suggestion[]> {
   const me = p.viewerId;
@@ -87,6 +88,9 @@ export async function suggestPeople(db: Tx, p: { viewerId: string; now: Date; ta
     LEFT JOIN topical tp ON tp.id = m.id
     WHERE ${discoverableTo(me, p.now)}
       AND m.id NOT IN (SELECT id FROM my_conns)
+      -- a pending request either way is already past warming up: it wants an answer, not a suggestion
+      AND NOT EXISTS (SELECT 1 FROM connection_request r WHERE r.status = 'pending'
+        AND ((r.requester_id = ${me} AND r.recipient_id = m.id) OR (r.requester_id = m.id AND r.recipient_id = ${me})))
       AND COALESCE(pol.preset, 'standard') <> 'closed'
     ORDER BY ${W.unanswered} * COALESCE(un.n, 0) + ${W.mutualConnection} * COALESCE(mu.n, 0)
            + ${W.sharedThread} * COALESCE(th.n, 0) + ${W.sharedTopic} * COALESCE(cardinality(tp.shared), 0) DESC,

@@ -50,6 +50,13 @@ describe("people to warm up with", () => {
     await createBlock((await excluded("blocker")).id, me.id);
     await createBlock(me.id, (await excluded("blocked")).id);
     await createConnection(me.id, (await excluded("connected")).id);
+    for (const [handle, from, to] of [["asked_me", "x", "me"], ["i_asked", "me", "x"]] as const) {
+      const other = await excluded(handle);
+      const [requesterId, recipientId] = from === "me" ? [me.id, other.id] : [other.id, me.id];
+      await t.db.connectionRequest.create({
+        data: { requesterId, recipientId, note: "n".repeat(40), snapshot: {}, status: "pending", pendingPairKey: [requesterId, recipientId].sort().join(":"), createdAt: daysAfter(NOW, -2), expiresAt: daysAfter(NOW, 28) },
+      });
+    }
   });
 
   it.each([
@@ -65,9 +72,9 @@ describe("people to warm up with", () => {
     expect(await reasonsOf("answered")).toBeUndefined();
   });
 
-  it("never suggests the viewer, connections, blocks either way, suspended, closed protocols or opted-out members", async () => {
+  it("never suggests the viewer, connections, blocks either way, suspended, closed protocols, opted-out members or pending requests", async () => {
     const found = await handles();
-    for (const h of ["me_me", "friend_a", "friend_b", "friend_c", "connected", "blocker", "blocked", "suspended", "closed", "hidden"]) {
+    for (const h of ["me_me", "friend_a", "friend_b", "friend_c", "connected", "blocker", "blocked", "suspended", "closed", "hidden", "asked_me", "i_asked"]) {
       expect(found).not.toContain(h);
     }
   });
