@@ -50,7 +50,7 @@ describe("people to warm up with", () => {
     await createBlock((await excluded("blocker")).id, me.id);
     await createBlock(me.id, (await excluded("blocked")).id);
     await createConnection(me.id, (await excluded("connected")).id);
-    for (const [handle, from, to] of [["asked_me", "x", "me"], ["i_asked", "me", "x"]] as const) {
+    for (const [handle, from] of [["asked_me", "x"], ["i_asked", "me"]] as const) {
       const other = await excluded(handle);
       const [requesterId, recipientId] = from === "me" ? [me.id, other.id] : [other.id, me.id];
       await t.db.connectionRequest.create({
