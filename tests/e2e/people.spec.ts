@@ -34,7 +34,7 @@ test("a newcomer finds a demo member despite a typo, opens the profile, and sees
     await page.getByRole("button", { name: "Save profile" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Profile saved." })).toBeVisible();
 
-    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "People" }).click();
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "People", exact: true }).click();
     await expect(page.getByRole("heading", { level: 2, name: "People to warm up with" })).toBeVisible();
     const emma = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: "Emma Lindqvist" }) });
     await expect(emma.getByText("Also into climate")).toBeVisible();
