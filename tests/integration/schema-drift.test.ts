@@ -21,6 +21,7 @@ const HAND_WRITTEN_INDEXES: Record<string, string> = {
   member_search_vector_idx: "GIN on the Unsupported(\"tsvector\") column: full-text member search",
   member_name_trgm_idx: "GIN with pg_trgm's gin_trgm_ops: typo-tolerant and prefix search on names",
   member_handle_trgm_idx: "GIN with pg_trgm's gin_trgm_ops: typo-tolerant and prefix search on handles",
+  member_name_key_idx: "expression index (lower(name COLLATE \"C\"), id COLLATE \"C\"): the member directory's order",
 };
 
 const compare = (schemaText: string, actual: ActualSchema) =>

@@ -23,6 +23,9 @@ export type MemberSearchParams = {
  * A word_similarity at or above this finds a name: a one-letter typo in a five-letter word
  * scores 0.5 ("grase" → "Grace Kim"), a prefix of two letters or more scores higher. Set for
  * the search's own transaction only (pg_trgm's `<%` operator reads it, and uses the index).
+ * Sequential scans are turned off in that transaction too: the planner costs `<%` like a cheap
+ * operator and chose to test every member (86–100 ms at 20,000 members) over the three GIN
+ * bitmap scans OR-ed together (16–20 ms); see docs/scaling.md, "Member search".
  */
 const WORD_SIMILARITY_THRESHOLD = "0.45";
 /** a name this close counts as "a name match" (tier 1) rather than "the rest" */
@@ -58,10 +61,14 @@ export async function searchMembers(db: Db, p: MemberSearchParams): Promise<{ it
       ELSE 2 END`;
     score = Prisma.sql`round(10000 * (ts_rank(m.search_vector, tsq) + word_similarity(${needle}, m.name) + word_similarity(${handleNeedle}, m.handle)))::int`;
   }
-  const after = cursor
-    ? Prisma.sql`AND (r.tier > ${cursor.tier} OR (r.tier = ${cursor.tier} AND (r.score < ${cursor.score} OR (r.score = ${cursor.score}
-        AND (r.name_key > ${cursor.nameKey} OR (r.name_key = ${cursor.nameKey} AND r.id > ${cursor.id}))))))`
-    : Prisma.empty;
+  // The directory (no text: tier and score are constants) pages by a row comparison, which the
+  // name-order index can start from; a search's pages are a few dozen rows already in hand.
+  const after = !cursor
+    ? Prisma.empty
+    : !text
+      ? Prisma.sql`AND (r.name_key, r.id) > (${cursor.nameKey}, ${cursor.id})`
+      : Prisma.sql`AND (r.tier > ${cursor.tier} OR (r.tier = ${cursor.tier} AND (r.score < ${cursor.score} OR (r.score = ${cursor.score}
+        AND (r.name_key > ${cursor.nameKey} OR (r.name_key = ${cursor.nameKey} AND r.id > ${cursor.id}))))))`;
 
   const query = Prisma.sql`
     SELECT r.id, r.handle, r.name, r.headline, r.topics, r.tier, r.score, r.name_key FROM (
@@ -78,7 +85,8 @@ export async function searchMembers(db: Db, p: MemberSearchParams): Promise<{ it
   const rows = text
     ? (
         await db.$transaction([
-          db.$queryRaw`SELECT set_config('pg_trgm.word_similarity_threshold', ${WORD_SIMILARITY_THRESHOLD}, true)`,
+          db.$queryRaw`SELECT set_config('pg_trgm.word_similarity_threshold', ${WORD_SIMILARITY_THRESHOLD}, true),
+                              set_config('enable_seqscan', 'off', true)`,
           db.$queryRaw<Row[]>(query),
         ])
       )[1]

@@ -37,3 +37,6 @@ CREATE INDEX "member_topics_idx" ON "member" USING GIN ("topics");
 CREATE INDEX "member_search_vector_idx" ON "member" USING GIN ("search_vector");
 CREATE INDEX "member_name_trgm_idx" ON "member" USING GIN ("name" gin_trgm_ops);
 CREATE INDEX "member_handle_trgm_idx" ON "member" USING GIN ("handle" gin_trgm_ops);
+-- The directory's order (name as the "C" collation lowers it, then id): a topic or the whole
+-- directory reads the first page in order instead of sorting every match.
+CREATE INDEX "member_name_key_idx" ON "member" (lower("name" COLLATE "C"), ("id" COLLATE "C"));

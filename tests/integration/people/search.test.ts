@@ -84,17 +84,22 @@ describe("member search", () => {
     expect(await handles(null, { topic: "nobody-has-this" })).toEqual([]);
   });
 
-  it("pages with a cursor, without repeats or gaps", async () => {
-    const all = await handles("grace");
+  it.each([["a search", "grace"], ["the directory", null]])("pages %s with a cursor, without repeats or gaps", async (_what, q) => {
+    const all = (await searchMembers(t.db, { viewerId: viewer.id, now: NOW, q, limit: 100 })).items.map((i) => i.handle);
     const seen: string[] = [];
     let cursor: string | undefined;
     do {
-      const page = await search("grace", { limit: 2, cursor });
+      const page = await search(q, { limit: 2, cursor });
       seen.push(...page.items.map((i) => i.handle));
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
     expect(seen).toEqual(all);
     expect(all.length).toBeGreaterThan(2);
+  });
+
+  it("lists the directory by name", async () => {
+    const names = (await searchMembers(t.db, { viewerId: viewer.id, now: NOW, q: null, limit: 100 })).items.map((i) => i.name.toLowerCase());
+    expect(names).toEqual([...names].sort());
   });
 
   it("refuses a cursor it did not give out", async () => {
