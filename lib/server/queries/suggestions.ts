@@ -1,4 +1,5 @@
 import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/server/db";
 import { discoverableTo } from "@/lib/server/queries/member-visibility";
 import type { PersonBase } from "@/lib/server/queries/person-cards";
@@ -33,6 +34,13 @@ type Row = {
 export async function suggestPeople(db: Tx, p: { viewerId: string; now: Date; take: number }): Promise<Suggestion[]> {
   const me = p.viewerId;
   const since = addDays(p.now, -SUGGESTION_WINDOW_DAYS);
+  // Who may be suggested (m: member, pol: their policy row, if any).
+  const eligible = Prisma.sql`${discoverableTo(me, p.now)}
+    AND m.id NOT IN (SELECT id FROM my_conns)
+    -- a pending request either way is already past warming up: it wants an answer, not a suggestion
+    AND NOT EXISTS (SELECT 1 FROM connection_request r WHERE r.status = 'pending'
+      AND ((r.requester_id = ${me} AND r.recipient_id = m.id) OR (r.requester_id = m.id AND r.recipient_id = ${me})))
+    AND COALESCE(pol.preset, 'standard') <> 'closed'`;
   const rows = await db.$queryRaw<Row[]>`
     WITH my_conns AS (
       SELECT member_b_id AS id FROM connection WHERE member_a_id = ${me}
@@ -70,31 +78,33 @@ export async function suggestPeople(db: Tx, p: { viewerId: string; now: Date; ta
       ) x GROUP BY x.id
     ),
     my_topics AS (SELECT topics FROM member WHERE id = ${me}),
-    topical AS (
-      SELECT m.id, ARRAY(SELECT unnest(m.topics) INTERSECT SELECT unnest(t.topics) ORDER BY 1) AS shared
-      FROM member m, my_topics t WHERE cardinality(t.topics) > 0 AND m.topics && t.topics
+    strong AS (SELECT id FROM mutual UNION SELECT id FROM unanswered UNION SELECT id FROM threads),
+    eligible_strong AS (
+      SELECT m.id FROM strong s JOIN member m ON m.id = s.id LEFT JOIN policy pol ON pol.member_id = m.id WHERE ${eligible}
     ),
-    candidates AS (
-      SELECT id FROM mutual UNION SELECT id FROM unanswered UNION SELECT id FROM threads UNION SELECT id FROM topical
+    -- Shared topics alone fill the list only when the stronger reasons do not: a topic may be
+    -- held by thousands (the count is an InitPlan; when it is enough, this scan never runs).
+    topical_only AS (
+      SELECT m.id FROM member m CROSS JOIN my_topics t LEFT JOIN policy pol ON pol.member_id = m.id
+      WHERE (SELECT count(*) FROM eligible_strong) < ${p.take}
+        AND cardinality(t.topics) > 0 AND m.topics && t.topics AND m.id NOT IN (SELECT id FROM strong) AND ${eligible}
+    ),
+    chosen AS (
+      SELECT m.id, m.handle, m.name, m.headline, m.topics,
+             COALESCE(mu.n, 0) AS mutual, un.kinds AS unanswered, COALESCE(un.n, 0) AS unanswered_n, COALESCE(th.n, 0) AS threads,
+             ARRAY(SELECT unnest(m.topics) INTERSECT SELECT unnest(t.topics) ORDER BY 1) AS shared_topics
+      FROM (SELECT id FROM eligible_strong UNION ALL SELECT id FROM topical_only) e
+      JOIN member m ON m.id = e.id
+      CROSS JOIN my_topics t
+      LEFT JOIN mutual mu ON mu.id = m.id
+      LEFT JOIN unanswered un ON un.id = m.id
+      LEFT JOIN threads th ON th.id = m.id
     )
-    SELECT m.id, m.handle, m.name, m.headline, m.topics,
-           COALESCE(mu.n, 0) AS mutual, un.kinds AS unanswered, COALESCE(th.n, 0) AS threads, tp.shared AS shared_topics
-    FROM candidates c
-    JOIN member m ON m.id = c.id
-    LEFT JOIN policy pol ON pol.member_id = m.id
-    LEFT JOIN mutual mu ON mu.id = m.id
-    LEFT JOIN unanswered un ON un.id = m.id
-    LEFT JOIN threads th ON th.id = m.id
-    LEFT JOIN topical tp ON tp.id = m.id
-    WHERE ${discoverableTo(me, p.now)}
-      AND m.id NOT IN (SELECT id FROM my_conns)
-      -- a pending request either way is already past warming up: it wants an answer, not a suggestion
-      AND NOT EXISTS (SELECT 1 FROM connection_request r WHERE r.status = 'pending'
-        AND ((r.requester_id = ${me} AND r.recipient_id = m.id) OR (r.requester_id = m.id AND r.recipient_id = ${me})))
-      AND COALESCE(pol.preset, 'standard') <> 'closed'
-    ORDER BY ${W.unanswered} * COALESCE(un.n, 0) + ${W.mutualConnection} * COALESCE(mu.n, 0)
-           + ${W.sharedThread} * COALESCE(th.n, 0) + ${W.sharedTopic} * COALESCE(cardinality(tp.shared), 0) DESC,
-             lower(m.name COLLATE "C"), m.id COLLATE "C"
+    SELECT c.id, c.handle, c.name, c.headline, c.topics, c.mutual, c.unanswered, c.threads, c.shared_topics
+    FROM chosen c
+    ORDER BY ${W.unanswered} * c.unanswered_n + ${W.mutualConnection} * c.mutual + ${W.sharedThread} * c.threads
+           + ${W.sharedTopic} * COALESCE(cardinality(c.shared_topics), 0) DESC,
+             lower(c.name COLLATE "C"), c.id COLLATE "C"
     LIMIT ${p.take}`;
 
   return rows.map((r) => {
