@@ -1,13 +1,15 @@
 import Link from "next/link";
 import { Dashboard } from "@/components/dashboard/dashboard";
+import { DashboardSuggestions } from "@/components/dashboard/suggestions";
 import { loadHomePage } from "@/lib/server/loaders/dashboard";
 
 export default async function HomePage() {
-  const { viewer, dashboard, now } = await loadHomePage();
+  const { viewer, dashboard, now, suggestions } = await loadHomePage();
   if (viewer) {
     return (
       <div className="space-y-6">
         <h1 className="text-2xl font-semibold">Welcome, {viewer.name}</h1>
+        {suggestions.length > 0 ? <DashboardSuggestions suggestions={suggestions} /> : null}
         <Dashboard dashboard={dashboard} now={now} />
       </div>
     );

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { PeopleSearch } from "@/components/people/people-search";
 import type { ButtonAction } from "@/lib/server/action-result";
 import type { Viewer } from "@/lib/server/auth/viewer";
 
@@ -30,9 +31,16 @@ export function SiteHeader({
           Rapport
         </Link>
         {viewer && counts ? (
+          // Wide screens: beside the logo (the navigation has its own row); narrow: under the navigation.
+          <div className="order-last w-full pb-1 md:order-none md:ml-auto md:w-64 md:pb-0">
+            <PeopleSearch id="header-q" compact />
+          </div>
+        ) : null}
+        {viewer && counts ? (
           <nav aria-label="Main" className="-mx-4 flex w-[calc(100%+2rem)] items-center gap-1 overflow-x-auto whitespace-nowrap px-4 pb-1 md:mx-0 md:w-auto md:flex-1 md:overflow-visible md:px-0 md:pb-0">
             <Link className={link} href="/">Dashboard</Link>
             <Link className={link} href="/feed">Feed</Link>
+            <Link className={link} href="/people">People</Link>
             <Link className={link} href="/relationships">Relationships</Link>
             <Link className={link} href="/requests">
               Requests<Badge count={counts.incoming} label="incoming requests" />

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { acquireDataDirLock } from "./data-dir-lock";
+import { PGLITE_EXTENSIONS } from "./pglite-extensions";
 
 /**
  * Backup and restore of the embedded database: a gzipped tarball of PGlite's data directory,
@@ -12,7 +13,7 @@ export async function backupEmbedded(dataDir: string, file: string): Promise<{ b
   const release = acquireDataDirLock(dataDir);
   try {
     const { PGlite } = await import("@electric-sql/pglite");
-    const db = await PGlite.create(dataDir);
+    const db = await PGlite.create({ dataDir, extensions: PGLITE_EXTENSIONS });
     try {
       const blob = await db.dumpDataDir("gzip");
       const bytes = Buffer.from(await blob.arrayBuffer());
@@ -44,7 +45,7 @@ export async function restoreEmbedded(file: string, dataDir: string): Promise<{ 
   const release = acquireDataDirLock(dataDir);
   try {
     const { PGlite } = await import("@electric-sql/pglite");
-    const db = await PGlite.create({ dataDir, loadDataDir: new Blob([data]) });
+    const db = await PGlite.create({ dataDir, loadDataDir: new Blob([data]), extensions: PGLITE_EXTENSIONS });
     await db.query("SELECT 1");
     await db.close();
   } finally {

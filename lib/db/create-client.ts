@@ -2,6 +2,7 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 import type pg from "pg";
 import { dbTarget, type DbTarget } from "./config";
 import { acquireDataDirLock } from "./data-dir-lock";
+import { PGLITE_EXTENSIONS } from "./pglite-extensions";
 
 export type Db = PrismaClient;
 
@@ -65,13 +66,13 @@ export async function openDatabase(target: DbTarget = dbTarget()): Promise<Opene
   if (target.kind === "pglite") {
     release = acquireDataDirLock(target.dataDir);
     try {
-      pglite = await PGlite.create(target.dataDir);
+      pglite = await PGlite.create({ dataDir: target.dataDir, extensions: PGLITE_EXTENSIONS });
     } catch (e) {
       release();
       throw new Error(`Could not open the embedded database in ${target.dataDir}: ${(e as Error).message}`);
     }
   } else {
-    pglite = await PGlite.create();
+    pglite = await PGlite.create({ extensions: PGLITE_EXTENSIONS });
   }
   const db = new PrismaClient({ adapter: new PrismaPGlite(pglite), transactionOptions: TRANSACTION_OPTIONS });
   return {

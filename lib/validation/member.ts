@@ -1,4 +1,8 @@
 import { z } from "zod";
+import { ZTopics } from "./topics";
+
+/** Handles that name a page of the API rather than a member (GET /api/v1/members/suggestions). */
+export const RESERVED_HANDLES: readonly string[] = ["suggestions"];
 
 /** Handles: 3–30 characters of a–z, 0–9 and _, compared case-insensitively (stored lower-case). */
 export const ZHandle = z
@@ -7,7 +11,8 @@ export const ZHandle = z
   .toLowerCase()
   .min(3, "Your handle needs at least 3 characters.")
   .max(30, "Your handle can be at most 30 characters.")
-  .regex(/^[a-z0-9_]+$/, "Use only letters, digits and underscores in your handle.");
+  .regex(/^[a-z0-9_]+$/, "Use only letters, digits and underscores in your handle.")
+  .refine((h) => !RESERVED_HANDLES.includes(h), "That handle is taken — try another.");
 
 /**
  * A member's handle as typed by a person: "@Ana" and "ana" are the same member. With `field`,
@@ -102,5 +107,7 @@ export const ZProfileUpdate = z.strictObject({
   linkBluesky: optionalUrl("Bluesky"),
   linkGithub: optionalUrl("GitHub"),
   linkWebsite: optionalUrl("website"),
+  topics: ZTopics.optional(),
+  discoverable: z.boolean().optional().meta({ description: "False: leave me out of search and suggestions." }),
 });
 export type TProfileUpdateInput = z.input<typeof ZProfileUpdate>;

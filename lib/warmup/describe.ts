@@ -95,3 +95,26 @@ export function describePolicy(policy: Policy, name?: string): string {
   const sentence = `To connect with ${v.subject}: ${body}.`;
   return age ? `${sentence} Your account must be at least ${age} old.` : sentence;
 }
+
+/**
+ * The protocol in one short phrase for lists (search results, suggestions), e.g.
+ * "2 interactions on 2 days, with a conversation". The profile has the full sentence
+ * (describePolicy).
+ */
+export function describePolicyShort(policy: Policy): string {
+  if (policy.preset === "closed") return "Not accepting requests";
+  const parts: string[] = [];
+  if (policy.minInteractions > 0) parts.push(plural(policy.minInteractions, "interaction", "interactions"));
+  else if (policy.minPoints > 0) parts.push(plural(policy.minPoints, "point", "points"));
+  if (policy.minDistinctDays > 1) parts.push(`on ${policy.minDistinctDays} days`);
+  if (policy.minSpanDays > 0) parts.push(`over ${plural(policy.minSpanDays, "day", "days")}`);
+  const extras: string[] = [];
+  if (policy.requireConversation) extras.push("a conversation");
+  if (policy.requireReciprocity) extras.push("replies both ways");
+  if (parts.length === 0 && extras.length === 0) {
+    return policy.minAccountAgeDays > 0 ? `Open to accounts ${plural(policy.minAccountAgeDays, "day", "days")} old` : "Open to anyone";
+  }
+  const head = parts.join(" ");
+  if (!head) return `Needs ${extras.join(" and ")}`;
+  return extras.length ? `${head}, with ${extras.join(" and ")}` : head;
+}

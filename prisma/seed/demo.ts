@@ -7,18 +7,18 @@ import { DAY } from "@/lib/warmup/time";
 export const DEMO_PASSWORD = "rapport-demo-2026";
 
 export const DEMO_MEMBERS = [
-  { handle: "ana", name: "Ana Ferreira", headline: "Staff engineer, distributed systems", preset: "standard", role: "admin" },
-  { handle: "ben", name: "Ben Okafor", headline: "Product designer", preset: "friendly" },
-  { handle: "chloe", name: "Chloé Martin", headline: "Engineering manager", preset: "strict" },
-  { handle: "dev", name: "Dev Raman", headline: "Developer advocate", preset: "open" },
-  { handle: "emma", name: "Emma Lindqvist", headline: "Data scientist", preset: "standard" },
-  { handle: "farid", name: "Farid Haddad", headline: "Security researcher", preset: "closed" },
-  { handle: "grace", name: "Grace Kim", headline: "Founder, tiny SaaS", preset: "custom" },
-  { handle: "hugo", name: "Hugo Silva", headline: "Recruiter (tech)", preset: "standard" },
-  { handle: "iris", name: "Iris Novak", headline: "Open-source maintainer", preset: "friendly" },
-  { handle: "jon", name: "Jon Park", headline: "SRE", preset: "standard" },
-  { handle: "kai", name: "Kai Müller", headline: "Frontend engineer", preset: "standard" },
-  { handle: "lena", name: "Lena Rossi", headline: "Technical writer", preset: "friendly" },
+  { handle: "ana", name: "Ana Ferreira", headline: "Staff engineer, distributed systems", preset: "standard", role: "admin", topics: ["distributed systems", "databases", "on-call"] },
+  { handle: "ben", name: "Ben Okafor", headline: "Product designer", preset: "friendly", topics: ["design systems", "accessibility", "product"] },
+  { handle: "chloe", name: "Chloé Martin", headline: "Engineering manager", preset: "strict", topics: ["engineering management", "hiring", "on-call"] },
+  { handle: "dev", name: "Dev Raman", headline: "Developer advocate", preset: "open", topics: ["developer relations", "open source", "rust"] },
+  { handle: "emma", name: "Emma Lindqvist", headline: "Data scientist", preset: "standard", topics: ["data science", "climate", "databases"] },
+  { handle: "farid", name: "Farid Haddad", headline: "Security researcher", preset: "closed", topics: ["security", "privacy"] },
+  { handle: "grace", name: "Grace Kim", headline: "Founder, tiny SaaS", preset: "custom", topics: ["startups", "product", "climate"] },
+  { handle: "hugo", name: "Hugo Silva", headline: "Recruiter (tech)", preset: "standard", topics: ["hiring", "careers"] },
+  { handle: "iris", name: "Iris Novak", headline: "Open-source maintainer", preset: "friendly", topics: ["open source", "rust", "community"] },
+  { handle: "jon", name: "Jon Park", headline: "SRE", preset: "standard", topics: ["sre", "on-call", "observability"] },
+  { handle: "kai", name: "Kai Müller", headline: "Frontend engineer", preset: "standard", topics: ["frontend", "accessibility", "design systems"] },
+  { handle: "lena", name: "Lena Rossi", headline: "Technical writer", preset: "friendly", topics: ["technical writing", "documentation", "open source"] },
 ] as const;
 
 export async function seedDemo(db: Db, now: Date): Promise<string> {
@@ -33,6 +33,7 @@ export async function seedDemo(db: Db, now: Date): Promise<string> {
         name: m.name,
         email: `${m.handle}@demo.rapport.test`,
         headline: m.headline,
+        topics: [...m.topics],
         bio: `Hi, I'm ${m.name.split(" ")[0]}. ${m.headline}.`,
         passwordHash,
         role: "role" in m ? m.role : "member",

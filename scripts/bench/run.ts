@@ -133,6 +133,11 @@ async function main() {
       { name: "relationships (heavy)", path: "/relationships", headers: asHeavy, expect: (b) => b.includes("Relationships") },
       { name: "profile (heavy → peer)", path: "/u/peer", headers: asHeavy, expect: (b) => b.includes("@peer") },
       { name: "warmup API", path: "/api/v1/members/peer/warmup", headers: bearer, expect: (b) => b.includes('"status"') },
+      // Member search (issue 14): a surname ~1 in 24 members carry, a typo in a first name, a topic.
+      { name: "search: common name", path: "/api/v1/members?q=kim", headers: bearer, expect: (b) => b.includes('"items"') },
+      { name: "search: typo", path: "/api/v1/members?q=grase", headers: bearer, expect: (b) => b.includes('"items"') },
+      { name: "search: topic", path: "/api/v1/members?topic=postgres", headers: bearer, expect: (b) => b.includes('"items"') },
+      { name: "suggestions (heavy)", path: "/api/v1/members/suggestions", headers: bearer, expect: (b) => b.includes('"items"') },
     ];
     for (const p of paths) {
       // The ceiling is every ratio's denominator: always measured, whatever --only says.

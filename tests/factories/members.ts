@@ -26,6 +26,8 @@ export type MemberAttrs = {
   suspendedAt?: Date | null;
   suspendedUntil?: Date | null;
   suspendedReason?: string | null;
+  topics?: string[];
+  discoverable?: boolean;
   /** null: an OAuth-only account without a password */
   passwordHash?: string | null;
   /**

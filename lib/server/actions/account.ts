@@ -7,12 +7,12 @@ import { formObject } from "@/lib/validation/form-data";
 import { PROFILE_LINKS } from "@/lib/validation/member";
 import { getDb } from "@/lib/server/db";
 
-const FIELDS = ["name", "headline", "bio", "location", ...PROFILE_LINKS.map((l) => l.key)];
+const FIELDS = ["name", "headline", "bio", "location", "topics", ...PROFILE_LINKS.map((l) => l.key)];
 
 export async function updateProfileAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   try {
     const viewer = await requireMember();
-    const updated = await updateProfile(await getDb(), { memberId: viewer.id, input: formObject(form, FIELDS) });
+    const updated = await updateProfile(await getDb(), { memberId: viewer.id, input: formObject(form, FIELDS, ["discoverable"]) });
     revalidatePath(`/u/${updated.handle}`);
     return { ok: true, message: "Profile saved." };
   } catch (e) {

@@ -8,6 +8,7 @@ export async function loadAccountSettingsPage() {
   const viewer = await requireMemberPage();
   const db = await getDb();
   const m = await db.member.findUniqueOrThrow({ where: { id: viewer.id }, select: { ...PROFILE_SELECT, email: true } });
-  const { createdAt: _c, role: _r, ...profile } = m;
-  return { viewer, m, profile };
+  const { createdAt: _c, role: _r, topics, discoverable, ...rest } = m;
+  // The form edits topics as one comma-separated text.
+  return { viewer, m, profile: { ...rest, topics: topics.join(", ") }, discoverable };
 }

@@ -15,6 +15,8 @@ export const PROFILE_SELECT = {
   linkBluesky: true,
   linkGithub: true,
   linkWebsite: true,
+  topics: true,
+  discoverable: true,
   role: true,
   createdAt: true,
 } as const;
@@ -27,6 +29,7 @@ export type PublicProfile = {
   bio: string;
   location: string | null;
   links: { label: string; url: string }[];
+  topics: string[];
   createdAt: Date;
   /** the viewer blocked this member (they can still see the profile, to unblock) */
   blockedByViewer: boolean;
@@ -66,6 +69,7 @@ export async function findProfile(db: Tx, p: { handle: string; viewerId: string 
     bio: m.bio,
     location: m.location,
     links: LINK_LABELS.flatMap(([k, label]) => (m[k] ? [{ label, url: m[k] as string }] : [])),
+    topics: m.topics,
     createdAt: m.createdAt,
     blockedByViewer,
   };

@@ -1,6 +1,7 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/server/db";
+import { notSuspended } from "@/lib/server/queries/member-visibility";
 import { loadPairInputs } from "@/lib/server/queries/pair-inputs";
 import { commentWeightOf } from "@/lib/warmup/evaluate";
 import { stepWords, type NextStep } from "@/lib/warmup/next-steps";
@@ -201,8 +202,38 @@ export function relationshipReader(db: Tx, p: { viewerId: string; now: Date; set
   }
 }
 
-const notSuspended = (now: Date) =>
-  Prisma.sql`(m.suspended_at IS NULL OR (m.suspended_until IS NOT NULL AND m.suspended_until <= ${now}))`;
+export type PairStanding = { status: RelationshipStatus; percent: number };
+
+/**
+ * The viewer's status and percent toward each of `memberIds` (search results, suggestions),
+ * from the same evaluation everything else uses: the stored summaries where they are not
+ * due; the rest — due, or never stored because nothing has happened between the two yet
+ * (their protocol may still make that open, closed or too new) — evaluated afresh from the
+ * facts in one more statement, never written. Two statements at most, whatever the count.
+ */
+export async function standingsToward(
+  db: Tx,
+  p: { viewerId: string; now: Date; memberIds: readonly string[] },
+): Promise<Map<string, PairStanding>> {
+  const { viewerId, now } = p;
+  const ids = [...new Set(p.memberIds)].filter((id) => id !== viewerId);
+  const out = new Map<string, PairStanding>();
+  if (ids.length === 0) return out;
+  const rows = await db.$queryRaw<{ id: string; status: string; percent: number }[]>`
+    SELECT s.recipient_id AS id, s.status, s.percent FROM relationship_summary s
+    WHERE s.requester_id = ${viewerId} AND s.recipient_id = ANY(${ids}::text[]) AND s.valid_until > ${now}`;
+  for (const r of rows) out.set(r.id, { status: r.status as RelationshipStatus, percent: Number(r.percent) });
+  const rest = ids.filter((id) => !out.has(id));
+  if (rest.length > 0) {
+    const { inputs } = await loadPairInputs(db, { pairs: rest.map((id) => [viewerId, id] as const), now });
+    for (const { input, changesAt, recipient } of inputs.values()) {
+      const { summary } = summarize(input, changesAt);
+      out.set(recipient.id, { status: summary.status, percent: summary.percent });
+    }
+  }
+  return out;
+}
+
 
 /** The name as the database orders it: lower(name COLLATE "C") lowers ASCII letters only. */
 function nameKey(name: string): string {

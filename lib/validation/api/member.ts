@@ -25,6 +25,8 @@ export const ZMe = z
     linkBluesky: link,
     linkGithub: link,
     linkWebsite: link,
+    topics: z.array(z.string()).meta({ description: "Up to 10 topics, shown on your profile and in search." }),
+    discoverable: z.boolean().meta({ description: "False: you are left out of search and suggestions (your profile stays reachable by its URL)." }),
     role: z.enum(["member", "admin"]),
     createdAt: ZInstant,
   })
@@ -40,6 +42,7 @@ export const ZMemberProfile = z
     bio: z.string(),
     location: z.string().nullable(),
     links: z.array(z.object({ label: z.string(), url: z.string() })),
+    topics: z.array(z.string()),
     createdAt: ZInstant,
     protocol: z.object({
       preset: z.enum(PRESETS),

@@ -43,6 +43,8 @@ const at = <T>(list: readonly T[], ...k: number[]) => list[hash32(...k) % list.l
 export const memberName = (i: number) => `${at(FIRST, i, 1)} ${at(LAST, i, 2)}`;
 export const headline = (i: number) => `${at(ROLES, i, 3)}, ${at(TOPICS, i, 4)}`;
 export const location = (i: number) => at(CITIES, i, 5);
+/** Two or three topics, lowercase, the bio's two among them. */
+export const topicsOf = (i: number) => [...new Set([at(TOPICS, i, 6), at(TOPICS, i, 7), at(TOPICS, i, 15)].map((t) => t.toLowerCase()))];
 export const bio = (i: number) => `${memberName(i).split(" ")[0]} here. I write about ${at(TOPICS, i, 6)} and ${at(TOPICS, i, 7)}.`;
 
 export const postBody = (n: number) =>

@@ -1,12 +1,12 @@
 import { hash } from "@node-rs/argon2";
 import { resolvePolicy } from "@/lib/warmup/policy";
 import type { Policy, PresetName } from "@/lib/warmup/types";
-import { bio, headline, location, memberName, postBody } from "./content";
+import { bio, headline, location, memberName, postBody, topicsOf } from "./content";
 import { DAY } from "@/lib/warmup/time";
 import type { SeedContext } from "./context";
 import { Layout, PASSWORD, SEED_EMAIL_DOMAIN, SPECIAL } from "./layout";
 import { hashUnit } from "./rng";
-import { ts } from "./sql-writer";
+import { textArray, ts } from "./sql-writer";
 
 /** Posts written by the special members; the general population's follow their activity. */
 function specialPosts(ctx: SeedContext, i: number): number {
@@ -51,6 +51,7 @@ export async function seedMembersAndPosts(ctx: SeedContext): Promise<void> {
     await w.member.push([
       L.memberId(i), `${handle}@${SEED_EMAIL_DOMAIN}`, handle, memberName(i), headline(i), bio(i), location(i),
       hashUnit(o.seed, 13, i) < 0.3 ? `https://${handle}.example` : null, passwordHash, "member", ts(created), ts(created),
+      textArray(topicsOf(i)),
     ]);
   }
   await w.member.flush();

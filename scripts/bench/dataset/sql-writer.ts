@@ -24,10 +24,14 @@ export async function openSeedConnection(target: DbTarget): Promise<SeedConnecti
     };
   }
   if (target.kind === "memory") throw new Error("An in-memory database would vanish when the seed exits: point DATABASE_URL at PostgreSQL, or leave it unset for the embedded one.");
-  const [{ PGlite }, { acquireDataDirLock }] = await Promise.all([import("@electric-sql/pglite"), import("@/lib/db/data-dir-lock")]);
+  const [{ PGlite }, { acquireDataDirLock }, { PGLITE_EXTENSIONS }] = await Promise.all([
+    import("@electric-sql/pglite"),
+    import("@/lib/db/data-dir-lock"),
+    import("@/lib/db/pglite-extensions"),
+  ]);
   const release = acquireDataDirLock(target.dataDir);
   try {
-    const db = await PGlite.create(target.dataDir);
+    const db = await PGlite.create({ dataDir: target.dataDir, extensions: PGLITE_EXTENSIONS });
     return {
       kind: "pglite",
       exec: (sql, params) => db.query(sql, params) as Promise<{ rows: Record<string, unknown>[] }>,
@@ -64,8 +68,12 @@ export class TableWriter {
   ) {
     this.cols = columns.map(() => []);
     const names = columns.map(([n]) => `"${n}"`).join(", ");
-    const arrays = columns.map(([, t], i) => `$${i + 1}::${t}[]`).join(", ");
-    this.sql = `INSERT INTO "${table}" (${names}) SELECT * FROM unnest(${arrays})`;
+    // An array column (e.g. text[]) travels as its text literal ("{a,b}") and is cast back:
+    // unnest would flatten an array of arrays.
+    const arrays = columns.map(([, t], i) => `$${i + 1}::${t.endsWith("[]") ? "text" : t}[]`).join(", ");
+    const select = columns.map(([, t], i) => (t.endsWith("[]") ? `c${i}::${t}` : `c${i}`)).join(", ");
+    const aliases = columns.map((_, i) => `c${i}`).join(", ");
+    this.sql = `INSERT INTO "${table}" (${names}) SELECT ${select} FROM unnest(${arrays}) AS u(${aliases})`;
   }
 
   /** Adds a row (values in column order); writes the batch when it is full. */
@@ -83,6 +91,9 @@ export class TableWriter {
     this.rows += n;
   }
 }
+
+/** A text[] column value as PostgreSQL's array literal: {"a b","c"}. */
+export const textArray = (items: readonly string[]) => `{${items.map((s) => `"${s.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(",")}}`;
 
 /** A timestamp(3) column value: UTC, without the zone (Prisma stores UTC in timestamp without time zone). */
 export const ts = (ms: number | null | undefined) => (ms == null ? null : new Date(ms).toISOString().slice(0, 23));

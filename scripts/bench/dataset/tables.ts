@@ -5,7 +5,7 @@ const COLUMNS = {
   member: [
     ["id", "text"], ["email", "text"], ["handle", "text"], ["name", "text"], ["headline", "text"], ["bio", "text"],
     ["location", "text"], ["link_website", "text"], ["password_hash", "text"], ["role", '"Role"'],
-    ["created_at", "timestamp(3)"], ["updated_at", "timestamp(3)"],
+    ["created_at", "timestamp(3)"], ["updated_at", "timestamp(3)"], ["topics", "text[]"],
   ],
   policy: [
     ["member_id", "text"], ["preset", "text"], ["min_points", "int4"], ["min_interactions", "int4"],

@@ -51,6 +51,8 @@ const PROMISED = [
   "POST /me/policy/preview",
   "GET /me/dashboard",
   "GET /relationships",
+  "GET /members",
+  "GET /members/suggestions",
 ];
 
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;

@@ -124,6 +124,23 @@ function columnDefault(f: DmmfField, enums: Map<string, DmmfEnum>): ColumnDefaul
 
 const DEFAULT_ALGORITHM = "btree";
 
+/**
+ * `Unsupported("…")` fields are left out of the DMMF, yet `prisma migrate` creates their
+ * columns: read them from the schema text (model name → column name → shape).
+ */
+function unsupportedColumns(schemaText: string): Map<string, Record<string, ColumnShape>> {
+  const out = new Map<string, Record<string, ColumnShape>>();
+  for (const block of schemaText.matchAll(/^model (\w+) \{([\s\S]*?)^\}/gm)) {
+    for (const line of block[2].matchAll(/^\s*(\w+)\s+Unsupported\("([^"]+)"\)(\?)?([^\n]*)$/gm)) {
+      const column = /@map\("([^"]+)"\)/.exec(line[4])?.[1] ?? line[1];
+      const cols = out.get(block[1]) ?? {};
+      cols[column] = { type: line[2], notNull: line[3] !== "?", default: { kind: "none" } };
+      out.set(block[1], cols);
+    }
+  }
+  return out;
+}
+
 export function expectedSchema(schemaText: string): SchemaShape {
   const dm = readDatamodel(schemaText);
   const enums = new Map(dm.enums.map((e) => [e.name, e]));
@@ -135,6 +152,7 @@ export function expectedSchema(schemaText: string): SchemaShape {
   };
 
   const shape: SchemaShape = { tables: {}, indexes: {}, foreignKeys: {}, enums: {} };
+  const unsupported = unsupportedColumns(schemaText);
   for (const e of dm.enums) shape.enums[e.dbName ?? e.name] = e.values.map((v) => v.dbName ?? v.name);
 
   for (const m of dm.models) {
@@ -148,6 +166,7 @@ export function expectedSchema(schemaText: string): SchemaShape {
         default: columnDefault(f, enums),
       };
     }
+    Object.assign(columns, unsupported.get(m.name));
     shape.tables[tableOf(m)] = columns;
 
     for (const f of m.fields) {

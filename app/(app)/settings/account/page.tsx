@@ -5,14 +5,14 @@ import { loadAccountSettingsPage } from "@/lib/server/loaders/settings-account";
 export const metadata = { title: "Account settings" };
 
 export default async function AccountSettingsPage() {
-  const { m, profile } = await loadAccountSettingsPage();
+  const { m, profile, discoverable } = await loadAccountSettingsPage();
   return (
     <div className="mx-auto max-w-2xl">
       <h1 className="text-2xl font-semibold">Settings</h1>
       <SettingsNav current="account" />
       <div className="card">
         <p className="mb-4 text-sm muted">Signed in as {m.email} · @{m.handle}</p>
-        <ProfileForm profile={profile} />
+        <ProfileForm profile={profile} discoverable={discoverable} />
       </div>
     </div>
   );

@@ -8,7 +8,39 @@ import { ZEvaluation } from "@/lib/validation/api/evaluation";
 import { ZTimelineItem } from "@/lib/validation/api/interaction";
 import { ZMemberProfile, ZMemberRef } from "@/lib/validation/api/member";
 import { ZInstant } from "@/lib/validation/api/common";
+import { ZApiMemberSearchQuery, ZMemberSearchPage, ZSuggestions } from "@/lib/validation/api/people";
 import { defineRoute } from "../route-spec";
+
+// Declared before /members/{handle}: "suggestions" is a static segment, not a handle.
+export const searchMembersRoute = defineRoute({
+  method: "GET",
+  path: "/members",
+  operationId: "searchMembers",
+  summary: "Find people: search members by name, handle, headline, bio, location or topic",
+  description:
+    "Forgives typos and prefixes. The exact handle comes first, then name matches, then the rest. Without `q` (or with " +
+    "nothing searchable in it), the directory by name. Members who opted out, suspended members and blocks either way " +
+    "never appear; email is never searched. Keep q and topic the same while you follow nextCursor.",
+  tag: "Members",
+  auth: "member",
+  query: ZApiMemberSearchQuery,
+  response: ZMemberSearchPage,
+  errors: ["validation"],
+});
+
+export const suggestMembersRoute = defineRoute({
+  method: "GET",
+  path: "/members/suggestions",
+  operationId: "suggestMembers",
+  summary: "People to warm up with, each with its reasons in words",
+  description:
+    "Mutual connections, interactions toward you you have not answered, threads you both took part in (90 days) and " +
+    "shared topics. Never yourself, your connections, blocks either way, suspended members, closed protocols or members " +
+    "who opted out. (A member whose handle is `suggestions` is at /members/@suggestions.)",
+  tag: "Members",
+  auth: "member",
+  response: ZSuggestions,
+});
 
 export const getMemberRoute = defineRoute({
   method: "GET",

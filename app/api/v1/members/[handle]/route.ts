@@ -26,6 +26,7 @@ export const GET = apiRoute(getMemberRoute, async ({ viewer, params, now }) => {
     bio: profile.bio,
     location: profile.location,
     links: profile.links,
+    topics: profile.topics,
     createdAt: iso(profile.createdAt),
     protocol: { preset: policy.preset, description: describePolicy(policy, self ? undefined : profile.name.split(" ")[0]) },
     relationship: {

@@ -1,0 +1,64 @@
+import Link from "next/link";
+import { Avatar } from "@/components/ui/avatar";
+import { StatusPill } from "@/components/relationship/status-pill";
+import { WarmthProgress } from "@/components/relationship/warmth-progress";
+import type { PersonCard as Person } from "@/lib/server/queries/person-cards";
+import { peopleHref } from "@/lib/validation/people";
+
+/** A member found or suggested: who, their topics and protocol, how warm you are, and why (suggestions). */
+export function PersonCard({ person: m, reasons, compact = false }: { person: Person; reasons?: string[]; compact?: boolean }) {
+  const { status, percent } = m.relationship;
+  const showBar = status !== "connected" && status !== "closed" && status !== "blocked" && status !== "incoming";
+  return (
+    <li className="card flex items-start gap-3">
+      <Avatar name={m.name} seed={m.handle} />
+      <div className="min-w-0 flex-1 space-y-2">
+        <div className="flex flex-col items-start gap-1 sm:flex-row sm:justify-between sm:gap-3">
+          <div className="min-w-0 max-w-full">
+            <p className="font-medium">
+              <Link href={`/u/${m.handle}`}>{m.name}</Link> <span className="text-sm font-normal muted">@{m.handle}</span>
+            </p>
+            {m.headline ? <p className="truncate text-sm muted">{m.headline}</p> : null}
+          </div>
+          <StatusPill status={status} />
+        </div>
+        {reasons?.length ? (
+          <p className="text-sm">
+            <span className="sr-only">Why: </span>
+            {reasons.map((r, i) => (
+              <span key={r}>
+                {i === 0 ? r.charAt(0).toUpperCase() + r.slice(1) : r}
+                {i < reasons.length - 1 ? <span aria-hidden className="muted"> · </span> : null}
+              </span>
+            ))}
+          </p>
+        ) : null}
+        {showBar && !compact ? <WarmthProgress percent={percent} status={status} label={`Warm-up with ${m.name}`} size="sm" /> : null}
+        <p className="text-xs muted">
+          <span className="font-medium">Protocol:</span> {m.protocol}
+        </p>
+        {m.topics.length && !compact ? (
+          <ul className="flex flex-wrap gap-1.5" aria-label={`${m.name}'s topics`}>
+            {m.topics.map((t) => (
+              <li key={t}>
+                <TopicLink topic={t} />
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </div>
+    </li>
+  );
+}
+
+/** A topic as a chip linking to everyone with it. */
+export function TopicLink({ topic }: { topic: string }) {
+  return (
+    <Link
+      href={peopleHref({ topic })}
+      className="inline-block rounded-full border border-stone-300 px-2 py-0.5 text-xs text-stone-700 no-underline hover:border-orange-600 hover:text-orange-800 dark:border-stone-700 dark:text-stone-300 dark:hover:text-orange-300"
+    >
+      #{topic}
+    </Link>
+  );
+}

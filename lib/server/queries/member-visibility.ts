@@ -1,0 +1,19 @@
+import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
+
+/** `m` (a member row) is not suspended at `now`: never suspended, or the suspension has ended. */
+export const notSuspended = (now: Date) =>
+  Prisma.sql`(m.suspended_at IS NULL OR (m.suspended_until IS NOT NULL AND m.suspended_until <= ${now}))`;
+
+/** No block between the viewer and `m`, either way. */
+export const notBlockedEitherWay = (viewerId: string) =>
+  Prisma.sql`NOT EXISTS (SELECT 1 FROM block b
+    WHERE (b.blocker_id = ${viewerId} AND b.blocked_id = m.id) OR (b.blocker_id = m.id AND b.blocked_id = ${viewerId}))`;
+
+/**
+ * `m` may be offered to the viewer by search and suggestions: not the viewer, discoverable
+ * (not opted out), not suspended, no block either way. Their profile stays reachable by URL
+ * whatever `discoverable` says.
+ */
+export const discoverableTo = (viewerId: string, now: Date) =>
+  Prisma.sql`(m.id <> ${viewerId} AND m.discoverable AND ${notSuspended(now)} AND ${notBlockedEitherWay(viewerId)})`;
