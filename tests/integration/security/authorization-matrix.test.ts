@@ -58,6 +58,9 @@ const expected: Record<string, Expect> = {
   "PUT /comments/{id}/reaction": member(200, 404),
   "DELETE /comments/{id}/reaction": member(204, 404),
   "DELETE /kudos/{id}": member(404, 404),
+  // finding people: a member's own search and suggestions (X never shows to the member X blocked: tests/integration/people)
+  "GET /members": member(200, 200),
+  "GET /members/suggestions": member(200, 200),
   // X as a member
   "GET /members/{handle}": member(200, 404),
   "GET /members/{handle}/warmup": member(200, 404),
