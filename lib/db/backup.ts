@@ -10,7 +10,7 @@ import { PGLITE_EXTENSIONS } from "./pglite-extensions";
  */
 export async function backupEmbedded(dataDir: string, file: string): Promise<{ bytes: number }> {
   if (!fs.existsSync(path.join(dataDir, "PG_VERSION"))) throw new Error(`No embedded database in ${dataDir}.`);
-  const release = acquireDataDirLock(dataDir);
+  const release = acquireDataDirLock(dataDir, { exclusive: true });
   try {
     const { PGlite } = await import("@electric-sql/pglite");
     const db = await PGlite.create({ dataDir, extensions: PGLITE_EXTENSIONS });
@@ -36,13 +36,13 @@ export async function restoreEmbedded(file: string, dataDir: string): Promise<{ 
   const data = fs.readFileSync(file);
   let movedAside: string | null = null;
   if (fs.existsSync(dataDir) && fs.readdirSync(dataDir).length > 0) {
-    const release = acquireDataDirLock(dataDir); // refuses while the app is running
+    const release = acquireDataDirLock(dataDir, { exclusive: true }); // refuses while the app is running
     release();
     movedAside = `${dataDir}.before-restore-${new Date().toISOString().replace(/[:.]/g, "-")}`;
     fs.renameSync(dataDir, movedAside);
   }
   fs.mkdirSync(dataDir, { recursive: true });
-  const release = acquireDataDirLock(dataDir);
+  const release = acquireDataDirLock(dataDir, { exclusive: true });
   try {
     const { PGlite } = await import("@electric-sql/pglite");
     const db = await PGlite.create({ dataDir, loadDataDir: new Blob([data]), extensions: PGLITE_EXTENSIONS });

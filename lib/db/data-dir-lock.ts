@@ -14,7 +14,7 @@ export class DataDirInUseError extends Error {
   constructor(dir: string, owner: LockOwner) {
     const since = owner.startedAt ? `, running since ${owner.startedAt}` : "";
     super(
-      `The embedded database in ${dir} is already open in another Rapport process (pid ${owner.pid}${since}). ` +
+      `The embedded database in ${dir} is already open in ${owner.pid === process.pid ? "this process" : "another Rapport process"} (pid ${owner.pid}${since}). ` +
         "Stop that process first (only one process may use the embedded database), or set " +
         "DATABASE_URL to a PostgreSQL server to run several processes.",
     );
@@ -43,10 +43,18 @@ function readOwner(file: string): LockOwner {
   return { pid: Number.parseInt(pid, 10), ...(startedAt ? { startedAt } : {}) };
 }
 
-export function acquireDataDirLock(dir: string): () => void {
+/**
+ * Takes the data directory's lock, or joins it when this process already holds it (the
+ * server takes it at start-up, then opens the database). `exclusive` refuses even then:
+ * a backup or restore must not copy files that this very process has open.
+ */
+export function acquireDataDirLock(dir: string, opts: { exclusive?: boolean } = {}): () => void {
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, "rapport.lock");
-  if (holders.has(file) && readOwnerOrNull(file)?.pid === process.pid) return hold(file);
+  if (holders.has(file) && readOwnerOrNull(file)?.pid === process.pid) {
+    if (opts.exclusive) throw new DataDirInUseError(dir, readOwner(file));
+    return hold(file);
+  }
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       fs.writeFileSync(file, `${process.pid}\n${new Date().toISOString()}`, { flag: "wx" });
