@@ -12,7 +12,8 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  * Runs before every page and every /api route:
  * - a path with broken percent-encoding is refused with 400 (Next.js answered 500);
  * - X-Forwarded-Host/-Proto are replaced by the origin decided in lib/security/request-origin.ts;
- * - /api gets its security headers; who may call it is decided by the route
+ * - /api gets its security headers (the routes set them too: most /api paths skip the proxy,
+ *   see `config`); who may call it is decided by the route
  *   (lib/server/api/auth.ts: bearer tokens need no Origin, cookie writes need our own);
  * - a page write (a server action, a form post) must come from our own pages (403 otherwise);
  * - pages get a fresh CSP nonce (Next.js reads it from the request's Content-Security-Policy
@@ -63,7 +64,10 @@ function passOn(requestHeaders: Headers, responseHeaders: Record<string, string>
 }
 
 export const config = {
-  // Every request but static files: no header (next-router-prefetch included) may skip the
-  // path and origin checks.
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  // Every request but static files, and but /api/v1 and /api/health paths without a percent
+  // sign: nothing to check there (the routes decide who may call them and set their own
+  // security headers, lib/server/api/security-headers.ts), and skipping the proxy saves each
+  // API request ~1.4 ms of CPU. The matcher sees the raw path, so any escape, broken or not,
+  // still comes through the checks. No header (next-router-prefetch included) skips them.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|api/v1/[^%]*$|api/health$).*)"],
 };

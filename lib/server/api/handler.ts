@@ -11,6 +11,7 @@ import type { RouteInput, RouteResult, RouteSpec } from "./route-spec";
 import { validate } from "@/lib/server/validation";
 import { findNul } from "@/lib/security/nul";
 import { getRootDb } from "@/lib/server/db";
+import { withApiSecurityHeaders } from "./security-headers";
 import { inUnitOfWork } from "@/lib/server/unit-of-work";
 import { fingerprintOf, idempotencyKeyOf, REPLAYED_HEADER } from "@/lib/server/idempotency/key";
 import { claimKey, storeAnswer, type StoredAnswer } from "@/lib/server/idempotency/store";
@@ -39,7 +40,9 @@ export function apiRoute<const S extends RouteSpec>(
   spec: S,
   handler: (ctx: HandlerContext<S>) => Promise<RouteResult<S> | Response>,
 ): (req: Request, ctx?: NextRouteContext) => Promise<Response> {
-  return async (req, ctx) => {
+  return async (req, ctx) => withApiSecurityHeaders(await respond(req, ctx));
+
+  async function respond(req: Request, ctx?: NextRouteContext): Promise<Response> {
     try {
       const now = systemNow();
       checkDeclaredLength(req);
@@ -83,7 +86,7 @@ export function apiRoute<const S extends RouteSpec>(
     } catch (e) {
       return problemFromError(e);
     }
-  };
+  }
 }
 
 function answer<S extends RouteSpec>(spec: S, result: RouteResult<S> | Response): Response {

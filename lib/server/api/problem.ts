@@ -3,6 +3,7 @@ import { AppError, ERROR_STATUS, type ErrorCode } from "@/lib/server/errors";
 import { systemNow } from "@/lib/server/clock";
 import type { TProblem } from "@/lib/validation/api/problem";
 import { isDatabaseUnavailable } from "@/lib/db/unavailable";
+import { withApiSecurityHeaders } from "./security-headers";
 
 /**
  * The one place where failures become HTTP answers: RFC 9457 problem+json with a stable
@@ -69,7 +70,7 @@ export function problem(code: ProblemCode, init: ProblemInit): Response {
   const headers = new Headers({ "Content-Type": "application/problem+json", "Cache-Control": "no-store", ...init.headers });
   if (init.retryAt && !headers.has("Retry-After")) headers.set("Retry-After", String(retryAfterSeconds(init.retryAt)));
   if (status === 401 && !headers.has("WWW-Authenticate")) headers.set("WWW-Authenticate", 'Bearer realm="rapport"');
-  return new Response(JSON.stringify(body), { status, headers });
+  return withApiSecurityHeaders(new Response(JSON.stringify(body), { status, headers }));
 }
 
 export function retryAfterSeconds(at: Date, now: Date = systemNow()): number {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { NextRequest } from "next/server";
 import { buildContentSecurityPolicy, buildSecurityHeaders, newNonce, wantsHsts } from "@/lib/security/headers";
-import { proxy } from "@/proxy";
+import { config, proxy } from "@/proxy";
 
 /** The headers every page carries (proxy.ts → lib/security/headers.ts). */
 afterEach(() => vi.unstubAllEnvs());
@@ -80,5 +80,29 @@ describe("proxy.ts on a page request", () => {
     vi.stubEnv("NODE_ENV", "production");
     vi.stubEnv("NEXTAUTH_URL", "http://localhost:3100");
     expect(run().headers.get("strict-transport-security")).toBeNull();
+  });
+});
+
+describe("/api answers set their own security headers (the proxy skips most /api paths)", () => {
+  const matcher = new RegExp(`^${config.matcher[0]}$`);
+
+  it("the proxy's matcher skips /api/v1 and /api/health paths without a percent sign, and nothing else", () => {
+    for (const path of ["/api/v1/me", "/api/v1/posts/abc/comments", "/api/health"]) expect(matcher.test(path), path).toBe(false);
+    for (const path of ["/", "/feed", "/u/ana", "/api/v1/posts/%zz", "/api/v1/posts/%41", "/api/v1/me/%", "/api/auth/session", "/api/health/database", "/api/v1"]) {
+      expect(matcher.test(path), path).toBe(true);
+    }
+    for (const path of ["/_next/static/chunk.js", "/favicon.ico"]) expect(matcher.test(path), path).toBe(false);
+  });
+
+  it.each([
+    ["a route's success", async () => (await import("@/app/api/health/route")).GET()],
+    ["the OpenAPI document", async () => (await import("@/app/api/v1/openapi.json/route")).GET()],
+    ["an unknown API address", async () => (await import("@/app/api/v1/[...path]/route")).GET(new Request("http://localhost/api/v1/nope"))],
+    ["an apiRoute problem (signed out)", async () => (await import("@/app/api/v1/me/route")).GET(new Request("http://localhost/api/v1/me"))],
+  ])("%s", async (_name, call) => {
+    const res = await call();
+    expect(res.headers.get("Content-Security-Policy")).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(res.headers.get("X-Content-Type-Options")).toBe("nosniff");
+    expect(res.headers.get("Referrer-Policy")).toBeTruthy();
   });
 });

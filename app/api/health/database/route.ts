@@ -1,5 +1,6 @@
 import { getDb } from "@/lib/server/db";
 import { problemFromError } from "@/lib/server/api/problem";
+import { withApiSecurityHeaders } from "@/lib/server/api/security-headers";
 
 // Whether this process reaches its database right now: 200, or the API's 503 problem with
 // Retry-After (lib/server/api/problem.ts). The error page asks it to tell a member "the
@@ -9,7 +10,7 @@ export const dynamic = "force-dynamic";
 export async function GET(): Promise<Response> {
   try {
     await (await getDb()).$queryRaw`SELECT 1`;
-    return Response.json({ ok: true }, { headers: { "Cache-Control": "no-store" } });
+    return withApiSecurityHeaders(Response.json({ ok: true }, { headers: { "Cache-Control": "no-store" } }));
   } catch (e) {
     return problemFromError(e);
   }

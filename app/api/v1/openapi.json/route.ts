@@ -1,6 +1,7 @@
 import { publicUrl } from "@/lib/env";
 import { buildOpenApiDocument } from "@/lib/server/api/openapi";
 import { problemFromError } from "@/lib/server/api/problem";
+import { withApiSecurityHeaders } from "@/lib/server/api/security-headers";
 
 let cached: string | undefined;
 
@@ -8,9 +9,11 @@ let cached: string | undefined;
 export async function GET(): Promise<Response> {
   try {
     cached ??= JSON.stringify(buildOpenApiDocument({ serverUrl: publicUrl() }));
-    return new Response(cached, {
-      headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "public, max-age=300", "Access-Control-Allow-Origin": "*" },
-    });
+    return withApiSecurityHeaders(
+      new Response(cached, {
+        headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "public, max-age=300", "Access-Control-Allow-Origin": "*" },
+      }),
+    );
   } catch (e) {
     return problemFromError(e);
   }
