@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Avatar } from "@/components/ui/avatar";
-import { StatusPill } from "@/components/relationship/status-pill";
+import { MemberHeading } from "@/components/relationship/member-heading";
 import { WarmthProgress } from "@/components/relationship/warmth-progress";
 import type { RelationshipItem } from "@/lib/server/queries/relationships";
 import { formatDateTime, relativeTime } from "@/lib/format";
@@ -13,15 +13,7 @@ export function RelationshipRow({ r, now }: { r: RelationshipItem; now: Date }) 
     <li className="card flex items-start gap-3">
       <Avatar name={m.name} seed={m.handle} />
       <div className="min-w-0 flex-1 space-y-2">
-        <div className="flex flex-col items-start gap-1 sm:flex-row sm:justify-between sm:gap-3">
-          <div className="min-w-0 max-w-full">
-            <p className="font-medium">
-              <Link href={`/u/${m.handle}`}>{m.name}</Link> <span className="text-sm font-normal muted">@{m.handle}</span>
-            </p>
-            {m.headline ? <p className="truncate text-sm muted">{m.headline}</p> : null}
-          </div>
-          <StatusPill status={r.status} />
-        </div>
+        <MemberHeading member={m} status={r.status} />
         {/* When they asked, your progress toward their protocol is beside the point: the request is what to answer. */}
         {r.status === "incoming" ? null : <WarmthProgress percent={r.percent} status={r.status} label={`Warm-up with ${m.name}`} size="sm" />}
         {r.nextStep ? <p className="text-sm">{r.nextStep}</p> : null}
