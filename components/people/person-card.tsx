@@ -29,17 +29,23 @@ export function PersonCard({ person: m, reasons, compact = false }: { person: Pe
         <p className="text-xs muted">
           <span className="font-medium">Protocol:</span> {m.protocol}
         </p>
-        {m.topics.length && !compact ? (
-          <ul className="flex flex-wrap gap-1.5" aria-label={`${m.name}'s topics`}>
-            {m.topics.map((t) => (
-              <li key={t}>
-                <TopicLink topic={t} />
-              </li>
-            ))}
-          </ul>
-        ) : null}
+        {compact ? null : <TopicList topics={m.topics} label={`${m.name}'s topics`} />}
       </div>
     </li>
+  );
+}
+
+/** A member's topics as chips, each linking to everyone with it; nothing when there are none. */
+export function TopicList({ topics, label, className = "" }: { topics: string[]; label: string; className?: string }) {
+  if (!topics.length) return null;
+  return (
+    <ul className={`flex flex-wrap gap-1.5 ${className}`} aria-label={label}>
+      {topics.map((t) => (
+        <li key={t}>
+          <TopicLink topic={t} />
+        </li>
+      ))}
+    </ul>
   );
 }
 

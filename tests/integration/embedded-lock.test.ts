@@ -17,13 +17,10 @@ const LOCK_FILE = "rapport.lock";
 
 type ChildResult = { code: number | null; stdout: string; stderr: string };
 
-function openInAnotherProcess(dataDir: string, sql?: string): Promise<ChildResult> {
+/** Runs a command to its end and hands back its exit code and what it printed. */
+function runToEnd(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn("npx", ["tsx", CHILD, dataDir, ...(sql ? [sql] : [])], {
-      cwd: process.cwd(),
-      env: { ...process.env, DATABASE_URL: "" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = spawn(cmd, args, { cwd: process.cwd(), env, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d) => (stdout += d));
@@ -31,6 +28,10 @@ function openInAnotherProcess(dataDir: string, sql?: string): Promise<ChildResul
     child.on("error", reject);
     child.on("close", (code) => resolve({ code, stdout, stderr }));
   });
+}
+
+function openInAnotherProcess(dataDir: string, sql?: string): Promise<ChildResult> {
+  return runToEnd("npx", ["tsx", CHILD, dataDir, ...(sql ? [sql] : [])], { ...process.env, DATABASE_URL: "" });
 }
 
 const rowsOf = (r: ChildResult) => (JSON.parse(r.stdout.trim().split("\n").at(-1)!) as { rows: Record<string, unknown>[] }).rows;
@@ -159,17 +160,13 @@ describe.skipIf(!built)("two servers on one embedded data directory", () => {
     first = await startServer({ databaseUrl: "", logDir: dir, extraEnv: env });
 
     const port = await freePort();
-    const second = await new Promise<ChildResult>((resolve, reject) => {
-      const child = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
-        env: { ...process.env, NODE_ENV: "production", DATABASE_URL: "", AUTH_SECRET: "s".repeat(44), NEXT_TELEMETRY_DISABLED: "1", ...env },
-        stdio: ["ignore", "pipe", "pipe"],
-      });
-      let stdout = "";
-      let stderr = "";
-      child.stdout.on("data", (d) => (stdout += d));
-      child.stderr.on("data", (d) => (stderr += d));
-      child.on("error", reject);
-      child.on("close", (code) => resolve({ code, stdout, stderr }));
+    const second = await runToEnd(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: "",
+      AUTH_SECRET: "s".repeat(44),
+      NEXT_TELEMETRY_DISABLED: "1",
+      ...env,
     });
     expect(second.code, second.stdout + second.stderr).toBe(1);
     const lines = second.stderr.split("\n").filter(Boolean);

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { TopicLink } from "@/components/people/person-card";
+import { TopicList } from "@/components/people/person-card";
 import { notFound } from "next/navigation";
 import { describePolicy } from "@/lib/warmup/describe";
 import { formatDate } from "@/lib/format";
@@ -38,15 +38,7 @@ export default async function ProfilePage({ params }: Props) {
           <p className="muted">@{profile.handle}{profile.location ? ` · ${profile.location}` : ""}</p>
           {profile.headline ? <p className="mt-2 text-lg">{profile.headline}</p> : null}
           {profile.bio ? <p className="prose-post mt-3">{profile.bio}</p> : null}
-          {profile.topics.length ? (
-            <ul className="mt-3 flex flex-wrap gap-1.5" aria-label="Topics">
-              {profile.topics.map((t) => (
-                <li key={t}>
-                  <TopicLink topic={t} />
-                </li>
-              ))}
-            </ul>
-          ) : null}
+          <TopicList topics={profile.topics} label="Topics" className="mt-3" />
           {profile.links.length ? (
             <ul className="mt-3 flex flex-wrap gap-3 text-sm">
               {profile.links.map((l) => (
