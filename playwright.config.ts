@@ -7,7 +7,8 @@ import { defineConfig, devices } from "@playwright/test";
  * tests/e2e/support/start-server.mjs before `next start` — in the server command itself,
  * because Playwright starts the web server before any globalSetup runs.
  */
-const PORT = 3100;
+// E2E_PORT lets several checkouts run their journeys side by side.
+const PORT = Number(process.env.E2E_PORT || 3100);
 const BASE_URL = `http://localhost:${PORT}`;
 const CI = Boolean(process.env.CI);
 
@@ -56,6 +57,7 @@ export default defineConfig({
     env: {
       DATABASE_URL: "",
       RAPPORT_DATA_DIR: ".data-e2e",
+      E2E_PORT: String(PORT),
       NEXTAUTH_URL: BASE_URL,
       AUTH_SECRET: "e2e-only-secret-do-not-use-anywhere-else-0123456789",
       // Every journey signs up from the same address.

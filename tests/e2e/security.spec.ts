@@ -151,7 +151,7 @@ test("pages carry a nonce-based CSP and the security headers", async ({ page, co
  * The edge (proxy.ts) over HTTP against the built app. Raw requests with Node's fetch: the
  * WHATWG URL parser keeps a broken escape as it is, so the server sees exactly these bytes.
  */
-const BASE = "http://localhost:3100";
+const BASE = `http://localhost:${process.env.E2E_PORT || 3100}`;
 const BROKEN = ["%ud800", "%E0%A4%A", "%", "%zz", "%C0%AF", "%ED%A0%80", "%00"];
 /** What the edge accepts (lib/security/path-encoding.ts): decodable, and no encoded NUL. */
 const decodes = (s: string) => {

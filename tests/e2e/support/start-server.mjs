@@ -1,5 +1,5 @@
 // The e2e web server (playwright.config.ts): a fresh embedded database in RAPPORT_DATA_DIR,
-// wiped, migrated and seeded, then `next start` on port 3100 in the foreground.
+// wiped, migrated and seeded, then `next start` on port E2E_PORT (default 3100) in the foreground.
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
