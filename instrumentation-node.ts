@@ -32,3 +32,25 @@ if (target.kind === "pglite") {
     throw e;
   }
 }
+
+// The job worker, inside this process unless RAPPORT_WORKER=off (lib/server/jobs/in-process.ts).
+// Not awaited: the server listens at once, and the worker's first start (pg-boss installing its
+// schema) goes on beside it. A worker that cannot start is reported and the app keeps serving:
+// nothing a member does waits on a job.
+if (process.env.NEXT_PHASE !== "phase-production-build") {
+  const { workerSetting, startInProcessWorker, stopInProcessWorker } = await import("@/lib/server/jobs/in-process");
+  let setting;
+  try {
+    setting = workerSetting();
+  } catch (e) {
+    stop((e as Error).message);
+  }
+  if (setting === "on") {
+    startInProcessWorker().catch((e) =>
+      console.error(`The job worker could not start in this process (the app goes on serving): ${(e as Error).stack ?? e}`),
+    );
+    for (const signal of ["SIGTERM", "SIGINT"] as const) {
+      process.once(signal, () => void stopInProcessWorker(5_000).catch(() => {}));
+    }
+  }
+}

@@ -3,33 +3,34 @@ import { dbTarget, describeTarget } from "@/lib/db/config";
 import { setDbForTests } from "@/lib/server/db";
 import { startWorker } from "@/lib/server/jobs/worker";
 import { ALL_JOBS } from "@/lib/server/jobs/registry";
+import { workerConcurrency } from "@/lib/server/jobs/in-process";
 
 /**
- * The job worker: runs Rapport's background jobs (lib/server/jobs) from a pg-boss queue in
- * DATABASE_URL's PostgreSQL database (its own `pgboss` schema), with their schedules:
- * `requests.expire` every 5 minutes, `summaries.refresh` every minute. Run it next to
- * `npm start`; any number of instances may run (each job runs once).
+ * The job worker on its own: runs Rapport's background jobs (lib/server/jobs) from a pg-boss
+ * queue in DATABASE_URL's PostgreSQL database (its own `pgboss` schema), with their schedules.
+ * For deployments with several app instances started with RAPPORT_WORKER=off; any number of
+ * these may run (each job runs once).
  *
  *   npm run worker
  *
- * PostgreSQL only. The embedded database (PGlite) belongs to the app process, so there is
- * no worker there: reads evaluate due summaries afresh, and `npm run jobs:expire` /
- * `npm run summaries:rebuild` do the work by hand (with the app stopped).
+ * PostgreSQL only. The embedded database (PGlite) belongs to the app process, which runs the
+ * same worker inside itself (`npm start`, `npm run dev`; lib/server/jobs/in-process.ts).
  */
 const target = dbTarget();
 if (target.kind !== "postgres") {
   console.error(
-    `The job worker needs PostgreSQL (DATABASE_URL=postgresql://…); this environment uses ${describeTarget(target)}.\n` +
-      "The embedded database belongs to the app process, so no second process may open it. Without a worker,\n" +
-      "pages evaluate due relationship summaries afresh; run `npm run jobs:expire` and `npm run summaries:rebuild`\n" +
-      "(app stopped) to do the jobs' work by hand.",
+    `\`npm run worker\` needs PostgreSQL (DATABASE_URL=postgresql://…); this environment uses ${describeTarget(target)}.\n` +
+      "The embedded database belongs to the app process, so no second process may open it: there the worker\n" +
+      "runs inside the app (`npm start` or `npm run dev`, unless RAPPORT_WORKER=off).",
   );
   process.exit(1);
 }
 
-const concurrency = Number(process.env.RAPPORT_WORKER_CONCURRENCY || 1);
-if (!Number.isInteger(concurrency) || concurrency < 1) {
-  console.error(`RAPPORT_WORKER_CONCURRENCY must be a whole number ≥ 1 (got "${process.env.RAPPORT_WORKER_CONCURRENCY}").`);
+let concurrency: number;
+try {
+  concurrency = workerConcurrency();
+} catch (e) {
+  console.error((e as Error).message);
   process.exit(1);
 }
 
@@ -37,7 +38,7 @@ const opened = await openDatabase(target);
 setDbForTests(opened); // services that call getDb() use this process's one client
 let worker;
 try {
-  worker = await startWorker({ db: opened.db, url: target.url, concurrency });
+  worker = await startWorker({ db: opened.db, connection: opened.jobs, concurrency });
 } catch (e) {
   console.error(`The job worker could not start: ${(e as Error).stack}`);
   await opened.close();

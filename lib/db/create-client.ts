@@ -9,9 +9,19 @@ export type Db = PrismaClient;
 /** Runs SQL (several statements allowed) and returns the rows of the last statement. */
 export type SqlRun = (sql: string) => Promise<Record<string, unknown>[]>;
 
+/**
+ * How pg-boss (lib/server/jobs) reaches this database: its own pool on a PostgreSQL server's
+ * URL, or, on the embedded database, statements run on this process's one PGlite instance
+ * (which queues them behind any open transaction, as it does Prisma's own queries).
+ */
+export type JobsConnection =
+  | { kind: "url"; url: string }
+  | { kind: "embedded"; executeSql: (text: string, values?: unknown[]) => Promise<{ rows: unknown[] }> };
+
 export type OpenedDb = {
   db: Db;
   target: DbTarget;
+  jobs: JobsConnection;
   /** run raw SQL on one dedicated connection, outside Prisma (migrations, backups) */
   session: <T>(fn: (run: SqlRun) => Promise<T>) => Promise<T>;
   close: () => Promise<void>;
@@ -40,6 +50,7 @@ export async function openDatabase(target: DbTarget = dbTarget()): Promise<Opene
     return {
       db,
       target,
+      jobs: { kind: "url", url: target.url },
       session: async (fn) => {
         const client = await pool.connect();
         try {
@@ -75,9 +86,20 @@ export async function openDatabase(target: DbTarget = dbTarget()): Promise<Opene
     pglite = await PGlite.create({ extensions: PGLITE_EXTENSIONS });
   }
   const db = new PrismaClient({ adapter: new PrismaPGlite(pglite), transactionOptions: TRANSACTION_OPTIONS });
+  const embedded = pglite;
   return {
     db,
     target,
+    jobs: {
+      kind: "embedded",
+      // pg-boss sends parameterless scripts of several statements (its migrations): those go
+      // through exec, which allows them; everything else through query.
+      executeSql: async (text, values) => {
+        if (values?.length) return embedded.query(text, values as unknown[]);
+        const results = await embedded.exec(text);
+        return { rows: results.flatMap((r) => r.rows) };
+      },
+    },
     session: (fn) =>
       fn(async (sql) => ((await pglite.exec(sql)).at(-1)?.rows ?? []) as Record<string, unknown>[]),
     close: async () => {

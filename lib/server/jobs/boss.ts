@@ -1,34 +1,31 @@
 import "server-only";
 import { PgBoss } from "pg-boss";
-import { dbTarget } from "@/lib/db/config";
+import type { JobsConnection } from "@/lib/db/create-client";
+import { getOpenedDb } from "@/lib/server/db";
 import type { JobDefinition } from "./define";
 import { ALL_JOBS, jobByName, type JobName, type JobPayload } from "./registry";
 
 /** pg-boss keeps its tables in a schema of its own, beside the app's `public` tables. */
 export const BOSS_SCHEMA = "pgboss";
 
-/** Thrown by enqueueJob when there is no PostgreSQL server to queue on (the embedded database). */
-export class JobsUnavailableError extends Error {
-  constructor() {
-    super(
-      "Background jobs need PostgreSQL (DATABASE_URL=postgresql://…). On the embedded database run " +
-        "`npm run jobs:expire` and `npm run summaries:rebuild` instead; reads evaluate due summaries afresh.",
-    );
-    this.name = "JobsUnavailableError";
-  }
-}
-
-/** A pg-boss instance on `url`. A worker supervises (maintenance) and runs the schedules; a sender only sends. */
-export function createBoss(url: string, opts: { role: "worker" | "sender"; max?: number }): PgBoss {
+/**
+ * A pg-boss instance on the app's database: its own pool on a PostgreSQL server, or the
+ * process's PGlite instance on the embedded database (pg-boss takes any `db` that runs SQL;
+ * tests/integration/jobs/worker.test.ts runs the same jobs on both). A worker supervises
+ * (maintenance) and runs the schedules; a sender only sends.
+ */
+export function createBoss(connection: JobsConnection, opts: { role: "worker" | "sender"; max?: number }): PgBoss {
   const worker = opts.role === "worker";
-  const boss = new PgBoss({
-    connectionString: url,
-    schema: BOSS_SCHEMA,
-    application_name: worker ? "rapport-worker" : "rapport-jobs",
-    max: opts.max ?? (worker ? 10 : 2),
-    supervise: worker,
-    schedule: worker,
-  });
+  const common = { schema: BOSS_SCHEMA, supervise: worker, schedule: worker };
+  const boss =
+    connection.kind === "url"
+      ? new PgBoss({
+          ...common,
+          connectionString: connection.url,
+          application_name: worker ? "rapport-worker" : "rapport-jobs",
+          max: opts.max ?? (worker ? 10 : 2),
+        })
+      : new PgBoss({ ...common, db: { executeSql: connection.executeSql } });
   // Without a listener an error event would end the process; pg-boss retries on its own.
   boss.on("error", (e) => console.error(`[jobs] ${(e as Error).stack ?? e}`));
   return boss;
@@ -71,9 +68,7 @@ export function useBossForEnqueue(boss: PgBoss | undefined): void {
 
 function sender(): Promise<PgBoss> {
   holder.__rapportBoss ??= (async () => {
-    const target = dbTarget();
-    if (target.kind !== "postgres") throw new JobsUnavailableError();
-    const boss = createBoss(target.url, { role: "sender" });
+    const boss = createBoss((await getOpenedDb()).jobs, { role: "sender" });
     await boss.start();
     await ensureQueues(boss, ALL_JOBS);
     return boss;
@@ -85,9 +80,9 @@ function sender(): Promise<PgBoss> {
 }
 
 /**
- * Queues a job for the worker (`npm run worker`). PostgreSQL only: throws JobsUnavailableError
- * on the embedded database. Services never call this (they must work without a worker); the
- * edge and scripts may.
+ * Queues a job for the worker (in-process in `npm start`, or `npm run worker`), on either
+ * database. Services never call this (they must work without a worker); the edge and
+ * scripts may.
  */
 export async function enqueueJob<N extends JobName>(name: N, payload: JobPayload<N>): Promise<string | null> {
   return sendJob(await sender(), jobByName(name), payload);

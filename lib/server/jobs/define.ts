@@ -21,6 +21,12 @@ export type JobDefinition<N extends string = string, S extends z.ZodType = z.Zod
   retry: JobRetry;
   /** how long one run may take before pg-boss counts it as failed and retries it */
   expireInSeconds: number;
+  /**
+   * how often an idle worker asks for this job, seconds (default 2, pg-boss's minimum 0.5):
+   * the longest a queued job waits for a free worker. Jobs that only run on a schedule ask
+   * less often; each ask is a query, and the worker also runs inside the app process.
+   */
+  pollSeconds?: number;
   /** a recurring run (cron, UTC) with this payload; every worker registers it, pg-boss sends it once */
   schedule?: { cron: string; payload: z.input<S> };
 };

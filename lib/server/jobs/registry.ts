@@ -5,6 +5,9 @@ import { refreshDueSummaries } from "@/lib/server/services/summaries/refresh-due
 import { purgeExpiredKeys } from "@/lib/server/idempotency/store";
 import { defineJob } from "./define";
 
+/** Jobs that only run on a schedule (or a rare enqueue) start within this many seconds of their tick. */
+export const SCHEDULED_POLL_SECONDS = 15;
+
 /** Per run of `summaries.refresh`: batches of this many pairs, at most this many batches. */
 export const SUMMARY_BATCH = 500;
 export const SUMMARY_MAX_BATCHES = 20;
@@ -23,6 +26,7 @@ export const requestsExpire = defineJob({
   },
   retry: { retryLimit: 2, retryDelay: 30 },
   expireInSeconds: 5 * 60,
+  pollSeconds: SCHEDULED_POLL_SECONDS,
   schedule: { cron: "*/5 * * * *", payload: {} },
 });
 
@@ -45,6 +49,7 @@ export const summariesRefresh = defineJob({
   },
   retry: { retryLimit: 2, retryDelay: 10 },
   expireInSeconds: 10 * 60,
+  pollSeconds: SCHEDULED_POLL_SECONDS,
   schedule: { cron: "* * * * *", payload: {} },
 });
 
@@ -61,6 +66,7 @@ export const idempotencyPurge = defineJob({
   },
   retry: { retryLimit: 2, retryDelay: 60 },
   expireInSeconds: 10 * 60,
+  pollSeconds: SCHEDULED_POLL_SECONDS,
   schedule: { cron: "17 * * * *", payload: {} },
 });
 

@@ -1,21 +1,21 @@
 import "server-only";
 import type { PgBoss } from "pg-boss";
-import type { Db } from "@/lib/db/create-client";
+import type { Db, JobsConnection } from "@/lib/db/create-client";
 import { systemNow } from "@/lib/server/clock";
 import type { JobDefinition } from "./define";
 import { createBoss, ensureQueues, useBossForEnqueue } from "./boss";
 import { ALL_JOBS } from "./registry";
 
 export type WorkerOptions = {
-  /** the app's database (PostgreSQL), handed to every handler */
+  /** the app's database, handed to every handler */
   db: Db;
-  /** the same database's URL, for pg-boss's own pool and schema */
-  url: string;
+  /** how pg-boss reaches the same database (OpenedDb.jobs): its own pool, or the embedded instance */
+  connection: JobsConnection;
   /** the jobs to run (default: every registered job) */
   jobs?: readonly JobDefinition[];
   /** jobs of each kind run at once in this process (RAPPORT_WORKER_CONCURRENCY, default 1) */
   concurrency?: number;
-  /** how often an idle queue is polled, seconds (pg-boss default 2, minimum 0.5) */
+  /** how often an idle queue is polled, seconds, for every job (default: each job's pollSeconds, else 2) */
   pollingIntervalSeconds?: number;
   /** register the recurring schedules (default true) */
   schedules?: boolean;
@@ -29,22 +29,23 @@ export type RunningWorker = {
 };
 
 /**
- * Starts pg-boss on `url` (installing or migrating its `pgboss` schema), creates the queues,
- * works them and registers the schedules. Several workers may run against one database:
- * each job is fetched by one of them (SKIP LOCKED), and a schedule sends one job per tick.
+ * Starts pg-boss on the database (installing or migrating its `pgboss` schema), creates the
+ * queues, works them and registers the schedules. Several workers may run against one
+ * PostgreSQL database: each job is fetched by one of them (SKIP LOCKED), and a schedule sends
+ * one job per tick. On the embedded database there is one, inside the app process.
  */
 export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
   const jobs = o.jobs ?? ALL_JOBS;
   const concurrency = o.concurrency ?? 1;
   const log = o.log ?? ((line: string) => console.log(line));
-  const boss = createBoss(o.url, { role: "worker", max: Math.max(4, concurrency * jobs.length + 2) });
+  const boss = createBoss(o.connection, { role: "worker", max: Math.max(4, concurrency * jobs.length + 2) });
   await boss.start();
   try {
     await ensureQueues(boss, jobs);
     for (const def of jobs) {
       await boss.work<unknown>(
         def.name,
-        { localConcurrency: concurrency, batchSize: 1, pollingIntervalSeconds: o.pollingIntervalSeconds ?? 2 },
+        { localConcurrency: concurrency, batchSize: 1, pollingIntervalSeconds: o.pollingIntervalSeconds ?? def.pollSeconds ?? 2 },
         async ([job]) => {
           try {
             const payload = def.payload.parse(job.data ?? {});
