@@ -28,6 +28,17 @@ export function tabOf(status: RelationshipStatus): RelationshipTab | null {
   return null;
 }
 
-/** closest: closest to unlocking first (percent, then name); recent: latest interaction first. */
+/**
+ * "closest" puts what the member can act on first: tabs in the order above (someone who asked
+ * you, ready to ask, warming up, then those waiting on the other side, cooling down and already
+ * connected), and within a tab the highest percent first. A connected pair's 100% must not sit
+ * above a pair that is one comment from unlocking.
+ */
+export function closestRank(status: RelationshipStatus): number {
+  const tab = tabOf(status);
+  return tab === null ? RELATIONSHIP_TAB_KEYS.length : RELATIONSHIP_TAB_KEYS.indexOf(tab);
+}
+
+/** closest: what can be acted on first (closestRank), then percent, then name; recent: latest interaction first. */
 export const RELATIONSHIP_SORTS = ["closest", "recent"] as const;
 export type RelationshipSort = (typeof RELATIONSHIP_SORTS)[number];

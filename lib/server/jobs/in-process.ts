@@ -12,14 +12,14 @@ import { startWorker, type RunningWorker } from "./worker";
  */
 export type WorkerSetting = "on" | "off";
 
-export function workerSetting(env: NodeJS.ProcessEnv = process.env): WorkerSetting {
+export function workerSetting(env: Record<string, string | undefined> = process.env): WorkerSetting {
   const raw = (env.RAPPORT_WORKER ?? "").trim().toLowerCase();
   if (raw === "" || raw === "on") return "on";
   if (raw === "off") return "off";
   throw new Error(`RAPPORT_WORKER must be "on" or "off" (got "${env.RAPPORT_WORKER}").`);
 }
 
-export function workerConcurrency(env: NodeJS.ProcessEnv = process.env): number {
+export function workerConcurrency(env: Record<string, string | undefined> = process.env): number {
   const n = Number(env.RAPPORT_WORKER_CONCURRENCY || 1);
   if (!Number.isInteger(n) || n < 1) {
     throw new Error(`RAPPORT_WORKER_CONCURRENCY must be a whole number ≥ 1 (got "${env.RAPPORT_WORKER_CONCURRENCY}").`);

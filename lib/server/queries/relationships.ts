@@ -6,6 +6,7 @@ import { loadPairInputs } from "@/lib/server/queries/pair-inputs";
 import { commentWeightOf } from "@/lib/warmup/evaluate";
 import { stepWords, type NextStep } from "@/lib/warmup/next-steps";
 import {
+  closestRank,
   LISTED_STATUSES,
   RELATIONSHIP_TABS,
   RELATIONSHIP_TAB_KEYS,
@@ -78,7 +79,7 @@ export async function listRelationships(db: Tx, p: ListRelationshipsParams): Pro
   return { ...page, counts };
 }
 
-type Key = { percent: number; nameKey: string; id: string; last: number | null };
+type Key = { rank: number; percent: number; nameKey: string; id: string; last: number | null };
 type Entry = { item: RelationshipItem; key: Key };
 
 /** Reads for one viewer at one `now`, sharing the due summaries between its calls. */
@@ -97,7 +98,7 @@ export function relationshipReader(db: Tx, p: { viewerId: string; now: Date; set
       nextStep: r.step ? stepWords(r.step, member.name, commentWeight) : null,
       lastInteractionAt: r.lastInteractionAt,
     },
-    key: { percent: r.percent, nameKey: nameKey(member.name), id: member.id, last: r.lastInteractionAt?.getTime() ?? null },
+    key: { rank: closestRank(r.status), percent: r.percent, nameKey: nameKey(member.name), id: member.id, last: r.lastInteractionAt?.getTime() ?? null },
   });
 
   async function readDue(db: Tx, viewerId: string, now: Date): Promise<Entry[]> {
@@ -155,9 +156,14 @@ export function relationshipReader(db: Tx, p: { viewerId: string; now: Date; set
     const pattern = q ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
     const name = Prisma.sql`lower(m.name COLLATE "C")`;
     const id = Prisma.sql`(m.id COLLATE "C")`;
+    // closestRank as SQL: each listed status's rank, the rest after them.
+    const rank = Prisma.sql`(CASE s.status ${Prisma.join(
+      LISTED_STATUSES.map((st) => Prisma.sql`WHEN ${st} THEN ${closestRank(st)}`),
+      " ",
+    )} ELSE ${RELATIONSHIP_TAB_KEYS.length} END)`;
     let after = Prisma.sql`TRUE`;
     if (cursor && sort === "closest") {
-      after = Prisma.sql`(s.percent < ${cursor.percent} OR (s.percent = ${cursor.percent} AND (${name} > ${cursor.nameKey} OR (${name} = ${cursor.nameKey} AND ${id} > ${cursor.id}))))`;
+      after = Prisma.sql`(${rank} > ${cursor.rank} OR (${rank} = ${cursor.rank} AND (s.percent < ${cursor.percent} OR (s.percent = ${cursor.percent} AND (${name} > ${cursor.nameKey} OR (${name} = ${cursor.nameKey} AND ${id} > ${cursor.id}))))))`;
     } else if (cursor && cursor.last !== null) {
       const t = new Date(cursor.last);
       after = Prisma.sql`(s.last_interaction_at < ${t} OR (s.last_interaction_at = ${t} AND ${id} > ${cursor.id}) OR s.last_interaction_at IS NULL)`;
@@ -165,7 +171,7 @@ export function relationshipReader(db: Tx, p: { viewerId: string; now: Date; set
       after = Prisma.sql`(s.last_interaction_at IS NULL AND ${id} > ${cursor.id})`;
     }
     const order =
-      sort === "closest" ? Prisma.sql`s.percent DESC, ${name}, ${id}` : Prisma.sql`s.last_interaction_at DESC NULLS LAST, ${id}`;
+      sort === "closest" ? Prisma.sql`${rank}, s.percent DESC, ${name}, ${id}` : Prisma.sql`s.last_interaction_at DESC NULLS LAST, ${id}`;
     const rows = await db.$queryRaw<
       {
         id: string;
@@ -252,7 +258,8 @@ function cmpCodePoints(a: string, b: string): number {
   return x.length - y.length;
 }
 
-const byClosest = (a: Key, b: Key) => b.percent - a.percent || cmpCodePoints(a.nameKey, b.nameKey) || cmpCodePoints(a.id, b.id);
+const byClosest = (a: Key, b: Key) =>
+  a.rank - b.rank || b.percent - a.percent || cmpCodePoints(a.nameKey, b.nameKey) || cmpCodePoints(a.id, b.id);
 const byRecent = (a: Key, b: Key) => {
   if (a.last !== b.last) {
     if (a.last === null) return 1;
@@ -274,7 +281,7 @@ function matches(m: RelationshipMember, q: string | null): boolean {
 }
 
 function encodeCursor(k: Key, sort: RelationshipSort): string {
-  const body = sort === "closest" ? ["c", k.percent, k.nameKey, k.id] : ["r", k.last, k.id];
+  const body = sort === "closest" ? ["c", k.rank, k.percent, k.nameKey, k.id] : ["r", k.last, k.id];
   return Buffer.from(JSON.stringify(body)).toString("base64url");
 }
 
@@ -286,11 +293,18 @@ function decodeCursor(cursor: string, sort: RelationshipSort): Key {
     throw new BadCursorError();
   }
   if (!Array.isArray(body)) throw new BadCursorError();
-  if (sort === "closest" && body[0] === "c" && Number.isInteger(body[1]) && typeof body[2] === "string" && typeof body[3] === "string") {
-    return { percent: body[1], nameKey: body[2], id: body[3], last: null };
+  if (
+    sort === "closest" &&
+    body[0] === "c" &&
+    Number.isInteger(body[1]) &&
+    Number.isInteger(body[2]) &&
+    typeof body[3] === "string" &&
+    typeof body[4] === "string"
+  ) {
+    return { rank: body[1], percent: body[2], nameKey: body[3], id: body[4], last: null };
   }
   if (sort === "recent" && body[0] === "r" && (body[1] === null || Number.isFinite(body[1])) && typeof body[2] === "string") {
-    return { percent: 0, nameKey: "", id: body[2], last: body[1] };
+    return { rank: 0, percent: 0, nameKey: "", id: body[2], last: body[1] };
   }
   throw new BadCursorError();
 }

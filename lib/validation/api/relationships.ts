@@ -28,7 +28,7 @@ export const ZApiRelationshipsQuery = ZPageQuery.extend({
     description: `One tab of your relationships, each a set of statuses: ${tabStatuses}. Leave out for all of them.`,
   }),
   sort: ZRelationshipSort.default("closest").meta({
-    description: "closest (default): closest to unlocking first, then by name; recent: latest interaction first.",
+    description: "closest (default): what can be acted on first (asked you, ready, warming up, then waiting, cooling down, connected), within each the highest percent, then by name; recent: latest interaction first.",
   }),
   q: ZRelationshipSearch.optional().meta({ description: "Search by name or handle (case-insensitive, a leading @ ignored)." }),
 });

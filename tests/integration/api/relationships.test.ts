@@ -202,6 +202,20 @@ describe("GET /api/v1/relationships", () => {
     for (let i = 1; i < times.length; i++) expect(times[i - 1]).toBeGreaterThanOrEqual(times[i]);
   });
 
+  it("closest, across every tab, puts what the viewer can act on first: asked you, ready, warming, then waiting, cooling, connected", async () => {
+    // The connected, waiting and cooling pairs are at 100% (their gate was met), yet nothing
+    // there can be done: they come after every pair that is still warming up.
+    for (const limit of [3, 100]) {
+      const all = (await walk(`sort=closest&limit=${limit}`)).flat();
+      const order = all.map((i) => i.status);
+      expect(order[0], `limit ${limit}`).toBe("incoming");
+      expect(order[1]).toBe("warm");
+      expect(order.slice(2, 2 + WARMING)).toEqual(Array(WARMING).fill("warming"));
+      expect(order.slice(2 + WARMING)).toEqual(["requested", "cooldown", "connected"]);
+      expect(handlesOf(all).slice(0, 3)).toEqual([who.asked.handle, who.ready.handle, warming[3].handle]);
+    }
+  });
+
   it("searches by name or handle, case-insensitive, with or without @, and counts stay per tab", async () => {
     for (const q of ["zephyr", "QUENTIN", `@${zephyr.handle}`, zephyr.handle.toUpperCase()]) {
       const res = await list(`q=${encodeURIComponent(q)}`);
