@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { PersonCard, TopicLink } from "@/components/people/person-card";
+import { PeoplePager } from "@/components/people/people-pager";
 import { PeopleSearch } from "@/components/people/people-search";
 import { loadPeoplePage } from "@/lib/server/loaders/people";
 import { PEOPLE_PAGE_SIZE, ZPeoplePageQuery, peopleHref } from "@/lib/validation/people";
@@ -11,6 +12,8 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function PeoplePage({ searchParams }: Props) {
   const sp = ZPeoplePageQuery.parse(await searchParams);
   const page = await loadPeoplePage(sp);
+  // A cursor that went out of date opened the first page: the pager starts over too.
+  const view = page.cursorReset || !sp.cursor ? { ...sp, cursor: undefined, back: [], page: 1 } : sp;
   const what = [sp.q && !sp.tooLong ? `“${sp.q}”` : null, sp.topic ? `#${sp.topic}` : null].filter(Boolean).join(" in ");
   return (
     <div className="mx-auto max-w-3xl space-y-4">
@@ -48,7 +51,7 @@ export default async function PeoplePage({ searchParams }: Props) {
           <p className="text-sm muted" role="status" aria-live="polite">
             {page.items.length === 0
               ? `No one matches ${what}.`
-              : `${sp.cursor ? "More people" : "People"} matching ${what}${page.nextCursor ? ", more on the next page" : ""}.`}
+              : `${view.cursor ? "More people" : "People"} matching ${what}${page.nextCursor ? ", more on the next page" : ""}.`}
           </p>
           {page.items.length === 0 ? (
             <div className="card space-y-1 text-sm">
@@ -62,20 +65,7 @@ export default async function PeoplePage({ searchParams }: Props) {
               ))}
             </ul>
           )}
-          {sp.cursor || page.nextCursor ? (
-            <nav aria-label="Pages" className="flex flex-wrap items-center gap-3 text-sm">
-              {sp.cursor ? (
-                <Link href={peopleHref({ q: sp.q, topic: sp.topic })} className="btn-secondary">
-                  ← First page
-                </Link>
-              ) : null}
-              {page.nextCursor ? (
-                <Link href={peopleHref({ q: sp.q, topic: sp.topic, cursor: page.nextCursor })} className="btn-secondary" rel="next">
-                  Next {PEOPLE_PAGE_SIZE} →
-                </Link>
-              ) : null}
-            </nav>
-          ) : null}
+          <PeoplePager view={view} nextCursor={page.nextCursor} pageSize={PEOPLE_PAGE_SIZE} />
         </section>
       ) : (
         <section aria-labelledby="suggested" className="space-y-3">

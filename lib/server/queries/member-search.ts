@@ -20,12 +20,10 @@ export type MemberSearchParams = {
 };
 
 /**
- * A word_similarity at or above this finds a name: a one-letter typo in a five-letter word
- * scores 0.5 ("grase" → "Grace Kim"), a prefix of two letters or more scores higher. Set for
- * the search's own transaction only (pg_trgm's `<%` operator reads it, and uses the index).
- * Sequential scans are turned off in that transaction too: the planner costs `<%` like a cheap
- * operator and chose to test every member (86–100 ms at 20,000 members) over the three GIN
- * bitmap scans OR-ed together (16–20 ms); see docs/scaling.md, "Member search".
+ * A word_similarity at or above this finds a name or a handle: a one-letter typo in a
+ * five-letter word scores 0.5 ("grase" → "Grace Kim"), a prefix of two letters or more scores
+ * higher. pg_trgm's `%>` operator (and its index scan) reads it from
+ * `pg_trgm.word_similarity_threshold` (default 0.6, which misses "grase"); see `trigramNeedle`.
  */
 const WORD_SIMILARITY_THRESHOLD = "0.45";
 /** a name this close counts as "a name match" (tier 1) rather than "the rest" */
@@ -34,11 +32,26 @@ const NAME_MATCH = 0.5;
 type Key = { tier: number; score: number; nameKey: string; id: string };
 
 /**
- * Searches discoverable members in the database, one statement (plus the transaction-local
- * setting above): exact handle first, then name matches (exact, prefix or typo), then the rest
- * (headline, topics, bio, location by full-text rank); within each, the closest first. Without
- * text, the directory by name. Never the viewer, suspended members, blocks either way, or
- * members who opted out; email is not in the searched document. Keyset pages.
+ * The needle for a `%>` trigram match, as an InitPlan that first sets the threshold for this
+ * transaction (`set_config(…, true)`): an index scan cannot start before its key is known, so
+ * the threshold is always in place before the scan and its recheck read it. One statement, no
+ * transaction of its own, and no planner settings.
+ */
+const trigramNeedle = (needle: string) =>
+  Prisma.sql`(SELECT ${needle}::text WHERE set_config('pg_trgm.word_similarity_threshold', ${WORD_SIMILARITY_THRESHOLD}, true) IS NOT NULL)`;
+
+/**
+ * Searches discoverable members in the database, in one statement: exact handle first, then
+ * name matches (exact, prefix or typo), then the rest (headline, topics, bio, location by
+ * full-text rank); within each, the closest first. Without text, the directory by name. Never
+ * the viewer, suspended members, blocks either way, or members who opted out; email is not in
+ * the searched document. Keyset pages.
+ *
+ * A text search is one bitmap heap scan over three GIN index scans OR-ed together — the
+ * full-text document, the name and the handle by trigram word similarity — so only the members
+ * found are filtered (visibility, blocks, topic) and ranked. The planner chooses it on its own
+ * since the GIN indexes keep no pending list (migration 20261205000000); see docs/scaling.md,
+ * "Member search".
  */
 export async function searchMembers(db: Db, p: MemberSearchParams): Promise<{ items: FoundMember[]; nextCursor: string | null }> {
   const text = searchableText(p.q);
@@ -54,7 +67,9 @@ export async function searchMembers(db: Db, p: MemberSearchParams): Promise<{ it
     const handleNeedle = needle.toLowerCase();
     const prefix = `${escapeLike(needle)}%`;
     from = Prisma.sql`member m, websearch_to_tsquery('english', ${text}) AS tsq`;
-    conditions.push(Prisma.sql`(m.search_vector @@ tsq OR ${needle} <% m.name OR ${handleNeedle} <% m.handle)`);
+    conditions.push(
+      Prisma.sql`(m.search_vector @@ tsq OR m.name %> ${trigramNeedle(needle)} OR m.handle %> ${trigramNeedle(handleNeedle)})`,
+    );
     tier = Prisma.sql`CASE
       WHEN m.handle = ${handleNeedle} THEN 0
       WHEN lower(m.name) = lower(${needle}) OR m.name ILIKE ${prefix} OR word_similarity(${needle}, m.name) >= ${NAME_MATCH} THEN 1
@@ -70,7 +85,8 @@ export async function searchMembers(db: Db, p: MemberSearchParams): Promise<{ it
       : Prisma.sql`AND (r.tier > ${cursor.tier} OR (r.tier = ${cursor.tier} AND (r.score < ${cursor.score} OR (r.score = ${cursor.score}
         AND (r.name_key > ${cursor.nameKey} OR (r.name_key = ${cursor.nameKey} AND r.id > ${cursor.id}))))))`;
 
-  const query = Prisma.sql`
+  type Row = FoundMember & { tier: number; score: number; name_key: string };
+  const rows = await db.$queryRaw<Row[]>`
     SELECT r.id, r.handle, r.name, r.headline, r.topics, r.tier, r.score, r.name_key FROM (
       SELECT m.id COLLATE "C" AS id, m.handle, m.name, m.headline, m.topics,
              (${tier})::int AS tier, (${score})::int AS score, lower(m.name COLLATE "C") AS name_key
@@ -80,17 +96,6 @@ export async function searchMembers(db: Db, p: MemberSearchParams): Promise<{ it
     WHERE TRUE ${after}
     ORDER BY r.tier, r.score DESC, r.name_key, r.id
     LIMIT ${p.limit + 1}`;
-
-  type Row = FoundMember & { tier: number; score: number; name_key: string };
-  const rows = text
-    ? (
-        await db.$transaction([
-          db.$queryRaw`SELECT set_config('pg_trgm.word_similarity_threshold', ${WORD_SIMILARITY_THRESHOLD}, true),
-                              set_config('enable_seqscan', 'off', true)`,
-          db.$queryRaw<Row[]>(query),
-        ])
-      )[1]
-    : await db.$queryRaw<Row[]>(query);
 
   const more = rows.length > p.limit;
   const page = rows.slice(0, p.limit);
