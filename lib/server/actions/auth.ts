@@ -31,5 +31,6 @@ export async function signInAction(_prev: ActionState, form: FormData): Promise<
   const result = await signInWithPassword(await getDb(), { input: formObject(form, ["email", "password"]) as TSigninInput, ip: clientIp(await headers()), now: systemNow() });
   if (!result.ok) return { ok: false, code: result.error.code, message: result.error.message, values: formValues(form) };
   await startSession(result.memberId, result.sessionVersion);
-  redirect(safeNext(form.get("next")));
+  // The next page says that signing in kept the account.
+  redirect(result.deletionCancelled ? "/settings/account?deletion=cancelled" : safeNext(form.get("next")));
 }

@@ -7,6 +7,7 @@ import LinkedInProvider from "next-auth/providers/linkedin";
 import { SESSION_MAX_AGE, sessionCookieName, secureCookies } from "./cookies";
 import { authSecret } from "./secret";
 import { signInWithPassword } from "@/lib/server/services/accounts/sign-in";
+import { settleDeletionOnSignIn } from "@/lib/server/services/accounts/cancel-deletion";
 import { signInWithOauth } from "@/lib/server/services/accounts/oauth-sign-in";
 import { clientIp } from "@/lib/server/request-ip";
 import { getDb } from "@/lib/server/db";
@@ -60,6 +61,8 @@ export function authOptions(): NextAuthOptions {
           name: user.name ?? null,
         });
         if (!memberId) return "/signin?error=oauth";
+        // Signing in keeps an account its owner asked to delete (within the grace period).
+        if ((await settleDeletionOnSignIn(await getDb(), { memberId, now: systemNow() })) === "erasing") return "/signin?error=oauth";
         user.id = memberId;
         return true;
       },
