@@ -4,6 +4,7 @@ const TABS = [
   { key: "account", href: "/settings/account", label: "Profile" },
   { key: "protocol", href: "/settings/protocol", label: "My protocol" },
   { key: "tokens", href: "/settings/tokens", label: "API tokens" },
+  { key: "blocked", href: "/settings/blocked", label: "Blocked" },
 ] as const;
 
 export function SettingsNav({ current }: { current: (typeof TABS)[number]["key"] }) {

@@ -17,6 +17,7 @@ export const ERROR_STATUS = {
   warmup_incomplete: 409,
   cooldown: 409,
   closed: 409,
+  leaving: 409,
   too_new: 409,
   blocked: 404,
   self: 400,

@@ -7,6 +7,7 @@ import {
   pendingCapWords,
   STATUS_WORDS,
   SUSPENDED,
+  leavingWords,
   weeklyLimitWords,
 } from "./wording";
 
@@ -21,12 +22,14 @@ export type SendRefusalCode =
   | "too_new"
   | "warmup_incomplete"
   | "weekly_limit"
-  | "pending_limit";
+  | "pending_limit"
+  | "leaving";
 
 /** Everything the send decision needs, loaded by the shell under the pair's lock. */
 export type SendFacts = {
   requester: { id: string } & SuspensionFacts;
-  recipient: { id: string; name: string } & SuspensionFacts;
+  /** `leavingOn`: the recipient asked to delete their account (erased on that date) */
+  recipient: { id: string; name: string; leavingOn?: Date | null } & SuspensionFacts;
   /** the requester's evaluation under the recipient's protocol, at `now`; null when there is none to make */
   evaluation: Evaluation | null;
   /** the requester's request budget; needed only when the evaluation is warm (the shell reads it only then) */
@@ -57,7 +60,8 @@ const refuse = (code: SendRefusalCode, message: string, extra: { retryAt?: Date;
  * Whether a request may be stored, the first reason that applies winning: self, a suspended
  * requester, a suspended recipient (reads as not found), a block (never revealed: not
  * found), already connected, a pending request, cooldown, a closed protocol, a too-new
- * account, the gate, then the weekly limit and the pending cap. When the recipient has
+ * account, the gate, then the weekly limit and the pending cap. A recipient who is leaving
+ * (asked to delete their account) takes no new requests: `leaving`, after self and a block. When the recipient has
  * already asked, sending is answering yes: `{ ok: true, mutual: true }`.
  */
 export function decideSend(f: SendFacts): SendDecision {
@@ -67,6 +71,8 @@ export function decideSend(f: SendFacts): SendDecision {
   if (isSuspendedAt(f.requester, f.now)) return refuse("suspended", SUSPENDED);
   if (isSuspendedAt(f.recipient, f.now) || e === null) return refuse("not_found", MEMBER_NOT_FOUND);
   const words = { firstName, step: e.nextSteps[0], cooldownUntil: e.cooldownUntil };
+  // After self and a block (never revealed), before everything else: no new ties to someone leaving.
+  if (f.recipient.leavingOn && e.status !== "self" && e.status !== "blocked") return refuse("leaving", leavingWords(firstName));
   switch (e.status) {
     case "self":
       return refuse("self", STATUS_WORDS.self.refusal!(words));

@@ -31,6 +31,7 @@ const SELF = "You can't send a connection request to yourself.";
 /** A block is never revealed: it reads as the member not being there. */
 export const MEMBER_NOT_FOUND = "That member could not be found.";
 export const SUSPENDED = "Your account is suspended.";
+export const leavingWords = (firstName: string) => `${firstName} is leaving Rapport, so they aren't taking new connection requests.`;
 export const DUPLICATE_PENDING = "There is already a request waiting between the two of you.";
 
 /** "Ana is not accepting connection requests." — the refusal, the lock and the next step. */

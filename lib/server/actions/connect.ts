@@ -49,6 +49,7 @@ export async function unblockAction(_prev: ActionState, form: FormData): Promise
     const viewer = await requireMember();
     const { member } = await unblockMember(await getDb(), { blockerId: viewer.id, input: formObject(form, ["handle"]) as TBlockMemberInput, now: systemNow() });
     revalidatePath(`/u/${member.handle}`);
+    revalidatePath("/settings/blocked");
     return { ok: true, message: `You unblocked @${member.handle}.` };
   } catch (e) {
     return failure(e, form);

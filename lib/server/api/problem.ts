@@ -26,6 +26,7 @@ const TITLES: Record<ProblemCode, string> = {
   warmup_incomplete: "Not warmed up yet",
   cooldown: "Cooling down",
   closed: "Not accepting requests",
+  leaving: "Leaving Rapport",
   too_new: "Account too new",
   blocked: "Not found",
   self: "Not possible with yourself",

@@ -7,10 +7,12 @@ import LinkedInProvider from "next-auth/providers/linkedin";
 import { SESSION_MAX_AGE, sessionCookieName, secureCookies } from "./cookies";
 import { authSecret } from "./secret";
 import { signInWithPassword } from "@/lib/server/services/accounts/sign-in";
+import { settleDeletionOnSignIn } from "@/lib/server/services/accounts/cancel-deletion";
 import { signInWithOauth } from "@/lib/server/services/accounts/oauth-sign-in";
 import { clientIp } from "@/lib/server/request-ip";
 import { getDb } from "@/lib/server/db";
 import { systemNow } from "@/lib/server/clock";
+import { SESSION_VERSION_CLAIM, currentSessionVersion, sessionVersionOf } from "./session-version";
 
 /** OAuth providers are on only when both their id and secret are configured. */
 export function oauthProviders() {
@@ -59,15 +61,21 @@ export function authOptions(): NextAuthOptions {
           name: user.name ?? null,
         });
         if (!memberId) return "/signin?error=oauth";
+        // Signing in keeps an account its owner asked to delete (within the grace period).
+        if ((await settleDeletionOnSignIn(await getDb(), { memberId, now: systemNow() })) === "erasing") return "/signin?error=oauth";
         user.id = memberId;
         return true;
       },
       async jwt({ token, user }) {
-        if (user?.id) token.sub = user.id;
+        // At sign-in only: the cookie is stamped with the member's session version then.
+        if (user?.id) {
+          token.sub = user.id;
+          token[SESSION_VERSION_CLAIM] = await currentSessionVersion(await getDb(), user.id);
+        }
         return token;
       },
       async session({ session, token }) {
-        return { ...session, memberId: token.sub } as typeof session & { memberId?: string };
+        return { ...session, memberId: token.sub, sessionVersion: sessionVersionOf(token) } as typeof session & { memberId?: string; sessionVersion?: number };
       },
     },
   };

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { expireRequests } from "@/lib/server/services/requests/expire-requests";
 import { refreshDueSummaries } from "@/lib/server/services/summaries/refresh-due";
 import { purgeExpiredKeys } from "@/lib/server/idempotency/store";
+import { eraseDueAccounts } from "@/lib/server/services/accounts/erase-account";
 import { defineJob } from "./define";
 
 /** Jobs that only run on a schedule (or a rare enqueue) start within this many seconds of their tick. */
@@ -70,8 +71,26 @@ export const idempotencyPurge = defineJob({
   schedule: { cron: "17 * * * *", payload: {} },
 });
 
+/**
+ * Erases the accounts whose 14 days after "Delete my account" are up
+ * (lib/server/services/accounts/erase-account.ts), 50 per batch, at most 20 batches a run (the
+ * next run goes on). Idempotent: each member is erased in its own transaction, under a lock,
+ * only while still due, so a repeated or overlapping run erases nobody twice and never a
+ * member who signed in again.
+ */
+export const accountsErase = defineJob({
+  name: "accounts.erase",
+  payload: z.object({}),
+  handler: async (db, _payload, { now }) => {
+    await eraseDueAccounts(db, { now });
+  },
+  retry: { retryLimit: 2, retryDelay: 300 },
+  expireInSeconds: 15 * 60,
+  schedule: { cron: "41 * * * *", payload: {} },
+});
+
 /** Every job the worker runs, by name. */
-export const ALL_JOBS = [requestsExpire, summariesRefresh, idempotencyPurge] as const;
+export const ALL_JOBS = [requestsExpire, summariesRefresh, idempotencyPurge, accountsErase] as const;
 
 export type JobName = (typeof ALL_JOBS)[number]["name"];
 export type RegisteredJob<N extends JobName> = Extract<(typeof ALL_JOBS)[number], { name: N }>;

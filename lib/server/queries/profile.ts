@@ -33,6 +33,8 @@ export type PublicProfile = {
   createdAt: Date;
   /** the viewer blocked this member (they can still see the profile, to unblock) */
   blockedByViewer: boolean;
+  /** the member asked to delete their account: erased on this date unless they sign in before */
+  leavingOn: Date | null;
 };
 
 const LINK_LABELS = [
@@ -50,7 +52,7 @@ const LINK_LABELS = [
  */
 export async function findProfile(db: Tx, p: { handle: string; viewerId: string | null }): Promise<PublicProfile | null> {
   const { handle, viewerId } = p;
-  const m = await db.member.findUnique({ where: { handle: handle.toLowerCase() }, select: PROFILE_SELECT });
+  const m = await db.member.findUnique({ where: { handle: handle.toLowerCase() }, select: { ...PROFILE_SELECT, deleteAt: true } });
   if (!m) return null;
   let blockedByViewer = false;
   if (viewerId && viewerId !== m.id) {
@@ -72,5 +74,6 @@ export async function findProfile(db: Tx, p: { handle: string; viewerId: string 
     topics: m.topics,
     createdAt: m.createdAt,
     blockedByViewer,
+    leavingOn: m.deleteAt,
   };
 }

@@ -19,6 +19,7 @@ export const PROBLEM_CODES = [
   "warmup_incomplete",
   "cooldown",
   "closed",
+  "leaving",
   "too_new",
   "blocked",
   "self",

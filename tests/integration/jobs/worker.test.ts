@@ -55,9 +55,10 @@ describe(`the job worker (pg-boss on ${onServer ? "PostgreSQL" : "embedded PGlit
 
   const state = async (name: string, id: string) => (await worker.boss.findJobs(name, { id }))[0]?.state;
 
-  it("registers the schedules: requests.expire every 5 minutes, summaries.refresh every minute, idempotency.purge hourly", async () => {
+  it("registers the schedules: requests.expire every 5 minutes, summaries.refresh every minute, idempotency.purge and accounts.erase hourly", async () => {
     const schedules = await worker.boss.getSchedules();
     expect(schedules.map((s) => [s.name, s.cron]).sort()).toEqual([
+      ["accounts.erase", "41 * * * *"],
       ["idempotency.purge", "17 * * * *"],
       ["requests.expire", "*/5 * * * *"],
       ["summaries.refresh", "* * * * *"],

@@ -35,6 +35,8 @@ const expected: Record<string, Expect> = {
   "DELETE /tokens/{id}": member(404, 404), // X's token id
   "GET /me": member(200, 200),
   "PATCH /me": member(200, 200),
+  "DELETE /me": member(400, 400), // with a wrong password: nobody's account is scheduled for deletion
+  "GET /me/export": member(200, 200), // the caller's own data, never X's
   "GET /me/policy": member(200, 200),
   "PUT /me/policy": member(200, 200),
   "POST /me/policy/preview": member(200, 200),

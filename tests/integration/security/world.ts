@@ -113,7 +113,7 @@ export async function ownerState(db: Db, w: World) {
     db.connection.count({ where: { OR: [{ memberAId: w.x.id }, { memberBId: w.x.id }] } }),
   ]);
   const [member, policy] = await Promise.all([
-    db.member.findUniqueOrThrow({ where: { id: w.x.id }, select: { email: true, name: true, headline: true, bio: true, role: true, suspendedAt: true } }),
+    db.member.findUniqueOrThrow({ where: { id: w.x.id }, select: { email: true, name: true, headline: true, bio: true, role: true, suspendedAt: true, deleteAt: true, sessionVersion: true } }),
     db.policy.findUnique({ where: { memberId: w.x.id } }),
   ]);
   return { post, comment, kudos, token, request, logs, block, connection, member, policy };
@@ -137,6 +137,7 @@ export function requestFor(route: DiscoveredRoute, w: World): CallInit {
     "POST /signup": { email: `new.${crypto.randomBytes(4).toString("hex")}@example.test`, password: "a long enough password", handle: `n_${crypto.randomBytes(4).toString("hex")}`, name: "New Person" },
     "POST /tokens": { email: w.x.email, password: "not X's password", name: "stolen" },
     "PATCH /me": { headline: "Just me" },
+    "DELETE /me": { password: "not the caller's password" },
     "PUT /me/policy": { preset: "friendly" },
     "POST /me/policy/preview": { preset: "strict" },
     "POST /posts": { body: `Hello @${w.x.handle}` },

@@ -1,19 +1,58 @@
 import { SettingsNav } from "@/components/layout/settings-nav";
 import { ProfileForm } from "./profile-form";
+import { ChangePasswordForm } from "./change-password-form";
+import { SignOutEverywhereForm } from "./sign-out-everywhere-form";
+import { DeleteAccountForm } from "./delete-account-form";
+import { changePasswordAction, signOutEverywhereAction } from "@/lib/server/actions/sessions";
+import { deleteAccountAction } from "@/lib/server/actions/account-deletion";
+import { DELETION_GRACE_DAYS } from "@/lib/validation/account";
 import { loadAccountSettingsPage } from "@/lib/server/loaders/settings-account";
 
 export const metadata = { title: "Account settings" };
 
-export default async function AccountSettingsPage() {
-  const { m, profile, discoverable } = await loadAccountSettingsPage();
+export default async function AccountSettingsPage({ searchParams }: { searchParams: Promise<{ deletion?: string }> }) {
+  const { deletion } = await searchParams;
+  const { m, profile, discoverable, hasPassword } = await loadAccountSettingsPage();
   return (
     <div className="mx-auto max-w-2xl">
       <h1 className="text-2xl font-semibold">Settings</h1>
       <SettingsNav current="account" />
+      {deletion === "cancelled" ? (
+        <p role="status" className="card mb-6 border-green-300 text-sm dark:border-green-800" data-testid="deletion-cancelled">
+          <span className="font-medium">Welcome back — your account is no longer being deleted.</span> Signing in cancelled it; everything is as you left it.
+        </p>
+      ) : null}
       <div className="card">
         <p className="mb-4 text-sm muted">Signed in as {m.email} · @{m.handle}</p>
         <ProfileForm profile={profile} discoverable={discoverable} />
       </div>
+      <section className="card mt-6 space-y-6" aria-labelledby="security-title">
+        <h2 id="security-title" className="text-lg font-semibold">
+          Sign-in and security
+        </h2>
+        <ChangePasswordForm action={changePasswordAction} hasPassword={hasPassword} />
+        <hr className="border-stone-200 dark:border-stone-800" />
+        <div className="space-y-2">
+          <h3 className="font-semibold">Other browsers and devices</h3>
+          <SignOutEverywhereForm action={signOutEverywhereAction} />
+        </div>
+      </section>
+      <section className="card mt-6 space-y-4" aria-labelledby="data-title">
+        <h2 id="data-title" className="text-lg font-semibold">
+          Your data
+        </h2>
+        <div className="space-y-2">
+          <p className="text-sm muted">
+            One JSON file with everything Rapport keeps about you: profile, protocol, posts, comments, reactions, kudos, interactions, requests, connections,
+            blocks, notifications, tokens (names and prefixes only) and your account&rsquo;s history.
+          </p>
+          <a href="/api/v1/me/export" download className="btn-secondary inline-block">
+            Download my data
+          </a>
+        </div>
+        <hr className="border-stone-200 dark:border-stone-800" />
+        <DeleteAccountForm action={deleteAccountAction} hasPassword={hasPassword} graceDays={DELETION_GRACE_DAYS} />
+      </section>
     </div>
   );
 }

@@ -34,7 +34,14 @@ export default async function ProfilePage({ params }: Props) {
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
       <div className="space-y-6">
         <section className="card" aria-labelledby="profile-name">
-          <h1 id="profile-name" className="text-2xl font-semibold">{profile.name}</h1>
+          <div className="flex flex-wrap items-start justify-between gap-3">
+            <h1 id="profile-name" className="text-2xl font-semibold">{profile.name}</h1>
+            {isSelf ? (
+              <a href="/settings/account" className="btn-secondary">
+                Edit profile
+              </a>
+            ) : null}
+          </div>
           <p className="muted">@{profile.handle}{profile.location ? ` · ${profile.location}` : ""}</p>
           {profile.headline ? <p className="mt-2 text-lg">{profile.headline}</p> : null}
           {profile.bio ? <p className="prose-post mt-3">{profile.bio}</p> : null}
@@ -49,6 +56,13 @@ export default async function ProfilePage({ params }: Props) {
             </ul>
           ) : null}
           <p className="mt-3 text-xs muted">Member since {formatDate(profile.createdAt)}</p>
+          {profile.leavingOn ? (
+            <p className="mt-3 rounded-lg border border-stone-300 px-3 py-2 text-sm dark:border-stone-700" data-testid="leaving">
+              <span className="font-medium">Leaving Rapport.</span> {isSelf ? "Your" : `${profile.name.split(" ")[0]}’s`} account will be deleted on{" "}
+              {formatDate(profile.leavingOn)}
+              {isSelf ? ". Signing in again before then keeps it." : ", so new connection requests are closed."}
+            </p>
+          ) : null}
           <p className="mt-4 rounded-lg bg-orange-50 px-3 py-2 text-sm text-orange-950 dark:bg-orange-950/40 dark:text-orange-100" data-testid="protocol">
             <span className="font-medium">Protocol: </span>
             {describePolicy(policy, isSelf ? undefined : profile.name.split(" ")[0])}

@@ -5,6 +5,8 @@ import { page, ZPageQuery, ZPathId } from "@/lib/validation/api/common";
 import { ZMe, ZPolicyPreview } from "@/lib/validation/api/member";
 import { ZDashboard } from "@/lib/validation/api/social";
 import { ZTokenCreated, ZTokenCreateWithPassword, ZTokenOut } from "@/lib/validation/api/token";
+import { ZDeleteAccount } from "@/lib/validation/account";
+import { ZAccountExport, ZDeletionScheduled } from "@/lib/validation/api/account";
 import { defineRoute } from "../route-spec";
 
 export const signupRoute = defineRoute({
@@ -79,6 +81,34 @@ export const updateMeRoute = defineRoute({
   body: ZProfileUpdate,
   response: ZMe,
   errors: ["validation"],
+});
+
+export const deleteMeRoute = defineRoute({
+  method: "DELETE",
+  path: "/me",
+  operationId: "deleteMe",
+  summary: "Delete your account (after 14 days; signing in before then cancels it)",
+  description:
+    "Needs your password (throttled like sign-in). Every session ends at once; API tokens keep working until the erasure. " +
+    "Until `deleteAt` your profile shows that you are leaving and refuses new connection requests (code `leaving`); " +
+    "then the account and everything in it is erased. Asking again keeps the first date.",
+  tag: "Me",
+  auth: "member",
+  body: ZDeleteAccount,
+  response: ZDeletionScheduled,
+  status: 202,
+  errors: ["validation", "rate_limited"],
+});
+
+export const exportMeRoute = defineRoute({
+  method: "GET",
+  path: "/me/export",
+  operationId: "exportMe",
+  summary: "Download everything Rapport keeps about you, as one JSON file",
+  description: "Sent as an attachment (Content-Disposition). Tokens appear by their prefix only; no password or token hash is ever included.",
+  tag: "Me",
+  auth: "member",
+  response: ZAccountExport,
 });
 
 export const getPolicyRoute = defineRoute({

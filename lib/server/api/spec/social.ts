@@ -41,6 +41,7 @@ export const sendRequestRoute = defineRoute({
     "duplicate_pending",
     "weekly_limit",
     "pending_limit",
+    "leaving",
   ],
 });
 

@@ -5,15 +5,18 @@ import { verifyPassword } from "@/lib/server/auth/password";
 import { checkInput } from "@/lib/server/validation";
 import { ZSignin, type TSigninInput } from "@/lib/validation/member";
 import { markAttemptSucceeded, releaseAttempts, reserveAttempt, THROTTLES } from "./throttle";
+import { ERASING_MESSAGE, settleDeletionOnSignIn } from "./cancel-deletion";
 import { promoteIfAdminEmail } from "@/lib/server/services/admin/bootstrap-admin";
 
-export type SignInResult = { ok: true; memberId: string } | { ok: false; error: AppError };
+/** `deletionCancelled`: the member had asked to delete the account, and signing in kept it. */
+export type SignInResult = { ok: true; memberId: string; sessionVersion: number; deletionCancelled: boolean } | { ok: false; error: AppError };
 
 const WINDOW_MINUTES = 15;
 
 /**
  * Checks email and password. Failures are throttled per account and per IP (in the
- * database); the message never says whether the email exists.
+ * database); the message never says whether the email exists. Signing in cancels a pending
+ * account deletion (cancel-deletion.ts).
  */
 export async function signInWithPassword(db: Db, { input, ip, now }: { input: TSigninInput; ip: string; now: Date }): Promise<SignInResult> {
   // No fields named: the message never says which one was wrong.
@@ -41,13 +44,15 @@ export async function signInWithPassword(db: Db, { input, ip, now }: { input: TS
     if (e instanceof AppError) return { ok: false, error: e };
     throw e;
   }
-  const member = await db.member.findUnique({ where: { email }, select: { id: true, passwordHash: true } });
+  const member = await db.member.findUnique({ where: { email }, select: { id: true, passwordHash: true, sessionVersion: true } });
   const ok = await verifyPassword(member?.passwordHash, password);
   if (ok && member) await markAttemptSucceeded(db, reserved);
   if (!ok || !member) {
     return { ok: false, error: new AppError("unauthenticated", "That email and password don't match an account.") };
   }
+  const deletion = await settleDeletionOnSignIn(db, { memberId: member.id, now });
+  if (deletion === "erasing") return { ok: false, error: new AppError("unauthenticated", ERASING_MESSAGE) };
   await promoteIfAdminEmail(db, member.id, email, now); // RAPPORT_ADMIN_EMAIL: the installation's first admin
-  return { ok: true, memberId: member.id };
+  return { ok: true, memberId: member.id, sessionVersion: member.sessionVersion, deletionCancelled: deletion === "cancelled" };
 }
 

@@ -59,9 +59,12 @@ export async function sendRequest(
       // Re-read under the lock: a suspension that committed after requireMember() still counts.
       const suspensions = await tx.member.findMany({
         where: { id: { in: [requester.id, recipient.id] } },
-        select: { id: true, suspendedAt: true, suspendedUntil: true },
+        select: { id: true, suspendedAt: true, suspendedUntil: true, deleteAt: true },
       });
-      const suspensionOf = (id: string) => suspensions.find((m) => m.id === id) ?? { suspendedAt: null, suspendedUntil: null };
+      const suspensionOf = (id: string) => {
+        const m = suspensions.find((s) => s.id === id);
+        return { suspendedAt: m?.suspendedAt ?? null, suspendedUntil: m?.suspendedUntil ?? null };
+      };
       await expireRequests(tx, { now, memberIds: [requester.id, recipient.id] });
 
       // Read once: the policy in force now is both what the gate evaluates and what the snapshot keeps.
@@ -73,7 +76,7 @@ export async function sendRequest(
 
       const decision = decideSend({
         requester: { id: requester.id, ...suspensionOf(requester.id) },
-        recipient: { id: recipient.id, name: recipient.name, ...suspensionOf(recipient.id) },
+        recipient: { id: recipient.id, name: recipient.name, ...suspensionOf(recipient.id), leavingOn: suspensions.find((m) => m.id === recipient.id)?.deleteAt ?? null },
         evaluation,
         budget,
         now,
