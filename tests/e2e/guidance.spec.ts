@@ -23,7 +23,7 @@ test.describe("on a phone", () => {
 
   test("the relationship panel follows the protocol sentence, before posts and kudos", async ({ page }) => {
     await signIn(page, ANA.email, ANA.password);
-    await expect(page).toHaveURL("/");
+    await expect(page).toHaveURL("/", { timeout: 20_000 });
     await page.goto("/u/lena");
     const panel = page.getByTestId("relationship-panel");
     await expect(panel).toBeVisible();
@@ -43,10 +43,10 @@ test.describe("on a phone", () => {
 
   test("someone who asked you: first how far they came toward your protocol, then your own warm-up", async ({ page }) => {
     await signIn(page, ANA.email, ANA.password);
-    await expect(page).toHaveURL("/");
+    await expect(page).toHaveURL("/", { timeout: 20_000 });
     await page.goto("/u/kai");
     const panel = page.getByTestId("relationship-panel");
-    await expect(panel.getByText("Asked you")).toBeVisible();
+    await expect(panel.getByText("Asked you", { exact: true })).toBeVisible();
     const theirs = panel.getByTestId("their-warmup");
     await expect(theirs).toBeVisible();
     await expect(theirs.getByRole("heading", { name: /Kai asked to connect: how far Kai came toward your protocol/ })).toBeVisible();
@@ -64,7 +64,7 @@ test.describe("on a phone", () => {
 test("on a wide screen the panel keeps the side column", async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
   await signIn(page, ANA.email, ANA.password);
-  await expect(page).toHaveURL("/");
+  await expect(page).toHaveURL("/", { timeout: 20_000 });
   await page.goto("/u/lena");
   await expect(page.getByTestId("relationship-panel")).toBeVisible();
   const card = await page.locator("section[aria-labelledby='profile-name']").boundingBox();

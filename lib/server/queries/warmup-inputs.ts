@@ -21,8 +21,6 @@ type Facts = {
   /** stored policy rows (engine fields), by member id */
   policies: Map<string, Record<string, unknown>>;
   interactions: EngineInteraction[];
-  /** members with at least one post */
-  authors: Set<string>;
 } & RelationFacts;
 
 /**
@@ -41,16 +39,12 @@ export async function loadWarmupInputs(
   const others = [...new Set(p.otherIds)].filter((id) => id !== p.viewerId);
   if (others.length === 0) return new Map();
   const { viewerId, now } = p;
-  const recipients = p.role === "requester" ? others : [viewerId];
-  const [members, interactions, facts, withPosts] = await Promise.all([
+  const [members, interactions, facts] = await Promise.all([
     readMembersWithPolicies(db, { ids: [viewerId, ...others] }),
     readPairInteractions(db, { viewerId, others, since: windowStart(now) }),
     readRelationFacts(db, { viewerId, others, role: p.role, now }),
-    // Which recipients have a post to reply to (next steps suggest something else to those without).
-    db.post.findMany({ where: { authorId: { in: recipients }, deletedAt: null }, distinct: ["authorId"], select: { authorId: true } }),
   ]);
-  const authors = new Set(withPosts.map((r) => r.authorId));
-  return assemble(viewerId, others, p, { members: members.facts, policies: members.policies, interactions, authors, ...facts });
+  return assemble(viewerId, others, p, { members: members.facts, policies: members.policies, interactions, ...facts });
 }
 
 /** Facts → one evaluation input per other member (skipping ids that are not members). */
@@ -97,7 +91,7 @@ function assemble(
         cooldownUntil: cooldownByOther.get(other) ?? null,
       },
       now: p.now,
-      recipientHasPosts: f.authors.has(recipient.id),
+      recipientHasPosts: recipient.hasPosts,
     });
   }
   return out;
