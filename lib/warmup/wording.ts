@@ -155,5 +155,7 @@ export const VERDICT_NOTE_WORDS: Readonly<Record<VerdictNote, string>> = Object.
  */
 export function stepsBesideLock(steps: readonly string[], lock: string | null): string[] {
   if (!lock) return [...steps];
-  return steps.filter((s) => !lock.includes(s.replace(/\.$/, "")));
+  // A cooldown's date may be worded by two formatters (Intl's "Sept", ours "Sep"): match the phrase, not the date.
+  const again = "You can ask again";
+  return steps.filter((s) => !lock.includes(s.replace(/\.$/, "")) && !(lock.includes(again) && s.startsWith(again)));
 }
