@@ -66,10 +66,10 @@ export const STATUS_WORDS: Readonly<Record<RelationshipStatus, StatusWords>> = O
     refusal: notWarm,
     lock: (c) =>
       c.unmetCount && c.unmetCount > 0
-        ? `Warming up — ${c.unmetCount === 1 ? "1 criterion" : `${c.unmetCount} criteria`} of ${c.firstName}'s protocol still to meet.`
-        : `Warming up — ${c.firstName}'s protocol isn't met yet.`,
+        ? `Warming up: ${c.unmetCount === 1 ? "1 criterion" : `${c.unmetCount} criteria`} of ${c.firstName}'s protocol still to meet.`
+        : `Warming up: ${c.firstName}'s protocol isn't met yet.`,
   },
-  cold: { refusal: notWarm, lock: (c) => `Not warmed up yet — nothing counts toward ${c.firstName}'s protocol so far.` },
+  cold: { refusal: notWarm, lock: (c) => `Not warmed up yet: nothing counts toward ${c.firstName}'s protocol so far.` },
 });
 
 /** The statuses in which a send is refused, in the status table's order. */

@@ -59,10 +59,10 @@ describe("the words table covers every status (generated from the status list)",
 
 describe("lock reasons in words", () => {
   it.each<[RelationshipStatus, Partial<typeof ctx> & { unmetCount?: number }, string]>([
-    ["cold", {}, "Not warmed up yet — nothing counts toward Ana's protocol so far."],
-    ["warming", {}, "Warming up — Ana's protocol isn't met yet."],
-    ["warming", { unmetCount: 1 }, "Warming up — 1 criterion of Ana's protocol still to meet."],
-    ["warming", { unmetCount: 3 }, "Warming up — 3 criteria of Ana's protocol still to meet."],
+    ["cold", {}, "Not warmed up yet: nothing counts toward Ana's protocol so far."],
+    ["warming", {}, "Warming up: Ana's protocol isn't met yet."],
+    ["warming", { unmetCount: 1 }, "Warming up: 1 criterion of Ana's protocol still to meet."],
+    ["warming", { unmetCount: 3 }, "Warming up: 3 criteria of Ana's protocol still to meet."],
     ["cooldown", {}, "Ana said “not yet”. You can ask again after 9 Dec 2026."],
     ["cooldown", { declineReason: "no" }, "Ana declined. You can ask again after 9 Dec 2026."],
     ["cooldown", { declineReason: undefined, cooldownUntil: undefined }, "You can ask again after a while."],
