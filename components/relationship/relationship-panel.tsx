@@ -12,6 +12,10 @@ import { InteractionTimeline } from "./interaction-timeline";
 import { NextSteps } from "./next-steps";
 import { StatusPill } from "./status-pill";
 import { WarmthProgress } from "./warmth-progress";
+import { firstNameOf } from "@/lib/warmup/names";
+import { PERCENT_DEFINITION } from "@/lib/warmup/percent-words";
+import { lockReasonOf, stepsBesideLock } from "@/lib/warmup/wording";
+import type { Evaluation, RelationshipStatus } from "@/lib/warmup/types";
 
 /** The forms in the panel, each a server action the page hands down. */
 export type RelationshipActions = {
@@ -58,26 +62,32 @@ export function RelationshipPanel({
   }
 
   if (!view) return null;
-  const { relationship: rel, history, introductions: intros, introTargets } = view;
+  const { relationship: rel, history, introductions: intros, introTargets, theirWarmup } = view;
   const e = rel.evaluation;
-  const first = profile.name.split(" ")[0];
+  const first = firstNameOf(profile.name);
   const showProgress = e.criteria.length > 0 && e.status !== "connected";
+  const askedYou = e.status === "incoming" && theirWarmup !== null;
+  const lock = lockReasonOf(rel, first);
+  const steps = e.status === "connected" || askedYou ? [] : stepsBesideLock(e.nextSteps, lock);
 
   return (
     <>
-      <section className="card space-y-4" aria-labelledby="rel-h">
+      <section className="card space-y-4" aria-labelledby="rel-h" data-testid="relationship-panel">
         <div className="flex flex-wrap items-center justify-between gap-2">
           <h2 id="rel-h" className="font-semibold">You and {first}</h2>
           <StatusPill status={e.status} />
         </div>
+        {askedYou ? <TheirRequest first={first} evaluation={theirWarmup} /> : null}
         {showProgress ? (
-          <div className="space-y-3">
-            <WarmthProgress percent={e.percent} status={e.status} label={`Warm-up with ${profile.name}`} />
-            <CriteriaBars criteria={e.criteria} caption={`What ${first}'s protocol asks for`} />
+          <div className="space-y-3" data-testid="own-warmup">
+            {askedYou ? <h3 className="text-sm font-semibold">Your own warm-up toward {first}</h3> : null}
+            <WarmthProgress percent={e.percent} status={askedYou ? barStatus(e) : e.status} label={`Your warm-up with ${first}`} />
+            <CriteriaBars criteria={e.criteria} caption={`What ${first}'s protocol asks of you`} />
+            <PercentHelp />
           </div>
         ) : null}
         <ConnectControl relationship={rel} handle={profile.handle} firstName={first} sendRequestAction={actions.sendRequestAction} />
-        {e.status !== "connected" ? <NextSteps steps={e.nextSteps} /> : null}
+        <NextSteps steps={steps} />
         <IntroductionsList introductions={intros.fromMe} title={`Introductions of you to ${first}`} />
         <IntroductionsList introductions={intros.toMe} title={`${first} was introduced to you`} />
       </section>
@@ -92,5 +102,42 @@ export function RelationshipPanel({
         <ReportForm subjectType="member" subjectId={profile.id} subjectLabel={`@${profile.handle}`} reportAction={actions.reportAction} />
       </div>
     </>
+  );
+}
+
+/** The bar's colour for your own warm-up when the pill shows something else (they asked you). */
+function barStatus(e: Evaluation): RelationshipStatus {
+  return e.gateMet ? "warm" : e.percent > 0 ? "warming" : "cold";
+}
+
+/** What the other member's pending request stands on: how far they came toward your protocol. */
+function TheirRequest({ first, evaluation }: { first: string; evaluation: Evaluation }) {
+  return (
+    <div className="space-y-3 rounded-lg bg-rose-50 p-3 dark:bg-rose-950/30" data-testid="their-warmup">
+      <h3 className="text-sm font-semibold">{first} asked to connect: how far {first} came toward your protocol</h3>
+      {evaluation.criteria.length > 0 ? (
+        <>
+          <WarmthProgress percent={evaluation.percent} status={barStatus(evaluation)} label={`${first}'s warm-up with you`} />
+          <CriteriaBars criteria={evaluation.criteria} caption={`What your protocol asks of ${first}`} />
+        </>
+      ) : (
+        <p className="text-sm">Your protocol asks for nothing before a request.</p>
+      )}
+      <p className="text-sm">
+        {evaluation.gateMet
+          ? `${first} meets your protocol as it is today.`
+          : `${first} doesn't meet your protocol as it is today — it may have changed since the request was sent.`}
+      </p>
+    </div>
+  );
+}
+
+/** The percent's definition, one click away, in the words of docs/architecture.md. */
+function PercentHelp() {
+  return (
+    <details className="text-xs muted">
+      <summary className="cursor-pointer underline-offset-2 hover:underline">How is the percent worked out?</summary>
+      <p className="mt-1">{PERCENT_DEFINITION}</p>
+    </details>
   );
 }

@@ -26,17 +26,39 @@ export function allMet(criteria: readonly CriterionResult[]): boolean {
   return true;
 }
 
+/** The count criteria (points, interactions, distinct days, span): each has its own bar and percent. */
+export const COUNT_CRITERIA: ReadonlySet<CriterionResult["key"]> = new Set(["points", "interactions", "distinctDays", "spanDays"]);
+
+/** How much may the overall percent run ahead of the least-advanced count criterion. */
+export const AHEAD_OF_SLOWEST = 10;
+
+/** A criterion's own percent, as its bar shows it: current / required, capped at 100, floored. */
+export function criterionPercent(c: CriterionResult): number {
+  if (c.met || c.required <= 0) return 100;
+  const pct = Math.floor((Math.max(0, c.current) * 100) / c.required);
+  return pct > 99 ? 99 : pct;
+}
+
 /**
- * Mean of each criterion's progress capped at 1, floored to a whole percent. It reads 100
- * only when every criterion is met: a nearly-there 99.6 must not look finished.
+ * The overall percent, read as what is left to do:
+ * - 100 exactly when every criterion is met (the gate);
+ * - 0 while nothing counts yet (`anyCounted` false: a cold pair shows 0, whatever the
+ *   other side did);
+ * - otherwise the mean of the criteria's own percents, held to at most
+ *   AHEAD_OF_SLOWEST points above the least-advanced count criterion (so 9 of 12 points
+ *   with everything else met reads 85, not 95), never below 1 and never above 99.
  */
-export function progressPercent(criteria: readonly CriterionResult[]): number {
+export function progressPercent(criteria: readonly CriterionResult[], anyCounted: boolean): number {
   if (allMet(criteria)) return 100;
+  if (!anyCounted) return 0;
   let sum = 0;
+  let slowest = Infinity;
   for (let i = 0; i < criteria.length; i++) {
-    const c = criteria[i];
-    sum += c.current >= c.required ? 1 : c.current / c.required;
+    const own = criterionPercent(criteria[i]);
+    sum += own;
+    if (COUNT_CRITERIA.has(criteria[i].key) && own < slowest) slowest = own;
   }
-  const pct = Math.floor((sum * 100) / criteria.length);
-  return pct > 99 ? 99 : pct < 0 ? 0 : pct;
+  let pct = Math.floor(sum / criteria.length);
+  if (pct > slowest + AHEAD_OF_SLOWEST) pct = slowest + AHEAD_OF_SLOWEST;
+  return pct > 99 ? 99 : pct < 1 ? 1 : pct;
 }

@@ -7,6 +7,7 @@ import type { EvaluateInput, Evaluation, Policy, RelationFacts } from "./types";
 import { dayNumber, isoString, timeOf } from "./utc-day";
 import { DAY } from "./time";
 import { DEFAULT_WEIGHTS } from "./weights";
+import { firstNameOf } from "./names";
 
 const NO_RELATION: RelationFacts = {
   blocked: false,
@@ -53,7 +54,7 @@ export function assess(input: EvaluateInput): Assessment {
   const closed = policy.preset === "closed";
   const criteria = closed ? [] : buildCriteria(policy, t);
   const gateMet = !closed && allMet(criteria);
-  const percent = closed ? 0 : progressPercent(criteria);
+  const percent = closed ? 0 : progressPercent(criteria, t.interactions > 0);
 
   const cooldownMs = timeOf(relation.cooldownUntil);
   const inCooldown = Number.isFinite(cooldownMs) && cooldownMs > nowMs;
@@ -76,6 +77,8 @@ export function assess(input: EvaluateInput): Assessment {
   });
 
   const steps = nextStepCodes({
+    recipientHasPosts: input.recipientHasPosts !== false,
+    pendingUnlock: closed || gateMet ? 0 : pendingUnlock(input, policy, nowMs),
     status,
     criteria,
     gateMet,
@@ -93,7 +96,7 @@ export function assess(input: EvaluateInput): Assessment {
     percent,
     criteria,
     interactions: t.verdicts,
-    nextSteps: steps.map((s) => stepWords(s, input.recipientName, wordsWeight)),
+    nextSteps: steps.map((s) => stepWords(s, firstNameOf(input.recipientName), wordsWeight)),
     // Only an active cooldown is reported; a past one no longer says anything useful.
     cooldownUntil: inCooldown ? isoString(cooldownMs) : null,
     evaluatedAt: isoString(nowMs),
@@ -105,4 +108,25 @@ export function assess(input: EvaluateInput): Assessment {
 export function commentWeightOf(weights: EvaluateInput["weights"]): number {
   const w = weights?.comment;
   return typeof w === "number" && Number.isFinite(w) ? w : DEFAULT_WEIGHTS.comment;
+}
+
+/**
+ * How many of the requester's logged interactions wait for the recipient's confirmation
+ * and, confirmed, would meet the gate; 0 when confirming them all would not be enough.
+ * A second tally with those interactions taken as confirmed.
+ */
+function pendingUnlock(input: EvaluateInput, policy: Policy, nowMs: number): number {
+  const list = input.interactions ?? [];
+  const pending = new Set<string>();
+  const confirmed = list.map((it) => {
+    if (it == null || it.verification !== "pending" || it.actorId !== input.requesterId || it.targetId !== input.recipientId) return it;
+    pending.add(it.id);
+    return { ...it, verification: "confirmed" as const };
+  });
+  if (pending.size === 0) return 0;
+  const t = tally(confirmed, input.requesterId, input.recipientId, policy, nowMs);
+  if (!allMet(buildCriteria(policy, t))) return 0;
+  let n = 0;
+  for (const v of t.verdicts) if (v.counted && pending.has(v.id)) n++;
+  return n;
 }

@@ -14,7 +14,14 @@ export type NextStepContext = {
   /** UTC day number the requester's account becomes old enough, NaN if unknown */
   oldEnoughDay: number;
   minAccountAgeDays: number;
+  /** the recipient has posts to reply to (false: suggest kudos, a mention or a logged meeting instead) */
+  recipientHasPosts: boolean;
+  /** outgoing logged interactions waiting for the recipient's confirmation that, confirmed, meet the gate (0: none would) */
+  pendingUnlock: number;
 };
+
+/** At most this many steps: one primary action and two more. */
+export const MAX_STEPS = 3;
 
 /**
  * A next step as data: a code and the numbers its words need, without the recipient's name
@@ -22,12 +29,14 @@ export type NextStepContext = {
  * stays right when either changes). Days are UTC day numbers, null when unknown.
  */
 export type NextStep =
-  | { code: "connected" | "incoming" | "requested" | "closed" | "warm" | "conversation" | "reciprocity" }
+  | { code: "connected" | "incoming" | "requested" | "closed" | "warm" | "reciprocity" }
+  | { code: "conversation"; noPosts?: true }
+  | { code: "pending_confirmation"; count: number }
   | { code: "cooldown"; day: number | null }
   | { code: "too_new"; minDays: number; day: number | null }
   | { code: "cap_reached"; cap: number }
   | { code: "interactions"; current: number; missing: number }
-  | { code: "points"; missing: number }
+  | { code: "points"; missing: number; noPosts?: true }
   | { code: "distinct_days"; current: number; required: number; missing: number }
   | { code: "span_days"; missing: number };
 
@@ -42,6 +51,7 @@ export const NEXT_STEP_CODES = [
   "cooldown",
   "too_new",
   "cap_reached",
+  "pending_confirmation",
   "interactions",
   "points",
   "distinct_days",
@@ -58,15 +68,15 @@ const dayOrNull = (day: number) => (Number.isFinite(day) ? day : null);
 // days, span and the other side's reply can only come with time.
 const STEP_ORDER = ["conversation", "interactions", "points", "distinctDays", "spanDays", "reciprocity"] as const;
 
-function criterionStep(c: CriterionResult): NextStep {
+function criterionStep(c: CriterionResult, hasPosts: boolean): NextStep {
   const missing = c.required - c.current;
   switch (c.key) {
     case "conversation":
-      return { code: "conversation" };
+      return hasPosts ? { code: "conversation" } : { code: "conversation", noPosts: true };
     case "interactions":
       return { code: "interactions", current: c.current, missing };
     case "points":
-      return { code: "points", missing };
+      return hasPosts ? { code: "points", missing } : { code: "points", missing, noPosts: true };
     case "distinctDays":
       return { code: "distinct_days", current: c.current, required: c.required, missing };
     case "spanDays":
@@ -79,8 +89,11 @@ function criterionStep(c: CriterionResult): NextStep {
 function warmingSteps(ctx: NextStepContext): NextStep[] {
   const steps: NextStep[] = [];
   const unmet = ctx.criteria.filter((c) => !c.met);
-  // The cap only matters when something other than the other side's reply is missing.
-  if (ctx.capReachedToday && unmet.some((c) => c.key !== "reciprocity")) {
+  if (ctx.pendingUnlock > 0) {
+    // Nothing more is needed from the requester: say what the request waits for, not "come back tomorrow".
+    steps.push({ code: "pending_confirmation", count: ctx.pendingUnlock });
+  } else if (ctx.capReachedToday && unmet.some((c) => c.key !== "reciprocity")) {
+    // The cap only matters when something other than the other side's reply is missing.
     steps.push({ code: "cap_reached", cap: ctx.dailyPointCap });
   }
   for (const key of STEP_ORDER) {
@@ -88,13 +101,20 @@ function warmingSteps(ctx: NextStepContext): NextStep[] {
     if (!c) continue;
     // "1 day" is implied by the first interaction; don't say the same thing twice.
     if (key === "distinctDays" && c.required === 1 && unmet.some((u) => u.key === "interactions")) continue;
-    steps.push(criterionStep(c));
+    steps.push(criterionStep(c, ctx.recipientHasPosts));
   }
   return steps;
 }
 
-/** The requester's next steps as data, most useful first; at most one per unmet criterion. */
+/**
+ * The requester's next steps as data: the primary one first, then at most two more
+ * (MAX_STEPS), at most one per unmet criterion.
+ */
 export function nextStepCodes(ctx: NextStepContext): NextStep[] {
+  return allSteps(ctx).slice(0, MAX_STEPS);
+}
+
+function allSteps(ctx: NextStepContext): NextStep[] {
   switch (ctx.status) {
     case "self":
     case "blocked":
@@ -119,7 +139,10 @@ export function nextStepCodes(ctx: NextStepContext): NextStep[] {
   }
 }
 
-/** A next step in plain, kind words, addressed to the requester. */
+/**
+ * A next step in plain, kind words, addressed to the requester. `recipientName` is used as
+ * given in every sentence (callers pass the first name: one form of each name).
+ */
 export function stepWords(step: NextStep, recipientName: string, commentWeight: number): string {
   const name = recipientName?.trim() || "this member";
   switch (step.code) {
@@ -142,12 +165,20 @@ export function stepWords(step: NextStep, recipientName: string, commentWeight: 
     case "cap_reached":
       return `You've reached today's limit of ${times(step.cap, "point", "points")} — come back tomorrow.`;
     case "conversation":
-      return `Reply to one of ${name}'s posts — you still need a real conversation.`;
+      return step.noPosts
+        ? `You still need a real conversation: ${name} has no posts yet, so give ${name} kudos, or meet elsewhere and log it.`
+        : `Reply to one of ${name}'s posts — you still need a real conversation.`;
+    case "pending_confirmation":
+      return step.count === 1
+        ? `1 logged interaction waits for ${name}'s confirmation — confirmed, it meets the protocol.`
+        : `${step.count} logged interactions wait for ${name}'s confirmation — confirmed, they meet the protocol.`;
     case "interactions":
       if (step.current === 0) return `Interact with ${name} ${step.missing === 1 ? "once" : `${step.missing} times`}.`;
       return step.missing === 1 ? "Interact once more." : `Interact ${step.missing} more times.`;
     case "points":
-      return `${times(step.missing, "more point", "more points")} needed — a comment is worth ${commentWeight}.`;
+      return step.noPosts
+        ? `${times(step.missing, "more point", "more points")} needed — mention ${name} in a post, give kudos, or log a meeting elsewhere.`
+        : `${times(step.missing, "more point", "more points")} needed — a comment is worth ${commentWeight}.`;
     case "distinct_days":
       if (step.current === 0) {
         return step.required === 1

@@ -111,6 +111,11 @@ export type EvaluateInput = {
    * Defaults to DEFAULT_WEIGHTS.
    */
   weights?: Partial<Record<InteractionKind, number>>;
+  /**
+   * Optional: whether the recipient has posts to reply to. false: next steps suggest kudos,
+   * a mention or a logged meeting instead of a reply. Unknown (undefined) reads as true.
+   */
+  recipientHasPosts?: boolean;
 };
 
 export const CRITERION_KEYS = ["points", "interactions", "distinctDays", "spanDays", "conversation", "reciprocity"] as const;

@@ -16,6 +16,8 @@ export type StatusWordsContext = {
   cooldownUntil?: Date | string | null;
   /** the recipient's answer to the viewer's last declined request, while its cooldown runs */
   declineReason?: string | null;
+  /** how many of the protocol's criteria are not met yet, when known (the lock's words for a warming pair) */
+  unmetCount?: number;
 };
 
 type Words = (c: StatusWordsContext) => string;
@@ -60,8 +62,15 @@ export const STATUS_WORDS: Readonly<Record<RelationshipStatus, StatusWords>> = O
   closed: { refusal: (c) => notAccepting(c.firstName), lock: (c) => notAccepting(c.firstName) },
   too_new: { refusal: tooNew, lock: tooNew },
   warm: { refusal: null, lock: null },
-  warming: { refusal: notWarm, lock: (c) => `Warming up: ${c.step ?? "keep going."}` },
-  cold: { refusal: notWarm, lock: (c) => `Not warmed up yet: ${c.step ?? `interact with ${c.firstName} first.`}` },
+  // The locks name what is missing, not what to do: the panel shows the next step beside them.
+  warming: {
+    refusal: notWarm,
+    lock: (c) =>
+      c.unmetCount && c.unmetCount > 0
+        ? `Warming up: ${c.unmetCount === 1 ? "1 criterion" : `${c.unmetCount} criteria`} of ${c.firstName}'s protocol still to meet.`
+        : `Warming up: ${c.firstName}'s protocol isn't met yet.`,
+  },
+  cold: { refusal: notWarm, lock: (c) => `Not warmed up yet: nothing counts toward ${c.firstName}'s protocol so far.` },
 });
 
 /** The statuses in which a send is refused, in the status table's order. */
@@ -91,12 +100,15 @@ export function lockReason(f: LockFacts): string | null {
 
 /** Where the viewer stands with a member, as the relationship panel and the connect page read it. */
 export type Standing = {
-  evaluation: Pick<Evaluation, "status" | "nextSteps" | "cooldownUntil">;
+  evaluation: Pick<Evaluation, "status" | "nextSteps" | "cooldownUntil"> & Partial<Pick<Evaluation, "criteria">>;
   lastDecline: { reason: string | null } | null;
   budget: LockFacts["budget"];
 };
 
-/** lockReason for a standing: why the viewer may not ask `firstName` now; null when they may. */
+/**
+ * lockReason for a standing: why the viewer may not ask `firstName` now; null when they may.
+ * It never repeats a next step: the panel lists the steps beside it (see stepsBesideLock).
+ */
 export function lockReasonOf(r: Standing, firstName: string): string | null {
   const e = r.evaluation;
   return lockReason({
@@ -105,6 +117,7 @@ export function lockReasonOf(r: Standing, firstName: string): string | null {
     step: e.nextSteps[0],
     cooldownUntil: e.cooldownUntil,
     declineReason: r.lastDecline?.reason ?? null,
+    unmetCount: e.criteria?.filter((c) => !c.met).length,
     budget: r.budget,
   });
 }
@@ -136,3 +149,14 @@ export const VERDICT_NOTE_WORDS: Readonly<Record<VerdictNote, string>> = Object.
   pending_half: "pending — counts half",
   capped: "partly over the daily cap",
 });
+
+/**
+ * The next steps to show beside a lock: those the lock's words do not already say (a
+ * cooldown, a too-new account or a closed protocol is said once, by the lock).
+ */
+export function stepsBesideLock(steps: readonly string[], lock: string | null): string[] {
+  if (!lock) return [...steps];
+  // A cooldown's date may be worded by two formatters (Intl's "Sept", ours "Sep"): match the phrase, not the date.
+  const again = "You can ask again";
+  return steps.filter((s) => !lock.includes(s.replace(/\.$/, "")) && !(lock.includes(again) && s.startsWith(again)));
+}

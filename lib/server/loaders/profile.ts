@@ -10,7 +10,8 @@ import { findProfile, type PublicProfile } from "@/lib/server/queries/profile";
 import { loadRelationship, type Relationship } from "@/lib/server/queries/relationship";
 import type { Tx } from "@/lib/server/db";
 import type { TAppSettings } from "@/lib/validation/app-settings";
-import type { Policy } from "@/lib/warmup/types";
+import type { Evaluation, Policy } from "@/lib/warmup/types";
+import { evaluatePair } from "@/lib/server/queries/evaluate-pairs";
 import { getViewer } from "@/lib/server/auth/session";
 import { appSettings, viewerBlocks } from "./request-cache";
 
@@ -19,6 +20,8 @@ export type RelationshipView = {
   relationship: Relationship;
   history: TimelineItem[];
   introductions: Awaited<ReturnType<typeof introductionsBetween>>;
+  /** when they asked the viewer (a pending request): how far they came toward the viewer's protocol */
+  theirWarmup: Evaluation | null;
   /** empty unless the two are connected */
   introTargets: Awaited<ReturnType<typeof eligibleIntroductionTargets>>;
 };
@@ -54,11 +57,14 @@ async function loadRelationshipView(
   if (viewerId === profile.id || profile.blockedByViewer) return null;
   const relationship = await loadRelationship(db, { viewerId, otherId: profile.id, now, settings });
   if (!relationship) return null;
-  const [history, introductions, introTargets] = await Promise.all([
+  const askedYou = relationship.pending?.direction === "incoming";
+  const [history, introductions, introTargets, theirWarmup] = await Promise.all([
     loadPairHistory(db, { viewerId, otherId: profile.id, now, settings, role: "requester", evaluation: relationship.evaluation, windowDays: policy.freshnessDays }),
     introductionsBetween(db, { viewerId, otherId: profile.id }),
     // Only members connected to each other can introduce one to their connections.
     relationship.connectedSince ? eligibleIntroductionTargets(db, { viewerId, profileMemberId: profile.id, now }) : [],
+    // What their request stands on: them → viewer, under the viewer's protocol.
+    askedYou ? evaluatePair(db, { viewerId, otherId: profile.id, role: "recipient", now, settings }) : null,
   ]);
-  return { relationship, history, introductions, introTargets };
+  return { relationship, history, introductions, introTargets, theirWarmup: theirWarmup ?? null };
 }

@@ -69,6 +69,7 @@ export async function loadPairInputs(
   const settings = settingsFromValues(row?.settings ? JSON.parse(row.settings) : null);
   const { display, facts, policies } = parseMembers(row?.members);
   const createdAt = new Map(facts.map((m) => [m.id, m.createdAt]));
+  const authors = new Set(facts.filter((m) => m.hasPosts).map((m) => m.id));
   const [connected, blocked, pending, cooldowns] = JSON.parse(row?.relations ?? "[[],[],[],[]]") as [
     [string, string][],
     [string, string][],
@@ -113,6 +114,7 @@ export async function loadPairInputs(
         },
         now,
         weights: settings.weights,
+        recipientHasPosts: authors.has(recipientId),
       },
       changesAt: [out, back].filter((d): d is Date => d !== undefined),
       requester,

@@ -5,6 +5,7 @@ import { notSuspended } from "@/lib/server/queries/member-visibility";
 import { loadPairInputs } from "@/lib/server/queries/pair-inputs";
 import { commentWeightOf } from "@/lib/warmup/evaluate";
 import { stepWords, type NextStep } from "@/lib/warmup/next-steps";
+import { firstNameOf } from "@/lib/warmup/names";
 import {
   closestRank,
   LISTED_STATUSES,
@@ -95,7 +96,7 @@ export function relationshipReader(db: Tx, p: { viewerId: string; now: Date; set
       status: r.status,
       percent: r.percent,
       gateMet: r.gateMet,
-      nextStep: r.step ? stepWords(r.step, member.name, commentWeight) : null,
+      nextStep: r.step ? stepWords(r.step, firstNameOf(member.name), commentWeight) : null,
       lastInteractionAt: r.lastInteractionAt,
     },
     key: { rank: closestRank(r.status), percent: r.percent, nameKey: nameKey(member.name), id: member.id, last: r.lastInteractionAt?.getTime() ?? null },

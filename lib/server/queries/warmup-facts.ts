@@ -13,7 +13,8 @@ import type { EngineInteraction, InteractionKind, InteractionSource, Policy, Ver
 
 export type PairRole = "requester" | "recipient";
 
-export type MemberFacts = { id: string; name: string; createdAt: Date };
+/** `hasPosts`: at least one post not deleted (next steps suggest something else to those without). */
+export type MemberFacts = { id: string; name: string; createdAt: Date; hasPosts: boolean };
 
 /** The other member of each of the viewer's connections, blocks (either way), pending requests and cooldowns. */
 export type RelationFacts = {
@@ -155,17 +156,18 @@ const POLICY_JSON = Prisma.raw(
 export const membersWithPolicies = (ids: Prisma.Sql) => Prisma.sql`
   SELECT coalesce(json_agg(json_build_array(m.id, m.handle, m.name, m.headline,
            (extract(epoch FROM m.created_at) * 1000)::bigint,
-           CASE WHEN p.member_id IS NULL THEN NULL ELSE ${POLICY_JSON} END)), '[]')::text
+           CASE WHEN p.member_id IS NULL THEN NULL ELSE ${POLICY_JSON} END,
+           EXISTS (SELECT 1 FROM post x WHERE x.author_id = m.id AND x.deleted_at IS NULL))), '[]')::text
   FROM member m LEFT JOIN policy p ON p.member_id = m.id
   WHERE m.id = ANY(${ids})`;
 
 export function parseMembers(json: string | null | undefined) {
-  type Row = [id: string, handle: string, name: string, headline: string, createdAtMs: number, policy: Record<string, unknown> | null];
+  type Row = [id: string, handle: string, name: string, headline: string, createdAtMs: number, policy: Record<string, unknown> | null, hasPosts: boolean];
   const display = new Map<string, RelatedMember>();
   const facts: MemberFacts[] = [];
   const policies = new Map<string, Record<string, unknown>>();
-  for (const [id, handle, name, headline, createdAtMs, policy] of JSON.parse(json ?? "[]") as Row[]) {
-    facts.push({ id, name, createdAt: new Date(createdAtMs) });
+  for (const [id, handle, name, headline, createdAtMs, policy, hasPosts] of JSON.parse(json ?? "[]") as Row[]) {
+    facts.push({ id, name, createdAt: new Date(createdAtMs), hasPosts: hasPosts === true });
     if (policy) policies.set(id, policy);
     display.set(id, { id, handle, name, headline });
   }

@@ -91,6 +91,7 @@ function assemble(
         cooldownUntil: cooldownByOther.get(other) ?? null,
       },
       now: p.now,
+      recipientHasPosts: recipient.hasPosts,
     });
   }
   return out;

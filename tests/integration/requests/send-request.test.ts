@@ -181,9 +181,9 @@ describe("refusals: a refused send stores nothing", () => {
   it.each([
     ["too short", "Hello, nice to meet you!", /at least 30 characters/],
     ["too long", "x".repeat(501), /under 500 characters/],
-    ["only the stock phrase", "I'd like to add you to my professional network.", /only a greeting/],
-    ["a greeting and the name", "Hello Ana Ferreira, hi there, greetings and best wishes!", /only a greeting/],
-    ["a greeting, the stock phrase, and a sign-off", "Hi Ana! Let's connect, let's connect. Cheers, Ben Okafor", /only a greeting/],
+    ["only the stock phrase", "I'd like to add you to my professional network.", /stock invitation/],
+    ["a greeting and the name", "Hello Ana Ferreira, hi there, greetings and best wishes!", /stock invitation/],
+    ["a greeting, the stock phrase, and a sign-off", "Hi Ana! Let's connect, let's connect. Cheers, Ben Okafor", /stock invitation/],
   ])("a note that is %s: a validation error on the note", async (_label, note, message) => {
     const { ben, ana } = await pair();
     await warmUp(ben.id, ana.id);

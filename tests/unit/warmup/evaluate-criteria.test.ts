@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { evaluate } from "../../../lib/warmup/evaluate";
 import type { CriterionKey, Criteria, EngineInteraction } from "../../../lib/warmup/types";
-import { at, customPolicy, evalInput, incoming, outgoing, outgoingAt, policy } from "./factories";
+import { at, customPolicy, daysAgo, evalInput, incoming, outgoing, outgoingAt, policy } from "./factories";
 
 function judge(criteria: Partial<Criteria>, interactions: EngineInteraction[]) {
   return evaluate(evalInput({ policy: customPolicy(criteria), interactions }));
@@ -121,7 +121,12 @@ describe("criteria list and progress", () => {
   it.each<[string, Partial<Criteria>, EngineInteraction[], number]>([
     ["nothing done", { minPoints: 6, minInteractions: 2 }, [], 0],
     ["half of each", { minPoints: 6, minInteractions: 2 }, [outgoing("comment")], 50],
-    ["one of three met", { minPoints: 3, minInteractions: 3, requireReciprocity: true }, [outgoing("comment")], 44],
+    // mean 44, held to 10 points above the interactions' 33
+    ["one of three met", { minPoints: 3, minInteractions: 3, requireReciprocity: true }, [outgoing("comment")], 43],
+    // the issue's cases: 9 of 12 points with the rest met read 85 (not 95); 4 of 6 points 76 (not 91)
+    ["9 of 12 points, the rest met", { minPoints: 12, minInteractions: 3, requireConversation: true }, [outgoing("comment", { occurredAt: daysAgo(2) }), outgoing("comment", { occurredAt: daysAgo(1) }), outgoing("comment")], 85],
+    ["4 of 6 points, the rest met", { minPoints: 6, minInteractions: 2 }, [outgoing("mention", { occurredAt: daysAgo(1) }), outgoing("mention")], 76],
+    ["the other side's interaction only", { minPoints: 3, requireReciprocity: true }, [incoming("comment")], 0],
     ["all but a sliver", { minPoints: 100 }, ninetyNinePoints(), 99],
     ["no criteria at all", {}, [], 100],
   ])("shows %s as %i%", (_label, criteria, list, percent) => {

@@ -73,7 +73,7 @@ describe("cooldown", () => {
 
   it("keeps measuring progress during a cooldown", () => {
     const e = evaluate(evalInput({ interactions: [outgoing("comment")], relation: noRelation({ cooldownUntil: daysAgo(-5) }) }));
-    expect(e).toMatchObject({ status: "cooldown", percent: 62, gateMet: false });
+    expect(e).toMatchObject({ status: "cooldown", percent: 60, gateMet: false });
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { decideSend } from "../../../lib/warmup/send-decision";
 import { NOT_COUNTED_REASONS, RELATIONSHIP_STATUSES, type Evaluation, type RelationshipStatus } from "../../../lib/warmup/types";
-import { REFUSED_STATUSES, STATUS_WORDS, lockReason, lockReasonOf, notCountedWords, VERDICT_NOTE_WORDS } from "../../../lib/warmup/wording";
+import { REFUSED_STATUSES, STATUS_WORDS, lockReason, lockReasonOf, notCountedWords, stepsBesideLock, VERDICT_NOTE_WORDS } from "../../../lib/warmup/wording";
 import { NOW } from "./factories";
 
 const BUDGET = { weeklyLimit: 20, weeklyFreesAt: null, pendingCap: 50, pendingFreesAt: null };
@@ -58,11 +58,11 @@ describe("the words table covers every status (generated from the status list)",
 });
 
 describe("lock reasons in words", () => {
-  it.each<[RelationshipStatus, Partial<typeof ctx>, string]>([
-    ["cold", {}, "Not warmed up yet: Interact once more."],
-    ["cold", { step: undefined }, "Not warmed up yet: interact with Ana first."],
-    ["warming", {}, "Warming up: Interact once more."],
-    ["warming", { step: undefined }, "Warming up: keep going."],
+  it.each<[RelationshipStatus, Partial<typeof ctx> & { unmetCount?: number }, string]>([
+    ["cold", {}, "Not warmed up yet: nothing counts toward Ana's protocol so far."],
+    ["warming", {}, "Warming up: Ana's protocol isn't met yet."],
+    ["warming", { unmetCount: 1 }, "Warming up: 1 criterion of Ana's protocol still to meet."],
+    ["warming", { unmetCount: 3 }, "Warming up: 3 criteria of Ana's protocol still to meet."],
     ["cooldown", {}, "Ana said “not yet”. You can ask again after 9 Dec 2026."],
     ["cooldown", { declineReason: "no" }, "Ana declined. You can ask again after 9 Dec 2026."],
     ["cooldown", { declineReason: undefined, cooldownUntil: undefined }, "You can ask again after a while."],
@@ -115,5 +115,22 @@ describe("lockReasonOf: the panel's and the connect page's one reading of a stan
     const warm = { evaluation: { status: "warm" as const, nextSteps: [], cooldownUntil: null }, lastDecline: null, budget: BUDGET };
     expect(lockReasonOf(warm, "Ana")).toBeNull();
     expect(lockReasonOf({ ...warm, budget: { ...BUDGET, weeklyFreesAt: new Date("2026-12-01T00:00:00Z") } }, "Ana")).toMatch(/in the last 7 days/);
+  });
+});
+
+describe("next steps beside the lock", () => {
+  it("never repeats what the lock already says", () => {
+    const lock = lockReason({ status: "cooldown", ...ctx, budget: BUDGET });
+    expect(stepsBesideLock(["You can ask again after 9 Dec 2026.", "Wait until Ana interacts with you too."], lock)).toEqual([
+      "Wait until Ana interacts with you too.",
+    ]);
+    const closed = lockReason({ status: "closed", ...ctx, budget: BUDGET });
+    expect(stepsBesideLock(["Ana is not accepting connection requests."], closed)).toEqual([]);
+  });
+
+  it("keeps every step of a warming pair: its lock names what is missing, not what to do", () => {
+    const lock = lockReason({ status: "warming", ...ctx, unmetCount: 2, budget: BUDGET });
+    expect(stepsBesideLock(["Interact once more.", "Come back on another day."], lock)).toEqual(["Interact once more.", "Come back on another day."]);
+    expect(stepsBesideLock(["Interact once more."], null)).toEqual(["Interact once more."]);
   });
 });

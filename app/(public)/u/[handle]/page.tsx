@@ -3,6 +3,7 @@ import { TopicList } from "@/components/people/person-card";
 import { notFound } from "next/navigation";
 import { describePolicy } from "@/lib/warmup/describe";
 import { formatDate } from "@/lib/format";
+import { firstNameOf } from "@/lib/warmup/names";
 import { RelationshipPanel, type RelationshipActions } from "@/components/relationship/relationship-panel";
 import { MemberPosts } from "@/components/feed/member-posts";
 import type { FeedActions } from "@/components/feed/feed-actions";
@@ -31,47 +32,46 @@ export default async function ProfilePage({ params }: Props) {
   if (!data) notFound();
   const { viewer, profile, policy, posts, kudos, relationship, isSelf } = data;
   return (
-    <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
-      <div className="space-y-6">
-        <section className="card" aria-labelledby="profile-name">
-          <div className="flex flex-wrap items-start justify-between gap-3">
-            <h1 id="profile-name" className="text-2xl font-semibold">{profile.name}</h1>
-            {isSelf ? (
-              <a href="/settings/account" className="btn-secondary">
-                Edit profile
-              </a>
-            ) : null}
-          </div>
-          <p className="muted">@{profile.handle}{profile.location ? ` · ${profile.location}` : ""}</p>
-          {profile.headline ? <p className="mt-2 text-lg">{profile.headline}</p> : null}
-          {profile.bio ? <p className="prose-post mt-3">{profile.bio}</p> : null}
-          <TopicList topics={profile.topics} label="Topics" className="mt-3" />
-          {profile.links.length ? (
-            <ul className="mt-3 flex flex-wrap gap-3 text-sm">
-              {profile.links.map((l) => (
-                <li key={l.label}>
-                  <a href={l.url} rel="nofollow noopener noreferrer me" target="_blank" className="underline">{l.label}</a>
-                </li>
-              ))}
-            </ul>
+    // Page order: who they are and their protocol, then the relationship panel, then posts and
+    // kudos — phones, keyboards and screen readers reach the panel right after the protocol.
+    // On wide screens the grid places the panel in the side column (no duplicated markup).
+    <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_22rem] lg:grid-rows-[auto_1fr]">
+      <section className="card lg:col-start-1 lg:row-start-1" aria-labelledby="profile-name">
+        <div className="flex flex-wrap items-start justify-between gap-3">
+          <h1 id="profile-name" className="text-2xl font-semibold">{profile.name}</h1>
+          {isSelf ? (
+            <a href="/settings/account" className="btn-secondary">
+              Edit profile
+            </a>
           ) : null}
-          <p className="mt-3 text-xs muted">Member since {formatDate(profile.createdAt)}</p>
-          {profile.leavingOn ? (
-            <p className="mt-3 rounded-lg border border-stone-300 px-3 py-2 text-sm dark:border-stone-700" data-testid="leaving">
-              <span className="font-medium">Leaving Rapport.</span> {isSelf ? "Your" : `${profile.name.split(" ")[0]}’s`} account will be deleted on{" "}
-              {formatDate(profile.leavingOn)}
-              {isSelf ? ". Signing in again before then keeps it." : ", so new connection requests are closed."}
-            </p>
-          ) : null}
-          <p className="mt-4 rounded-lg bg-orange-50 px-3 py-2 text-sm text-orange-950 dark:bg-orange-950/40 dark:text-orange-100" data-testid="protocol">
-            <span className="font-medium">Protocol: </span>
-            {describePolicy(policy, isSelf ? undefined : profile.name.split(" ")[0])}
+        </div>
+        <p className="muted">@{profile.handle}{profile.location ? ` · ${profile.location}` : ""}</p>
+        {profile.headline ? <p className="mt-2 text-lg">{profile.headline}</p> : null}
+        {profile.bio ? <p className="prose-post mt-3">{profile.bio}</p> : null}
+        <TopicList topics={profile.topics} label="Topics" className="mt-3" />
+        {profile.links.length ? (
+          <ul className="mt-3 flex flex-wrap gap-3 text-sm">
+            {profile.links.map((l) => (
+              <li key={l.label}>
+                <a href={l.url} rel="nofollow noopener noreferrer me" target="_blank" className="underline">{l.label}</a>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        <p className="mt-3 text-xs muted">Member since {formatDate(profile.createdAt)}</p>
+        {profile.leavingOn ? (
+          <p className="mt-3 rounded-lg border border-stone-300 px-3 py-2 text-sm dark:border-stone-700" data-testid="leaving">
+            <span className="font-medium">Leaving Rapport.</span> {isSelf ? "Your" : `${firstNameOf(profile.name)}’s`} account will be deleted on{" "}
+            {formatDate(profile.leavingOn)}
+            {isSelf ? ". Signing in again before then keeps it." : ", so new connection requests are closed."}
           </p>
-        </section>
-        <MemberPosts member={profile} viewer={viewer} page={posts} actions={FEED_ACTIONS} />
-        <KudosWall member={profile} viewer={viewer} kudos={kudos} giveKudosAction={giveKudosAction} deleteKudosAction={deleteKudosAction} />
-      </div>
-      <aside className="space-y-6" aria-label="Relationship">
+        ) : null}
+        <p className="mt-4 rounded-lg bg-orange-50 px-3 py-2 text-sm text-orange-950 dark:bg-orange-950/40 dark:text-orange-100" data-testid="protocol">
+          <span className="font-medium">Protocol: </span>
+          {describePolicy(policy, isSelf ? undefined : firstNameOf(profile.name))}
+        </p>
+      </section>
+      <aside className="space-y-6 lg:col-start-2 lg:row-span-2 lg:row-start-1" aria-label="Relationship">
         {!viewer ? (
           <div className="card text-sm">
             <a href={`/signin?next=/u/${profile.handle}`} className="underline">Sign in</a> to see how warm you are with {profile.name}.
@@ -80,6 +80,10 @@ export default async function ProfilePage({ params }: Props) {
           <RelationshipPanel viewerId={viewer.id} profile={profile} view={relationship} actions={RELATIONSHIP_ACTIONS} />
         ) : null}
       </aside>
+      <div className="space-y-6 lg:col-start-1 lg:row-start-2">
+        <MemberPosts member={profile} viewer={viewer} page={posts} actions={FEED_ACTIONS} />
+        <KudosWall member={profile} viewer={viewer} kudos={kudos} giveKudosAction={giveKudosAction} deleteKudosAction={deleteKudosAction} />
+      </div>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { markSummariesStale } from "@/lib/server/services/summaries/mark-stale";
 import type { Db } from "@/lib/db/create-client";
 import { notFound } from "@/lib/server/errors";
 import { ZPostCreate, type TPostCreateInput } from "@/lib/validation/post";
@@ -53,6 +54,9 @@ export async function createPost(db: Db, { authorId, input, now }: { authorId: s
       );
     }
     await recordMentions(tx, { actorId: authorId, actorHandle: author.handle, actorName: author.name, body: data.body, postId: post.id, now });
+    // A first post changes what others' next steps suggest ("reply to one of her posts"):
+    // the summaries judged by the author's protocol are recomputed.
+    if ((await tx.post.count({ where: { authorId, deletedAt: null } })) === 1) await markSummariesStale(tx, { recipientId: authorId });
     return post;
   });
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { markSummariesStale } from "@/lib/server/services/summaries/mark-stale";
 import type { Db } from "@/lib/db/create-client";
 import { notFound } from "@/lib/server/errors";
 import { removeInteractions } from "@/lib/server/services/interactions/record-interaction";
@@ -22,5 +23,9 @@ export async function deletePost(db: Db, { authorId, postId, now }: { authorId: 
       if (!mine) throw notFound("That post");
     }
     await removeInteractions(tx, { postId }, now);
+    // The last post gone: others' next steps stop suggesting a reply (summaries recomputed).
+    if (res.count > 0 && (await tx.post.count({ where: { authorId, deletedAt: null } })) === 0) {
+      await markSummariesStale(tx, { recipientId: authorId });
+    }
   });
 }

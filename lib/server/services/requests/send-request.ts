@@ -9,7 +9,10 @@ import { loadRequestBudget } from "@/lib/server/queries/request-budget";
 import { lockPair } from "@/lib/server/services/locks";
 import { notify } from "@/lib/server/services/notifications/notify";
 import { fieldErrorsOf } from "@/lib/validation/form-data";
-import { isGreetingOnly, ZSendRequest, type TSendRequestInput } from "@/lib/validation/request";
+import { ZSendRequest, type TSendRequestInput } from "@/lib/validation/request";
+import { isStockNote, stockNoteHint } from "@/lib/validation/stock-note";
+import { loadNoteTopic } from "@/lib/server/queries/note-topic";
+import { firstNameOf } from "@/lib/warmup/names";
 import { pairKey } from "@/lib/warmup/pair-key";
 import { decideSend } from "@/lib/warmup/send-decision";
 import { buildSnapshot } from "@/lib/warmup/snapshot";
@@ -51,8 +54,10 @@ export async function sendRequest(
       if (!requester || !recipient) throw notFound("That member");
       // Asking yourself is refused by the decision below (first of all its reasons), not for the note.
       const self = recipient.id === requester.id;
-      if (!self && isGreetingOnly(note, [recipient.name, recipient.handle, requester.name, requester.handle])) {
-        throw fieldError("note", "Your personal note is only a greeting — say in your own words why you would like to connect.");
+      // Compared with both members' names taken out; the hint comes from what the two exchanged.
+      if (!self && isStockNote(note, [recipient.name, recipient.handle, requester.name, requester.handle])) {
+        const topic = await loadNoteTopic(tx, { requesterId: requester.id, recipientId: recipient.id });
+        throw fieldError("note", stockNoteHint(firstNameOf(recipient.name), topic));
       }
 
       await lockPair(tx, requester.id, recipient.id);
