@@ -3,6 +3,8 @@ import { z } from "zod";
 import { expireRequests } from "@/lib/server/services/requests/expire-requests";
 import { refreshDueSummaries } from "@/lib/server/services/summaries/refresh-due";
 import { purgeExpiredKeys } from "@/lib/server/idempotency/store";
+import { dispatchOutbox } from "@/lib/server/email/dispatch";
+import { mailSender } from "@/lib/server/email/transport";
 import { defineJob } from "./define";
 
 /** Per run of `summaries.refresh`: batches of this many pairs, at most this many batches. */
@@ -64,8 +66,31 @@ export const idempotencyPurge = defineJob({
   schedule: { cron: "17 * * * *", payload: {} },
 });
 
+/**
+ * Sends the due emails of the outbox (lib/server/email/dispatch.ts), in batches of 50 until
+ * none is due. Idempotent and safe to overlap: rows are claimed with SKIP LOCKED and a lease,
+ * so each message goes to one worker. Runs every minute by cron and every 5 seconds from each
+ * worker (`repeatSeconds`), so a password-reset email leaves within seconds. Failed sends are
+ * retried by the outbox's own backoff, not by pg-boss.
+ */
+export const emailDispatch = defineJob({
+  name: "email.dispatch",
+  payload: z.object({}),
+  handler: async (db, _payload, { now }) => {
+    const sender = mailSender();
+    for (let batch = 0; batch < 20; batch++) {
+      const { sent, failed, dead } = await dispatchOutbox(db, { now, sender });
+      if (sent + failed + dead === 0) return;
+    }
+  },
+  retry: { retryLimit: 0, retryDelay: 0 },
+  expireInSeconds: 10 * 60,
+  schedule: { cron: "* * * * *", payload: {} },
+  repeatSeconds: 5,
+});
+
 /** Every job the worker runs, by name. */
-export const ALL_JOBS = [requestsExpire, summariesRefresh, idempotencyPurge] as const;
+export const ALL_JOBS = [requestsExpire, summariesRefresh, idempotencyPurge, emailDispatch] as const;
 
 export type JobName = (typeof ALL_JOBS)[number]["name"];
 export type RegisteredJob<N extends JobName> = Extract<(typeof ALL_JOBS)[number], { name: N }>;
