@@ -20,7 +20,7 @@ function safeNext(v: FormDataEntryValue | null): string {
 export async function signUpAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   try {
     const member = await signUp(await getDb(), { input: formObject(form, ["email", "password", "handle", "name"]) as TSignupInput, ip: clientIp(await headers()), now: systemNow() });
-    await startSession(member.id);
+    await startSession(member.id, 0); // a new member: no session was ever ended
   } catch (e) {
     return failure(e, form);
   }
@@ -30,6 +30,6 @@ export async function signUpAction(_prev: ActionState, form: FormData): Promise<
 export async function signInAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const result = await signInWithPassword(await getDb(), { input: formObject(form, ["email", "password"]) as TSigninInput, ip: clientIp(await headers()), now: systemNow() });
   if (!result.ok) return { ok: false, code: result.error.code, message: result.error.message, values: formValues(form) };
-  await startSession(result.memberId);
+  await startSession(result.memberId, result.sessionVersion);
   redirect(safeNext(form.get("next")));
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { decode } from "next-auth/jwt";
 import { AppError } from "@/lib/server/errors";
-import { loadViewer, type Viewer } from "@/lib/server/auth/viewer";
+import { loadSessionViewer, type Viewer } from "@/lib/server/auth/viewer";
 import { sessionCookieName } from "@/lib/server/auth/cookies";
 import { authSecret } from "@/lib/server/auth/secret";
 import { publicUrl } from "@/lib/env";
@@ -9,6 +9,7 @@ import { trustedProxyHops } from "@/lib/security/proxy-trust";
 import { isSameOrigin } from "@/lib/security/request-origin";
 import { authenticateToken } from "@/lib/server/services/tokens/authenticate-token";
 import { getDb } from "@/lib/server/db";
+import { sessionVersionOf } from "@/lib/server/auth/session-version";
 
 export type ApiCaller = { viewer: Viewer; via: "token" | "session" };
 
@@ -34,8 +35,8 @@ export async function authenticate(req: Request, now: Date): Promise<ApiCaller |
   const session = readCookie(req.headers.get("cookie"), sessionCookieName());
   if (!session) return null;
   const jwt = await decode({ token: session, secret: authSecret() }).catch(() => null);
-  const viewer = jwt?.sub ? await loadViewer(jwt.sub, now) : null;
-  if (!viewer) return null; // an expired or foreign cookie is the same as no cookie
+  const viewer = jwt?.sub ? await loadSessionViewer(jwt.sub, sessionVersionOf(jwt), now) : null;
+  if (!viewer) return null; // an expired, ended or foreign cookie is the same as no cookie
   if (!SAFE_METHODS.has(req.method.toUpperCase()) && !isSameOriginWrite(req)) {
     throw new AppError(
       "forbidden",

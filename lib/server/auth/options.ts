@@ -11,6 +11,7 @@ import { signInWithOauth } from "@/lib/server/services/accounts/oauth-sign-in";
 import { clientIp } from "@/lib/server/request-ip";
 import { getDb } from "@/lib/server/db";
 import { systemNow } from "@/lib/server/clock";
+import { SESSION_VERSION_CLAIM, currentSessionVersion, sessionVersionOf } from "./session-version";
 
 /** OAuth providers are on only when both their id and secret are configured. */
 export function oauthProviders() {
@@ -63,11 +64,15 @@ export function authOptions(): NextAuthOptions {
         return true;
       },
       async jwt({ token, user }) {
-        if (user?.id) token.sub = user.id;
+        // At sign-in only: the cookie is stamped with the member's session version then.
+        if (user?.id) {
+          token.sub = user.id;
+          token[SESSION_VERSION_CLAIM] = await currentSessionVersion(await getDb(), user.id);
+        }
         return token;
       },
       async session({ session, token }) {
-        return { ...session, memberId: token.sub } as typeof session & { memberId?: string };
+        return { ...session, memberId: token.sub, sessionVersion: sessionVersionOf(token) } as typeof session & { memberId?: string; sessionVersion?: number };
       },
     },
   };

@@ -9,7 +9,8 @@ import { AppError } from "@/lib/server/errors";
 import { authOptions } from "./options";
 import { SESSION_MAX_AGE, sessionCookieName, secureCookies } from "./cookies";
 import { authSecret } from "./secret";
-import { loadViewer, type Viewer } from "./viewer";
+import { SESSION_VERSION_CLAIM } from "./session-version";
+import { loadSessionViewer, type Viewer } from "./viewer";
 
 const testSeam = globalThis as unknown as { __rapportTestViewer?: Viewer | null };
 
@@ -27,9 +28,9 @@ export function setViewerForTests(viewer: Viewer | null | undefined): void {
 export const getViewer = cache(async (): Promise<Viewer | null> => {
   if (process.env.NODE_ENV === "test" && testSeam.__rapportTestViewer !== undefined) return testSeam.__rapportTestViewer;
   await cookies(); // reading the session makes the page dynamic; say so before building options
-  const session = (await getServerSession(authOptions())) as { memberId?: string } | null;
+  const session = (await getServerSession(authOptions())) as { memberId?: string; sessionVersion?: number } | null;
   if (!session?.memberId) return null;
-  return loadViewer(session.memberId, systemNow());
+  return loadSessionViewer(session.memberId, session.sessionVersion, systemNow());
 });
 
 /** For server actions and route handlers: the active member, or an AppError. */
@@ -58,9 +59,12 @@ export async function requireAdmin(): Promise<Viewer> {
   return viewer;
 }
 
-/** Starts a session for the member by setting the same JWT cookie next-auth reads. */
-export async function startSession(memberId: string): Promise<void> {
-  const token = await encode({ token: { sub: memberId }, secret: authSecret(), maxAge: SESSION_MAX_AGE });
+/**
+ * Starts a session for the member by setting the same JWT cookie next-auth reads, stamped with
+ * the member's current session version (a later "sign out everywhere" ends it).
+ */
+export async function startSession(memberId: string, sessionVersion: number): Promise<void> {
+  const token = await encode({ token: { sub: memberId, [SESSION_VERSION_CLAIM]: sessionVersion }, secret: authSecret(), maxAge: SESSION_MAX_AGE });
   (await cookies()).set(sessionCookieName(), token, {
     httpOnly: true,
     sameSite: "lax",

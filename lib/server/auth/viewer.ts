@@ -33,6 +33,18 @@ export async function loadViewer(memberId: string, now: Date): Promise<Viewer | 
   return m ? toViewer(m, now) : null;
 }
 
+/**
+ * The member a session cookie belongs to, or null when the cookie was issued before their
+ * sessions were ended (its version is not the member's current one). Cookies from before
+ * session versions existed carry none and count as version 0.
+ */
+export async function loadSessionViewer(memberId: string, sessionVersion: number | undefined, now: Date): Promise<Viewer | null> {
+  const db = await getDb();
+  const m = await db.member.findUnique({ where: { id: memberId }, select: { ...VIEWER_SELECT, sessionVersion: true } });
+  if (!m || m.sessionVersion !== (sessionVersion ?? 0)) return null;
+  return toViewer(m, now);
+}
+
 /** A member row read with VIEWER_SELECT → the Viewer, suspension resolved at `now`. */
 export function toViewer(m: Prisma.MemberGetPayload<{ select: typeof VIEWER_SELECT }>, now: Date): Viewer {
   const suspended = isSuspendedAt(m, now);

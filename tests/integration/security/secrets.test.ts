@@ -50,7 +50,7 @@ describe("the session cookie", () => {
     expect(opts.useSecureCookies).toBe(secure);
     expect(opts.cookies?.sessionToken).toMatchObject({ name, options: { httpOnly: true, sameSite: "lax", secure, path: "/" } });
 
-    await startSession("member-id");
+    await startSession("member-id", 0);
     expect(jar.set).toHaveLength(1);
     expect(jar.set[0]).toMatchObject({ name, options: { httpOnly: true, sameSite: "lax", secure, path: "/" } });
   });

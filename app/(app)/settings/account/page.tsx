@@ -1,5 +1,7 @@
 import { SettingsNav } from "@/components/layout/settings-nav";
 import { ProfileForm } from "./profile-form";
+import { SignOutEverywhereForm } from "./sign-out-everywhere-form";
+import { signOutEverywhereAction } from "@/lib/server/actions/sessions";
 import { loadAccountSettingsPage } from "@/lib/server/loaders/settings-account";
 
 export const metadata = { title: "Account settings" };
@@ -14,6 +16,12 @@ export default async function AccountSettingsPage() {
         <p className="mb-4 text-sm muted">Signed in as {m.email} · @{m.handle}</p>
         <ProfileForm profile={profile} discoverable={discoverable} />
       </div>
+      <section className="card mt-6 space-y-6" aria-labelledby="security-title">
+        <h2 id="security-title" className="text-lg font-semibold">
+          Sign-in and security
+        </h2>
+        <SignOutEverywhereForm action={signOutEverywhereAction} />
+      </section>
     </div>
   );
 }

@@ -7,7 +7,7 @@ import { ZSignin, type TSigninInput } from "@/lib/validation/member";
 import { markAttemptSucceeded, releaseAttempts, reserveAttempt, THROTTLES } from "./throttle";
 import { promoteIfAdminEmail } from "@/lib/server/services/admin/bootstrap-admin";
 
-export type SignInResult = { ok: true; memberId: string } | { ok: false; error: AppError };
+export type SignInResult = { ok: true; memberId: string; sessionVersion: number } | { ok: false; error: AppError };
 
 const WINDOW_MINUTES = 15;
 
@@ -41,13 +41,13 @@ export async function signInWithPassword(db: Db, { input, ip, now }: { input: TS
     if (e instanceof AppError) return { ok: false, error: e };
     throw e;
   }
-  const member = await db.member.findUnique({ where: { email }, select: { id: true, passwordHash: true } });
+  const member = await db.member.findUnique({ where: { email }, select: { id: true, passwordHash: true, sessionVersion: true } });
   const ok = await verifyPassword(member?.passwordHash, password);
   if (ok && member) await markAttemptSucceeded(db, reserved);
   if (!ok || !member) {
     return { ok: false, error: new AppError("unauthenticated", "That email and password don't match an account.") };
   }
   await promoteIfAdminEmail(db, member.id, email, now); // RAPPORT_ADMIN_EMAIL: the installation's first admin
-  return { ok: true, memberId: member.id };
+  return { ok: true, memberId: member.id, sessionVersion: member.sessionVersion };
 }
 

@@ -4,6 +4,12 @@ import type { Tx } from "@/lib/server/db";
 /** Everything the audit trail records: members' own actions, the system's, and admins'. */
 export const AUDIT_ACTIONS = [
   "account.created",
+  "account.sessions_ended",
+  "account.password_changed",
+  "account.password_set",
+  "account.deletion_requested",
+  "account.deletion_cancelled",
+  "account.erased",
   "policy.updated",
   "token.created",
   "token.revoked",
