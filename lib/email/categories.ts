@@ -38,3 +38,9 @@ export function readEmailPrefs(stored: unknown): EmailPrefs {
 }
 
 export const isEmailCategory = (v: string): v is EmailCategory => (EMAIL_CATEGORIES as readonly string[]).includes(v);
+
+/** After a one-click unsubscribe: the category is "never"; the digest's link turns off everything that waited for it. */
+export function withUnsubscribed(prefs: EmailPrefs, category: EmailCategory | "digest"): EmailPrefs {
+  if (category !== "digest") return { ...prefs, [category]: "never" };
+  return Object.fromEntries(EMAIL_CATEGORIES.map((c) => [c, prefs[c] === "digest" ? "never" : prefs[c]])) as EmailPrefs;
+}

@@ -19,3 +19,7 @@ export const ZEmailPrefs = z.strictObject(
   Object.fromEntries(EMAIL_CATEGORIES.map((c) => [c, ZMode])) as Record<(typeof EMAIL_CATEGORIES)[number], typeof ZMode>,
 );
 export type TEmailPrefs = z.input<typeof ZEmailPrefs>;
+
+export const ZPasswordResetAccepted = z.object({
+  message: z.string().meta({ description: "The same words whether or not the address has an account." }),
+});

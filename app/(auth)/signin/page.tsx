@@ -5,13 +5,14 @@ import { SigninForm } from "./signin-form";
 
 export const metadata = { title: "Sign in" };
 
-export default async function SigninPage({ searchParams }: { searchParams: Promise<{ next?: string; error?: string }> }) {
-  const { next, error } = await searchParams;
+export default async function SigninPage({ searchParams }: { searchParams: Promise<{ next?: string; error?: string; reset?: string }> }) {
+  const { next, error, reset } = await searchParams;
   if (await getViewer()) redirect("/");
   const oauth = oauthProviders().map((p) => ({ id: p.id, name: p.name }));
   return (
     <div className="mx-auto max-w-md">
       <h1 className="mb-6 text-2xl font-semibold">Sign in</h1>
+      {reset ? <p role="status" className="mb-4 text-sm text-green-700 dark:text-green-400">Your new password is saved. Sign in with it.</p> : null}
       {error ? <p role="alert" className="mb-4 text-sm text-red-700 dark:text-red-400">That sign-in didn&apos;t work. Please try again.</p> : null}
       <div className="card">
         <SigninForm next={next?.startsWith("/") ? next : "/"} oauth={oauth} />

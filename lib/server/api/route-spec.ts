@@ -27,7 +27,7 @@ export type RouteSpec = {
   body?: z.ZodType;
   /** the success body; leave it out for 204 No Content */
   response?: z.ZodType;
-  status?: 200 | 201 | 204;
+  status?: 200 | 201 | 202 | 204;
   /** the problem codes this operation may answer with, besides the generic ones (for the document) */
   errors?: readonly ProblemCode[];
 };

@@ -21,14 +21,6 @@ export function emailDelivers(env: NodeJS.ProcessEnv = process.env): boolean {
   return Boolean(env.SMTP_URL?.trim()) || env.NODE_ENV !== "production";
 }
 
-export function missingSmtpMessage(): string {
-  return (
-    "SMTP_URL is not set: Rapport writes emails (verification, password reset, notifications) as .eml files " +
-    "to <RAPPORT_DATA_DIR>/outbox/ instead of sending them. Set SMTP_URL=smtp://user:pass@host:587 and " +
-    "MAIL_FROM (see .env.example)."
-  );
-}
-
 /** An absolute link for an email, from NEXTAUTH_URL (emails are read outside the app). */
 export function absoluteUrl(pathname: string): string {
   const base = publicUrl() || `http://localhost:${process.env.PORT || 3000}`;

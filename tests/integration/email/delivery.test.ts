@@ -11,6 +11,7 @@ import { verifyPassword } from "@/lib/server/auth/password";
 import { createMember } from "@/tests/factories/members";
 import { startTestSmtp, type TestSmtp } from "@/tests/support/smtp-server";
 import { useTestDatabase } from "@/tests/support/test-database";
+import { post } from "@/tests/integration/api/http";
 
 // Every message here travels over SMTP to a real server started by this file (smtp-server).
 const t = useTestDatabase();
@@ -158,5 +159,27 @@ describe("email over SMTP", () => {
     for (let i = 0; i < 4; i++) await requestPasswordReset(t.db, { input: { email: "cy@example.test" }, now: at(i) });
     await dispatch(at(10));
     expect(smtp.received.map((m) => (m.to as { text: string }).text)).toEqual(["cy@example.test", "cy@example.test", "cy@example.test"]);
+  });
+
+  it("over the API: 202 with the same words for a member and a stranger; the emailed token resets once, then 400", async () => {
+    const ana = await createMember({ email: "ana@example.test" });
+    const known = await post("/api/v1/password-resets", { email: "ana@example.test" });
+    const unknown = await post("/api/v1/password-resets", { email: "nobody@example.test" });
+    expect([known.status, unknown.status]).toEqual([202, 202]);
+    expect(known.body).toEqual(unknown.body);
+    await dispatch(new Date());
+    expect(smtp.received).toHaveLength(1);
+    const token = /token=([\w-]+)/.exec(smtp.received[0].text ?? "")![1];
+
+    const bad = await post("/api/v1/password-resets/confirm", { token: "forged-token-forged-token-forged", password: "a brand new password" });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toEqual([expect.objectContaining({ field: "token" })]);
+    const short = await post("/api/v1/password-resets/confirm", { token, password: "short" });
+    expect(short.status).toBe(400);
+    const ok = await post("/api/v1/password-resets/confirm", { token, password: "a brand new password" });
+    expect(ok.status).toBe(204);
+    expect(await verifyPassword((await t.db.member.findUniqueOrThrow({ where: { id: ana.id } })).passwordHash, "a brand new password")).toBe(true);
+    const again = await post("/api/v1/password-resets/confirm", { token, password: "yet another password" });
+    expect(again.status).toBe(400);
   });
 });

@@ -1,4 +1,5 @@
 import "server-only";
+import { emailRequestReceived } from "@/lib/server/email/events";
 import type { Db } from "@/lib/db/create-client";
 import type { Tx } from "@/lib/server/db";
 import { AppError, fieldError, isUniqueViolation, notFound } from "@/lib/server/errors";
@@ -107,6 +108,7 @@ export async function sendRequest(
         { requestId: request.id, member: { handle: requester.handle, name: requester.name }, excerpt: excerpt(note) },
         now,
       );
+      await emailRequestReceived(tx, { requestId: request.id, recipientId: recipient.id, fromName: requester.name, note, now });
       await recordAudit(tx, {
         actorId: requester.id,
         action: "request.sent",
