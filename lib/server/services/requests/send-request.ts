@@ -46,10 +46,13 @@ export async function sendRequest(
   try {
     return await db.$transaction(async (tx) => {
       const [requester, recipient] = await Promise.all([
-        tx.member.findUnique({ where: { id: requesterId }, select: { id: true, handle: true, name: true } }),
+        tx.member.findUnique({ where: { id: requesterId }, select: { id: true, handle: true, name: true, emailVerifiedAt: true } }),
         tx.member.findUnique({ where: { handle: to }, select: { id: true, handle: true, name: true } }),
       ]);
       if (!requester || !recipient) throw notFound("That member");
+      if (!requester.emailVerifiedAt) {
+        throw new AppError("email_unverified", "Please confirm your email address first: open the link we sent you, or ask for a new one from the banner at the top of the page.");
+      }
       // Asking yourself is refused by the decision below (first of all its reasons), not for the note.
       const self = recipient.id === requester.id;
       if (!self && isGreetingOnly(note, [recipient.name, recipient.handle, requester.name, requester.handle])) {
