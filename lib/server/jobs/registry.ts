@@ -3,6 +3,7 @@ import { z } from "zod";
 import { expireRequests } from "@/lib/server/services/requests/expire-requests";
 import { refreshDueSummaries } from "@/lib/server/services/summaries/refresh-due";
 import { purgeExpiredKeys } from "@/lib/server/idempotency/store";
+import { queueWeeklyDigests } from "@/lib/server/services/notifications/weekly-digest";
 import { dispatchOutbox } from "@/lib/server/email/dispatch";
 import { mailSender } from "@/lib/server/email/transport";
 import { defineJob } from "./define";
@@ -89,8 +90,23 @@ export const emailDispatch = defineJob({
   repeatSeconds: 5,
 });
 
+/**
+ * Writes the weekly digest emails into the outbox, Mondays 08:00 UTC (email.dispatch sends
+ * them). Idempotent: one outbox key per member and ISO week.
+ */
+export const emailDigest = defineJob({
+  name: "email.digest",
+  payload: z.object({}),
+  handler: async (db, _payload, { now }) => {
+    await queueWeeklyDigests(db, { now });
+  },
+  retry: { retryLimit: 2, retryDelay: 300, retryBackoff: true },
+  expireInSeconds: 30 * 60,
+  schedule: { cron: "0 8 * * 1", payload: {} },
+});
+
 /** Every job the worker runs, by name. */
-export const ALL_JOBS = [requestsExpire, summariesRefresh, idempotencyPurge, emailDispatch] as const;
+export const ALL_JOBS = [requestsExpire, summariesRefresh, idempotencyPurge, emailDispatch, emailDigest] as const;
 
 export type JobName = (typeof ALL_JOBS)[number]["name"];
 export type RegisteredJob<N extends JobName> = Extract<(typeof ALL_JOBS)[number], { name: N }>;

@@ -5,6 +5,7 @@ import { declineRequest } from "@/lib/server/services/requests/decline-request";
 import { updateEmailPrefs, unsubscribeByToken } from "@/lib/server/services/notifications/email-prefs";
 import { unsubscribeToken } from "@/lib/server/email/unsubscribe";
 import { readEmailPrefs } from "@/lib/email/categories";
+import { queueWeeklyDigests } from "@/lib/server/services/notifications/weekly-digest";
 import { createMember } from "@/tests/factories/members";
 import { NOW, warmUp } from "@/tests/integration/requests/helpers";
 import { useTestDatabase } from "@/tests/support/test-database";
@@ -78,5 +79,19 @@ describe("notification emails", () => {
     expect(readEmailPrefs((await t.db.member.findUniqueOrThrow({ where: { id: ana.id } })).emailPrefs).requests).toBe("instant");
     await unsubscribeByToken(t.db, { token: unsubscribeToken(ana.id, "requests") });
     expect(readEmailPrefs((await t.db.member.findUniqueOrThrow({ where: { id: ana.id } })).emailPrefs)).toMatchObject({ requests: "never", confirmations: "instant" });
+  });
+
+  it("the weekly digest tells what waits, once per member and week, and skips members with nothing in the digest", async () => {
+    const { ben, ana } = await pair();
+    await updateEmailPrefs(t.db, { memberId: ana.id, input: { requests: "digest", answers: "digest", confirmations: "instant", introductions: "digest" } });
+    await send(ben.id, ana.handle);
+    const quiet = await createMember();
+    await updateEmailPrefs(t.db, { memberId: quiet.id, input: { requests: "never", answers: "never", confirmations: "instant", introductions: "never" } });
+    await queueWeeklyDigests(t.db, { now: NOW });
+    await queueWeeklyDigests(t.db, { now: NOW }); // a second run the same week
+    const rows = await t.db.emailOutbox.findMany({ where: { category: "digest" } });
+    expect(rows.map((r) => r.recipient)).toEqual([ana.email]);
+    expect(rows[0].textBody).toContain("1 request waits for your answer.");
+    expect(rows[0].headers).toMatchObject({ "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" });
   });
 });

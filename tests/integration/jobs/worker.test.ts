@@ -55,9 +55,10 @@ describe.skipIf(!onServer)("the job worker (pg-boss on PostgreSQL)", () => {
 
   const state = async (name: string, id: string) => (await worker.boss.findJobs(name, { id }))[0]?.state;
 
-  it("registers the schedules: requests.expire every 5 minutes, summaries.refresh and email.dispatch every minute, idempotency.purge hourly", async () => {
+  it("registers the schedules: requests.expire every 5 minutes, summaries.refresh and email.dispatch every minute, idempotency.purge hourly, email.digest weekly", async () => {
     const schedules = await worker.boss.getSchedules();
     expect(schedules.map((s) => [s.name, s.cron]).sort()).toEqual([
+      ["email.digest", "0 8 * * 1"],
       ["email.dispatch", "* * * * *"],
       ["idempotency.purge", "17 * * * *"],
       ["requests.expire", "*/5 * * * *"],
