@@ -2,7 +2,9 @@
 import { redirect } from "next/navigation";
 import { failure, type ActionState } from "@/lib/server/action-result";
 import { requireMember } from "@/lib/server/auth/session";
-import { resendVerification, verifyEmail } from "@/lib/server/services/accounts/email-verification";
+import { formObject } from "@/lib/validation/form-data";
+import type { TChangeEmail } from "@/lib/validation/email";
+import { requestEmailChange, resendVerification, verifyEmail } from "@/lib/server/services/accounts/email-verification";
 import { getDb } from "@/lib/server/db";
 import { systemNow } from "@/lib/server/clock";
 
@@ -25,4 +27,15 @@ export async function verifyEmailAction(_prev: ActionState, form: FormData): Pro
     return failure(e, form);
   }
   redirect("/verify-email?done=1");
+}
+
+/** /settings/account: a link to the new address; the change waits for it. */
+export async function changeEmailAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  try {
+    const viewer = await requireMember();
+    const { email } = await requestEmailChange(await getDb(), { memberId: viewer.id, input: formObject(form, ["email"]) as TChangeEmail, now: systemNow() });
+    return { ok: true, message: `We sent a link to ${email}. Your address changes when you open it; until then we keep using the old one.` };
+  } catch (e) {
+    return failure(e, form);
+  }
 }

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { signUp } from "@/lib/server/services/accounts/sign-up";
-import { resendVerification, verifyEmail } from "@/lib/server/services/accounts/email-verification";
+import { requestEmailChange, resendVerification, verifyEmail } from "@/lib/server/services/accounts/email-verification";
 import { signInWithOauth } from "@/lib/server/services/accounts/oauth-sign-in";
 import { sendRequest } from "@/lib/server/services/requests/send-request";
 import { createMember } from "@/tests/factories/members";
@@ -45,5 +45,18 @@ describe("email verification", () => {
     const b = await signInWithOauth(t.db, { provider: "github", providerAccountId: "h1", email: "h@example.test", name: "H" });
     expect((await t.db.member.findUniqueOrThrow({ where: { id: a! } })).emailVerifiedAt).toEqual(NOW);
     expect((await t.db.member.findUniqueOrThrow({ where: { id: b! } })).emailVerifiedAt).toBeNull();
+  });
+
+  it("changing the email waits for the link to the new address, then tells the old one; a taken address is refused", async () => {
+    const ana = await createMember({ email: "old@example.test" });
+    await createMember({ email: "taken@example.test" });
+    await expect(requestEmailChange(t.db, { memberId: ana.id, input: { email: "taken@example.test" }, now: NOW })).rejects.toMatchObject({ code: "already_exists", fields: { email: [expect.any(String)] } });
+    await requestEmailChange(t.db, { memberId: ana.id, input: { email: "New@Example.test" }, now: NOW });
+    expect((await t.db.member.findUniqueOrThrow({ where: { id: ana.id } })).email).toBe("old@example.test");
+    await verifyEmail(t.db, { token: await linkToken("new@example.test"), now: NOW });
+    expect(await t.db.member.findUniqueOrThrow({ where: { id: ana.id } })).toMatchObject({ email: "new@example.test", emailVerifiedAt: NOW });
+    const notice = await t.db.emailOutbox.findFirstOrThrow({ where: { recipient: "old@example.test" } });
+    expect(notice.subject).toBe("Your Rapport email address was changed");
+    expect(await t.db.auditEvent.count({ where: { action: "account.email_changed", subjectId: ana.id } })).toBe(1);
   });
 });

@@ -1,6 +1,8 @@
 import { SettingsNav } from "@/components/layout/settings-nav";
 import { ProfileForm } from "./profile-form";
 import { SignOutEverywhereForm } from "./sign-out-everywhere-form";
+import { ChangeEmailForm } from "./change-email-form";
+import { changeEmailAction } from "@/lib/server/actions/email-verification";
 import { signOutEverywhereAction } from "@/lib/server/actions/sessions";
 import { loadAccountSettingsPage } from "@/lib/server/loaders/settings-account";
 
@@ -21,6 +23,7 @@ export default async function AccountSettingsPage() {
           Sign-in and security
         </h2>
         <SignOutEverywhereForm action={signOutEverywhereAction} />
+        <ChangeEmailForm action={changeEmailAction} current={m.email} />
       </section>
     </div>
   );

@@ -7,6 +7,8 @@ import { absoluteUrl } from "@/lib/server/email/config";
 import { queueEmail } from "@/lib/server/email/outbox";
 import { consumeEmailToken, issueEmailToken } from "@/lib/server/email/tokens";
 import { recordAudit } from "@/lib/server/services/audit/record-audit";
+import { parseInput } from "@/lib/server/validation";
+import { ZChangeEmail, type TChangeEmail } from "@/lib/validation/email";
 import { checkThrottle, lockThrottleKey, recordAttempt } from "./throttle";
 
 /** Verification emails per account and hour (sign-up's own counts). */
@@ -77,4 +79,27 @@ export async function verifyEmail(db: Db, { token, now }: { token: string; now: 
     if (isUniqueViolation(e, "email")) throw new AppError("already_exists", "Another account took this address in the meantime, so we kept your old one.");
     throw e;
   }
+}
+
+/**
+ * "Change email": the new address gets a verification link; the account keeps the old one
+ * until the link is opened (verifyEmail), and then the old address is told. Refused for an
+ * address another account uses. Shares the resend limit (3 links an hour).
+ */
+export async function requestEmailChange(db: Db, { memberId, input, now }: { memberId: string; input: TChangeEmail; now: Date }): Promise<{ email: string }> {
+  const { email } = parseInput(ZChangeEmail, input);
+  return db.$transaction(async (tx) => {
+    await lockThrottleKey(tx, "verify_email", memberId);
+    const member = await tx.member.findUnique({ where: { id: memberId }, select: { id: true, name: true, email: true } });
+    if (!member) throw new AppError("not_found", "This account no longer exists.");
+    if (member.email === email) throw new AppError("validation", "That is already your address.", { fields: { email: ["That is already your address."] } });
+    if (await tx.member.findUnique({ where: { email }, select: { id: true } })) {
+      const message = "Another account uses this address.";
+      throw new AppError("already_exists", message, { fields: { email: [message] } });
+    }
+    const rule = { kind: "verify_email", key: memberId, max: VERIFY_MAX_PER_HOUR, windowMinutes: 60 };
+    await checkThrottle(tx, rule, now, "We have sent several links in the last hour. Please try again later.");
+    await queueVerification(tx, { member, email, isChange: true, now });
+    return { email };
+  });
 }
