@@ -19,7 +19,7 @@ export function EmailPrefsForm({ action, prefs }: { action: FormAction; prefs: E
         const current = (state.values?.[c] as EmailMode | undefined) ?? prefs[c];
         const error = state.fields?.[c]?.[0];
         return (
-          <fieldset key={c} className="space-y-2 border-t border-stone-200 pt-3 first:border-t-0 first:pt-0 dark:border-stone-800" aria-describedby={`${c}-hint`}>
+          <fieldset key={c} className="space-y-2" aria-describedby={`${c}-hint`}>
             <legend className="font-medium">{CATEGORY_LABELS[c].title}</legend>
             <p id={`${c}-hint`} className="text-sm muted">{CATEGORY_LABELS[c].hint}</p>
             <div className="flex flex-wrap gap-x-4 gap-y-2">

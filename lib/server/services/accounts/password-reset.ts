@@ -6,7 +6,7 @@ import { parseInput } from "@/lib/server/validation";
 import { passwordResetMessage } from "@/lib/email/messages";
 import { absoluteUrl } from "@/lib/server/email/config";
 import { queueEmail } from "@/lib/server/email/outbox";
-import { consumeEmailToken, issueEmailToken, TOKEN_TTL_MINUTES } from "@/lib/server/email/tokens";
+import { consumeEmailToken, emailTokenUsable, issueEmailToken, TOKEN_TTL_MINUTES } from "@/lib/server/email/tokens";
 import { recordAudit } from "@/lib/server/services/audit/record-audit";
 import { ZPasswordResetConfirm, ZPasswordResetRequest, type TPasswordResetConfirm, type TPasswordResetRequest } from "@/lib/validation/email";
 import { endAllSessions } from "./end-sessions";
@@ -66,14 +66,15 @@ export const INVALID_RESET_LINK = "This reset link has expired or was already us
  */
 export async function resetPassword(db: Db, { input, now }: { input: TPasswordResetConfirm; now: Date }): Promise<{ memberId: string }> {
   const data = parseInput(ZPasswordResetConfirm, input);
+  const invalid = () => new AppError("validation", INVALID_RESET_LINK, { fields: { token: [INVALID_RESET_LINK] } });
+  // A forged or spent token costs one indexed read, not an argon2 hash (checked again below, atomically).
+  if (!(await emailTokenUsable(db, { token: data.token, purpose: "password_reset", now }))) throw invalid();
   const passwordHash = await hashPassword(data.password); // before the transaction: ~50 ms of CPU
   return db.$transaction(async (tx) => {
     const used = await consumeEmailToken(tx, { token: data.token, purpose: "password_reset", now });
     const member = used && (await tx.member.findUnique({ where: { id: used.memberId }, select: { id: true, email: true } }));
     // A link sent to an address the account no longer uses does not reset it.
-    if (!used || !member || member.email !== used.email) {
-      throw new AppError("validation", INVALID_RESET_LINK, { fields: { token: [INVALID_RESET_LINK] } });
-    }
+    if (!used || !member || member.email !== used.email) throw invalid();
     await tx.member.update({
       where: { id: member.id },
       // the link reached this address, so the address is proven too
