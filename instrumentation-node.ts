@@ -1,6 +1,6 @@
 import { dbTarget } from "@/lib/db/config";
 import { acquireDataDirLock, DataDirInUseError } from "@/lib/db/data-dir-lock";
-import { hasAuthSecret, missingPublicUrlMessage, missingSecretMessage, publicUrl } from "@/lib/env";
+import { hasAuthSecret, missingPublicUrlMessage, missingSecretMessage, missingSmtpMessage, publicUrl } from "@/lib/env";
 
 /**
  * Start-up checks, before the server listens: each failure is one line saying what to do,
@@ -19,6 +19,9 @@ if (production && !hasAuthSecret() && process.env.RAPPORT_ALLOW_DEV_SECRET !== "
 // The public URL: without it next-auth points redirects at http://localhost:3000. (In
 // development the auth route derives it from the request: app/api/auth/[...nextauth]/route.ts.)
 if (production && !publicUrl()) stop(missingPublicUrlMessage());
+
+// Email: without an SMTP server it is written to files; say so once, but start.
+if (production && !process.env.SMTP_URL?.trim()) console.warn(`\n[email] ${missingSmtpMessage()}\n`);
 
 // The embedded database's data directory, held for the life of the process: a second server
 // on the same directory stops here instead of starting and answering 503 everywhere. The

@@ -1,6 +1,8 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/layout/site-header";
+import { VerifyEmailBanner } from "@/components/email/verify-banner";
+import { resendVerificationAction } from "@/lib/server/actions/email-verification";
 import { signOutAction } from "@/lib/server/actions/session";
 import { loadLayout } from "@/lib/server/loaders/layout";
 import "./globals.css";
@@ -29,6 +31,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           Skip to content
         </a>
         <SiteHeader viewer={viewer} counts={counts} signOutAction={signOutAction} />
+        {viewer && !viewer.emailVerified ? <VerifyEmailBanner action={resendVerificationAction} /> : null}
         <main id="main" className="mx-auto max-w-6xl px-4 py-6">
           {children}
         </main>

@@ -19,3 +19,12 @@ export function missingPublicUrlMessage(): string {
 
 /** The public URL, when configured (NEXTAUTH_URL, or AUTH_URL). */
 export const publicUrl = () => process.env.NEXTAUTH_URL || process.env.AUTH_URL || "";
+
+/** Said once at start in production without SMTP_URL (email is then only written to files). */
+export function missingSmtpMessage(): string {
+  return (
+    "SMTP_URL is not set: Rapport writes emails (verification, password reset, notifications) as .eml files " +
+    "to <RAPPORT_DATA_DIR>/outbox/ instead of sending them, and pages that need email say that email is not " +
+    "configured. Set SMTP_URL=smtp://user:pass@host:587 (or smtps://…) and MAIL_FROM (see .env.example)."
+  );
+}

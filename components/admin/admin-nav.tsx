@@ -5,6 +5,7 @@ const TABS = [
   { key: "members", href: "/admin/members", label: "Members" },
   { key: "settings", href: "/admin/settings", label: "Settings" },
   { key: "audit", href: "/admin/audit", label: "Audit log" },
+  { key: "email", href: "/admin/email", label: "Email" },
 ] as const;
 
 export function AdminNav({ current, openReports }: { current: (typeof TABS)[number]["key"]; openReports?: number }) {

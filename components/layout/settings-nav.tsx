@@ -3,6 +3,7 @@ import { TabNav } from "./tab-nav";
 const TABS = [
   { key: "account", href: "/settings/account", label: "Profile" },
   { key: "protocol", href: "/settings/protocol", label: "My protocol" },
+  { key: "notifications", href: "/settings/notifications", label: "Notifications" },
   { key: "tokens", href: "/settings/tokens", label: "API tokens" },
   { key: "blocked", href: "/settings/blocked", label: "Blocked" },
 ] as const;

@@ -25,6 +25,7 @@ export const ERROR_STATUS = {
   weekly_limit: 429,
   pending_limit: 429,
   rate_limited: 429,
+  email_unverified: 403,
   payload_too_large: 413,
   idempotency_key_in_use: 409,
   idempotency_key_reused: 422,

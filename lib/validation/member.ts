@@ -55,7 +55,9 @@ export const ZDisplayName = z
   .string({ error: "Enter your name." })
   .trim()
   .min(1, "Enter your name.")
-  .max(80, "Keep your name under 80 characters.");
+  .max(80, "Keep your name under 80 characters.")
+  // a line break in a name would let it add headers to the emails that carry it
+  .refine((v) => !/[\u0000-\u001f\u007f\u2028\u2029]/.test(v), "Keep your name on one line, without control characters.");
 
 export const ZSignup = z.strictObject({
   email: ZEmail,

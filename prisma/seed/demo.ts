@@ -36,6 +36,7 @@ export async function seedDemo(db: Db, now: Date): Promise<string> {
         topics: [...m.topics],
         bio: `Hi, I'm ${m.name.split(" ")[0]}. ${m.headline}.`,
         passwordHash,
+        emailVerifiedAt: new Date(now.getTime() - (120 - i) * DAY),
         role: "role" in m ? m.role : "member",
         createdAt: new Date(now.getTime() - (120 - i) * DAY),
         policy: {

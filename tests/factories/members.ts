@@ -28,6 +28,8 @@ export type MemberAttrs = {
   suspendedReason?: string | null;
   topics?: string[];
   discoverable?: boolean;
+  /** default: verified when created; null: an unverified address (cannot send requests) */
+  emailVerifiedAt?: Date | null;
   /** null: an OAuth-only account without a password */
   passwordHash?: string | null;
   /**
@@ -51,6 +53,7 @@ export async function createMember(attrs: MemberAttrs = {}, db?: Tx): Promise<Fa
       name: attrs.name ?? `Member ${handle}`,
       email: (attrs.email ?? `${handle}@example.test`).toLowerCase(),
       passwordHash: attrs.passwordHash === undefined ? KNOWN_PASSWORD_HASH : attrs.passwordHash,
+      emailVerifiedAt: attrs.emailVerifiedAt === undefined ? (attrs.createdAt ?? new Date()) : attrs.emailVerifiedAt,
       ...(policy === null ? {} : { policy: { create: policy ?? {} } }),
     },
     include: { policy: true },

@@ -32,6 +32,9 @@ export function SigninForm({ next, oauth }: { next: string; oauth: { id: string;
         </div>
       ) : null}
       <p className="text-sm muted">
+        <Link href="/forgot-password" className="underline">Forgot your password?</Link>
+      </p>
+      <p className="text-sm muted">
         New here? <Link href="/signup" className="underline">Create an account</Link>
       </p>
     </div>

@@ -34,6 +34,7 @@ const TITLES: Record<ProblemCode, string> = {
   weekly_limit: "Weekly request limit reached",
   pending_limit: "Too many pending requests",
   rate_limited: "Too many requests",
+  email_unverified: "Email address not confirmed",
   payload_too_large: "Request body too large",
   idempotency_key_in_use: "Idempotency key in use",
   idempotency_key_reused: "Idempotency key reused",

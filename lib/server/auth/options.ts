@@ -59,6 +59,8 @@ export function authOptions(): NextAuthOptions {
           providerAccountId: account.providerAccountId,
           email: user.email ?? (profile as { email?: string } | undefined)?.email ?? null,
           name: user.name ?? null,
+          emailVerified: (profile as { email_verified?: unknown } | undefined)?.email_verified === true,
+          now: systemNow(),
         });
         if (!memberId) return "/signin?error=oauth";
         // Signing in keeps an account its owner asked to delete (within the grace period).

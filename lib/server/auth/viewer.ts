@@ -14,6 +14,8 @@ export type Viewer = {
   role: "member" | "admin";
   createdAt: Date;
   suspended: { reason: string | null; until: Date | null } | null;
+  /** false until the member opens the link sent to their address (they cannot send requests until then) */
+  emailVerified: boolean;
 };
 
 export const VIEWER_SELECT = {
@@ -25,6 +27,7 @@ export const VIEWER_SELECT = {
   suspendedAt: true,
   suspendedUntil: true,
   suspendedReason: true,
+  emailVerifiedAt: true,
 } as const;
 
 export async function loadViewer(memberId: string, now: Date): Promise<Viewer | null> {
@@ -55,5 +58,6 @@ export function toViewer(m: Prisma.MemberGetPayload<{ select: typeof VIEWER_SELE
     role: m.role,
     createdAt: m.createdAt,
     suspended: suspended ? { reason: m.suspendedReason, until: m.suspendedUntil } : null,
+    emailVerified: m.emailVerifiedAt !== null,
   };
 }

@@ -29,6 +29,8 @@ export type JobDefinition<N extends string = string, S extends z.ZodType = z.Zod
   pollSeconds?: number;
   /** a recurring run (cron, UTC) with this payload; every worker registers it, pg-boss sends it once */
   schedule?: { cron: string; payload: z.input<S> };
+  /** also sent by each worker every this many seconds (cron's minute is too slow for e.g. email); one job per interval across workers */
+  repeatSeconds?: number;
 };
 
 export function defineJob<const N extends string, S extends z.ZodType>(def: JobDefinition<N, S>): JobDefinition<N, S> {

@@ -4,6 +4,9 @@ import { expireRequests } from "@/lib/server/services/requests/expire-requests";
 import { refreshDueSummaries } from "@/lib/server/services/summaries/refresh-due";
 import { purgeExpiredKeys } from "@/lib/server/idempotency/store";
 import { eraseDueAccounts } from "@/lib/server/services/accounts/erase-account";
+import { queueWeeklyDigests } from "@/lib/server/services/notifications/weekly-digest";
+import { dispatchOutbox } from "@/lib/server/email/dispatch";
+import { mailSender } from "@/lib/server/email/transport";
 import { defineJob } from "./define";
 
 /** Jobs that only run on a schedule (or a rare enqueue) start within this many seconds of their tick. */
@@ -86,11 +89,51 @@ export const accountsErase = defineJob({
   },
   retry: { retryLimit: 2, retryDelay: 300 },
   expireInSeconds: 15 * 60,
+  pollSeconds: SCHEDULED_POLL_SECONDS,
   schedule: { cron: "41 * * * *", payload: {} },
 });
 
+/**
+ * Sends the due emails of the outbox (lib/server/email/dispatch.ts), in batches of 50 until
+ * none is due. Idempotent and safe to overlap: rows are claimed with SKIP LOCKED and a lease,
+ * so each message goes to one worker. Runs every minute by cron and every 5 seconds from each
+ * worker (`repeatSeconds`), so a password-reset email leaves within seconds. Failed sends are
+ * retried by the outbox's own backoff, not by pg-boss.
+ */
+export const emailDispatch = defineJob({
+  name: "email.dispatch",
+  payload: z.object({}),
+  handler: async (db, _payload, { now }) => {
+    const sender = mailSender();
+    for (let batch = 0; batch < 20; batch++) {
+      const { sent, failed, dead } = await dispatchOutbox(db, { now, sender });
+      if (sent + failed + dead === 0) return;
+    }
+  },
+  retry: { retryLimit: 0, retryDelay: 0 },
+  expireInSeconds: 10 * 60,
+  schedule: { cron: "* * * * *", payload: {} },
+  repeatSeconds: 5,
+});
+
+/**
+ * Writes the weekly digest emails into the outbox, Mondays 08:00 UTC (email.dispatch sends
+ * them). Idempotent: one outbox key per member and ISO week.
+ */
+export const emailDigest = defineJob({
+  name: "email.digest",
+  payload: z.object({}),
+  handler: async (db, _payload, { now }) => {
+    await queueWeeklyDigests(db, { now });
+  },
+  retry: { retryLimit: 2, retryDelay: 300, retryBackoff: true },
+  expireInSeconds: 30 * 60,
+  pollSeconds: SCHEDULED_POLL_SECONDS,
+  schedule: { cron: "0 8 * * 1", payload: {} },
+});
+
 /** Every job the worker runs, by name. */
-export const ALL_JOBS = [requestsExpire, summariesRefresh, idempotencyPurge, accountsErase] as const;
+export const ALL_JOBS = [requestsExpire, summariesRefresh, idempotencyPurge, accountsErase, emailDispatch, emailDigest] as const;
 
 export type JobName = (typeof ALL_JOBS)[number]["name"];
 export type RegisteredJob<N extends JobName> = Extract<(typeof ALL_JOBS)[number], { name: N }>;

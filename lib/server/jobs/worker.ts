@@ -64,12 +64,25 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
     await boss.stop({ graceful: false }).catch(() => {});
     throw e;
   }
+  const timers = o.schedules === false ? [] : jobs.filter((d) => d.repeatSeconds).map((def) => repeat(boss, def, log));
   useBossForEnqueue(boss);
   return {
     boss,
     stop: async (opts) => {
+      timers.forEach(clearInterval);
       useBossForEnqueue(undefined);
       await boss.stop({ graceful: true, timeout: opts?.timeoutMs ?? 30_000 });
     },
   };
+}
+
+/** Sends `def` every `repeatSeconds`; the singleton key makes it one job per interval however many workers send it. */
+function repeat(boss: PgBoss, def: JobDefinition, log: (line: string) => void): ReturnType<typeof setInterval> {
+  const seconds = def.repeatSeconds!;
+  const payload = def.payload.parse(def.schedule?.payload ?? {}) as object;
+  const timer = setInterval(() => {
+    boss.send(def.name, payload, { singletonKey: "repeat", singletonSeconds: seconds }).catch((e) => log(`[jobs] ${def.name} repeat: ${(e as Error).message}`));
+  }, seconds * 1000);
+  timer.unref();
+  return timer;
 }

@@ -27,6 +27,7 @@ export const PROBLEM_CODES = [
   "weekly_limit",
   "pending_limit",
   "rate_limited",
+  "email_unverified",
   "payload_too_large",
   "idempotency_key_in_use",
   "idempotency_key_reused",

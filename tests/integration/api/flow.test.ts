@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setClockForTests } from "@/lib/server/clock";
 import { ZEvaluation } from "@/lib/validation/api/evaluation";
 import { useTestDatabase } from "@/tests/support/test-database";
+import { verifyEmail } from "@/lib/server/services/accounts/email-verification";
 import { expectShape, get, post, put, tokenFor } from "./http";
 import { DAY } from "@/lib/warmup/time";
 
@@ -36,6 +37,9 @@ describe("the warm-up → request → accept flow over HTTP", () => {
       const res = await post("/api/v1/signup", m, { headers: { "x-forwarded-for": `203.0.113.${m.handle.length}` } });
       expect(res.status).toBe(201);
       expect(res.body).toMatchObject({ handle: m.handle, email: m.email, name: m.name });
+      // Both confirm their address with the link the sign-up emailed (sending requests needs it).
+      const mail = await t.db.emailOutbox.findFirstOrThrow({ where: { recipient: m.email, key: { startsWith: "verify-email:" } } });
+      await verifyEmail(t.db, { token: /token=([\w-]+)/.exec(mail.textBody)![1], now: DAY1 });
     }
     anaToken = await tokenFor(ana.email, ana.password, "Ana's script");
     benToken = await tokenFor(ben.email, ben.password);

@@ -24,6 +24,8 @@ const expected: Record<string, Expect> = {
   // open doors
   "POST /signup": everyone(201),
   "POST /tokens": everyone(401), // X's email with a wrong password: nobody gets X's token
+  "POST /password-resets": everyone(202), // X's address: the same answer for everyone, the link goes only to X
+  "POST /password-resets/confirm": everyone(400), // a forged token changes nothing
   "GET /openapi.json": everyone(200),
   "GET /{...path}": everyone(404),
   "POST /{...path}": everyone(404),

@@ -136,6 +136,8 @@ export function requestFor(route: DiscoveredRoute, w: World): CallInit {
   const bodies: Record<string, unknown> = {
     "POST /signup": { email: `new.${crypto.randomBytes(4).toString("hex")}@example.test`, password: "a long enough password", handle: `n_${crypto.randomBytes(4).toString("hex")}`, name: "New Person" },
     "POST /tokens": { email: w.x.email, password: "not X's password", name: "stolen" },
+    "POST /password-resets": { email: w.x.email },
+    "POST /password-resets/confirm": { token: "forged-token-forged-token-forged", password: "a long enough password" },
     "PATCH /me": { headline: "Just me" },
     "DELETE /me": { password: "not the caller's password" },
     "PUT /me/policy": { preset: "friendly" },

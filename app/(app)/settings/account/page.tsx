@@ -6,6 +6,8 @@ import { DeleteAccountForm } from "./delete-account-form";
 import { changePasswordAction, signOutEverywhereAction } from "@/lib/server/actions/sessions";
 import { deleteAccountAction } from "@/lib/server/actions/account-deletion";
 import { DELETION_GRACE_DAYS } from "@/lib/validation/account";
+import { ChangeEmailForm } from "./change-email-form";
+import { changeEmailAction } from "@/lib/server/actions/email-verification";
 import { loadAccountSettingsPage } from "@/lib/server/loaders/settings-account";
 
 export const metadata = { title: "Account settings" };
@@ -30,6 +32,8 @@ export default async function AccountSettingsPage({ searchParams }: { searchPara
         <h2 id="security-title" className="text-lg font-semibold">
           Sign-in and security
         </h2>
+        <ChangeEmailForm action={changeEmailAction} current={m.email} />
+        <hr className="border-stone-200 dark:border-stone-800" />
         <ChangePasswordForm action={changePasswordAction} hasPassword={hasPassword} />
         <hr className="border-stone-200 dark:border-stone-800" />
         <div className="space-y-2">

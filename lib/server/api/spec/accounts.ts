@@ -1,5 +1,6 @@
 import "server-only";
 import { ZSignup, ZProfileUpdate } from "@/lib/validation/member";
+import { ZPasswordResetAccepted, ZPasswordResetConfirm, ZPasswordResetRequest } from "@/lib/validation/email";
 import { ZPolicyOut, ZPolicyUpdate } from "@/lib/validation/policy";
 import { page, ZPageQuery, ZPathId } from "@/lib/validation/api/common";
 import { ZMe, ZPolicyPreview } from "@/lib/validation/api/member";
@@ -157,4 +158,32 @@ export const dashboardRoute = defineRoute({
   tag: "Me",
   auth: "member",
   response: ZDashboard,
+});
+
+export const requestPasswordResetRoute = defineRoute({
+  method: "POST",
+  path: "/password-resets",
+  operationId: "requestPasswordReset",
+  summary: "Email a password-reset link",
+  description:
+    "Always 202 with the same answer, whether or not the address has an account. The link works once, for 30 minutes. " +
+    "At most 3 emails per address and 5 per account an hour; beyond that nothing more is sent.",
+  tag: "Accounts",
+  auth: "none",
+  body: ZPasswordResetRequest,
+  response: ZPasswordResetAccepted,
+  status: 202,
+  errors: ["validation"],
+});
+
+export const confirmPasswordResetRoute = defineRoute({
+  method: "POST",
+  path: "/password-resets/confirm",
+  operationId: "confirmPasswordReset",
+  summary: "Set a new password with the token from a reset email",
+  description: "Signs out every session of the account. An expired, used or unknown token is a 400 naming `token`, and nothing changes.",
+  tag: "Accounts",
+  auth: "none",
+  body: ZPasswordResetConfirm,
+  errors: ["validation"],
 });

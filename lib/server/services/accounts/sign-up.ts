@@ -6,6 +6,7 @@ import { ZSignup, type TSignupInput } from "@/lib/validation/member";
 import { parseInput } from "@/lib/server/validation";
 import { checkThrottle, lockThrottleKey, recordAttempt, THROTTLES } from "./throttle";
 import { recordAudit } from "@/lib/server/services/audit/record-audit";
+import { queueVerification } from "./email-verification";
 import { promoteIfAdminEmail } from "@/lib/server/services/admin/bootstrap-admin";
 
 export type NewMember = { id: string; handle: string; name: string; email: string; createdAt: Date };
@@ -34,6 +35,7 @@ export async function signUp(db: Db, { input, ip, now }: { input: TSignupInput; 
       await tx.policy.create({ data: { memberId: m.id } });
       await recordAttempt(tx, "signup", ip, true, now);
       await recordAudit(tx, { actorId: m.id, action: "account.created", subjectType: "member", subjectId: m.id, at: now });
+      await queueVerification(tx, { member: m, email: m.email, isChange: false, now });
       await promoteIfAdminEmail(tx, m.id, m.email, now); // RAPPORT_ADMIN_EMAIL: the installation's first admin
       return m;
     });

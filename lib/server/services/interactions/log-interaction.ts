@@ -1,4 +1,5 @@
 import "server-only";
+import { emailLoggedPending } from "@/lib/server/email/events";
 import type { Db } from "@/lib/db/create-client";
 import { AppError, fieldError, isUniqueViolation } from "@/lib/server/errors";
 import { notify } from "@/lib/server/services/notifications/notify";
@@ -73,6 +74,7 @@ export async function logInteraction(db: Db, { actorId, input, now }: { actorId:
         platform: data.platform,
         kind: data.kind,
       }, now);
+      await emailLoggedPending(tx, { loggedId: logged.id, targetId: target.id, byName: actor.name, kind: data.kind, now });
       return logged;
     });
   } catch (e) {

@@ -4,6 +4,7 @@ import type { Tx } from "@/lib/server/db";
 import { AppError, notFound } from "@/lib/server/errors";
 import { getAppSettings } from "@/lib/server/settings";
 import { lockPair } from "@/lib/server/services/locks";
+import { emailIntroduced } from "@/lib/server/email/events";
 import { notifyMany } from "@/lib/server/services/notifications/notify";
 import { parseInput } from "@/lib/server/validation";
 import { recordInteraction } from "@/lib/server/services/interactions/record-interaction";
@@ -102,6 +103,9 @@ export async function introduce(db: Db, { introducerId, input, now }: { introduc
         at: now,
       },
     ]);
+    for (const [member, other] of [[b, a], [a, b]] as const) {
+      await emailIntroduced(tx, { introductionId: intro.id, memberId: member.id, byName: introducer.name, other: { name: other.name, handle: other.handle }, note: data.note, now });
+    }
     return {
       id: intro.id,
       createdAt: intro.createdAt,

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db/create-client";
+import { emailRequestAnswered } from "@/lib/server/email/events";
 import { notify } from "@/lib/server/services/notifications/notify";
 import { recordAudit } from "@/lib/server/services/audit/record-audit";
 import { connectMembers } from "./connect-members";
@@ -18,6 +19,7 @@ export async function acceptRequest(db: Db, p: { recipientId: string; requestId:
     if (count !== 1) throw alreadySettled("");
     await connectMembers(tx, { a: req.requesterId, b: req.recipientId, now });
     await notify(tx, req.requesterId, "request_accepted", { requestId: req.id, member: req.recipient }, now);
+    await emailRequestAnswered(tx, { requestId: req.id, requesterId: req.requesterId, byName: req.recipient.name, answer: { kind: "accepted" }, now });
     await recordAudit(tx, {
       actorId: recipientId,
       action: "request.accepted",

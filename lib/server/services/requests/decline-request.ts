@@ -2,6 +2,7 @@ import "server-only";
 import type { Db } from "@/lib/db/create-client";
 import { AppError } from "@/lib/server/errors";
 import { getAppSettings } from "@/lib/server/settings";
+import { emailRequestAnswered } from "@/lib/server/email/events";
 import { notify } from "@/lib/server/services/notifications/notify";
 import { flagIfTooManyNoDeclines } from "@/lib/server/services/reports/flag-no-declines";
 import { fieldErrorsOf } from "@/lib/validation/form-data";
@@ -39,6 +40,13 @@ export async function declineRequest(
       { requestId: req.id, member: req.recipient, reason, cooldownUntil: cooldownUntil.toISOString() },
       now,
     );
+    await emailRequestAnswered(tx, {
+      requestId: req.id,
+      requesterId: req.requesterId,
+      byName: req.recipient.name,
+      answer: reason === "not_yet" ? { kind: "not_yet", askAgainFrom: cooldownUntil } : { kind: "no" },
+      now,
+    });
     await recordAudit(tx, {
       actorId: recipientId,
       action: "request.declined",

@@ -1,4 +1,5 @@
 import "server-only";
+import { emailRequestReceived } from "@/lib/server/email/events";
 import type { Db } from "@/lib/db/create-client";
 import type { Tx } from "@/lib/server/db";
 import { AppError, fieldError, isUniqueViolation, notFound } from "@/lib/server/errors";
@@ -48,10 +49,13 @@ export async function sendRequest(
   try {
     return await db.$transaction(async (tx) => {
       const [requester, recipient] = await Promise.all([
-        tx.member.findUnique({ where: { id: requesterId }, select: { id: true, handle: true, name: true } }),
+        tx.member.findUnique({ where: { id: requesterId }, select: { id: true, handle: true, name: true, emailVerifiedAt: true } }),
         tx.member.findUnique({ where: { handle: to }, select: { id: true, handle: true, name: true } }),
       ]);
       if (!requester || !recipient) throw notFound("That member");
+      if (!requester.emailVerifiedAt) {
+        throw new AppError("email_unverified", "Please confirm your email address first: open the link we sent you, or ask for a new one from the banner at the top of the page.");
+      }
       // Asking yourself is refused by the decision below (first of all its reasons), not for the note.
       const self = recipient.id === requester.id;
       // Compared with both members' names taken out; the hint comes from what the two exchanged.
@@ -115,6 +119,7 @@ export async function sendRequest(
         { requestId: request.id, member: { handle: requester.handle, name: requester.name }, excerpt: excerpt(note) },
         now,
       );
+      await emailRequestReceived(tx, { requestId: request.id, recipientId: recipient.id, fromName: requester.name, note, now });
       await recordAudit(tx, {
         actorId: requester.id,
         action: "request.sent",

@@ -1,0 +1,8 @@
+import { apiRoute } from "@/lib/server/api/handler";
+import { confirmPasswordResetRoute } from "@/lib/server/api/spec/accounts";
+import { resetPassword } from "@/lib/server/services/accounts/password-reset";
+import { getDb } from "@/lib/server/db";
+
+export const POST = apiRoute(confirmPasswordResetRoute, async ({ body, now }) => {
+  await resetPassword(await getDb(), { input: body, now });
+});
