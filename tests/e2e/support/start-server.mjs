@@ -1,8 +1,11 @@
 // The e2e web server (playwright.config.ts): a fresh embedded database in RAPPORT_DATA_DIR,
-// wiped, migrated and seeded, then `next start` on port E2E_PORT (default 3100) in the foreground.
+// wiped, migrated and seeded, then `next start` on port E2E_PORT (default 3100) in the foreground,
+// with a test SMTP server beside it (SMTP_URL): every message the app sends is kept as an .eml
+// file in <RAPPORT_DATA_DIR>/smtp-inbox, where the journeys read them (tests/e2e/support/inbox.ts).
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { SMTPServer } from "smtp-server";
 
 const dataDir = path.resolve(process.env.RAPPORT_DATA_DIR || ".data-e2e");
 if (!path.basename(dataDir).startsWith(".data-e2e")) {
@@ -28,6 +31,35 @@ if (fixtures.status !== 0) {
   process.exit(1);
 }
 
-const server = spawn(npm, ["run", "--silent", "start:e2e"], { stdio: "inherit", env: process.env });
+const inbox = path.join(dataDir, "smtp-inbox");
+fs.mkdirSync(inbox, { recursive: true });
+let received = 0;
+const smtp = new SMTPServer({
+  authOptional: true,
+  disabledCommands: ["STARTTLS"],
+  logger: false,
+  onData(stream, _session, callback) {
+    const chunks = [];
+    stream.on("data", (c) => chunks.push(c));
+    stream.on("end", () => {
+      const name = `${String(++received).padStart(5, "0")}.eml`;
+      fs.writeFileSync(path.join(inbox, name), Buffer.concat(chunks));
+      callback();
+    });
+  },
+});
+const smtpPort = Number(process.env.E2E_PORT || 3100) + 1000;
+await new Promise((resolve, reject) => {
+  smtp.once("error", reject);
+  smtp.listen(smtpPort, "127.0.0.1", resolve);
+});
+
+const server = spawn(npm, ["run", "--silent", "start:e2e"], {
+  stdio: "inherit",
+  env: { ...process.env, SMTP_URL: `smtp://127.0.0.1:${smtpPort}` },
+});
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
-server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+server.on("exit", (code, signal) => {
+  smtp.close();
+  process.exit(code ?? (signal ? 1 : 0));
+});
