@@ -15,7 +15,8 @@ function ReactionButton({ type, count, pressed }: { type: ReactionType; count: n
     <button
       type="submit"
       aria-pressed={on}
-      aria-label={REACTION_LABELS[type]}
+      // The name carries the visible count too (WCAG 2.5.3: what you see is what you can say).
+      aria-label={shown > 0 ? `${REACTION_LABELS[type]} ${shown}` : REACTION_LABELS[type]}
       disabled={pending}
       className={`inline-flex items-center gap-1 rounded-full border px-2.5 py-1 text-xs font-medium transition-colors ${
         on
