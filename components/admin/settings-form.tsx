@@ -74,7 +74,7 @@ export function SettingsForm({
   return (
     <form action={action} className="space-y-6" noValidate>
       {SECTIONS.map((s) => (
-        <fieldset key={s.key} className="card space-y-3">
+        <fieldset key={s.key} className="card min-w-0 space-y-3">
           <legend className="px-1 text-lg font-semibold">{s.title}</legend>
           {s.hint ? <p className="text-sm muted">{s.hint}</p> : null}
           {s.key === "presets" ? (

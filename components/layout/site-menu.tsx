@@ -5,8 +5,9 @@ import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 /**
  * The phone menu: a disclosure button that shows the whole navigation (handed in as
  * children, rendered on the server). Escape or a click outside closes it and gives focus
- * back to the button; following a link closes it too. Hidden on wide screens, where the
- * navigation has its own row.
+ * back to the button; following a link, or tabbing out past its end, closes it too. Focus
+ * stays on the button when it opens (no keyboard popping up on phones); the panel follows
+ * the button in the tab order. Hidden on wide screens, where the navigation has its own row.
  */
 export function SiteMenu({ waiting, children }: { waiting: number; children: ReactNode }) {
   const [open, setOpen] = useState(false);
@@ -42,7 +43,13 @@ export function SiteMenu({ waiting, children }: { waiting: number; children: Rea
   }, [open]);
 
   return (
-    <div ref={root} className="ml-auto lg:hidden">
+    <div
+      ref={root}
+      className="ml-auto lg:hidden"
+      onBlur={(e) => {
+        if (open && e.relatedTarget && !e.currentTarget.contains(e.relatedTarget as Node)) setOpen(false);
+      }}
+    >
       <button
         ref={button}
         type="button"
@@ -70,7 +77,8 @@ export function SiteMenu({ waiting, children }: { waiting: number; children: Rea
           if ((e.target as HTMLElement).closest("a")) setOpen(false);
         }}
       >
-        {children}
+        {/* Rendered only while open: one search field and one "Main" navigation in the page at a time. */}
+        {open ? children : null}
       </div>
     </div>
   );
