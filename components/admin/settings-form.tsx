@@ -78,7 +78,7 @@ export function SettingsForm({
           <legend className="px-1 text-lg font-semibold">{s.title}</legend>
           {s.hint ? <p className="text-sm muted">{s.hint}</p> : null}
           {s.key === "presets" ? (
-            <div className="overflow-x-auto">
+            <div className="max-w-[calc(100vw-4rem)] overflow-x-auto">
               <table className="text-sm">
                 <thead>
                   <tr>

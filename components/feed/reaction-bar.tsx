@@ -24,11 +24,18 @@ function ReactionButton({ type, count, pressed }: { type: ReactionType; count: n
           : "border-stone-200 text-stone-700 hover:bg-stone-100 dark:border-stone-700 dark:text-stone-300 dark:hover:bg-stone-800"
       }`}
     >
-      <span aria-hidden>{ICONS[type]}</span>
+      <span aria-hidden>{ICONS[type]}</span>{" "}
       <span aria-hidden className="hidden sm:inline">
         {REACTION_LABELS[type]}
       </span>
-      {shown > 0 ? <span aria-hidden className="tabular-nums">{shown}</span> : null}
+      {shown > 0 ? (
+        <>
+          {" "}
+          <span aria-hidden className="tabular-nums">
+            {shown}
+          </span>
+        </>
+      ) : null}
     </button>
   );
 }
