@@ -1,14 +1,16 @@
 import Link from "next/link";
 import { Dashboard } from "@/components/dashboard/dashboard";
 import { DashboardSuggestions } from "@/components/dashboard/suggestions";
+import { FirstSteps } from "@/components/dashboard/first-steps";
 import { loadHomePage } from "@/lib/server/loaders/dashboard";
 
 export default async function HomePage() {
-  const { viewer, dashboard, now, suggestions } = await loadHomePage();
+  const { viewer, dashboard, now, suggestions, firstSteps } = await loadHomePage();
   if (viewer) {
     return (
       <div className="space-y-6">
         <h1 className="text-2xl font-semibold">Welcome, {viewer.name}</h1>
+        {firstSteps ? <FirstSteps steps={firstSteps} /> : null}
         {suggestions.length > 0 ? <DashboardSuggestions suggestions={suggestions} /> : null}
         <Dashboard dashboard={dashboard} now={now} />
       </div>

@@ -74,11 +74,11 @@ export function SettingsForm({
   return (
     <form action={action} className="space-y-6" noValidate>
       {SECTIONS.map((s) => (
-        <fieldset key={s.key} className="card space-y-3">
+        <fieldset key={s.key} className="card min-w-0 space-y-3">
           <legend className="px-1 text-lg font-semibold">{s.title}</legend>
           {s.hint ? <p className="text-sm muted">{s.hint}</p> : null}
           {s.key === "presets" ? (
-            <div className="overflow-x-auto">
+            <div className="max-w-[calc(100vw-4rem)] overflow-x-auto">
               <table className="text-sm">
                 <thead>
                   <tr>

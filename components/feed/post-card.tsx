@@ -47,6 +47,7 @@ export function PostCard({
   mentionable,
   replyTo,
   headingLevel = 2,
+  commentOpen = false,
   actions,
 }: {
   post: FeedPost;
@@ -54,6 +55,8 @@ export function PostCard({
   mentionable: readonly string[];
   replyTo?: string;
   headingLevel?: 2 | 3;
+  /** the comment box starts open (the post's own page); elsewhere it waits behind "Comment" */
+  commentOpen?: boolean;
   /** the feed's server actions, from the page */
   actions: FeedActions;
 }) {
@@ -122,7 +125,15 @@ export function PostCard({
             ))}
           </ul>
         ) : null}
-        {viewer ? <CommentForm postId={post.id} createCommentAction={actions.createCommentAction} /> : null}
+        {viewer ? (
+          // Collapsed behind "Comment" so a list of posts stays readable; <details> opens without JavaScript.
+          <details className="group" open={commentOpen}>
+            <summary className="inline-flex min-h-8 cursor-pointer list-none items-center gap-1 rounded-md px-2 text-sm font-medium text-stone-700 hover:bg-stone-100 group-open:mb-2 dark:text-stone-300 dark:hover:bg-stone-800 [&::-webkit-details-marker]:hidden">
+              Comment<span className="sr-only"> on {post.author.name}&rsquo;s post</span>
+            </summary>
+            <CommentForm postId={post.id} createCommentAction={actions.createCommentAction} />
+          </details>
+        ) : null}
       </section>
     </article>
   );

@@ -15,7 +15,8 @@ function ReactionButton({ type, count, pressed }: { type: ReactionType; count: n
     <button
       type="submit"
       aria-pressed={on}
-      aria-label={REACTION_LABELS[type]}
+      // The name carries the visible count too (WCAG 2.5.3: what you see is what you can say).
+      aria-label={shown > 0 ? `${REACTION_LABELS[type]} ${shown}` : REACTION_LABELS[type]}
       disabled={pending}
       className={`inline-flex items-center gap-1 rounded-full border px-2.5 py-1 text-xs font-medium transition-colors ${
         on
@@ -23,11 +24,18 @@ function ReactionButton({ type, count, pressed }: { type: ReactionType; count: n
           : "border-stone-200 text-stone-700 hover:bg-stone-100 dark:border-stone-700 dark:text-stone-300 dark:hover:bg-stone-800"
       }`}
     >
-      <span aria-hidden>{ICONS[type]}</span>
+      <span aria-hidden>{ICONS[type]}</span>{" "}
       <span aria-hidden className="hidden sm:inline">
         {REACTION_LABELS[type]}
       </span>
-      {shown > 0 ? <span aria-hidden className="tabular-nums">{shown}</span> : null}
+      {shown > 0 ? (
+        <>
+          {" "}
+          <span aria-hidden className="tabular-nums">
+            {shown}
+          </span>
+        </>
+      ) : null}
     </button>
   );
 }

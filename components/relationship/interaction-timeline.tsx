@@ -2,6 +2,7 @@ import type { TimelineItem, TimelineMember } from "@/lib/server/queries/pair-his
 import { Avatar } from "@/components/ui/avatar";
 import { formatDate, formatDateTime, relativeTime } from "@/lib/format";
 import { notCountedWords, VERDICT_NOTE_WORDS } from "@/lib/warmup/wording";
+import { groupPoints, rowsOfDay, type Tone } from "./timeline-rows";
 
 const PLATFORM_PHRASE: Record<string, string> = {
   x: "on X",
@@ -77,14 +78,67 @@ const BADGES: Record<TimelineItem["verification"], { label: string; className: s
 
 const ICONS: Record<TimelineItem["verification"], string> = { verified: "👁", pending: "⏳", confirmed: "✓", disputed: "✕", removed: "⌫" };
 
-/** "+3 pts", or why it did not (fully) count. */
-export function pointsText(item: TimelineItem): { text: string; counted: boolean } | null {
+/** "+3 pts", or why it did not (fully) count. Reaching out counts, but is no points: a quieter tone. */
+export function pointsText(item: TimelineItem): { text: string; tone: Tone } | null {
   if (item.counted === null) return null;
-  if (!item.counted) return { text: notCountedWords(item.reason, item.windowDays), counted: false };
-  if (item.direction === "incoming") return { text: "counts as them reaching out", counted: true };
+  if (!item.counted) return { text: notCountedWords(item.reason, item.windowDays), tone: "none" };
+  if (item.direction === "incoming") return { text: "counts as them reaching out", tone: "quiet" };
   const pts = `+${item.points} ${item.points === 1 ? "pt" : "pts"}`;
-  if (item.note) return { text: `${pts} · ${VERDICT_NOTE_WORDS[item.note]}`, counted: true };
-  return { text: pts, counted: true };
+  if (item.note) return { text: `${pts} · ${VERDICT_NOTE_WORDS[item.note]}`, tone: "points" };
+  return { text: pts, tone: "points" };
+}
+
+const TONE_CLASS: Record<Tone, string> = {
+  points: "font-semibold text-warm dark:text-orange-300",
+  quiet: "italic muted",
+  none: "muted",
+};
+
+function Points({ pts }: { pts: { text: string; tone: Tone } | null }) {
+  return pts ? <span className={TONE_CLASS[pts.tone]}>{pts.text}</span> : null;
+}
+
+function Pair({ item }: { item: TimelineItem }) {
+  return (
+    <span className="flex items-center -space-x-1" aria-hidden>
+      <Avatar name={item.actor.name} seed={item.actor.id} size="sm" />
+      <span className="z-10 px-1 text-xs muted">→</span>
+      <Avatar name={item.target.name} seed={item.target.id} size="sm" />
+    </span>
+  );
+}
+
+/** "You reacted to 10 of Ana's posts" */
+export function describeGroup(items: readonly TimelineItem[], viewerId: string): string {
+  const one = items[0];
+  const actor = one.actor.id === viewerId ? "You" : first(one.actor);
+  const their = one.target.id === viewerId ? "your" : `${first(one.target)}'s`;
+  const onComments = items.filter((i) => i.context === "comment").length;
+  const what = onComments === 0 ? "posts" : onComments === items.length ? "comments" : "posts and comments";
+  return `${actor} reacted to ${items.length} of ${their} ${what}`;
+}
+
+/** A burst of reactions of one day and direction, as one row. */
+function GroupItem({ items, viewerId }: { items: TimelineItem[]; viewerId: string }) {
+  const one = items[0];
+  const last = items[items.length - 1];
+  return (
+    <li className="relative pl-8">
+      <span aria-hidden className="absolute left-[0.6rem] top-2 h-2.5 w-2.5 rounded-full bg-stone-300 ring-4 ring-white dark:bg-stone-600 dark:ring-stone-900" />
+      <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
+        <Pair item={one} />
+        <p className="text-sm">
+          <span className="font-medium">{describeGroup(items, viewerId)}</span>{" "}
+          <span className="text-xs muted">
+            <time dateTime={last.occurredAt} title={formatDateTime(last.occurredAt)}>{relativeTime(last.occurredAt)}</time>
+          </span>
+        </p>
+      </div>
+      <div className="mt-1 flex flex-wrap items-center gap-2 text-xs">
+        <Points pts={groupPoints(items)} />
+      </div>
+    </li>
+  );
 }
 
 function Item({ item, viewerId }: { item: TimelineItem; viewerId: string }) {
@@ -95,11 +149,7 @@ function Item({ item, viewerId }: { item: TimelineItem; viewerId: string }) {
     <li className="relative pl-8">
       <span aria-hidden className="absolute left-[0.6rem] top-2 h-2.5 w-2.5 rounded-full bg-stone-300 ring-4 ring-white dark:bg-stone-600 dark:ring-stone-900" />
       <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
-        <span className="flex items-center -space-x-1" aria-hidden>
-          <Avatar name={item.actor.name} seed={item.actor.id} size="sm" />
-          <span className="z-10 px-1 text-xs muted">→</span>
-          <Avatar name={item.target.name} seed={item.target.id} size="sm" />
-        </span>
+        <Pair item={item} />
         <p className="text-sm">
           <span className="font-medium">{describeItem(item, viewerId)}</span>{" "}
           <time dateTime={item.occurredAt} title={formatDateTime(item.occurredAt)} className="text-xs muted">
@@ -113,9 +163,7 @@ function Item({ item, viewerId }: { item: TimelineItem; viewerId: string }) {
           <span aria-hidden>{ICONS[item.verification]}</span>
           {badge.label}
         </span>
-        {pts ? (
-          <span className={pts.counted ? "font-semibold text-warm dark:text-orange-300" : "muted"}>{pts.text}</span>
-        ) : null}
+        <Points pts={pts} />
         {item.href ? (
           <a
             href={item.href}
@@ -134,7 +182,7 @@ function Item({ item, viewerId }: { item: TimelineItem; viewerId: string }) {
 
 /**
  * The two-way history as a vertical timeline, grouped by UTC day — the days are what the
- * distinct-days rule counts. Props are plain data, so any page (profile panel, request
+ * distinct-days rule counts. Within a day, a burst of reactions one way reads as one row. Props are plain data, so any page (profile panel, request
  * review, /interactions) can render it.
  */
 export function InteractionTimeline({ items, viewerId, empty }: { items: TimelineItem[]; viewerId: string; empty?: string }) {
@@ -156,9 +204,13 @@ export function InteractionTimeline({ items, viewerId, empty }: { items: Timelin
             <span className="sr-only"> (UTC day)</span>
           </h3>
           <ol className="space-y-3">
-            {d.items.map((item) => (
-              <Item key={item.id} item={item} viewerId={viewerId} />
-            ))}
+            {rowsOfDay(d.items).map((row) =>
+              row.type === "item" ? (
+                <Item key={row.item.id} item={row.item} viewerId={viewerId} />
+              ) : (
+                <GroupItem key={row.key} items={row.items} viewerId={viewerId} />
+              ),
+            )}
           </ol>
         </li>
       ))}

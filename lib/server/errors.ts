@@ -11,6 +11,7 @@ export const ERROR_STATUS = {
   suspended: 403,
   forbidden: 403,
   not_found: 404,
+  method_not_allowed: 405,
   conflict: 409,
   already_exists: 409,
   duplicate_pending: 409,

@@ -15,6 +15,17 @@ export const ZHandle = z
   .refine((h) => !RESERVED_HANDLES.includes(h), "That handle is taken — try another.");
 
 /**
+ * How a handle reference reads in the OpenAPI document: as sent, so the documented "@ana"
+ * form (and any case) passes the pattern; the server trims, drops the "@" and lower-cases it.
+ */
+const HANDLE_REF_JSON = {
+  description: "A member's handle, with or without the leading @, any case (\"@Ana\" and \"ana\" are the same member).",
+  pattern: "^@?[A-Za-z0-9_]{3,30}$",
+  minLength: 3,
+  maxLength: 31,
+} as const;
+
+/**
  * A member's handle as typed by a person: "@Ana" and "ana" are the same member. With `field`,
  * the messages say whose handle is missing ("Enter the recipient's handle."); without it they
  * are the handle rules' own ("Your handle needs at least 3 characters."), as on the request,
@@ -22,10 +33,9 @@ export const ZHandle = z
  */
 export function ZHandleRef(field?: string) {
   if (field === undefined) {
-    return z.preprocess(
-      (v) => (typeof v === "string" ? v.trim().replace(/^@/, "") : v),
-      ZHandle.describe("A member's handle, with or without the leading @."),
-    );
+    return z
+      .preprocess((v) => (typeof v === "string" ? v.trim().replace(/^@/, "") : v), ZHandle)
+      .meta(HANDLE_REF_JSON);
   }
   return z
     .string({ error: `Enter the ${field}'s handle.` })
@@ -36,7 +46,8 @@ export function ZHandleRef(field?: string) {
         .string()
         .min(1, `Enter the ${field}'s handle.`)
         .regex(/^[a-z0-9_]{3,30}$/, `That doesn't look like a handle: use 3–30 letters, digits or underscores, like @ana.`),
-    );
+    )
+    .meta(HANDLE_REF_JSON);
 }
 
 export const ZEmail = z

@@ -59,16 +59,16 @@ export type TPolicyUpdateInput = z.input<typeof ZPolicyUpdate>;
 /** What the API returns for a member's own protocol. */
 export const ZPolicyOut = z.object({
   preset: z.enum(PRESETS),
-  minPoints: z.number().int(),
-  minInteractions: z.number().int(),
-  minDistinctDays: z.number().int(),
-  minSpanDays: z.number().int(),
+  minPoints: z.number().int().min(POLICY_BOUNDS.minPoints.min).max(POLICY_BOUNDS.minPoints.max),
+  minInteractions: z.number().int().min(POLICY_BOUNDS.minInteractions.min).max(POLICY_BOUNDS.minInteractions.max),
+  minDistinctDays: z.number().int().min(POLICY_BOUNDS.minDistinctDays.min).max(POLICY_BOUNDS.minDistinctDays.max),
+  minSpanDays: z.number().int().min(POLICY_BOUNDS.minSpanDays.min).max(POLICY_BOUNDS.minSpanDays.max),
   requireConversation: z.boolean(),
   requireReciprocity: z.boolean(),
-  freshnessDays: z.number().int(),
-  dailyPointCap: z.number().int(),
+  freshnessDays: z.number().int().min(POLICY_BOUNDS.freshnessDays.min).max(POLICY_BOUNDS.freshnessDays.max),
+  dailyPointCap: z.number().int().min(POLICY_BOUNDS.dailyPointCap.min).max(POLICY_BOUNDS.dailyPointCap.max),
   pendingLoggedCounts: z.enum(["half", "full", "none"]),
   allowIntroductions: z.boolean(),
-  minAccountAgeDays: z.number().int(),
+  minAccountAgeDays: z.number().int().min(POLICY_BOUNDS.minAccountAgeDays.min).max(POLICY_BOUNDS.minAccountAgeDays.max),
   description: z.string(),
 });

@@ -19,6 +19,7 @@ test("warm up, send a request with a note, and the recipient reviews and accepts
 
   await test.step("a second day of conversation: Wanda comments on today's post", async () => {
     const post = page.locator("article", { hasText: "nightly restores" });
+    await post.locator("summary", { hasText: "Comment" }).click(); // the box waits behind "Comment"
     await post.getByLabel("Comment", { exact: true }).fill("Daily restores are the only backups I trust. How long does yours take?");
     await post.getByRole("button", { name: "Comment", exact: true }).click();
     await expect(page.getByText("the only backups I trust").first()).toBeVisible();

@@ -29,6 +29,7 @@ test("posting, commenting, reacting and kudos move the pair's warm-up on the pro
 
   // 1. A comment: 3 points, one interaction, one day, a real conversation.
   const post = fanPage.locator("article", { hasText: body });
+  await post.locator("summary", { hasText: "Comment" }).click(); // the box waits behind "Comment"
   await post.getByLabel("Comment", { exact: true }).fill("Agreed — small diffs also make reviews kinder.");
   await post.getByRole("button", { name: "Comment", exact: true }).click();
   await expect(fanPage.getByText("small diffs also make reviews kinder").first()).toBeVisible();

@@ -32,8 +32,12 @@ function routeFiles(dir = API_ROOT): string[] {
   });
 }
 
-/** Every exported method handler of every route file under app/api/v1. */
-export async function discoverRoutes(): Promise<DiscoveredRoute[]> {
+/**
+ * Every exported method handler of every route file under app/api/v1: the routes
+ * themselves, or (`refusing`) the handlers that only answer 405 for the methods a file does
+ * not implement (lib/server/api/method-not-allowed.ts).
+ */
+export async function discoverRoutes({ refusing = false }: { refusing?: boolean } = {}): Promise<DiscoveredRoute[]> {
   const out: DiscoveredRoute[] = [];
   for (const file of routeFiles().sort()) {
     const rel = path.relative(API_ROOT, path.dirname(file)).split(path.sep).filter(Boolean);
@@ -46,7 +50,8 @@ export async function discoverRoutes(): Promise<DiscoveredRoute[]> {
     });
     const mod = (await import(/* @vite-ignore */ file)) as Record<string, unknown>;
     for (const method of METHODS) {
-      if (typeof mod[method] === "function") {
+      const handler = mod[method] as (RouteHandler & { methodNotAllowed?: true }) | undefined;
+      if (typeof handler === "function" && Boolean(handler.methodNotAllowed) === refusing) {
         out.push({ path: `/${segs.join("/")}`, file, method, handler: mod[method] as RouteHandler, params });
       }
     }

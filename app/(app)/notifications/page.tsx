@@ -1,21 +1,28 @@
 import Link from "next/link";
 import { ActionForm } from "@/components/ui/action-form";
 import { formatDateTime, relativeTime } from "@/lib/format";
-import { markAllReadAction } from "@/lib/server/actions/notifications";
+import { MarkShownRead } from "@/components/notifications/mark-shown-read";
+import { markAllReadAction, markShownReadAction } from "@/lib/server/actions/notifications";
 import { loadNotificationsPage } from "@/lib/server/loaders/notifications";
 
 export const metadata = { title: "Notifications" };
+
+/** Read this recently (by opening this page) still shows as new, so a visit does not wipe what was new. */
+const NEW_FOR_MS = 10 * 60_000;
 
 type Props = { searchParams: Promise<{ cursor?: string }> };
 
 export default async function NotificationsPage({ searchParams }: Props) {
   const { cursor } = await searchParams;
   const { now, items, nextCursor, unread } = await loadNotificationsPage(cursor || null);
+  const isNew = (n: (typeof items)[number]) => !n.readAt || now.getTime() - n.readAt.getTime() < NEW_FOR_MS;
+  const shownUnread = items.filter((n) => !n.read).map((n) => n.id);
   return (
     <div className="mx-auto max-w-3xl space-y-6">
+      <MarkShownRead ids={shownUnread} action={markShownReadAction} />
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-semibold">Notifications</h1>
-        <ActionForm action={markAllReadAction} label="Mark all as read" pendingText="Marking…" />
+        {unread > 0 ? <ActionForm action={markAllReadAction} label="Mark all as read" pendingText="Marking…" /> : null}
       </div>
       <p className="text-sm muted">{unread > 0 ? `${unread} unread.` : "You're all caught up."}</p>
       {items.length === 0 ? (
@@ -25,12 +32,12 @@ export default async function NotificationsPage({ searchParams }: Props) {
           {items.map((n) => (
             <li
               key={n.id}
-              className={`card flex items-start gap-3 ${n.read ? "" : "border-orange-300 bg-orange-50 dark:border-orange-800 dark:bg-orange-950/40"}`}
+              className={`card flex items-start gap-3 ${isNew(n) ? "border-orange-300 bg-orange-50 dark:border-orange-800 dark:bg-orange-950/40" : ""}`}
             >
-              <span aria-hidden className={`mt-2 inline-block h-2 w-2 shrink-0 rounded-full ${n.read ? "bg-transparent" : "bg-orange-600"}`} />
+              <span aria-hidden className={`mt-2 inline-block h-2 w-2 shrink-0 rounded-full ${isNew(n) ? "bg-orange-600" : "bg-transparent"}`} />
               <div className="min-w-0 flex-1">
-                <p className={n.read ? "" : "font-medium"}>
-                  {!n.read ? <span className="sr-only">Unread: </span> : null}
+                <p className={isNew(n) ? "font-medium" : ""}>
+                  {isNew(n) ? <span className="sr-only">New: </span> : null}
                   <Link href={n.href}>{n.text}</Link>
                 </p>
                 <p className="text-xs muted">

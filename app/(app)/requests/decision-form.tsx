@@ -24,7 +24,7 @@ export function DecisionForm({
       <input type="hidden" name="id" value={id} />
       <ul className="grid gap-3 sm:grid-cols-3">
         <li className="flex flex-col gap-2 rounded-lg border border-green-200 p-3 dark:border-green-900">
-          <SubmitButton name="decision" value="accept" className="btn-primary bg-green-700 hover:bg-green-800 dark:bg-green-700 dark:hover:bg-green-600">
+          <SubmitButton name="decision" value="accept" className="btn-accept">
             Accept
           </SubmitButton>
           <p className="text-xs muted">You become connected. {firstName} is told.</p>

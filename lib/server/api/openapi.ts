@@ -20,6 +20,7 @@ const STATUS_TEXT: Record<number, string> = {
   401: "Unauthorized",
   403: "Forbidden",
   404: "Not Found",
+  405: "Method Not Allowed",
   409: "Conflict",
   413: "Content Too Large",
   429: "Too Many Requests",
@@ -95,6 +96,23 @@ const REPLAYED_HEADER_DOC: Json = {
   schema: { type: "string", enum: ["true"] },
 };
 
+/** One sentence per tag: what its operations are about. A tag without one fails the OpenAPI test. */
+export const TAG_DESCRIPTIONS: Record<string, string> = {
+  Accounts: "Creating an account.",
+  Blocks: "Blocking a member: neither of you sees the other, and nothing between you counts.",
+  Comments: "Comments and replies on posts, and reactions to them.",
+  "Connection requests": "Asking to connect once warmed up, and answering requests: accept, not yet, no, or withdraw.",
+  Connections: "The members you are connected with.",
+  Interactions: "The interaction history, and interactions logged from elsewhere (confirmed or disputed by the other member).",
+  Me: "Your own account, dashboard and protocol.",
+  Members: "Finding members, their profiles, kudos, and how warm you are with each.",
+  Notifications: "What happened that concerns you, and marking it read.",
+  Posts: "The feed: posts, shares and reactions.",
+  Relationships: "Every relationship with its status and progress, by tab.",
+  Tokens: "Personal access tokens for this API.",
+  Meta: "This document.",
+};
+
 const statusOf = (code: ProblemCode) => (code === "internal" ? 500 : ERROR_STATUS[code]);
 
 function operation(spec: RouteSpec, schemas: SchemaSet): Json {
@@ -131,7 +149,7 @@ function operation(spec: RouteSpec, schemas: SchemaSet): Json {
   }
   for (const [s, codes] of [...byStatus].sort(([a], [b]) => a - b)) {
     const headers = codes.some((c) => ["weekly_limit", "pending_limit", "rate_limited", "cooldown", "unavailable"].includes(c))
-      ? { "Retry-After": { description: "Seconds until the limit frees up.", schema: { type: "integer" } } }
+      ? { "Retry-After": { description: "Seconds until the limit frees up.", schema: { type: "integer", minimum: 1 } } }
       : undefined;
     responses[s] = {
       description: `${STATUS_TEXT[s] ?? "Error"} — code: ${codes.map((c) => (c === "blocked" ? "not_found" : c)).join(", ")}`,
@@ -170,7 +188,13 @@ export function buildOpenApiDocument(opts: { serverUrl?: string } = {}): Json {
       summary: "This document",
       tags: ["Meta"],
       security: [],
-      responses: { 200: { description: "The OpenAPI 3.1 document", content: { "application/json": { schema: { type: "object" } } } } },
+      responses: {
+        200: { description: "The OpenAPI 3.1 document", content: { "application/json": { schema: { type: "object" } } } },
+        400: {
+          description: "Bad Request — code: validation (an address with broken percent-encoding)",
+          content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } },
+        },
+      },
     },
   };
   return {
@@ -178,6 +202,8 @@ export function buildOpenApiDocument(opts: { serverUrl?: string } = {}): Json {
     info: {
       title: "Rapport API",
       version: "1.0.0",
+      // No open-source licence has been chosen; say so plainly rather than leave it out.
+      license: { name: "Proprietary, all rights reserved", identifier: "LicenseRef-Rapport-Proprietary" },
       description:
         "Everything a member can do in Rapport, over HTTP. Authenticate with a personal access token " +
         "(`Authorization: Bearer rpt_…`, created in Settings → API tokens or with POST /api/v1/tokens) or the browser session. " +
@@ -187,7 +213,7 @@ export function buildOpenApiDocument(opts: { serverUrl?: string } = {}): Json {
     },
     jsonSchemaDialect: "https://spec.openapis.org/oas/3.1/dialect/base",
     servers: [{ url: opts.serverUrl || "/" }],
-    tags: [...new Set(API_ROUTES.map((r) => r.tag)), "Meta"].map((name) => ({ name })),
+    tags: [...new Set(API_ROUTES.map((r) => r.tag)), "Meta"].map((name) => ({ name, description: TAG_DESCRIPTIONS[name] })),
     paths: { ...paths, "/api/v1/openapi.json": openapiRoute },
     components: {
       schemas: schemas.components,

@@ -20,6 +20,7 @@ const TITLES: Record<ProblemCode, string> = {
   suspended: "Account suspended",
   forbidden: "Not allowed",
   not_found: "Not found",
+  method_not_allowed: "Method not allowed",
   conflict: "Conflict",
   already_exists: "Already exists",
   duplicate_pending: "A request is already pending",

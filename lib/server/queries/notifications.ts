@@ -1,6 +1,7 @@
 import "server-only";
 import type { Tx } from "@/lib/server/db";
 import { formatDate } from "@/lib/format";
+import { NOTIFICATIONS_PER_PAGE } from "@/lib/validation/notification";
 import { cursorArgs, cutPage } from "./cursor-page";
 
 export type NotificationItem = {
@@ -12,6 +13,8 @@ export type NotificationItem = {
   href: string;
   createdAt: Date;
   read: boolean;
+  /** when it was read (null while unread) */
+  readAt: Date | null;
 };
 
 type Data = Record<string, unknown>;
@@ -71,7 +74,6 @@ export function describeNotification(type: string, data: unknown, selfHandle?: s
   }
 }
 
-export const NOTIFICATIONS_PAGE = 25;
 
 /** Newest first, by cursor (the last id of the previous page). */
 export async function listNotifications(
@@ -79,7 +81,7 @@ export async function listNotifications(
   p: { memberId: string; cursor?: string | null; take?: number; selfHandle?: string; countUnread?: boolean },
 ): Promise<{ items: NotificationItem[]; nextCursor: string | null; unread: number }> {
   const { memberId } = p;
-  const take = p.take ?? NOTIFICATIONS_PAGE;
+  const take = p.take ?? NOTIFICATIONS_PER_PAGE;
   const [rows, unread] = await Promise.all([
     db.notification.findMany({
       where: { memberId },
@@ -101,6 +103,7 @@ export async function listNotifications(
         href,
         createdAt: n.createdAt,
         read: n.readAt !== null,
+        readAt: n.readAt,
       };
     }),
     nextCursor,

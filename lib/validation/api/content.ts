@@ -42,7 +42,7 @@ export const ZApiPostsQuery = ZPageQuery.extend({
 
 export const ZReactionSummary = z
   .object({
-    counts: z.object(Object.fromEntries(REACTION_TYPES.map((t) => [t, z.number().int()])) as Record<(typeof REACTION_TYPES)[number], z.ZodNumber>),
+    counts: z.object(Object.fromEntries(REACTION_TYPES.map((t) => [t, z.number().int().nonnegative()])) as Record<(typeof REACTION_TYPES)[number], z.ZodNumber>),
     mine: ZReactionType.nullable().meta({ description: "Your reaction, if any." }),
   })
   .meta({ id: "ReactionSummary" });
@@ -76,7 +76,7 @@ export const ZPost = z
     removed: z.boolean(),
     shared: ZSharedPost.nullable().meta({ description: "For a share: the post it shares." }),
     reactions: ZReactionSummary,
-    commentCount: z.number().int(),
+    commentCount: z.number().int().nonnegative(),
     comments: z.array(ZComment).meta({ description: "The whole thread on GET /posts/{id}; empty in lists." }),
   })
   .meta({ id: "Post" });

@@ -17,8 +17,8 @@ export const ZCriterion = z
   .object({
     key: z.enum(CRITERION_KEYS),
     label: z.string().meta({ description: "The criterion in plain words." }),
-    current: z.number(),
-    required: z.number(),
+    current: z.number().nonnegative(),
+    required: z.number().nonnegative(),
     met: z.boolean(),
   })
   .meta({ id: "Criterion" });
@@ -28,7 +28,7 @@ export const ZInteractionVerdict = z
     id: z.string(),
     direction: z.enum(["outgoing", "incoming"]).meta({ description: "outgoing: requester → recipient." }),
     counted: z.boolean(),
-    points: z.number().meta({ description: "Points it contributed (0 for incoming interactions)." }),
+    points: z.number().nonnegative().meta({ description: "Points it contributed (0 for incoming interactions)." }),
     note: z.enum(VERDICT_NOTES).nullable().meta({ description: "Why it counted only partly." }),
     reason: z
       .enum(NOT_COUNTED_REASONS)

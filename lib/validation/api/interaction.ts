@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { LOGGED_KINDS, LOGGED_PLATFORMS, ZLoggedInteractionCreate } from "@/lib/validation/logged-interaction";
 import { INTERACTION_KINDS } from "@/lib/warmup/types";
+import { POLICY_BOUNDS } from "@/lib/warmup/policy";
 import { ZInstant, ZPageQuery } from "./common";
 import { ZMemberRef } from "./member";
 import { ZInteractionVerdict } from "./evaluation";
@@ -68,9 +69,9 @@ export const ZTimelineItem = z
     external: z.boolean(),
     direction: z.enum(["outgoing", "incoming"]).nullable(),
     counted: z.boolean().nullable(),
-    points: z.number(),
+    points: z.number().nonnegative(),
     note: ZInteractionVerdict.shape.note,
     reason: ZInteractionVerdict.shape.reason,
-    windowDays: z.number().nullable(),
+    windowDays: z.number().int().min(POLICY_BOUNDS.freshnessDays.min).max(POLICY_BOUNDS.freshnessDays.max).nullable(),
   })
   .meta({ id: "TimelineItem" });

@@ -50,7 +50,7 @@ export const ZMemberProfile = z
     }),
     relationship: z.object({
       status: ZRelationshipStatus,
-      percent: z.number().nullable().meta({ description: "Warm-up progress toward them (null for yourself)." }),
+      percent: z.number().min(0).max(100).nullable().meta({ description: "Warm-up progress toward them (null for yourself)." }),
       nextStep: z.string().nullable(),
       cooldownUntil: ZInstant.nullable(),
       pendingRequest: z
@@ -71,9 +71,9 @@ export const ZPolicyPreview = z
         member: ZMemberRef,
         reason: z.enum(["pending_request", "recent_contact"]),
         statusNow: ZRelationshipStatus,
-        percentNow: z.number(),
+        percentNow: z.number().min(0).max(100),
         statusDraft: ZRelationshipStatus,
-        percentDraft: z.number(),
+        percentDraft: z.number().min(0).max(100),
       }),
     ),
   })

@@ -13,6 +13,7 @@ export const PROBLEM_CODES = [
   "suspended",
   "forbidden",
   "not_found",
+  "method_not_allowed",
   "conflict",
   "already_exists",
   "duplicate_pending",
@@ -44,7 +45,7 @@ export const ZProblem = z
   .looseObject({
     type: z.string().meta({ description: "A URI naming the problem type, one per code." }),
     title: z.string(),
-    status: z.number().int(),
+    status: z.number().int().min(400).max(599),
     detail: z.string().meta({ description: "What went wrong, in plain words, and how to fix it." }),
     code: z.enum(PROBLEM_CODES).meta({ description: "Stable machine-readable code." }),
     instance: z.string().optional(),

@@ -69,7 +69,7 @@ export const ZApiConnectionsQuery = ZPageQuery.extend({
 export const ZBlockOut = z
   .object({
     member: ZMemberRef,
-    withdrawnRequests: z.number().int(),
+    withdrawnRequests: z.number().int().nonnegative(),
     removedConnection: z.boolean(),
   })
   .meta({ id: "Block" });
@@ -85,7 +85,7 @@ export const ZNotification = z
   })
   .meta({ id: "Notification" });
 
-export const ZNotificationsRead = z.object({ marked: z.number().int() }).meta({ id: "NotificationsRead" });
+export const ZNotificationsRead = z.object({ marked: z.number().int().nonnegative() }).meta({ id: "NotificationsRead" });
 
 /** `GET /me/dashboard`: the home page's four columns and recent activity. */
 export const ZDashboard = z
@@ -96,7 +96,7 @@ export const ZDashboard = z
     outgoing: z
       .array(z.object({ id: z.string(), member: ZMemberSummary, createdAt: ZInstant, expiresAt: ZInstant }))
       .meta({ description: "Your requests still waiting: the oldest 8; pending.outgoing says how many in all." }),
-    pending: z.object({ incoming: z.number().int(), outgoing: z.number().int() }).meta({ description: "How many requests are pending each way." }),
+    pending: z.object({ incoming: z.number().int().nonnegative(), outgoing: z.number().int().nonnegative() }).meta({ description: "How many requests are pending each way." }),
     ready: z.array(ZRelationship).meta({ description: "Warm: you may ask them. The closest 8; counts.ready says how many in all (GET /relationships?status=ready lists them)." }),
     warming: z.array(ZRelationship).meta({ description: "Warming up, too new or cooling down: the 8 furthest along, each with its most useful next step." }),
     counts: ZRelationshipCounts,

@@ -73,6 +73,11 @@ describe("refusals: a refused send stores nothing", () => {
     const evaluation = e.details?.evaluation as Evaluation;
     expect(evaluation.status).toBe("warming");
     expect(evaluation.criteria.find((c) => c.key === "distinctDays")).toMatchObject({ current: 1, required: 2, met: false });
+    // The detail names every unmet criterion, not only the first.
+    const unmet = evaluation.criteria.filter((c) => !c.met);
+    expect(unmet.length).toBeGreaterThan(1);
+    for (const c of unmet) expect(e.message).toContain(c.label);
+    for (const c of evaluation.criteria.filter((c) => c.met)) expect(e.message).not.toContain(c.label);
   });
 
   it("cooldown after a decline: refused until the date, with retryAt", async () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import { InteractionTimeline, describeItem, pointsText } from "@/components/relationship/interaction-timeline";
+import { InteractionTimeline, describeGroup, describeItem, pointsText } from "@/components/relationship/interaction-timeline";
+import { groupPoints, rowsOfDay } from "@/components/relationship/timeline-rows";
 import type { TimelineItem } from "@/lib/server/queries/pair-history";
 
 const ana = { id: "ana", handle: "ana", name: "Ana Ferreira" };
@@ -80,6 +81,42 @@ describe("InteractionTimeline", () => {
     expect(evidence).toContain('target="_blank"');
     // Exact time in the title, for hover and focus.
     expect(html).toMatch(/title="[^"]*UTC"/);
+  });
+
+  it("says reaching out in a quieter tone than points", () => {
+    expect(pointsText(item({}))?.tone).toBe("points");
+    expect(pointsText(item({ direction: "incoming", points: 0 }))?.tone).toBe("quiet");
+    const html = renderToStaticMarkup(createElement(InteractionTimeline, { viewerId: "ana", items: [item({ direction: "incoming", points: 0 }), item({})] }));
+    expect(html).toMatch(/<span class="italic muted">counts as them reaching out<\/span>/);
+    expect(html).toMatch(/<span class="font-semibold[^"]*">\+3 pts<\/span>/);
+  });
+
+  describe("a burst of reactions of one day and direction is one row", () => {
+    const reaction = (n: number, over: Partial<TimelineItem> = {}) =>
+      item({ id: `r${n}`, kind: "reaction", points: 1, occurredAt: `2026-03-10T10:${String(n).padStart(2, "0")}:00.000Z`, ...over });
+    // Ten likes on Ana's posts in one day: the daily cap of 5 lets five count.
+    const burst = Array.from({ length: 10 }, (_, n) => (n < 5 ? reaction(n) : reaction(n, { counted: false, points: 0, reason: "over_daily_cap" })));
+
+    it("reads as one row with the points counted and why not more", () => {
+      expect(describeGroup(burst, "ben")).toBe("You reacted to 10 of Ana's posts");
+      expect(groupPoints(burst)).toEqual({ text: "5 pts counted, daily cap", tone: "points" });
+      const html = renderToStaticMarkup(createElement(InteractionTimeline, { viewerId: "ben", items: burst }));
+      expect(html).toContain("You reacted to 10 of Ana&#x27;s posts");
+      expect(html).toContain("5 pts counted, daily cap");
+      expect(html.match(/<li class="relative pl-8">/g)).toHaveLength(1);
+    });
+
+    it("keeps other kinds, the other direction, single reactions and removed ones as their own rows, in place", () => {
+      const comment = item({ id: "c1" });
+      const back = [reaction(20, { actor: ana, target: ben, direction: "incoming", points: 0 }), reaction(21, { actor: ana, target: ben, direction: "incoming", points: 0 })];
+      const single = reaction(30, { actor: ana, target: ben, context: "comment", kind: "reaction", day: "2026-03-10", id: "s1" });
+      const removed = reaction(40, { verification: "removed", counted: false, points: 0, reason: "removed" });
+      const rows = rowsOfDay([burst[0], comment, ...back, burst[1], removed]);
+      expect(rows.map((r) => (r.type === "item" ? r.item.id : r.items.map((i) => i.id).join("+")))).toEqual(["r0+r1", "c1", "r20+r21", "r40"]);
+      expect(groupPoints(back)).toEqual({ text: "counts as them reaching out", tone: "quiet" });
+      expect(describeGroup(back, "ben")).toBe("Ana reacted to 2 of your posts");
+      expect(rowsOfDay([single, burst[0]]).map((r) => r.type)).toEqual(["item", "item"]);
+    });
   });
 
   it("says so when there is nothing yet", () => {

@@ -4,6 +4,7 @@ import { getLoggedForApi, listLoggedForApi } from "@/lib/server/api/logged-inter
 import { listLoggedRoute, logInteractionRoute } from "@/lib/server/api/spec/interactions";
 import { logInteraction } from "@/lib/server/services/interactions/log-interaction";
 import { getDb } from "@/lib/server/db";
+import { methodsNotAllowed } from "@/lib/server/api/method-not-allowed";
 
 export const POST = apiRoute(logInteractionRoute, async ({ viewer, body, now }) => {
   const { target, ...rest } = body;
@@ -12,3 +13,5 @@ export const POST = apiRoute(logInteractionRoute, async ({ viewer, body, now }) 
 });
 
 export const GET = apiRoute(listLoggedRoute, async ({ viewer, query }) => listLoggedForApi(viewer.id, query));
+
+export const { PUT, PATCH, DELETE } = methodsNotAllowed(["GET", "POST"]);

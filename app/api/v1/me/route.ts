@@ -5,6 +5,7 @@ import { requestAccountDeletion } from "@/lib/server/services/accounts/request-d
 import { iso } from "@/lib/server/api/present/common";
 import { updateProfile } from "@/lib/server/services/profile/update-profile";
 import { getDb } from "@/lib/server/db";
+import { methodsNotAllowed } from "@/lib/server/api/method-not-allowed";
 
 export const GET = apiRoute(getMeRoute, async ({ viewer }) => loadMe(viewer.id));
 
@@ -17,3 +18,4 @@ export const DELETE = apiRoute(deleteMeRoute, async ({ viewer, body, ip, now }) 
   const { deleteAt } = await requestAccountDeletion(await getDb(), { memberId: viewer.id, input: body, ip, now });
   return { deleteAt: iso(deleteAt) };
 });
+export const { POST, PUT } = methodsNotAllowed(["GET", "PATCH", "DELETE"]);

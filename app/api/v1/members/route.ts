@@ -6,6 +6,7 @@ import { toPersonOut } from "@/lib/server/api/present/people";
 import { searchMembersRoute } from "@/lib/server/api/spec/members";
 import { findPeople } from "@/lib/server/queries/find-people";
 import { BadCursorError } from "@/lib/server/queries/relationships";
+import { methodsNotAllowed } from "@/lib/server/api/method-not-allowed";
 
 export const GET = apiRoute(searchMembersRoute, async ({ viewer, now, query }) => {
   const db = await getDb();
@@ -22,3 +23,5 @@ export const GET = apiRoute(searchMembersRoute, async ({ viewer, now, query }) =
   });
   return { items: found.items.map(toPersonOut), nextCursor: found.nextCursor };
 });
+
+export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed(["GET"]);

@@ -2,6 +2,7 @@ import { publicUrl } from "@/lib/env";
 import { buildOpenApiDocument } from "@/lib/server/api/openapi";
 import { problemFromError } from "@/lib/server/api/problem";
 import { withApiSecurityHeaders } from "@/lib/server/api/security-headers";
+import { methodsNotAllowed } from "@/lib/server/api/method-not-allowed";
 
 let cached: string | undefined;
 
@@ -18,3 +19,5 @@ export async function GET(): Promise<Response> {
     return problemFromError(e);
   }
 }
+
+export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed(["GET"]);

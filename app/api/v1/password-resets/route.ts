@@ -1,3 +1,4 @@
+import { methodsNotAllowed } from "@/lib/server/api/method-not-allowed";
 import { apiRoute } from "@/lib/server/api/handler";
 import { requestPasswordResetRoute } from "@/lib/server/api/spec/accounts";
 import { requestPasswordReset } from "@/lib/server/services/accounts/password-reset";
@@ -8,3 +9,5 @@ export const POST = apiRoute(requestPasswordResetRoute, async ({ body, now }) =>
   await requestPasswordReset(await getDb(), { input: body, now });
   return { message: RESET_REQUESTED_MESSAGE };
 });
+
+export const { GET, PUT, PATCH, DELETE } = methodsNotAllowed(["POST"]);

@@ -5,6 +5,7 @@ import { toRelationshipOut } from "@/lib/server/api/present/relationships";
 import { listRelationshipsRoute } from "@/lib/server/api/spec/relationships";
 import { badCursor } from "@/lib/server/api/cursor";
 import { BadCursorError, listRelationships } from "@/lib/server/queries/relationships";
+import { methodsNotAllowed } from "@/lib/server/api/method-not-allowed";
 
 export const GET = apiRoute(listRelationshipsRoute, async ({ viewer, now, query }) => {
   const db = await getDb();
@@ -22,3 +23,5 @@ export const GET = apiRoute(listRelationshipsRoute, async ({ viewer, now, query 
   });
   return { items: pg.items.map(toRelationshipOut), nextCursor: pg.nextCursor, counts: pg.counts };
 });
+
+export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed(["GET"]);

@@ -8,6 +8,7 @@ import { createTokenRoute, listTokensRoute } from "@/lib/server/api/spec/account
 import { signInWithPassword } from "@/lib/server/services/accounts/sign-in";
 import { createToken } from "@/lib/server/services/tokens/create-token";
 import { listTokens } from "@/lib/server/queries/tokens";
+import { methodsNotAllowed } from "@/lib/server/api/method-not-allowed";
 
 export const POST = apiRoute(createTokenRoute, async ({ body, ip, now }) => {
   // The same check and throttling as signing in on the web.
@@ -25,3 +26,5 @@ export const GET = apiRoute(listTokensRoute, async ({ viewer, query }) => {
   const pg = slicePage(tokens, decodeOffset(query.cursor), query.limit);
   return { items: pg.items.map((t) => ({ ...t, createdAt: iso(t.createdAt), lastUsedAt: isoOrNull(t.lastUsedAt) })), nextCursor: pg.nextCursor };
 });
+
+export const { PUT, PATCH, DELETE } = methodsNotAllowed(["GET", "POST"]);

@@ -168,7 +168,7 @@ export const listNotificationsRoute = defineRoute({
   tag: "Notifications",
   auth: "member",
   query: ZPageQuery,
-  response: page(ZNotification).extend({ unread: z.number().int() }),
+  response: page(ZNotification).extend({ unread: z.number().int().nonnegative() }),
   errors: ["validation"],
 });
 

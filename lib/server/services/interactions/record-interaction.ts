@@ -6,7 +6,7 @@ import { evaluatePair } from "@/lib/server/queries/evaluate-pairs";
 import { notify } from "@/lib/server/services/notifications/notify";
 import { directedKey } from "@/lib/server/queries/pair-inputs";
 import { bothWays, lockSummaries, refreshPairs, refreshSummaries } from "@/lib/server/services/summaries/refresh-pairs";
-import type { InteractionKind, InteractionSource, RelationshipStatus, Verification } from "@/lib/warmup/types";
+import type { Evaluation, InteractionKind, InteractionSource, Verification } from "@/lib/warmup/types";
 
 export type RecordInput = {
   actorId: string;
@@ -74,33 +74,37 @@ export async function recordInteraction(tx: Tx, input: RecordInput, now: Date): 
 }
 
 /**
- * Locks the pair's summaries (both ways, until the transaction ends) and returns the
- * actor's status toward the target before this transaction's write: the stored summary when
- * it is current, else a fresh evaluation. Call before writing; then refreshAndNotify.
+ * Locks the pair's summaries (both ways, until the transaction ends) and says whether the
+ * actor already met the target's protocol before this transaction's write: the stored
+ * summary when it is current, else a fresh evaluation. Call before writing; then refreshAndNotify.
  */
-export async function warmthBefore(tx: Tx, p: { actorId: string; targetId: string; now: Date }): Promise<RelationshipStatus | null> {
+export async function warmthBefore(tx: Tx, p: { actorId: string; targetId: string; now: Date }): Promise<boolean> {
   const locked = await lockSummaries(tx, { pairs: bothWays([[p.actorId, p.targetId]]), now: p.now });
   const stored = locked.get(directedKey(p.actorId, p.targetId));
-  if (stored?.fresh) return stored.status;
+  if (stored?.fresh) return stored.gateMet;
   const settings = await getAppSettings(tx);
   const evaluation = await evaluatePair(tx, { viewerId: p.actorId, otherId: p.targetId, role: "requester", now: p.now, settings });
-  return evaluation?.status ?? null;
+  return evaluation?.gateMet ?? false;
 }
 
 /**
  * Rewrites the pair's summaries (locked by warmthBefore) from the interactions, and tells
- * the actor "you're warmed up with <target>" when the pair is warm now and was not before
- * this transaction's write. Comparing two evaluations (rather than remembering past
- * notifications) means a member who cooled off and warmed up again is told again.
+ * the actor "you're warmed up with <target>" once per warm period: when the pair is warm
+ * now, the protocol was not met before this transaction's write, and the actor was not
+ * already told within this period. A period lasts while something that counted for it still
+ * counts: a reaction taken back and given again, a request declined or withdrawn in
+ * between, do not start a new one; a member whose counted interactions all aged out (cooled
+ * off) and who warmed up again is told again.
  */
 export async function refreshAndNotify(
   tx: Tx,
-  p: { actorId: string; targetId: string; before: RelationshipStatus | null; now: Date },
+  p: { actorId: string; targetId: string; before: boolean; now: Date },
 ): Promise<void> {
   const { actorId, targetId, before, now } = p;
   const refreshed = await refreshSummaries(tx, { pairs: bothWays([[actorId, targetId]]), now, locked: true });
   const after = refreshed.get(directedKey(actorId, targetId));
-  if (before === "warm" || after?.evaluation.status !== "warm") return;
+  if (before || after?.evaluation.status !== "warm") return;
+  if (await toldThisPeriod(tx, { actorId, targetId, evaluation: after.evaluation, now })) return;
   const target = await tx.member.findUnique({ where: { id: targetId }, select: { handle: true, name: true } });
   if (!target) return;
   const first = target.name.split(" ")[0];
@@ -110,6 +114,17 @@ export async function refreshAndNotify(
     name: target.name,
     message: `You're warmed up with ${first} — you can send a connection request.`,
   }, now);
+}
+
+/** The period began on the UTC day of the actor's oldest interaction that counts now. */
+async function toldThisPeriod(tx: Tx, p: { actorId: string; targetId: string; evaluation: Evaluation; now: Date }): Promise<boolean> {
+  const days = p.evaluation.interactions.filter((v) => v.counted && v.direction === "outgoing").map((v) => v.day);
+  const since = days.length ? new Date(`${days.reduce((a, b) => (b < a ? b : a))}T00:00:00.000Z`) : p.now;
+  const told = await tx.notification.findFirst({
+    where: { memberId: p.actorId, type: "became_warm", createdAt: { gte: since }, data: { path: ["memberId"], equals: p.targetId } },
+    select: { id: true },
+  });
+  return told !== null;
 }
 
 /**

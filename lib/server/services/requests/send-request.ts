@@ -92,7 +92,8 @@ export async function sendRequest(
       });
       if (!decision.ok) {
         // A suspended recipient and a block read as not found (never revealed).
-        throw new AppError(decision.code, decision.message, { retryAt: decision.retryAt, details: decision.details });
+        const message = decision.code === "warmup_incomplete" && evaluation ? withUnmet(decision.message, evaluation.criteria) : decision.message;
+        throw new AppError(decision.code, message, { retryAt: decision.retryAt, details: decision.details });
       }
       if (decision.mutual) return acceptMutual(tx, { requester, recipient, note, now });
       const granted = decision.evaluation;
@@ -177,4 +178,12 @@ async function acceptMutual(
 
 function excerpt(note: string, max = 140): string {
   return note.length <= max ? note : `${note.slice(0, max - 1).trimEnd()}…`;
+}
+
+/** "… Still needed: Points: 3 of 6; Different days: 1 of 2." — every unmet criterion, in the protocol's order. */
+export function withUnmet(message: string, criteria: readonly { label: string; met: boolean }[]): string {
+  const unmet = criteria.filter((c) => !c.met).map((c) => c.label);
+  if (unmet.length === 0) return message;
+  const sentence = /[.!?]$/.test(message.trim()) ? message.trim() : `${message.trim()}.`;
+  return `${sentence} Still needed: ${unmet.join("; ")}.`;
 }

@@ -10,7 +10,7 @@ export const NEVER = new Date(Date.UTC(9999, 11, 31));
 export const EPOCH = new Date(0);
 
 /** A stored row as it was when locked: its status is only current when `fresh`. */
-export type LockedSummary = { status: RelationshipStatus; fresh: boolean };
+export type LockedSummary = { status: RelationshipStatus; gateMet: boolean; fresh: boolean };
 
 /** Both directions of each unordered pair, without self-pairs or repeats. */
 export function bothWays(pairs: readonly (readonly [string, string])[]): DirectedPair[] {
@@ -43,15 +43,15 @@ export async function lockSummaries(tx: Tx, p: { pairs: readonly DirectedPair[];
   const pairs = p.pairs.filter(([a, b]) => a !== b);
   const out = new Map<string, LockedSummary>();
   if (pairs.length === 0) return out;
-  const rows = await tx.$queryRaw<{ requester_id: string; recipient_id: string; status: string; fresh: boolean }[]>`
+  const rows = await tx.$queryRaw<{ requester_id: string; recipient_id: string; status: string; gate_met: boolean; fresh: boolean }[]>`
     INSERT INTO relationship_summary AS s
       (requester_id, recipient_id, status, percent, gate_met, points, interactions, valid_until, computed_at, stale)
     SELECT r, c, 'cold', 0, false, 0, 0, ${EPOCH}::timestamp(3), ${p.now}::timestamp(3), true
     FROM unnest(${pairs.map(([a]) => a)}::text[], ${pairs.map(([, b]) => b)}::text[]) AS w(r, c)
     ORDER BY r, c
     ON CONFLICT (requester_id, recipient_id) DO UPDATE SET stale = s.stale
-    RETURNING s.requester_id, s.recipient_id, s.status, (NOT s.stale AND s.valid_until > ${p.now}) AS fresh`;
-  for (const r of rows) out.set(directedKey(r.requester_id, r.recipient_id), { status: r.status as RelationshipStatus, fresh: r.fresh });
+    RETURNING s.requester_id, s.recipient_id, s.status, s.gate_met, (NOT s.stale AND s.valid_until > ${p.now}) AS fresh`;
+  for (const r of rows) out.set(directedKey(r.requester_id, r.recipient_id), { status: r.status as RelationshipStatus, gateMet: r.gate_met, fresh: r.fresh });
   return out;
 }
 

@@ -24,7 +24,7 @@ export default async function PostPage({ params, searchParams }: Props) {
       <h1 className="sr-only">
         {found.post.removed ? "Removed post" : `Post by ${found.post.author.name}`}
       </h1>
-      <PostCard post={found.post} viewer={viewer} mentionable={found.mentionable} replyTo={replyTo} actions={FEED_ACTIONS} />
+      <PostCard post={found.post} viewer={viewer} mentionable={found.mentionable} replyTo={replyTo} commentOpen actions={FEED_ACTIONS} />
       {!viewer && !found.post.removed ? (
         <p className="card text-sm">
           <a href={`/signin?next=/feed/p/${found.post.id}`} className="underline">

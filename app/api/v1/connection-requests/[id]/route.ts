@@ -9,6 +9,7 @@ import { loadPairHistory } from "@/lib/server/queries/pair-history";
 import { findRequestForViewer } from "@/lib/server/queries/requests";
 import { evaluatePair } from "@/lib/server/queries/evaluate-pairs";
 import { getAppSettings } from "@/lib/server/settings";
+import { methodsNotAllowed } from "@/lib/server/api/method-not-allowed";
 
 export const GET = apiRoute(getRequestRoute, async ({ viewer, params, now }) => {
   const db = await getDb();
@@ -40,3 +41,5 @@ export const GET = apiRoute(getRequestRoute, async ({ viewer, params, now }) => 
     mutualConnections: mutual.members.map(summary),
   };
 });
+
+export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed(["GET"]);

@@ -6,6 +6,7 @@ import { dashboardRoute } from "@/lib/server/api/spec/accounts";
 import { loadDashboard } from "@/lib/server/queries/dashboard";
 import { toRelationshipOut } from "@/lib/server/api/present/relationships";
 import { getAppSettings } from "@/lib/server/settings";
+import { methodsNotAllowed } from "@/lib/server/api/method-not-allowed";
 
 export const GET = apiRoute(dashboardRoute, async ({ viewer, now }) => {
   const db = await getDb();
@@ -20,3 +21,5 @@ export const GET = apiRoute(dashboardRoute, async ({ viewer, now }) => {
     activity: d.activity.map(toNotificationOut),
   };
 });
+
+export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed(["GET"]);

@@ -1,3 +1,4 @@
+import { methodsNotAllowed } from "@/lib/server/api/method-not-allowed";
 import { apiRoute } from "@/lib/server/api/handler";
 import { exportMeRoute } from "@/lib/server/api/spec/accounts";
 import { exportAccount } from "@/lib/server/queries/account-export";
@@ -16,3 +17,5 @@ export const GET = apiRoute(exportMeRoute, async ({ viewer, now }) => {
     },
   });
 });
+
+export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed(["GET"]);

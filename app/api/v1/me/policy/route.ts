@@ -5,6 +5,7 @@ import { loadPolicy } from "@/lib/server/queries/policy";
 import { updatePolicy } from "@/lib/server/services/policy/update-policy";
 import { describePolicy } from "@/lib/warmup/describe";
 import { getAppSettings } from "@/lib/server/settings";
+import { methodsNotAllowed } from "@/lib/server/api/method-not-allowed";
 
 export const GET = apiRoute(getPolicyRoute, async ({ viewer }) => {
   const db = await getDb();
@@ -16,3 +17,5 @@ export const PUT = apiRoute(putPolicyRoute, async ({ viewer, body, now }) => {
   const policy = await updatePolicy(await getDb(), { memberId: viewer.id, input: body, now });
   return { ...policy, description: describePolicy(policy) };
 });
+
+export const { POST, PATCH, DELETE } = methodsNotAllowed(["GET", "PUT"]);

@@ -7,6 +7,7 @@ import { getMemberRoute } from "@/lib/server/api/spec/members";
 import { loadPolicy } from "@/lib/server/queries/policy";
 import { loadRelationship } from "@/lib/server/queries/relationship";
 import { describePolicy } from "@/lib/warmup/describe";
+import { methodsNotAllowed } from "@/lib/server/api/method-not-allowed";
 
 export const GET = apiRoute(getMemberRoute, async ({ viewer, params, now }) => {
   const profile = await visibleMember(params.handle, viewer.id);
@@ -42,3 +43,5 @@ export const GET = apiRoute(getMemberRoute, async ({ viewer, params, now }) => {
     },
   };
 });
+
+export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed(["GET"]);

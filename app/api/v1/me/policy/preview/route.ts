@@ -6,6 +6,7 @@ import { policyFromRow } from "@/lib/server/queries/policy";
 import { protocolPreview } from "@/lib/server/queries/protocol-preview";
 import { draftPolicy } from "@/lib/server/services/policy/update-policy";
 import { describePolicy } from "@/lib/warmup/describe";
+import { methodsNotAllowed } from "@/lib/server/api/method-not-allowed";
 
 export const POST = apiRoute(previewPolicyRoute, async ({ viewer, body, now }) => {
   const db = await getDb();
@@ -18,3 +19,5 @@ export const POST = apiRoute(previewPolicyRoute, async ({ viewer, body, now }) =
     rows: rows.map(({ memberId, handle, name, ...r }) => ({ member: { id: memberId, handle, name }, ...r })),
   };
 });
+
+export const { GET, PUT, PATCH, DELETE } = methodsNotAllowed(["POST"]);

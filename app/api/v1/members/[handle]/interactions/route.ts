@@ -5,6 +5,7 @@ import { visibleMember } from "@/lib/server/api/lookups";
 import { getPairHistoryRoute } from "@/lib/server/api/spec/members";
 import { loadPairHistory } from "@/lib/server/queries/pair-history";
 import { getAppSettings } from "@/lib/server/settings";
+import { methodsNotAllowed } from "@/lib/server/api/method-not-allowed";
 
 export const GET = apiRoute(getPairHistoryRoute, async ({ viewer, params, query, now }) => {
   const member = await visibleMember(params.handle, viewer.id);
@@ -15,3 +16,5 @@ export const GET = apiRoute(getPairHistoryRoute, async ({ viewer, params, query,
   const history = await loadPairHistory(db, { viewerId: viewer.id, otherId: member.id, now, settings: await getAppSettings(db), role: "requester", limit: offset + query.limit + 1 });
   return slicePage(history, offset, query.limit);
 });
+
+export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed(["GET"]);

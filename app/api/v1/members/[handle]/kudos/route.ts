@@ -7,6 +7,7 @@ import { toKudosOut } from "@/lib/server/api/present/content";
 import { giveKudosRoute, listKudosRoute } from "@/lib/server/api/spec/members";
 import { listKudos } from "@/lib/server/queries/kudos-wall";
 import { giveKudos } from "@/lib/server/services/kudos/give-kudos";
+import { methodsNotAllowed } from "@/lib/server/api/method-not-allowed";
 
 export const GET = apiRoute(listKudosRoute, async ({ viewer, params, query }) => {
   const member = await visibleMember(params.handle, viewer.id);
@@ -22,3 +23,5 @@ export const POST = apiRoute(giveKudosRoute, async ({ viewer, params, body, now 
   });
   return toKudosOut({ id: kudos.id, author: await memberSummary(viewer.id), body: kudos.body, createdAt: kudos.createdAt });
 });
+
+export const { PUT, PATCH, DELETE } = methodsNotAllowed(["GET", "POST"]);

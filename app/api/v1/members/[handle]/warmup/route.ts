@@ -5,6 +5,7 @@ import { getWarmupRoute } from "@/lib/server/api/spec/members";
 import { evaluatePair } from "@/lib/server/queries/evaluate-pairs";
 import { getDb } from "@/lib/server/db";
 import { getAppSettings } from "@/lib/server/settings";
+import { methodsNotAllowed } from "@/lib/server/api/method-not-allowed";
 
 export const GET = apiRoute(getWarmupRoute, async ({ viewer, params, now }) => {
   const member = await visibleMember(params.handle, viewer.id);
@@ -14,3 +15,5 @@ export const GET = apiRoute(getWarmupRoute, async ({ viewer, params, now }) => {
   if (!evaluation) throw notFound("That member");
   return evaluation;
 });
+
+export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed(["GET"]);
