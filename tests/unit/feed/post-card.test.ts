@@ -50,11 +50,12 @@ const labelFor = (markup: string, text: string) => {
 };
 
 describe("feed markup: the names journeys and screen readers rely on", () => {
-  it("gives reactions pressed state and stable names, and offers Reply, Share and the author's Delete", () => {
+  it("gives reactions pressed state and names that carry the visible count, and offers Reply, Share and the author's Delete", () => {
     const out = html(createElement(PostCard, { post, viewer: { id: "ana" }, mentionable: ["ben"], actions }));
-    expect(out).toMatch(/<button[^>]*aria-pressed="true"[^>]*aria-label="Like"/);
+    // WCAG 2.5.3: the accessible name contains what is shown (the reaction and its count)
+    expect(out).toMatch(/<button[^>]*aria-pressed="true"[^>]*aria-label="Like 2"/);
     expect(out).toMatch(/<button[^>]*aria-pressed="false"[^>]*aria-label="Insightful"/);
-    expect(out).toMatch(/<button[^>]*aria-pressed="false"[^>]*aria-label="Thanks"/);
+    expect(out).toMatch(/<button[^>]*aria-pressed="false"[^>]*aria-label="Thanks 1"/);
     expect(out).toContain(">Delete post</button>");
     expect(out).toContain(">Delete comment</button>"); // Ana's own reply
     expect(out.match(/>Reply<\/a>/g)).toHaveLength(2);
