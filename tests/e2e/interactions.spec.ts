@@ -41,7 +41,10 @@ test("posting, commenting, reacting and kudos move the pair's warm-up on the pro
   await fanPage.locator("article", { hasText: body }).getByRole("button", { name: /^Like/ }).first().click();
   await expect(fanPage.locator("article", { hasText: body }).getByRole("button", { name: /^Like/ }).first()).toHaveAttribute("aria-pressed", "true");
   const afterReaction = await warmupPercent(fanPage, author.handle);
-  expect(afterReaction).toBeGreaterThan(afterComment);
+  // The overall percent never runs more than 10 points ahead of the slowest count (docs/architecture.md):
+  // with one day of two behind them (50%), it holds at most 60 however many points come in.
+  expect(afterReaction).toBeGreaterThanOrEqual(afterComment);
+  expect(afterReaction).toBeLessThanOrEqual(60);
   await expect(fanPage.getByText("Points: 4 of 6")).toBeVisible();
 
   // 3. Kudos on their profile: three more points, capped at the daily six.
@@ -50,10 +53,10 @@ test("posting, commenting, reacting and kudos move the pair's warm-up on the pro
   await fanPage.getByRole("button", { name: "Give kudos" }).click();
   await expect(fanPage.getByText("our reviews got faster").first()).toBeVisible();
   const afterKudos = await warmupPercent(fanPage, author.handle);
-  expect(afterKudos).toBeGreaterThan(afterReaction);
+  expect(afterKudos).toBeGreaterThanOrEqual(afterReaction);
   await expect(fanPage.getByText("Points: 6 of 6")).toBeVisible();
-  // One day only: the distinct-days rule still asks for another day, so not 100 yet.
-  expect(afterKudos).toBeLessThan(100);
+  // One day only: the distinct-days rule still asks for another day, and the percent says so.
+  expect(afterKudos).toBeLessThanOrEqual(60);
   await expect(fanPage.locator("section", { hasText: "Your history together" }).first()).toContainText("You gave");
   await fanPage.screenshot({ path: "test-results/artifacts/profile-after-kudos.png", fullPage: true });
 });

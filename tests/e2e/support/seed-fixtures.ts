@@ -24,6 +24,7 @@ try {
         headline,
         email: `${handle}@e2e.rapport.test`,
         passwordHash: KNOWN_PASSWORD_HASH,
+        emailVerifiedAt: new Date(now - 30 * DAY),
         createdAt: new Date(now - 30 * DAY),
         policy: { create: { preset: "standard" } },
       },
