@@ -20,8 +20,8 @@ afterAll(() => setClockForTests(undefined));
 
 describe("without credentials", () => {
   it("covers every member route of the registry", () => {
-    // signup, token creation (and the OpenAPI document, outside the registry) are the only open doors.
-    expect(API_ROUTES.filter((r) => r.auth === "none").map((r) => `${r.method} ${r.path}`).sort()).toEqual(["POST /signup", "POST /tokens"]);
+    // signup, token creation and password resets (and the OpenAPI document, outside the registry) are the only open doors.
+    expect(API_ROUTES.filter((r) => r.auth === "none").map((r) => `${r.method} ${r.path}`).sort()).toEqual(["POST /password-resets", "POST /password-resets/confirm", "POST /signup", "POST /tokens"]);
     expect(memberRoutes.length).toBeGreaterThanOrEqual(40);
   });
 

@@ -143,7 +143,10 @@ describe("AUTH_SECRET and NEXTAUTH_URL in production", () => {
     const r = run("instrumentation-node.ts", { NODE_ENV: "production", NEXTAUTH_URL: "https://rapport.example" });
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(missingSecretMessage());
-    expect(run("instrumentation-node.ts", { NODE_ENV: "production", AUTH_SECRET: "x".repeat(44), NEXTAUTH_URL: "https://rapport.example" }).status).toBe(0);
+    // RAPPORT_WORKER=off: with the checks passed, the script would otherwise go on to start the job worker
+    expect(
+      run("instrumentation-node.ts", { NODE_ENV: "production", AUTH_SECRET: "x".repeat(44), NEXTAUTH_URL: "https://rapport.example", RAPPORT_WORKER: "off" }).status,
+    ).toBe(0);
   });
 
   it("and without NEXTAUTH_URL, with one line saying what to set", () => {
