@@ -30,7 +30,7 @@ export async function exportAccount(db: Tx, { memberId, now }: { memberId: strin
     db.interaction.findMany({ where: { actorId: id }, include: { target: MEMBER_REF }, orderBy: { occurredAt: "asc" } }),
     db.interaction.findMany({ where: { targetId: id }, include: { actor: MEMBER_REF }, orderBy: { occurredAt: "asc" } }),
   ]);
-  const [requestsSent, requestsReceived, connections, blocksMade, notifications, introductions, reports, relationshipSummaries, auditEvents] = await Promise.all([
+  const [requestsSent, requestsReceived, connections, blocksMade, notifications, introductions, reports, relationshipSummaries, auditEvents, emails] = await Promise.all([
     db.connectionRequest.findMany({ where: { requesterId: id }, include: { recipient: MEMBER_REF }, orderBy: { createdAt: "asc" } }),
     db.connectionRequest.findMany({ where: { recipientId: id }, include: { requester: MEMBER_REF }, orderBy: { createdAt: "asc" } }),
     db.connection.findMany({ where: { OR: [{ memberAId: id }, { memberBId: id }] }, include: { memberA: MEMBER_REF, memberB: MEMBER_REF }, orderBy: { createdAt: "asc" } }),
@@ -44,6 +44,11 @@ export async function exportAccount(db: Tx, { memberId, now }: { memberId: strin
     db.report.findMany({ where: { reporterId: id }, omit: { openKey: true }, orderBy: { createdAt: "asc" } }),
     db.relationshipSummary.findMany({ where: { requesterId: id }, include: { recipient: MEMBER_REF } }),
     db.auditEvent.findMany({ where: { OR: [{ actorId: id }, { subjectType: "member", subjectId: id }] }, orderBy: { createdAt: "asc" } }),
+    db.emailOutbox.findMany({
+      where: { memberId: id },
+      select: { category: true, recipient: true, subject: true, status: true, createdAt: true, sentAt: true },
+      orderBy: { createdAt: "asc" },
+    }),
   ]);
   return {
     format: "rapport-account-export/1",
@@ -70,6 +75,7 @@ export async function exportAccount(db: Tx, { memberId, now }: { memberId: strin
     reports,
     relationshipSummaries,
     auditEvents,
+    emails,
   };
 }
 

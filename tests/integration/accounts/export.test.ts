@@ -47,6 +47,7 @@ const EXPORTED: Record<string, keyof AccountExport> = {
 const LEFT_OUT: Record<string, string> = {
   blocksGot: "who blocked the member: a block is never revealed",
   summariesIn: "others' stored progress toward the member: theirs, and derived from interactions that are exported",
+  emailTokens: "single-use verification and reset links, stored hashed: secrets of no use outside Rapport (the emails that carried them are listed under `emails`)",
 };
 
 function memberRelations(): string[] {

@@ -118,7 +118,7 @@ describe("passwords and tokens never reach the logs", () => {
 describe("AUTH_SECRET and NEXTAUTH_URL in production", () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "rapport-secret-test-"));
   afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
-  const run = (file: string, env: { NODE_ENV: "production"; AUTH_SECRET?: string; NEXTAUTH_URL?: string }) =>
+  const run = (file: string, env: { NODE_ENV: "production"; AUTH_SECRET?: string; NEXTAUTH_URL?: string; RAPPORT_WORKER?: string }) =>
     spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", file], {
       cwd: ROOT,
       env: { PATH: process.env.PATH, HOME: process.env.HOME, RAPPORT_DATA_DIR: dataDir, ...env },

@@ -34,6 +34,8 @@ export async function eraseAccount(db: Db, { memberId, now }: { memberId: string
     await tx.$executeRaw`DELETE FROM notification WHERE member_id <> ${m.id} AND data->'member'->>'handle' = ${m.handle}`;
     await tx.idempotencyKey.deleteMany({ where: { caller: m.id } });
     await tx.authAttempt.deleteMany({ where: { key: { in: [m.email, m.id] } } });
+    // Messages to them (sent or waiting) hold their address and words about them.
+    await tx.emailOutbox.deleteMany({ where: { OR: [{ memberId: m.id }, { recipient: m.email }] } });
     await scrubAudit(tx, m.id, opaqueId);
     await tx.member.delete({ where: { id: m.id } });
     if (formerConnections.length) {
