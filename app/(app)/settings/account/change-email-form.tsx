@@ -8,8 +8,8 @@ import type { FormAction } from "@/lib/server/action-result";
 export function ChangeEmailForm({ action, current }: { action: FormAction; current: string }) {
   const [state, submit] = useActionState(action, {});
   return (
-    <form action={submit} className="space-y-3 border-t border-stone-200 pt-4 dark:border-stone-800" noValidate>
-      <h3 className="font-medium">Change email</h3>
+    <form action={submit} className="space-y-3" noValidate>
+      <h3 className="font-semibold">Change email</h3>
       <Field name="email" label="New email address" hint={`Now ${current}. We send a link to the new address; the change happens when you open it, and we tell the old address.`} errors={state.fields?.email}>
         {(p) => <input {...p} type="email" className="input" autoComplete="email" defaultValue={state.values?.email} required />}
       </Field>
