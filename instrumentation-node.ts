@@ -20,9 +20,6 @@ if (production && !hasAuthSecret() && process.env.RAPPORT_ALLOW_DEV_SECRET !== "
 // development the auth route derives it from the request: app/api/auth/[...nextauth]/route.ts.)
 if (production && !publicUrl()) stop(missingPublicUrlMessage());
 
-// Email: without an SMTP server it is written to files; say so once, but start.
-if (production && !process.env.SMTP_URL?.trim()) console.warn(`\n[email] ${missingSmtpMessage()}\n`);
-
 // The embedded database's data directory, held for the life of the process: a second server
 // on the same directory stops here instead of starting and answering 503 everywhere. The
 // database itself still opens lazily (lib/server/db.ts), under this same lock.
@@ -35,6 +32,10 @@ if (target.kind === "pglite") {
     throw e;
   }
 }
+
+// Email: without an SMTP server it is written to files; say so once, but start. (After the
+// checks above: a server that refuses to start has one line to say, not two.)
+if (production && !process.env.SMTP_URL?.trim()) console.warn(`\n[email] ${missingSmtpMessage()}\n`);
 
 // The job worker, inside this process unless RAPPORT_WORKER=off (lib/server/jobs/in-process.ts).
 // Not awaited: the server listens at once, and the worker's first start (pg-boss installing its
