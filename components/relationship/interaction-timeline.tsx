@@ -118,13 +118,18 @@ export function describeGroup(items: readonly TimelineItem[], viewerId: string):
   return `${actor} reacted to ${items.length} of ${their} ${what}`;
 }
 
+/** The dot on the timeline's line, beside each row. */
+function TimelineDot() {
+  return <span aria-hidden className="absolute left-[0.6rem] top-2 h-2.5 w-2.5 rounded-full bg-stone-300 ring-4 ring-white dark:bg-stone-600 dark:ring-stone-900" />;
+}
+
 /** A burst of reactions of one day and direction, as one row. */
 function GroupItem({ items, viewerId }: { items: TimelineItem[]; viewerId: string }) {
   const one = items[0];
   const last = items[items.length - 1];
   return (
     <li className="relative pl-8">
-      <span aria-hidden className="absolute left-[0.6rem] top-2 h-2.5 w-2.5 rounded-full bg-stone-300 ring-4 ring-white dark:bg-stone-600 dark:ring-stone-900" />
+      <TimelineDot />
       <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
         <Pair item={one} />
         <p className="text-sm">
@@ -147,7 +152,7 @@ function Item({ item, viewerId }: { item: TimelineItem; viewerId: string }) {
   const linkLabel = item.external ? "Evidence" : "View";
   return (
     <li className="relative pl-8">
-      <span aria-hidden className="absolute left-[0.6rem] top-2 h-2.5 w-2.5 rounded-full bg-stone-300 ring-4 ring-white dark:bg-stone-600 dark:ring-stone-900" />
+      <TimelineDot />
       <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
         <Pair item={item} />
         <p className="text-sm">
