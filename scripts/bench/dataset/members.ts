@@ -52,6 +52,9 @@ export async function seedMembersAndPosts(ctx: SeedContext): Promise<void> {
       L.memberId(i), `${handle}@${SEED_EMAIL_DOMAIN}`, handle, memberName(i), headline(i), bio(i), location(i),
       hashUnit(o.seed, 13, i) < 0.3 ? `https://${handle}.example` : null, passwordHash, "member", ts(created), ts(created),
       textArray(topicsOf(i)),
+      // Verified when they joined: an unverified member may not send requests, and the send path
+      // would then measure only the email_unverified refusal.
+      ts(created),
     ]);
   }
   await w.member.flush();

@@ -6,6 +6,7 @@ const COLUMNS = {
     ["id", "text"], ["email", "text"], ["handle", "text"], ["name", "text"], ["headline", "text"], ["bio", "text"],
     ["location", "text"], ["link_website", "text"], ["password_hash", "text"], ["role", '"Role"'],
     ["created_at", "timestamp(3)"], ["updated_at", "timestamp(3)"], ["topics", "text[]"],
+    ["email_verified_at", "timestamp(3)"],
   ],
   policy: [
     ["member_id", "text"], ["preset", "text"], ["min_points", "int4"], ["min_interactions", "int4"],
