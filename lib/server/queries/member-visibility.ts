@@ -5,6 +5,15 @@ import { Prisma } from "@/lib/generated/prisma/client";
 export const notSuspended = (now: Date) =>
   Prisma.sql`(m.suspended_at IS NULL OR (m.suspended_until IS NOT NULL AND m.suspended_until <= ${now}))`;
 
+/**
+ * The member `column` refers to is not suspended at `now` — the same rule as notSuspended, as an
+ * anti-join with the few members ever suspended (partial index member_suspended_idx), for
+ * counts that need no other column of the member: no lookup per row.
+ */
+export const notSuspendedRef = (column: Prisma.Sql, now: Date) =>
+  Prisma.sql`NOT EXISTS (SELECT 1 FROM member sm WHERE sm.id = ${column} AND sm.suspended_at IS NOT NULL
+    AND (sm.suspended_until IS NULL OR sm.suspended_until > ${now}))`;
+
 /** No block between the viewer and `m`, either way. */
 export const notBlockedEitherWay = (viewerId: string) =>
   Prisma.sql`NOT EXISTS (SELECT 1 FROM block b

@@ -1,7 +1,7 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/server/db";
-import { notSuspended } from "@/lib/server/queries/member-visibility";
+import { notSuspended, notSuspendedRef } from "@/lib/server/queries/member-visibility";
 import { loadPairInputs } from "@/lib/server/queries/pair-inputs";
 import { commentWeightOf } from "@/lib/warmup/evaluate";
 import { stepWords, type NextStep } from "@/lib/warmup/next-steps";
@@ -136,9 +136,9 @@ export function relationshipReader(db: Tx, p: { viewerId: string; now: Date; set
     async counts(): Promise<Record<RelationshipTab, number>> {
       const [rows, dueAll] = await Promise.all([
         db.$queryRaw<{ status: string; n: number }[]>`
-          SELECT s.status, count(*)::int AS n FROM relationship_summary s JOIN member m ON m.id = s.recipient_id
+          SELECT s.status, count(*)::int AS n FROM relationship_summary s
           WHERE s.requester_id = ${viewerId} AND s.valid_until > ${now} AND s.status = ANY(${[...LISTED_STATUSES]}::text[])
-            AND ${notSuspended(now)}
+            AND ${notSuspendedRef(Prisma.sql`s.recipient_id`, now)}
           GROUP BY s.status`,
         dueEntries(),
       ]);

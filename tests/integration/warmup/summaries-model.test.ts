@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/server/errors";
 import { loadPairInputs, directedKey } from "@/lib/server/queries/pair-inputs";
-import { listRelationships } from "@/lib/server/queries/relationships";
+import { listRelationships, relationshipReader } from "@/lib/server/queries/relationships";
 import { updateAppSettings } from "@/lib/server/services/admin/update-settings";
 import { suspendMember, unsuspendMember } from "@/lib/server/services/admin/suspend-member";
 import { blockMember } from "@/lib/server/services/blocks/block";
@@ -25,7 +25,7 @@ import { withdrawRequest } from "@/lib/server/services/requests/withdraw-request
 import { refreshDueSummaries } from "@/lib/server/services/summaries/refresh-due";
 import { getAppSettings } from "@/lib/server/settings";
 import { isSuspendedAt } from "@/lib/warmup/suspension";
-import { LISTED_STATUSES } from "@/lib/warmup/relationship-tabs";
+import { LISTED_STATUSES, RELATIONSHIP_TAB_KEYS, tabOf } from "@/lib/warmup/relationship-tabs";
 import { summarize } from "@/lib/warmup/summary";
 import { DAY, HOUR } from "@/lib/warmup/time";
 import { createAdmin, createMember, type FactoryMember } from "@/tests/factories/members";
@@ -99,6 +99,11 @@ async function checkEverything(w: World, label: string) {
       })
       .sort();
     expect(shown, `${label}: list of ${viewer}`).toEqual(expected);
+    // the tab counts (dashboard badges, /relationships tabs) count exactly what is listed
+    const counts = await relationshipReader(db, { viewerId: viewer, now: w.now, settings }).counts();
+    const expectedCounts = Object.fromEntries(RELATIONSHIP_TAB_KEYS.map((k) => [k, 0]));
+    for (const i of page.items) expectedCounts[tabOf(i.status)!] += 1;
+    expect(counts, `${label}: counts of ${viewer}`).toEqual(expectedCounts);
   }
 }
 
