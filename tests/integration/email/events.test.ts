@@ -69,6 +69,15 @@ describe("notification emails", () => {
     expect(await t.db.emailOutbox.findUniqueOrThrow({ where: { key: `request-answered:${id}` } })).toMatchObject({ recipient: ben.email, subject: "Ana Ferreira accepted your request" });
   });
 
+  it("asking someone who already asked you connects you both, and emails them as an accept would", async () => {
+    const { ben, ana } = await pair();
+    await warmUp(ana.id, ben.id);
+    await updateEmailPrefs(t.db, { memberId: ben.id, input: { requests: "instant", answers: "instant", confirmations: "instant", introductions: "digest" } });
+    const id = await send(ben.id, ana.handle);
+    await sendRequest(t.db, { requesterId: ana.id, input: { to: ben.handle, note: NOTE }, now: NOW });
+    expect(await t.db.emailOutbox.findUniqueOrThrow({ where: { key: `request-answered:${id}` } })).toMatchObject({ recipient: ben.email, subject: "Ana Ferreira accepted your request" });
+  });
+
   it("a bad preference names the field; a signed unsubscribe link turns the category off, a forged one changes nothing", async () => {
     const ana = await createMember();
     await expect(updateEmailPrefs(t.db, { memberId: ana.id, input: { requests: "sometimes", answers: "digest", confirmations: "instant", introductions: "digest" } as never })).rejects.toMatchObject({

@@ -1,5 +1,5 @@
 import "server-only";
-import { emailRequestReceived } from "@/lib/server/email/events";
+import { emailRequestAnswered, emailRequestReceived } from "@/lib/server/email/events";
 import type { Db } from "@/lib/db/create-client";
 import type { Tx } from "@/lib/server/db";
 import { AppError, fieldError, isUniqueViolation, notFound } from "@/lib/server/errors";
@@ -165,6 +165,8 @@ async function acceptMutual(
   await connectMembers(tx, { a: requester.id, b: recipient.id, now });
   await notify(tx, recipient.id, "request_accepted", { requestId: incoming.id, member: { handle: requester.handle, name: requester.name }, mutual: true }, now);
   await notify(tx, requester.id, "request_accepted", { requestId: incoming.id, member: { handle: recipient.handle, name: recipient.name }, mutual: true, answeredTheirs: true }, now);
+  // Their request was accepted by this one: they hear it as they would hear an accept.
+  await emailRequestAnswered(tx, { requestId: incoming.id, requesterId: recipient.id, byName: requester.name, answer: { kind: "accepted" }, now });
   await recordAudit(tx, {
     actorId: requester.id,
     action: "request.accepted",
