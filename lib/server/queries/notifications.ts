@@ -69,6 +69,8 @@ export function describeNotification(type: string, data: unknown, selfHandle?: s
       return { text: str(d.message) ?? `${m.name} made an introduction.`, href: profile };
     case "suspended":
       return { text: "Your account was suspended.", href: "/suspended" };
+    case "deletion_cancelled":
+      return { text: "You signed in, so your account will not be deleted. Everything stays as it was.", href: "/settings/account" };
     default:
       return { text: str(d.message) ?? "Something happened on Rapport.", href: "/" };
   }

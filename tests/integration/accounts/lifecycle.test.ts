@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { listNotifications } from "@/lib/server/queries/notifications";
 import { setClockForTests } from "@/lib/server/clock";
 import { AppError } from "@/lib/server/errors";
 import { verifyPassword } from "@/lib/server/auth/password";
@@ -126,6 +127,11 @@ describe("delete my account", () => {
     expect(await eraseDueAccounts(t.db, { now: daysAfter(NOW, 30) })).toEqual({ erased: 0 });
     expect(await t.db.member.count({ where: { id: ana.id } })).toBe(1);
     expect(await t.db.auditEvent.count({ where: { actorId: ana.id, action: "account.deletion_cancelled" } })).toBe(1);
+    // told once, in words, whichever way they signed in (an OAuth sign-in has no page of its own to say it)
+    const told = await listNotifications(t.db, { memberId: ana.id });
+    expect(told.items.filter((n) => n.type === "deletion_cancelled").map((n) => n.text)).toEqual([
+      "You signed in, so your account will not be deleted. Everything stays as it was.",
+    ]);
   });
 
   it("after 14 days: sign-in is refused and the job erases the member and everything theirs, either way", async () => {

@@ -15,7 +15,8 @@ export type NotificationType =
   | "request_expired"
   | "became_warm"
   | "introduced"
-  | "suspended";
+  | "suspended"
+  | "deletion_cancelled"; // signing in kept an account its owner had asked to delete
 
 /** `at`: when it happened (services pass their `now`, so tests and the seed can set the clock). */
 export async function notify(
