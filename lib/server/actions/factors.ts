@@ -14,11 +14,11 @@ import { clientIp } from "@/lib/server/request-ip";
 import { finishPasskeySignIn, startPasskeySignIn } from "@/lib/server/services/factors/passkey-sign-in";
 import { finishPasskeyRegistration, startPasskeyRegistration } from "@/lib/server/services/factors/register-passkey";
 import { generateRecoveryCodes } from "@/lib/server/services/factors/recovery-codes";
-import { removeFactor, type TRemoveFactorInput } from "@/lib/server/services/factors/remove-factor";
+import { removeFactor } from "@/lib/server/services/factors/remove-factor";
 import { completeSecondStep } from "@/lib/server/services/factors/second-step";
 import { confirmTotpEnrolment, startTotpEnrolment } from "@/lib/server/services/factors/totp";
 import { formString } from "@/lib/validation/form-data";
-import type { TSecondStepInput } from "@/lib/validation/factors";
+import type { TRemoveFactorInput, TSecondStepInput } from "@/lib/validation/factors";
 
 /** Only same-site paths are followed after sign-in. */
 function safeNext(v: string): string {

@@ -1,18 +1,12 @@
 import "server-only";
-import { z } from "zod";
 import type { Db } from "@/lib/db/create-client";
 import { AppError } from "@/lib/server/errors";
 import { recordAudit } from "@/lib/server/services/audit/record-audit";
 import { lockMember } from "@/lib/server/services/locks";
 import { parseInput } from "@/lib/server/validation";
+import { ZRemoveFactor, type TRemoveFactorInput } from "@/lib/validation/factors";
 import { confirmOwner } from "./confirm-owner";
 
-const ZRemoveFactor = z.discriminatedUnion("factor", [
-  z.object({ factor: z.literal("passkey"), id: z.string().min(1).max(1400), password: z.string().max(200) }),
-  z.object({ factor: z.literal("totp"), password: z.string().max(200) }),
-  z.object({ factor: z.literal("recovery"), password: z.string().max(200) }),
-]);
-export type TRemoveFactorInput = z.input<typeof ZRemoveFactor>;
 
 /**
  * Removes a passkey, the authenticator app, or the recovery codes, after the password
