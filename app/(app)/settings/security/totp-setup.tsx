@@ -35,11 +35,11 @@ export function TotpSetup({ askPassword }: { askPassword: boolean }) {
         <li>Scan this code with your app, or type the key below into it.</li>
         <li>Enter the 6-digit code the app shows.</li>
       </ol>
-      <div className="flex flex-wrap items-start gap-4">
+      <div className="flex flex-col items-start gap-4 sm:flex-row">
         <QrCode value={setup.uri} label="QR code for your authenticator app" />
-        <div className="min-w-0 flex-1 space-y-1 text-sm">
+        <div className="w-full min-w-0 flex-1 space-y-1 text-sm">
           <p className="font-medium">Setup key</p>
-          <code className="block break-all rounded bg-stone-100 p-2 dark:bg-stone-800" data-testid="totp-secret">
+          <code className="block break-words rounded bg-stone-100 p-2 dark:bg-stone-800" data-testid="totp-secret">
             {setup.secret.match(/.{1,4}/g)?.join(" ")}
           </code>
           <p className="text-xs muted">Shown only now. Rapport keeps it encrypted and never shows it again.</p>
