@@ -1,5 +1,12 @@
-import { expect, test } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
 import { newAccount, signIn, signOut, signUp } from "./support/accounts";
+
+/** axe-core (WCAG 2.1 A/AA): no serious or critical violation on the page as it is now. */
+async function axe(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  return violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${page.url()}: ${v.id} — ${v.help}`);
+}
 
 /**
  * Chromium's virtual authenticator (DevTools protocol) stands in for a phone or a security
@@ -35,6 +42,9 @@ test("a member adds a passkey, signs out, and signs in with the passkey alone", 
     await expect(page.getByTestId("passkey-list")).toContainText("Laptop");
     await expect(page.getByTestId("passkey-list")).toContainText("never used");
     await expect(page.getByTestId("factor-status")).toContainText("On.");
+    await page.getByRole("button", { name: "Set up an authenticator app" }).click();
+    await expect(page.getByRole("img", { name: "QR code for your authenticator app" })).toBeVisible();
+    expect(await axe(page)).toEqual([]);
   });
 
   await test.step("sign out, then sign in with the passkey — no email, no password", async () => {
@@ -52,6 +62,7 @@ test("a member adds a passkey, signs out, and signs in with the passkey alone", 
     await signIn(page, me.email, me.password);
     await expect(page).toHaveURL(/\/signin\/second-factor/);
     await expect(page.getByRole("heading", { level: 1, name: "Confirm it's you" })).toBeVisible();
+    expect(await axe(page)).toEqual([]);
     await page.goto("/"); // no session yet
     await expect(page.getByRole("heading", { level: 1, name: `Welcome, ${me.name}` })).toHaveCount(0);
     await page.goBack();
