@@ -58,6 +58,5 @@ export type TSecondStepInput = z.input<typeof ZSecondStep>;
 export const ZRemoveFactor = z.discriminatedUnion("factor", [
   z.object({ factor: z.literal("passkey"), id: z.string().min(1).max(1400), password: z.string().max(200) }),
   z.object({ factor: z.literal("totp"), password: z.string().max(200) }),
-  z.object({ factor: z.literal("recovery"), password: z.string().max(200) }),
 ]);
 export type TRemoveFactorInput = z.input<typeof ZRemoveFactor>;

@@ -29,7 +29,7 @@ test("a member adds a passkey, signs out, and signs in with the passkey alone", 
     await page.goto("/settings/security");
     await expect(page.getByTestId("factor-status")).toContainText("Off.");
     await page.getByLabel("Passkey name", { exact: true }).fill("Laptop");
-    await page.getByLabel("Your password", { exact: true }).first().fill(me.password);
+    await page.getByLabel("Your password, to add a passkey", { exact: true }).fill(me.password);
     await page.getByRole("button", { name: "Add a passkey" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Passkey “Laptop” added" })).toBeVisible();
     const codes = page.getByTestId("recovery-codes").getByRole("listitem");

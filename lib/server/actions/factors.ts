@@ -159,7 +159,7 @@ export async function removeFactorAction(_prev: ActionState, form: FormData): Pr
   try {
     const viewer = await requireMember();
     const factor = formString(form, "factor");
-    if (!["passkey", "totp", "recovery"].includes(factor)) throw new AppError("validation", "Choose what to remove.", { fields: { factor: ["Choose what to remove."] } });
+    if (!["passkey", "totp"].includes(factor)) throw new AppError("validation", "Choose what to remove.", { fields: { factor: ["Choose what to remove."] } });
     const { removed } = await removeFactor(await getDb(), {
       memberId: viewer.id,
       input: { factor, id: formString(form, "id"), password: formString(form, "password") } as TRemoveFactorInput,

@@ -40,7 +40,7 @@ export function AddPasskeyForm({ askPassword }: { askPassword: boolean }) {
         {(p) => <input {...p} className="input" maxLength={PASSKEY_NAME_MAX} required autoComplete="off" defaultValue={state.ok ? "" : state.values?.name} key={state.ok ? state.message : "new"} />}
       </Field>
       {askPassword ? (
-        <Field name="password" label="Your password" errors={state.fields?.password} hint="To confirm it's you.">
+        <Field name="password" label="Your password, to add a passkey" errors={state.fields?.password}>
           {(p) => <input {...p} type="password" className="input" autoComplete="current-password" required />}
         </Field>
       ) : null}

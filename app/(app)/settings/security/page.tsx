@@ -31,9 +31,11 @@ export default async function SecurityPage({ searchParams }: { searchParams: Pro
             Second factor
           </h2>
           <p className="mt-1 text-sm muted" data-testid="factor-status">
-            {hasFactor
-              ? "On. Signing in with your password also asks for your authenticator app or a recovery code; a passkey signs you in by itself."
-              : "Off. Add a passkey or an authenticator app, so a stolen password alone can't open your account."}
+            {!hasFactor
+              ? "Off. Add a passkey or an authenticator app, so a stolen password alone can't open your account."
+              : factors.totp
+                ? "On. Signing in with your password also asks for a code from your authenticator app (or a recovery code); a passkey signs you in by itself."
+                : "On. Signing in with your password also asks for your passkey (or a recovery code); a passkey signs you in by itself."}
           </p>
           {codes === "low" && factors.recoveryCodes.left <= 3 ? (
             <p role="status" className="mt-3 text-sm text-amber-800 dark:text-amber-300">
@@ -80,9 +82,9 @@ export default async function SecurityPage({ searchParams }: { searchParams: Pro
               </p>
               <RemoveFactorForm factor="totp" label="authenticator app" askPassword={hasPassword} />
             </div>
-          ) : (
-            <TotpSetup askPassword={hasPassword} />
-          )}
+          ) : null}
+          {/* Always in the tree: it keeps the just-made recovery codes on screen after the page refreshes to "On". */}
+          <TotpSetup askPassword={hasPassword} on={factors.totp !== null} />
         </section>
 
         <section className="card" aria-labelledby="codes-title">

@@ -12,7 +12,7 @@ export function RecoveryCodesForm({ askPassword, hasCodes }: { askPassword: bool
   return (
     <form action={action} className="mt-3 space-y-3" noValidate>
       {askPassword ? (
-        <Field name="codes-password" label="Your password" errors={state.fields?.password} hint={hasCodes ? "New codes replace the old ones." : undefined}>
+        <Field name="codes-password" label="Your password, to make new codes" errors={state.fields?.password} hint={hasCodes ? "New codes replace the old ones." : undefined}>
           {(p) => <input {...p} name="password" type="password" className="input" autoComplete="current-password" required />}
         </Field>
       ) : null}

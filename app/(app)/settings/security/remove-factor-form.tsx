@@ -6,7 +6,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { removeFactorAction } from "@/lib/server/actions/factors";
 
 /** "Remove", then the password (checked on the server) and a confirm button. */
-export function RemoveFactorForm({ factor, id, label, askPassword }: { factor: "passkey" | "totp" | "recovery"; id?: string; label: string; askPassword: boolean }) {
+export function RemoveFactorForm({ factor, id, label, askPassword }: { factor: "passkey" | "totp"; id?: string; label: string; askPassword: boolean }) {
   const [state, action] = useActionState(removeFactorAction, {});
   const [open, setOpen] = useState(false);
   const fieldName = `password-${factor}-${id ?? ""}`;

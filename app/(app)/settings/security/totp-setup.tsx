@@ -8,7 +8,7 @@ import { confirmTotpAction, startTotpAction, type CodesState, type TotpSetupStat
 import { RecoveryCodes } from "./recovery-codes";
 
 /** Two steps: a new secret (QR code and text, shown now only), then a code from the app to prove it works. */
-export function TotpSetup({ askPassword }: { askPassword: boolean }) {
+export function TotpSetup({ askPassword, on }: { askPassword: boolean; on: boolean }) {
   const [setup, start] = useActionState<TotpSetupState, FormData>(startTotpAction, {});
   const [confirmed, confirm] = useActionState<CodesState, FormData>(confirmTotpAction, {});
 
@@ -20,6 +20,7 @@ export function TotpSetup({ askPassword }: { askPassword: boolean }) {
       </div>
     );
   }
+  if (on) return null;
   if (!setup.secret || !setup.uri) {
     return (
       <form action={start} className="mt-2 space-y-3">
@@ -50,7 +51,7 @@ export function TotpSetup({ askPassword }: { askPassword: boolean }) {
           {(p) => <input {...p} className="input w-40 font-mono" inputMode="numeric" autoComplete="one-time-code" maxLength={7} required />}
         </Field>
         {askPassword ? (
-          <Field name="totp-password" label="Your password" errors={confirmed.fields?.password} hint="To confirm it's you.">
+          <Field name="totp-password" label="Your password, to turn the app on" errors={confirmed.fields?.password}>
             {(p) => <input {...p} name="password" type="password" className="input" autoComplete="current-password" required />}
           </Field>
         ) : null}

@@ -9,9 +9,9 @@ import { confirmOwner } from "./confirm-owner";
 
 
 /**
- * Removes a passkey, the authenticator app, or the recovery codes, after the password
- * (confirm-owner.ts). When no factor is left, the recovery codes go too — they only stand in
- * for one.
+ * Removes a passkey or the authenticator app, after the password (confirm-owner.ts). When no
+ * factor is left, the recovery codes go too — they only stand in for one. (Recovery codes are
+ * replaced, not removed: generateRecoveryCodes.)
  */
 export async function removeFactor(db: Db, { memberId, input, ip, now }: { memberId: string; input: TRemoveFactorInput; ip: string; now: Date }): Promise<{ removed: string }> {
   const parsed = parseInput(ZRemoveFactor, input);
@@ -25,14 +25,11 @@ export async function removeFactor(db: Db, { memberId, input, ip, now }: { membe
       await tx.passkey.delete({ where: { id: row.id } });
       await recordAudit(tx, { actorId: memberId, action: "factor.passkey_removed", subjectType: "passkey", subjectId: row.id, data: { name: row.name }, at: now });
       removed = `Passkey “${row.name}” removed.`;
-    } else if (parsed.factor === "totp") {
+    } else {
       const { count } = await tx.totpFactor.deleteMany({ where: { memberId } });
       if (count === 0) throw new AppError("not_found", "You don't use an authenticator app.");
       await recordAudit(tx, { actorId: memberId, action: "factor.totp_removed", subjectType: "member", subjectId: memberId, at: now });
       removed = "Authenticator app removed.";
-    } else {
-      await tx.recoveryCode.deleteMany({ where: { memberId } });
-      removed = "Recovery codes removed.";
     }
     const left = (await tx.passkey.count({ where: { memberId } })) + (await tx.totpFactor.count({ where: { memberId, confirmedAt: { not: null } } }));
     if (left === 0) await tx.recoveryCode.deleteMany({ where: { memberId } });
