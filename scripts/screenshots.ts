@@ -34,7 +34,7 @@ for (const [label, viewport, scheme] of [
     await page.goto(`${base}/signin`);
     await page.getByLabel("Email").fill(email);
     await page.getByLabel("Password").fill(password);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await page.waitForURL((u) => !u.pathname.startsWith("/signin"));
   }
   for (const p of paths) {

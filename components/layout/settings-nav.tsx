@@ -4,6 +4,7 @@ const TABS = [
   { key: "account", href: "/settings/account", label: "Profile" },
   { key: "protocol", href: "/settings/protocol", label: "My protocol" },
   { key: "notifications", href: "/settings/notifications", label: "Notifications" },
+  { key: "security", href: "/settings/security", label: "Security" },
   { key: "tokens", href: "/settings/tokens", label: "API tokens" },
   { key: "blocked", href: "/settings/blocked", label: "Blocked" },
 ] as const;

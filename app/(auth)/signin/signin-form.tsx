@@ -5,6 +5,7 @@ import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { signInAction } from "@/lib/server/actions/auth";
+import { PasskeySignIn } from "./passkey-sign-in";
 
 export function SigninForm({ next, oauth }: { next: string; oauth: { id: string; name: string }[] }) {
   const [state, action] = useActionState(signInAction, {});
@@ -21,6 +22,9 @@ export function SigninForm({ next, oauth }: { next: string; oauth: { id: string;
         <FormMessage state={state} />
         <SubmitButton pendingText="Signing in…">Sign in</SubmitButton>
       </form>
+      <div className="border-t border-stone-200 pt-4 dark:border-stone-800">
+        <PasskeySignIn next={next} />
+      </div>
       {oauth.length ? (
         <div className="border-t border-stone-200 pt-4 dark:border-stone-800">
           <p className="mb-2 text-sm muted">Or continue with</p>

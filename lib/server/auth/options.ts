@@ -11,6 +11,7 @@ import { settleDeletionOnSignIn } from "@/lib/server/services/accounts/cancel-de
 import { signInWithOauth } from "@/lib/server/services/accounts/oauth-sign-in";
 import { clientIp } from "@/lib/server/request-ip";
 import { getDb } from "@/lib/server/db";
+import { secondFactorsOf } from "@/lib/server/queries/factors";
 import { systemNow } from "@/lib/server/clock";
 import { SESSION_VERSION_CLAIM, currentSessionVersion, sessionVersionOf } from "./session-version";
 
@@ -46,7 +47,10 @@ export function authOptions(): NextAuthOptions {
         async authorize(credentials, req) {
           const ip = clientIp(new Headers((req?.headers ?? {}) as Record<string, string>));
           const result = await signInWithPassword(await getDb(), { input: { email: credentials?.email ?? "", password: credentials?.password ?? "" }, ip, now: systemNow() });
-          return result.ok ? { id: result.memberId } : null;
+          if (!result.ok) return null;
+          // With a second factor on, a password alone never makes a session: the sign-in page's second step does.
+          if ((await secondFactorsOf(await getDb(), result.memberId)).any) return null;
+          return { id: result.memberId };
         },
       }),
       ...oauthProviders(),

@@ -8,7 +8,8 @@ const MEMBER_REF = { select: { id: true, handle: true, name: true } } as const;
  * references the member is here (tests/integration/accounts/export.test.ts walks the schema's
  * relations, so a new one cannot be forgotten), except what is someone else's or derived:
  * who blocked the member (a block is never revealed) and others' stored progress toward them.
- * No secret leaves: no password hash, no token hash (tokens by their prefix only).
+ * No secret leaves: no password hash, no token hash (tokens by their prefix only), no passkey
+ * public key or counter, no TOTP secret, no recovery code hash.
  */
 export async function exportAccount(db: Tx, { memberId, now }: { memberId: string; now: Date }) {
   const id = memberId;
@@ -29,6 +30,10 @@ export async function exportAccount(db: Tx, { memberId, now }: { memberId: strin
     db.loggedInteraction.findMany({ where: { targetId: id }, include: { actor: MEMBER_REF }, orderBy: { createdAt: "asc" } }),
     db.interaction.findMany({ where: { actorId: id }, include: { target: MEMBER_REF }, orderBy: { occurredAt: "asc" } }),
     db.interaction.findMany({ where: { targetId: id }, include: { actor: MEMBER_REF }, orderBy: { occurredAt: "asc" } }),
+  ]);
+  const [passkeys, authenticatorApp] = await Promise.all([
+    db.passkey.findMany({ where: { memberId: id }, select: { id: true, name: true, transports: true, createdAt: true, lastUsedAt: true }, orderBy: { createdAt: "asc" } }),
+    db.totpFactor.findUnique({ where: { memberId: id }, select: { confirmedAt: true, lastUsedAt: true, createdAt: true } }),
   ]);
   const [requestsSent, requestsReceived, connections, blocksMade, notifications, introductions, reports, relationshipSummaries, auditEvents, emails] = await Promise.all([
     db.connectionRequest.findMany({ where: { requesterId: id }, include: { recipient: MEMBER_REF }, orderBy: { createdAt: "asc" } }),
@@ -57,6 +62,8 @@ export async function exportAccount(db: Tx, { memberId, now }: { memberId: strin
     policy,
     oauthAccounts: accounts,
     tokens,
+    passkeys,
+    authenticatorApp,
     posts,
     comments,
     reactions,

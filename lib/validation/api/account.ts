@@ -19,6 +19,11 @@ export const ZAccountExport = z
     policy: z.record(z.string(), z.unknown()).nullable(),
     oauthAccounts: rows,
     tokens: rows.meta({ description: "Your API tokens by name and prefix; never their secrets or hashes." }),
+    passkeys: rows.meta({ description: "Your passkeys by name, with when they were added and last used; never their keys." }),
+    authenticatorApp: z
+      .record(z.string(), z.unknown())
+      .nullable()
+      .meta({ description: "When your authenticator app was set up and last used (null: none); never its secret." }),
     posts: rows,
     comments: rows,
     reactions: rows,

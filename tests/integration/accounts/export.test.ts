@@ -43,10 +43,13 @@ const EXPORTED: Record<string, keyof AccountExport> = {
   introducedTo: "introductions",
   reports: "reports",
   summariesOut: "relationshipSummaries",
+  passkeys: "passkeys",
+  totp: "authenticatorApp",
 };
 const LEFT_OUT: Record<string, string> = {
   blocksGot: "who blocked the member: a block is never revealed",
   summariesIn: "others' stored progress toward the member: theirs, and derived from interactions that are exported",
+  recoveryCodes: "single-use recovery codes, stored hashed: secrets of no use outside Rapport (how many are left shows on /settings/security)",
   emailTokens: "single-use verification and reset links, stored hashed: secrets of no use outside Rapport (the emails that carried them are listed under `emails`)",
 };
 
@@ -85,6 +88,9 @@ describe("download my data", () => {
     await t.db.report.create({ data: { reporterId: x.id, subjectType: "member", subjectId: other.id, reason: "spam", text: "x reports" } });
     await t.db.oauthAccount.create({ data: { memberId: x.id, provider: "github", providerAccountId: "12345" } });
     await t.db.block.create({ data: { blockerId: other.id, blockedId: x.id } }); // someone blocked X: never in X's export
+    await t.db.passkey.create({ data: { id: "x-passkey", memberId: x.id, publicKey: Buffer.from("x's public key"), counter: 3n, name: "X's laptop", createdAt: now } });
+    await t.db.totpFactor.create({ data: { memberId: x.id, secretSealed: "v1.sealed-x-secret", confirmedAt: now, createdAt: now } });
+    await t.db.recoveryCode.create({ data: { memberId: x.id, codeHash: "f".repeat(64), createdAt: now } });
 
     // With the browser's session (a bearer token's use is recorded on the token, by design).
     const cookie = `${sessionCookieName()}=${await encode({ token: { sub: x.id, sv: 0 }, secret: authSecret() })}`;
@@ -110,6 +116,9 @@ describe("download my data", () => {
     expect(text).not.toContain(w.xToken.hash);
     expect(text).not.toContain(w.xToken.token);
     expect(text).not.toMatch(/\b[0-9a-f]{64}\b/);
+    expect(text).not.toContain("sealed-x-secret");
+    expect(text).not.toContain(Buffer.from("x's public key").toString("base64"));
+    expect((data.passkeys as { name: string }[]).map((p) => p.name)).toEqual(["X's laptop"]);
     // nothing of someone else's private business: Y's note about X is X's (loggedAboutMe), other members' tokens are not
     expect(text).toContain(w.secrets.pendingLog);
     expect(text).not.toContain(w.tokens.other!);

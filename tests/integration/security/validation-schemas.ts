@@ -14,11 +14,12 @@ import { ZMemberSearch, ZReportDecision, ZSuspendMember, ZUnsuspendMember } from
 import { ZAppSettings } from "@/lib/validation/app-settings";
 import { ZTokenCreate } from "@/lib/validation/api/token";
 import { ZRelationshipsPageQuery } from "@/lib/validation/relationships";
+import { ZAuthenticationResponse, ZPasskeyRegister, ZRemoveFactor, ZSecondStep } from "@/lib/validation/factors";
 
 /** The input schemas the web forms and services validate with (the API's are in the route registry). */
 export const schemas = {
   ZSignup, ZSignin, ZProfileUpdate, ZPolicyUpdate, ZPostCreate, ZCommentCreate, ZReactionSet, ZKudosCreate,
   ZLoggedInteractionCreate, ZLoggedDecision, ZSendRequest, ZDeclineRequest, ZBlockMember, ZRemoveConnection,
   ZConnectionsQuery, ZIntroductionCreate, ZReportCreate, ZSuspendMember, ZUnsuspendMember, ZReportDecision,
-  ZMemberSearch, ZAppSettings, ZTokenCreate, ZRelationshipsPageQuery,
+  ZMemberSearch, ZAppSettings, ZTokenCreate, ZRelationshipsPageQuery, ZPasskeyRegister, ZAuthenticationResponse, ZSecondStep, ZRemoveFactor,
 };

@@ -29,13 +29,14 @@ export const createTokenRoute = defineRoute({
   path: "/tokens",
   operationId: "createToken",
   summary: "Create a personal access token with email and password",
-  description: "The token is in the answer and never shown again. Failed attempts are throttled like sign-ins.",
+  description:
+    "The token is in the answer and never shown again. Failed attempts are throttled like sign-ins. An account with a second factor (passkey or authenticator app) is refused with 403: a password alone is not enough, so its tokens are made on the settings page.",
   tag: "Tokens",
   auth: "none",
   body: ZTokenCreateWithPassword,
   response: ZTokenCreated,
   status: 201,
-  errors: ["validation", "unauthenticated", "suspended", "rate_limited", "conflict"],
+  errors: ["validation", "unauthenticated", "suspended", "forbidden", "rate_limited", "conflict"],
 });
 
 export const listTokensRoute = defineRoute({

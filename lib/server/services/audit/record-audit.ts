@@ -30,6 +30,14 @@ export const AUDIT_ACTIONS = [
   "admin.member_unsuspended",
   "admin.settings_updated",
   "admin.role_granted",
+  "factor.passkey_added",
+  "factor.passkey_removed",
+  "factor.totp_enabled",
+  "factor.totp_removed",
+  "factor.recovery_codes_generated",
+  "factor.recovery_code_used",
+  /** a replayed, forged or stale WebAuthn response, a reused or wrong code: data.factor, data.reason */
+  "factor.refused",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -44,7 +52,8 @@ export type AuditSubjectType =
   | "comment"
   | "kudos"
   | "logged_interaction"
-  | "app_settings";
+  | "app_settings"
+  | "passkey";
 
 export type AuditEntry = {
   /** null for the system (expiry), or for a role granted by the environment or the command line */
