@@ -79,14 +79,15 @@ export async function PostCard({
         <Avatar name={post.author.name} seed={post.author.id} />
         <div className="min-w-0 flex-1">
           <H id={headingId} className="text-base font-semibold leading-tight">
-            <a href={`/u/${post.author.handle}`} className="no-underline hover:underline">
+            {/* Both links at least 24 px tall: stacked this close, smaller ones are hard to hit (WCAG 2.5.8). */}
+            <a href={`/u/${post.author.handle}`} className="inline-block min-h-6 leading-6 no-underline hover:underline">
               {post.author.name}
             </a>
             {post.shared ? <span className="font-normal muted"> shared a post</span> : null}
           </H>
-          <p className="truncate text-xs muted">
+          <p className="truncate text-xs leading-6 muted">
             {post.author.headline ? `${post.author.headline} · ` : ""}
-            <Link href={`/feed/p/${post.id}`} className="no-underline hover:underline">
+            <Link href={`/feed/p/${post.id}`} className="inline-block min-h-6 no-underline hover:underline">
               <TimeAgo date={post.createdAt} fmt={fmt} />
             </Link>
           </p>
