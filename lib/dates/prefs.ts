@@ -6,12 +6,12 @@
 
 /** The date formats offered in settings; null means "the browser's" (Accept-Language). */
 export const DATE_LOCALES = [
-  { tag: "en-US", label: "English (US) — Dec 9, 2026" },
-  { tag: "en-GB", label: "English (UK) — 9 Dec 2026" },
-  { tag: "de-DE", label: "Deutsch — 09.12.2026" },
-  { tag: "fr-FR", label: "Français — 9 déc. 2026" },
-  { tag: "es-ES", label: "Español — 9 dic 2026" },
-  { tag: "pt-BR", label: "Português (Brasil) — 9 de dez. de 2026" },
+  { tag: "en-US", label: "English (US) — Dec 9, 2026", example: "Dec 9, 2026" },
+  { tag: "en-GB", label: "English (UK) — 9 Dec 2026", example: "9 Dec 2026" },
+  { tag: "de-DE", label: "Deutsch — 09.12.2026", example: "09.12.2026" },
+  { tag: "fr-FR", label: "Français — 9 déc. 2026", example: "9 déc. 2026" },
+  { tag: "es-ES", label: "Español — 9 dic 2026", example: "9 dic 2026" },
+  { tag: "pt-BR", label: "Português (Brasil) — 9 de dez. de 2026", example: "9 de dez. de 2026" },
 ] as const;
 export type DateLocale = (typeof DATE_LOCALES)[number]["tag"];
 const TAGS: readonly string[] = DATE_LOCALES.map((l) => l.tag);

@@ -116,3 +116,14 @@ describe("preferences", () => {
     expect(resolveDatePrefs(null, "en-GB")).toEqual({ timeZone: "UTC", locale: "en-GB" });
   });
 });
+
+describe("the offered formats", () => {
+  it("show each locale's own format in their label and example", async () => {
+    const { DATE_LOCALES } = await import("@/lib/dates/prefs");
+    for (const l of DATE_LOCALES) {
+      const shown = makeDateFormat({ timeZone: "UTC", locale: l.tag }, new Date()).day("2026-12-09");
+      expect(l.example).toBe(shown);
+      expect(l.label.endsWith(shown)).toBe(true);
+    }
+  });
+});

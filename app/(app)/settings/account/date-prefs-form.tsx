@@ -47,7 +47,7 @@ export function DatePrefsForm({ action, timeZone, dateLocale, zones, example, br
       <Field name="dateLocale" label="Date format" errors={state.fields?.dateLocale}>
         {(p) => (
           <select {...p} className="input" defaultValue={locale} key={locale}>
-            <option value="">Your browser’s language (now {DATE_LOCALES.find((l) => l.tag === browserLocale)?.label ?? browserLocale})</option>
+            <option value="">Browser default — {DATE_LOCALES.find((l) => l.tag === browserLocale)?.example ?? browserLocale}</option>
             {DATE_LOCALES.map((l) => (
               <option key={l.tag} value={l.tag}>
                 {l.label}
