@@ -1,10 +1,10 @@
-import { dateFormat } from "@/lib/server/loaders/date-format";
+import type { DateFormat } from "@/lib/dates/format";
 import type { SubjectPreview } from "@/lib/server/queries/reports";
 import { SUBJECT_LABELS } from "@/lib/validation/report";
 
 /** A reported item with its context, for moderators: who, what, when, where, and its state. */
-export async function SubjectPreviewCard({ subject, clamp = false, now }: { subject: SubjectPreview; clamp?: boolean; now: Date }) {
-  const fmt = await dateFormat();
+/** `fmt`: the reader's date format, from the page. */
+export function SubjectPreviewCard({ subject, clamp = false, now, fmt }: { subject: SubjectPreview; clamp?: boolean; now: Date; fmt: DateFormat }) {
   const label = SUBJECT_LABELS[subject.type];
   return (
     <div className="rounded-lg border border-stone-200 p-3 dark:border-stone-800" data-testid="report-subject">

@@ -51,7 +51,7 @@ export default async function AdminQueuePage({ searchParams }: Props) {
                 </Link>
               </div>
               {r.text ? <p className="prose-post text-sm">“{r.text}”</p> : null}
-              <SubjectPreviewCard subject={r.subject} clamp now={now} />
+              <SubjectPreviewCard subject={r.subject} clamp now={now} fmt={fmt} />
               <ReportDecision
                 reportId={r.id}
                 canRemove={r.subject.type !== "member" && r.subject.exists && !r.subject.removed}

@@ -42,7 +42,7 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
           {report.resolvedAt ? ` · closed ${fmt.dateTime(report.resolvedAt)}${report.resolvedBy ? ` by @${report.resolvedBy.handle}` : ""}` : ""}
         </p>
         {report.text ? <p className="prose-post">“{report.text}”</p> : null}
-        <SubjectPreviewCard subject={subject} now={now} />
+        <SubjectPreviewCard subject={subject} now={now} fmt={fmt} />
         {owner && record ? (
           <div>
             <h3 className="text-sm font-medium">{owner.name}&apos;s requests</h3>
