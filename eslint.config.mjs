@@ -28,9 +28,15 @@ const layerBoundaries = [
     ["components/**/*.{ts,tsx}"],
     [
       forbid(["app"], "Components get data and server actions as props from the page."),
-      forbid(["lib/server"], "Components may only `import type` from lib/server; values come as props or from lib/warmup, lib/validation, lib/format.", {
-        allowTypeImports: true,
-      }),
+      {
+        ...forbid(["lib/server"], "Components may only `import type` from lib/server; values come as props or from lib/warmup, lib/validation, lib/dates — or, for dates, the request-scoped `dateFormat()` loader.", {
+          allowTypeImports: true,
+        }),
+        // The one exception: every date is shown in the reader's zone and format, read once per
+        // request (React cache()) instead of a prop threaded through every list and row.
+        // (gitignore patterns: a pattern naming the folder itself would hide it from any "!").
+        group: ["**/lib/server/*", "../server/*", "!**/lib/server/loaders", "**/lib/server/loaders/*", "!**/lib/server/loaders/date-format"],
+      },
       forbid(["lib/db", "lib/generated"], "Components never touch the database."),
     ],
   ),

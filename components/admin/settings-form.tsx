@@ -78,7 +78,9 @@ export function SettingsForm({
           <legend className="px-1 text-lg font-semibold">{s.title}</legend>
           {s.hint ? <p className="text-sm muted">{s.hint}</p> : null}
           {s.key === "presets" ? (
-            <div className="max-w-[calc(100vw-4rem)] overflow-x-auto">
+            // `relative`: the inputs' screen-reader labels are absolutely positioned; without a
+            // positioned box here they escape the scroll box and widen the page (573 px at 360).
+            <div className="relative max-w-full overflow-x-auto">
               <table className="text-sm">
                 <thead>
                   <tr>

@@ -1,9 +1,10 @@
-import { formatDateTime, relativeTime } from "@/lib/format";
+import type { DateFormat } from "@/lib/dates/format";
 import type { SubjectPreview } from "@/lib/server/queries/reports";
 import { SUBJECT_LABELS } from "@/lib/validation/report";
 
 /** A reported item with its context, for moderators: who, what, when, where, and its state. */
-export function SubjectPreviewCard({ subject, clamp = false, now }: { subject: SubjectPreview; clamp?: boolean; now?: Date }) {
+/** `fmt`: the reader's date format, from the page. */
+export function SubjectPreviewCard({ subject, clamp = false, now, fmt }: { subject: SubjectPreview; clamp?: boolean; now: Date; fmt: DateFormat }) {
   const label = SUBJECT_LABELS[subject.type];
   return (
     <div className="rounded-lg border border-stone-200 p-3 dark:border-stone-800" data-testid="report-subject">
@@ -21,8 +22,8 @@ export function SubjectPreviewCard({ subject, clamp = false, now }: { subject: S
           <span className="rounded bg-stone-200 px-1.5 py-0.5 text-xs text-stone-800 dark:bg-stone-700 dark:text-stone-100">removed</span>
         ) : null}
         {subject.createdAt ? (
-          <time className="text-xs muted" dateTime={subject.createdAt.toISOString()} title={formatDateTime(subject.createdAt)}>
-            {relativeTime(subject.createdAt, now)}
+          <time className="text-xs muted" dateTime={subject.createdAt.toISOString()} title={fmt.dateTime(subject.createdAt)}>
+            {fmt.relative(subject.createdAt, now)}
           </time>
         ) : null}
       </p>

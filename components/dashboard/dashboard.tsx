@@ -4,7 +4,7 @@ import { Avatar } from "@/components/ui/avatar";
 import { StatusPill } from "@/components/relationship/status-pill";
 import { WarmthProgress } from "@/components/relationship/warmth-progress";
 import type { Dashboard as DashboardData, DashboardMember } from "@/lib/server/queries/dashboard";
-import { formatDate, formatDateTime, relativeTime } from "@/lib/format";
+import { dateFormat } from "@/lib/server/loaders/date-format";
 import { tabOf } from "@/lib/warmup/relationship-tabs";
 import { Column } from "./column";
 
@@ -38,7 +38,8 @@ function More({ n, href, label }: { n: number; href: string; label: string }) {
 const excerpt = (s: string, max = 120) => (s.length <= max ? s : `${s.slice(0, max - 1).trimEnd()}…`);
 
 /** The signed-in home: what needs an answer, who is ready, who is warming up, what is waiting. */
-export function Dashboard({ dashboard: d, now }: { dashboard: DashboardData; now: Date }) {
+export async function Dashboard({ dashboard: d, now }: { dashboard: DashboardData; now: Date }) {
+  const fmt = await dateFormat();
   const warmingCount = d.counts.warming + d.counts.cooling;
   const shownWarming = d.warming.filter((r) => tabOf(r.status) === "warming").length;
   return (
@@ -50,7 +51,7 @@ export function Dashboard({ dashboard: d, now }: { dashboard: DashboardData; now
               <Who m={r.member} />
               <p className="text-sm muted">“{excerpt(r.note)}”</p>
               <p className="flex items-center justify-between text-xs muted">
-                <time dateTime={r.createdAt.toISOString()} title={formatDateTime(r.createdAt)}>{relativeTime(r.createdAt, now)}</time>
+                <time dateTime={r.createdAt.toISOString()} title={fmt.dateTime(r.createdAt)}>{fmt.relative(r.createdAt, now)}</time>
                 <Link href={`/requests/${r.id}`} className="font-medium text-orange-800 underline dark:text-orange-300">
                   Review<span className="sr-only"> {r.member.name}&rsquo;s request</span>
                 </Link>
@@ -90,7 +91,7 @@ export function Dashboard({ dashboard: d, now }: { dashboard: DashboardData; now
             <li key={r.id} className="space-y-1">
               <Who m={r.member} />
               <p className="text-xs muted">
-                Sent <time dateTime={r.createdAt.toISOString()} title={formatDateTime(r.createdAt)}>{relativeTime(r.createdAt, now)}</time> · expires {formatDate(r.expiresAt)}
+                Sent <time dateTime={r.createdAt.toISOString()} title={fmt.dateTime(r.createdAt)}>{fmt.relative(r.createdAt, now)}</time> · expires {fmt.date(r.expiresAt)}
               </p>
             </li>
           ))}
@@ -113,8 +114,8 @@ export function Dashboard({ dashboard: d, now }: { dashboard: DashboardData; now
                   {!n.read ? <span className="sr-only">Unread: </span> : null}
                   {n.text}
                 </Link>
-                <time className="shrink-0 text-xs muted" dateTime={n.createdAt.toISOString()} title={formatDateTime(n.createdAt)}>
-                  {relativeTime(n.createdAt, now)}
+                <time className="shrink-0 text-xs muted" dateTime={n.createdAt.toISOString()} title={fmt.dateTime(n.createdAt)}>
+                  {fmt.relative(n.createdAt, now)}
                 </time>
               </li>
             ))}

@@ -7,6 +7,7 @@ import { ReactionBar } from "./reaction-bar";
 import { ReplyToggle } from "./reply-toggle";
 import { Byline } from "./byline";
 import { ReportLink } from "@/components/reports/report-link";
+import type { DateFormat } from "@/lib/dates/format";
 
 type Viewer = { id: string } | null;
 
@@ -19,6 +20,7 @@ export function CommentItem({
   mentionable,
   replyTo,
   actions,
+  fmt,
 }: {
   comment: FeedComment;
   viewer: Viewer;
@@ -26,6 +28,8 @@ export function CommentItem({
   /** the comment whose reply form starts open (no-JavaScript reply links) */
   replyTo?: string;
   actions: FeedActions;
+  /** the reader's date format (PostCard reads it once) */
+  fmt: DateFormat;
 }) {
   const c = comment;
   return (
@@ -38,7 +42,7 @@ export function CommentItem({
           ) : (
             <>
               <div className="rounded-lg bg-stone-100 px-3 py-2 dark:bg-stone-800/60">
-                <Byline author={c.author} createdAt={c.createdAt} />
+                <Byline author={c.author} createdAt={c.createdAt} fmt={fmt} />
                 <PostBody body={c.body} mentionable={mentionable} className="prose-post text-sm" />
               </div>
               <div className="mt-1 flex flex-wrap items-center gap-2">
@@ -65,7 +69,7 @@ export function CommentItem({
           {c.replies.length ? (
             <ul className="mt-2 space-y-2" aria-label={`Replies to ${firstName(c.author.name)}`}>
               {c.replies.map((r) => (
-                <CommentItem key={r.id} comment={r} viewer={viewer} mentionable={mentionable} replyTo={replyTo} actions={actions} />
+                <CommentItem key={r.id} comment={r} viewer={viewer} mentionable={mentionable} replyTo={replyTo} actions={actions} fmt={fmt} />
               ))}
             </ul>
           ) : null}

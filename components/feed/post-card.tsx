@@ -9,11 +9,13 @@ import { PostBody } from "./post-body";
 import { ReactionBar } from "./reaction-bar";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { ReportLink } from "@/components/reports/report-link";
+import { dateFormat } from "@/lib/server/loaders/date-format";
+import type { DateFormat } from "@/lib/dates/format";
 
 type Viewer = { id: string } | null;
 
 /** The post a share points at, quoted inside the share. */
-export function SharedPost({ shared, mentionable }: { shared: SharedEmbed; mentionable: readonly string[] }) {
+export function SharedPost({ shared, mentionable, fmt }: { shared: SharedEmbed; mentionable: readonly string[]; fmt: DateFormat }) {
   if (!shared.available) {
     return (
       <p className="mt-3 rounded-lg border border-dashed border-stone-300 px-3 py-2 text-sm italic muted dark:border-stone-700">
@@ -29,7 +31,7 @@ export function SharedPost({ shared, mentionable }: { shared: SharedEmbed; menti
           {shared.author.name}
         </a>
         <Link href={`/feed/p/${shared.id}`} className="text-xs muted no-underline hover:underline">
-          <TimeAgo date={shared.createdAt} />
+          <TimeAgo date={shared.createdAt} fmt={fmt} />
         </Link>
       </p>
       <PostBody body={shared.body} mentionable={mentionable} className="prose-post mt-2 text-sm" />
@@ -41,7 +43,7 @@ export function SharedPost({ shared, mentionable }: { shared: SharedEmbed; menti
  * A post as the feed, a profile and the post page show it. `full` shows every thread (post
  * page); otherwise the newest few with a link to the rest.
  */
-export function PostCard({
+export async function PostCard({
   post,
   viewer,
   mentionable,
@@ -70,27 +72,29 @@ export function PostCard({
     );
   }
   const mine = viewer?.id === post.author.id;
+  const fmt = await dateFormat();
   return (
     <article className="card" aria-labelledby={headingId}>
       <header className="flex items-start gap-3">
         <Avatar name={post.author.name} seed={post.author.id} />
         <div className="min-w-0 flex-1">
           <H id={headingId} className="text-base font-semibold leading-tight">
-            <a href={`/u/${post.author.handle}`} className="no-underline hover:underline">
+            {/* Both links at least 24 px tall: stacked this close, smaller ones are hard to hit (WCAG 2.5.8). */}
+            <a href={`/u/${post.author.handle}`} className="inline-block min-h-6 leading-6 no-underline hover:underline">
               {post.author.name}
             </a>
             {post.shared ? <span className="font-normal muted"> shared a post</span> : null}
           </H>
-          <p className="truncate text-xs muted">
+          <p className="truncate text-xs leading-6 muted">
             {post.author.headline ? `${post.author.headline} · ` : ""}
-            <Link href={`/feed/p/${post.id}`} className="no-underline hover:underline">
-              <TimeAgo date={post.createdAt} />
+            <Link href={`/feed/p/${post.id}`} className="inline-block min-h-6 no-underline hover:underline">
+              <TimeAgo date={post.createdAt} fmt={fmt} />
             </Link>
           </p>
         </div>
       </header>
       <PostBody body={post.body} mentionable={mentionable} className="prose-post mt-3" />
-      {post.shared ? <SharedPost shared={post.shared} mentionable={mentionable} /> : null}
+      {post.shared ? <SharedPost shared={post.shared} mentionable={mentionable} fmt={fmt} /> : null}
 
       <div className="mt-3 flex flex-wrap items-center gap-2 border-t border-stone-100 pt-3 dark:border-stone-800">
         <ReactionBar subject="post" id={post.id} summary={post.reactions} canReact={viewer !== null} reactAction={actions.reactAction} />
@@ -121,7 +125,7 @@ export function PostCard({
         {post.comments.length ? (
           <ul className="space-y-3">
             {post.comments.map((c) => (
-              <CommentItem key={c.id} comment={c} viewer={viewer} mentionable={mentionable} replyTo={replyTo} actions={actions} />
+              <CommentItem key={c.id} comment={c} viewer={viewer} mentionable={mentionable} replyTo={replyTo} actions={actions} fmt={fmt} />
             ))}
           </ul>
         ) : null}

@@ -1,4 +1,4 @@
-import { formatDate, formatDateTime } from "@/lib/format";
+import { dateFormat } from "@/lib/server/loaders/date-format";
 
 type Person = { handle: string; name: string };
 
@@ -14,7 +14,8 @@ type Props = {
 };
 
 /** "Introduced by Dev on 3 Dec: …" — the introducer's words, as social proof. Server component. */
-export function IntroductionsList({ introductions, title, empty }: Props) {
+export async function IntroductionsList({ introductions, title, empty }: Props) {
+  const fmt = await dateFormat();
   if (introductions.length === 0 && !empty) return null;
   return (
     <section className="space-y-2 text-sm" aria-label={title ?? "Introductions"}>
@@ -31,8 +32,8 @@ export function IntroductionsList({ introductions, title, empty }: Props) {
                   {i.introducer.name.split(" ")[0]}
                 </a>{" "}
                 on{" "}
-                <time dateTime={i.createdAt.toISOString()} title={formatDateTime(i.createdAt)}>
-                  {formatDate(i.createdAt)}
+                <time dateTime={i.createdAt.toISOString()} title={fmt.dateTime(i.createdAt)}>
+                  {fmt.date(i.createdAt)}
                 </time>
                 :
               </p>

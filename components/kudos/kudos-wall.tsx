@@ -6,11 +6,12 @@ import { Byline } from "@/components/feed/byline";
 import { DeleteButton } from "@/components/ui/delete-button";
 import { KudosForm } from "./kudos-form";
 import { ReportLink } from "@/components/reports/report-link";
+import { dateFormat } from "@/lib/server/loaders/date-format";
 
 type Member = { id: string; handle: string; name: string; blockedByViewer?: boolean };
 
 /** The public thank-yous on a member's profile, and the form to add one (signed-in, not yourself). */
-export function KudosWall({
+export async function KudosWall({
   member,
   viewer,
   kudos,
@@ -24,6 +25,7 @@ export function KudosWall({
   giveKudosAction: FormAction;
   deleteKudosAction: ButtonAction;
 }) {
+  const fmt = await dateFormat();
   const { items, total } = kudos;
   const firstName = member.name.split(" ")[0];
   const canGive = viewer !== null && viewer.id !== member.id && !member.blockedByViewer;
@@ -43,7 +45,7 @@ export function KudosWall({
             <li key={k.id} id={`kudos-${k.id}`} className="flex scroll-mt-20 gap-3">
               <Avatar name={k.author.name} seed={k.author.id} size="sm" />
               <div className="min-w-0 flex-1">
-                <Byline author={k.author} createdAt={k.createdAt} />
+                <Byline author={k.author} createdAt={k.createdAt} fmt={fmt} />
                 <PostBody body={k.body} className="prose-post text-sm" />
                 {viewer && viewer.id !== k.author.id ? (
                   <ReportLink type="kudos" id={k.id} label={`kudos from ${k.author.name}`} />

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatDate } from "@/lib/format";
+import { dateFormat } from "@/lib/server/loaders/date-format";
 import type { FormAction } from "@/lib/server/action-result";
 import { lockReasonOf } from "@/lib/warmup/wording";
 import type { Relationship } from "@/lib/server/queries/relationship";
@@ -9,13 +9,14 @@ import { CheckIcon, ClockIcon, LockIcon } from "./icons";
 type Props = { relationship: Relationship; handle: string; firstName: string };
 
 /** The Connect button tells the truth: locked with the reason, the request's status, or the note form. */
-export function ConnectControl({ relationship: r, handle, firstName, sendRequestAction }: Props & { sendRequestAction: FormAction }) {
+export async function ConnectControl({ relationship: r, handle, firstName, sendRequestAction }: Props & { sendRequestAction: FormAction }) {
+  const fmt = await dateFormat();
   const e = r.evaluation;
   if (e.status === "connected") {
     return (
       <p className="flex items-center gap-2 rounded-lg bg-connected-soft px-3 py-2 text-sm font-medium text-green-900 dark:bg-green-950 dark:text-green-100">
         <CheckIcon />
-        Connected{r.connectedSince ? ` since ${formatDate(r.connectedSince)}` : ""}
+        Connected{r.connectedSince ? ` since ${fmt.date(r.connectedSince)}` : ""}
       </p>
     );
   }
@@ -31,10 +32,10 @@ export function ConnectControl({ relationship: r, handle, firstName, sendRequest
       <div className="space-y-1">
         <p className="flex items-center gap-2 rounded-lg bg-warm-soft px-3 py-2 text-sm font-medium text-orange-950 dark:bg-orange-950 dark:text-orange-100" data-testid="connect-requested">
           <ClockIcon />
-          Requested · {formatDate(r.pending.createdAt)}
+          Requested · {fmt.date(r.pending.createdAt)}
         </p>
         <p className="text-xs muted">
-          Waiting for {firstName}&rsquo;s answer. It expires on {formatDate(r.pending.expiresAt)} if unanswered.{" "}
+          Waiting for {firstName}&rsquo;s answer. It expires on {fmt.date(r.pending.expiresAt)} if unanswered.{" "}
           <Link href="/requests?tab=outgoing" className="underline">Manage or withdraw</Link>
         </p>
       </div>

@@ -1,6 +1,7 @@
 import type { TimelineItem, TimelineMember } from "@/lib/server/queries/pair-history";
 import { Avatar } from "@/components/ui/avatar";
-import { formatDate, formatDateTime, relativeTime } from "@/lib/format";
+import { dateFormat } from "@/lib/server/loaders/date-format";
+import type { DateFormat } from "@/lib/dates/format";
 import { notCountedWords, VERDICT_NOTE_WORDS } from "@/lib/warmup/wording";
 import { groupPoints, rowsOfDay, type Tone } from "./timeline-rows";
 
@@ -124,7 +125,7 @@ function TimelineDot() {
 }
 
 /** A burst of reactions of one day and direction, as one row. */
-function GroupItem({ items, viewerId }: { items: TimelineItem[]; viewerId: string }) {
+function GroupItem({ items, viewerId, fmt, now }: { items: TimelineItem[]; viewerId: string; fmt: DateFormat; now: Date }) {
   const one = items[0];
   const last = items[items.length - 1];
   return (
@@ -135,7 +136,7 @@ function GroupItem({ items, viewerId }: { items: TimelineItem[]; viewerId: strin
         <p className="text-sm">
           <span className="font-medium">{describeGroup(items, viewerId)}</span>{" "}
           <span className="text-xs muted">
-            <time dateTime={last.occurredAt} title={formatDateTime(last.occurredAt)}>{relativeTime(last.occurredAt)}</time>
+            <When item={last} fmt={fmt} now={now} />
           </span>
         </p>
       </div>
@@ -146,7 +147,28 @@ function GroupItem({ items, viewerId }: { items: TimelineItem[]; viewerId: strin
   );
 }
 
-function Item({ item, viewerId }: { item: TimelineItem; viewerId: string }) {
+/**
+ * When it happened. A logged interaction has only a calendar date ("occurred on"): it reads in
+ * calendar days ("7 days ago", never "6 days ago" for its nominal midday), with the date itself.
+ */
+function When({ item, fmt, now, className }: { item: TimelineItem; fmt: DateFormat; now: Date; className?: string }) {
+  if (item.source === "logged") {
+    return (
+      <time dateTime={item.day} title={fmt.day(item.day)} className={className}>
+        {fmt.relativeDay(item.day, now)}
+        <span className="sr-only"> ({fmt.day(item.day)})</span>
+      </time>
+    );
+  }
+  return (
+    <time dateTime={item.occurredAt} title={fmt.dateTime(item.occurredAt)} className={className}>
+      {fmt.relative(item.occurredAt, now)}
+      <span className="sr-only"> ({fmt.dateTime(item.occurredAt)})</span>
+    </time>
+  );
+}
+
+function Item({ item, viewerId, fmt, now }: { item: TimelineItem; viewerId: string; fmt: DateFormat; now: Date }) {
   const badge = BADGES[item.verification];
   const pts = pointsText(item);
   const linkLabel = item.external ? "Evidence" : "View";
@@ -157,10 +179,7 @@ function Item({ item, viewerId }: { item: TimelineItem; viewerId: string }) {
         <Pair item={item} />
         <p className="text-sm">
           <span className="font-medium">{describeItem(item, viewerId)}</span>{" "}
-          <time dateTime={item.occurredAt} title={formatDateTime(item.occurredAt)} className="text-xs muted">
-            {relativeTime(item.occurredAt)}
-            <span className="sr-only"> ({formatDateTime(item.occurredAt)})</span>
-          </time>
+          <When item={item} fmt={fmt} now={now} className="text-xs muted" />
         </p>
       </div>
       <div className="mt-1 flex flex-wrap items-center gap-2 text-xs">
@@ -190,10 +209,12 @@ function Item({ item, viewerId }: { item: TimelineItem; viewerId: string }) {
  * distinct-days rule counts. Within a day, a burst of reactions one way reads as one row. Props are plain data, so any page (profile panel, request
  * review, /interactions) can render it.
  */
-export function InteractionTimeline({ items, viewerId, empty }: { items: TimelineItem[]; viewerId: string; empty?: string }) {
+export async function InteractionTimeline({ items, viewerId, empty }: { items: TimelineItem[]; viewerId: string; empty?: string }) {
   if (items.length === 0) {
     return <p className="text-sm muted">{empty ?? "No interactions yet. A thoughtful comment on one of their posts is a good start."}</p>;
   }
+  const fmt = await dateFormat();
+  const now = fmt.now;
   const days: { day: string; items: TimelineItem[] }[] = [];
   for (const item of items) {
     const last = days[days.length - 1];
@@ -205,15 +226,15 @@ export function InteractionTimeline({ items, viewerId, empty }: { items: Timelin
       {days.map((d) => (
         <li key={d.day}>
           <h3 className="relative mb-2 pl-8 text-xs font-semibold uppercase tracking-wide muted">
-            <time dateTime={d.day}>{formatDate(`${d.day}T00:00:00Z`)}</time>
+            <time dateTime={d.day}>{fmt.day(d.day)}</time>
             <span className="sr-only"> (UTC day)</span>
           </h3>
           <ol className="space-y-3">
             {rowsOfDay(d.items).map((row) =>
               row.type === "item" ? (
-                <Item key={row.item.id} item={row.item} viewerId={viewerId} />
+                <Item key={row.item.id} item={row.item} viewerId={viewerId} fmt={fmt} now={now} />
               ) : (
-                <GroupItem key={row.key} items={row.items} viewerId={viewerId} />
+                <GroupItem key={row.key} items={row.items} viewerId={viewerId} fmt={fmt} now={now} />
               ),
             )}
           </ol>

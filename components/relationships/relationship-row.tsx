@@ -3,10 +3,11 @@ import { Avatar } from "@/components/ui/avatar";
 import { MemberHeading } from "@/components/relationship/member-heading";
 import { WarmthProgress } from "@/components/relationship/warmth-progress";
 import type { RelationshipItem } from "@/lib/server/queries/relationships";
-import { formatDateTime, relativeTime } from "@/lib/format";
+import { dateFormat } from "@/lib/server/loaders/date-format";
 
 /** One relationship: who, how warm (pill and bar), the next step in words, and the obvious action when there is one. */
-export function RelationshipRow({ r, now }: { r: RelationshipItem; now: Date }) {
+export async function RelationshipRow({ r, now }: { r: RelationshipItem; now: Date }) {
+  const fmt = await dateFormat();
   const m = r.member;
   const first = m.name.split(" ")[0];
   return (
@@ -21,8 +22,8 @@ export function RelationshipRow({ r, now }: { r: RelationshipItem; now: Date }) 
           {r.lastInteractionAt ? (
             <span>
               Last interaction{" "}
-              <time dateTime={r.lastInteractionAt.toISOString()} title={formatDateTime(r.lastInteractionAt)}>
-                {relativeTime(r.lastInteractionAt, now)}
+              <time dateTime={r.lastInteractionAt.toISOString()} title={fmt.dateTime(r.lastInteractionAt)}>
+                {fmt.relative(r.lastInteractionAt, now)}
               </time>
             </span>
           ) : (

@@ -1,6 +1,6 @@
 import { CriteriaBars } from "@/components/relationship/criteria-bars";
 import { WarmthProgress } from "@/components/relationship/warmth-progress";
-import { formatDate } from "@/lib/format";
+import { dateFormat } from "@/lib/server/loaders/date-format";
 import { describePolicy } from "@/lib/warmup/describe";
 import type { RequestSnapshot } from "@/lib/warmup/snapshot";
 import type { CriterionResult, Evaluation } from "@/lib/warmup/types";
@@ -25,7 +25,7 @@ export function changes(then: CriterionResult[], now: CriterionResult[]): string
  * The evaluation stored when the request was sent, beside the evaluation now (under the
  * recipient's protocol now), and what changed in between.
  */
-export function EvaluationCompare({
+export async function EvaluationCompare({
   snapshot,
   now,
   requesterFirst,
@@ -38,6 +38,7 @@ export function EvaluationCompare({
   /** null when the recipient is the one reading */
   recipientFirst: string | null;
 }) {
+  const fmt = await dateFormat();
   const diff = snapshot && now ? changes(snapshot.evaluation.criteria, now.criteria) : [];
   const who = requesterFirst ?? "you";
   const protocol = recipientFirst ? `${recipientFirst}'s protocol` : "your protocol";
@@ -48,7 +49,7 @@ export function EvaluationCompare({
       <div className="grid gap-4 md:grid-cols-2">
         <section className="space-y-3 rounded-lg border border-stone-200 p-3 dark:border-stone-800" aria-labelledby="eval-then">
           <h3 id="eval-then" className="text-sm font-semibold">
-            When {who} asked{snapshot ? ` · ${formatDate(snapshot.takenAt)}` : ""}
+            When {who} asked{snapshot ? ` · ${fmt.date(snapshot.takenAt)}` : ""}
           </h3>
           {snapshot ? (
             <>

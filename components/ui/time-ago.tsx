@@ -1,11 +1,11 @@
-import { formatDateTime, relativeTime } from "@/lib/format";
+import type { DateFormat } from "@/lib/dates/format";
 
-/** "3 hours ago", with the exact time (UTC) on hover and focus and for machines. */
-export function TimeAgo({ date, className }: { date: Date | string; className?: string }) {
+/** "3 hours ago", with the exact time in the reader's zone on hover and focus, and for machines. */
+export function TimeAgo({ date, fmt, className }: { date: Date | string; fmt: DateFormat; className?: string }) {
   const d = new Date(date);
   return (
-    <time dateTime={d.toISOString()} title={formatDateTime(d)} className={className}>
-      {relativeTime(d)}
+    <time dateTime={d.toISOString()} title={fmt.dateTime(d)} className={className}>
+      {fmt.relative(d)}
     </time>
   );
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ZTopics } from "./topics";
+import { ZBrowserDateLocale, ZBrowserTimeZone, ZDateLocale, ZTimeZone } from "./date-prefs";
 
 /** Handles that name a page of the API rather than a member (GET /api/v1/members/suggestions). */
 export const RESERVED_HANDLES: readonly string[] = ["suggestions"];
@@ -75,6 +76,8 @@ export const ZSignup = z.strictObject({
   password: ZPassword,
   handle: ZHandle,
   name: ZDisplayName,
+  timeZone: ZBrowserTimeZone,
+  dateLocale: ZBrowserDateLocale,
 });
 export type TSignupInput = z.input<typeof ZSignup>;
 
@@ -122,5 +125,7 @@ export const ZProfileUpdate = z.strictObject({
   linkWebsite: optionalUrl("website"),
   topics: ZTopics.optional(),
   discoverable: z.boolean().optional().meta({ description: "False: leave me out of search and suggestions." }),
+  timeZone: ZTimeZone.optional(),
+  dateLocale: ZDateLocale.optional(),
 });
 export type TProfileUpdateInput = z.input<typeof ZProfileUpdate>;

@@ -4,7 +4,7 @@ export const CRITERIA_FIELDS = [
   { name: "minPoints", label: "Points", hint: "A comment is worth 3, a reaction 1." },
   { name: "minInteractions", label: "Interactions", hint: "How many separate interactions." },
   { name: "minDistinctDays", label: "Distinct days", hint: "Different UTC dates with an interaction." },
-  { name: "minSpanDays", label: "Span (days)", hint: "Days between the first and the last interaction." },
+  { name: "minSpanDays", label: "Span (days)", hint: "Calendar days (UTC) between the first and the last counted interaction." },
 ] as const;
 
 export const SETTINGS_FIELDS = [

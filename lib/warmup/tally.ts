@@ -122,8 +122,7 @@ export function tally(
   let points = 0;
   let count = 0;
   let days = 0;
-  let firstMs = 0;
-  let lastMs = 0;
+  let firstDay = 0;
   let lastDay = NaN;
   let conversation = false;
   let reciprocity = false;
@@ -187,11 +186,10 @@ export function tally(
     if (counted) {
       if (out) {
         if (count === 0) {
-          firstMs = ms;
+          firstDay = day;
           days = 1;
         } else if (day !== lastDay) days++;
         lastDay = day;
-        lastMs = ms;
         count++;
         points += pts;
         if (!conversation && isConversational(it.kind)) conversation = true;
@@ -217,7 +215,8 @@ export function tally(
     points,
     interactions: count,
     distinctDays: days,
-    spanDays: count > 1 ? Math.floor((lastMs - firstMs) / DAY) : 0,
+    // Calendar days, like distinct days: Monday 23:00 and Wednesday 01:00 span 2 days, not 1.
+    spanDays: count > 1 ? lastDay - firstDay : 0,
     conversation,
     reciprocity,
     capReachedToday,

@@ -108,10 +108,7 @@ test("no page scrolls sideways at 360 px (every page of the app, admin included)
       if (o.scrollWidth > o.width) wide.push(`${url}${p === anonymous ? " (signed out)" : ""}: ${o.scrollWidth} > ${o.width} — ${o.culprits.join(", ")}`);
     }
   }
-  // Known, not yet fixed: the admin's preset table on /admin/settings still widens the page
-  // (its overflow-x-auto wrapper does not clip at 360 px). Listed so every other page stays checked.
-  const KNOWN_WIDE = ["/admin/settings:"];
-  expect(wide.filter((w) => !KNOWN_WIDE.some((k) => w.startsWith(k)))).toEqual([]);
+  expect(wide).toEqual([]);
 });
 
 test("opening /notifications reads what it shows (a POST after the list is on screen); without JavaScript the page writes nothing and 'Mark all as read' works", async ({ browser }) => {

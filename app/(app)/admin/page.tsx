@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { ZCursor } from "@/lib/validation/admin";
 import { REASON_LABELS, SUBJECT_LABELS } from "@/lib/validation/report";
-import { formatDateTime, relativeTime } from "@/lib/format";
+import { dateFormat } from "@/lib/server/loaders/date-format";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { ReportDecision } from "@/components/admin/report-decision";
 import { dismissReportAction, removeContentAction } from "@/lib/server/actions/admin";
@@ -14,6 +14,7 @@ export const metadata = { title: "Moderation" };
 type Props = { searchParams: Promise<Record<string, string | undefined>> };
 
 export default async function AdminQueuePage({ searchParams }: Props) {
+  const fmt = await dateFormat();
   await requireAdminPage();
   const cursor = ZCursor.safeParse((await searchParams).cursor);
   const { now, queue } = await loadAdminQueuePage(cursor.success ? cursor.data : null);
@@ -41,8 +42,8 @@ export default async function AdminQueuePage({ searchParams }: Props) {
                       reported by <a href={`/u/${r.reporter.handle}`} className="underline">@{r.reporter.handle}</a>
                     </span>
                   )}{" "}
-                  <time className="muted" dateTime={r.createdAt.toISOString()} title={formatDateTime(r.createdAt)}>
-                    {relativeTime(r.createdAt, now)}
+                  <time className="muted" dateTime={r.createdAt.toISOString()} title={fmt.dateTime(r.createdAt)}>
+                    {fmt.relative(r.createdAt, now)}
                   </time>
                 </p>
                 <Link href={`/admin/reports/${r.id}`} className="text-sm underline">
@@ -50,7 +51,7 @@ export default async function AdminQueuePage({ searchParams }: Props) {
                 </Link>
               </div>
               {r.text ? <p className="prose-post text-sm">“{r.text}”</p> : null}
-              <SubjectPreviewCard subject={r.subject} clamp now={now} />
+              <SubjectPreviewCard subject={r.subject} clamp now={now} fmt={fmt} />
               <ReportDecision
                 reportId={r.id}
                 canRemove={r.subject.type !== "member" && r.subject.exists && !r.subject.removed}

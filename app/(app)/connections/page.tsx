@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Avatar } from "@/components/ui/avatar";
 import { ActionForm } from "@/components/ui/action-form";
-import { formatDate } from "@/lib/format";
+import { dateFormat } from "@/lib/server/loaders/date-format";
 import { ZConnectionsQuery } from "@/lib/validation/connection";
 import { removeConnectionAction } from "@/lib/server/actions/connections";
 import { loadConnectionsPage } from "@/lib/server/loaders/connections";
@@ -11,6 +11,7 @@ export const metadata = { title: "Connections" };
 type Props = { searchParams: Promise<{ q?: string; page?: string }> };
 
 export default async function ConnectionsPage({ searchParams }: Props) {
+  const fmt = await dateFormat();
   const sp = await searchParams;
   const parsed = ZConnectionsQuery.safeParse({ q: sp.q, page: sp.page });
   const { q, page } = parsed.success ? parsed.data : { q: "", page: 1 };
@@ -47,7 +48,7 @@ export default async function ConnectionsPage({ searchParams }: Props) {
                   <Link href={`/u/${c.handle}`}>{c.name}</Link> <span className="text-sm font-normal muted">@{c.handle}</span>
                 </p>
                 {c.headline ? <p className="truncate text-sm muted">{c.headline}</p> : null}
-                <p className="text-xs muted">Connected since {formatDate(c.since)}</p>
+                <p className="text-xs muted">Connected since {fmt.date(c.since)}</p>
               </div>
               <ActionForm action={removeConnectionAction} fields={{ handle: c.handle }} label="Remove connection" pendingText="Removing…" className="btn-quiet text-sm" />
             </li>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Composer } from "@/components/feed/composer";
 import { PostCard, SharedPost } from "@/components/feed/post-card";
+import { dateFormat } from "@/lib/server/loaders/date-format";
 import type { FeedActions } from "@/components/feed/feed-actions";
 import { createCommentAction, createPostAction, deleteCommentAction, deletePostAction, reactAction } from "@/lib/server/actions/feed";
 import { loadFeedPage } from "@/lib/server/loaders/feed";
@@ -49,6 +50,7 @@ export default async function FeedPage({ searchParams }: Props) {
                 <SharedPost
                   shared={{ id: shareable.id, available: true, author: shareable.author, body: shareable.body, createdAt: shareable.createdAt }}
                   mentionable={sharing?.mentionable ?? []}
+                  fmt={await dateFormat()}
                 />
               </div>
             }

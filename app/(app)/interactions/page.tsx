@@ -2,7 +2,8 @@ import Link from "next/link";
 import type { LoggedRow } from "@/lib/server/queries/interactions-list";
 import { InteractionTimeline } from "@/components/relationship/interaction-timeline";
 import { LOGGED_KIND_LABELS, PLATFORM_LABELS, type LoggedPlatform } from "@/lib/validation/logged-interaction";
-import { formatDate } from "@/lib/format";
+import { dateFormat } from "@/lib/server/loaders/date-format";
+import type { DateFormat } from "@/lib/dates/format";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { DecideButtons, WithdrawButton } from "./logged-actions";
 import { ReportLink } from "@/components/reports/report-link";
@@ -24,11 +25,11 @@ function what(row: LoggedRow): string {
   return row.kind === "met_in_person" ? `${kind}${row.platform === "event" ? " at an event" : ""}` : `${kind} on ${where}`;
 }
 
-function Details({ row }: { row: LoggedRow }) {
+function Details({ row, fmt }: { row: LoggedRow; fmt: DateFormat }) {
   return (
     <>
       <p className="text-sm">
-        <span className="font-medium">{what(row)}</span> · <time dateTime={row.occurredOn.toISOString().slice(0, 10)}>{formatDate(row.occurredOn)}</time>
+        <span className="font-medium">{what(row)}</span> · <time dateTime={row.occurredOn.toISOString().slice(0, 10)}>{fmt.day(row.occurredOn.toISOString())}</time>
       </p>
       {row.summary ? <p className="prose-post text-sm muted">{row.summary}</p> : null}
       {row.evidenceUrl ? (
@@ -43,6 +44,7 @@ function Details({ row }: { row: LoggedRow }) {
 }
 
 export default async function InteractionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const fmt = await dateFormat();
   const sp = await searchParams;
   const { viewer, awaiting, mine, about } = await loadInteractionsPage();
 
@@ -77,9 +79,9 @@ export default async function InteractionsPage({ searchParams }: { searchParams:
                   <a href={`/u/${row.other.handle}`} className="font-medium underline">
                     {row.other.name}
                   </a>{" "}
-                  logged an interaction with you · <TimeAgo date={row.createdAt} className="text-xs muted" />
+                  logged an interaction with you · <TimeAgo date={row.createdAt} fmt={fmt} className="text-xs muted" />
                 </p>
-                <Details row={row} />
+                <Details row={row} fmt={fmt} />
                 <p className="text-xs muted">Confirm if it happened as described; dispute if not. A disputed interaction never counts.</p>
                 <div className="flex flex-wrap items-center gap-3">
                   <DecideButtons id={row.id} actorFirstName={row.other.name.split(" ")[0]} />
@@ -118,7 +120,7 @@ export default async function InteractionsPage({ searchParams }: { searchParams:
                     </p>
                     <span className={`rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${status.className}`}>{status.label}</span>
                   </div>
-                  <Details row={row} />
+                  <Details row={row} fmt={fmt} />
                   {row.status === "pending" ? <WithdrawButton id={row.id} /> : null}
                 </li>
               );

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { ActionForm } from "@/components/ui/action-form";
-import { formatDateTime, relativeTime } from "@/lib/format";
+import { dateFormat } from "@/lib/server/loaders/date-format";
 import { MarkShownRead } from "@/components/notifications/mark-shown-read";
 import { markAllReadAction, markShownReadAction } from "@/lib/server/actions/notifications";
 import { loadNotificationsPage } from "@/lib/server/loaders/notifications";
@@ -13,6 +13,7 @@ const NEW_FOR_MS = 10 * 60_000;
 type Props = { searchParams: Promise<{ cursor?: string }> };
 
 export default async function NotificationsPage({ searchParams }: Props) {
+  const fmt = await dateFormat();
   const { cursor } = await searchParams;
   const { now, items, nextCursor, unread } = await loadNotificationsPage(cursor || null);
   const isNew = (n: (typeof items)[number]) => !n.readAt || now.getTime() - n.readAt.getTime() < NEW_FOR_MS;
@@ -41,7 +42,7 @@ export default async function NotificationsPage({ searchParams }: Props) {
                   <Link href={n.href}>{n.text}</Link>
                 </p>
                 <p className="text-xs muted">
-                  <time dateTime={n.createdAt.toISOString()} title={formatDateTime(n.createdAt)}>{relativeTime(n.createdAt, now)}</time>
+                  <time dateTime={n.createdAt.toISOString()} title={fmt.dateTime(n.createdAt)}>{fmt.relative(n.createdAt, now)}</time>
                 </p>
               </div>
             </li>

@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { SUBJECT_LABELS } from "@/lib/validation/report";
-import { formatDate } from "@/lib/format";
+import { dateFormat } from "@/lib/server/loaders/date-format";
 import { ReportForm } from "@/components/reports/report-form";
 import { reportAction } from "@/lib/server/actions/reports";
 import { loadReportPage } from "@/lib/server/loaders/report";
@@ -14,6 +14,7 @@ type Props = { searchParams: Promise<Record<string, string | undefined>> };
  * without room for the inline control, and for clients without JavaScript.
  */
 export default async function ReportPage({ searchParams }: Props) {
+  const fmt = await dateFormat();
   const { type, id } = await searchParams;
   const found = await loadReportPage({ type, id });
   if (!found) notFound();
@@ -32,7 +33,7 @@ export default async function ReportPage({ searchParams }: Props) {
       <h1 className="text-2xl font-semibold">Report {label}</h1>
       <figure className="card">
         <figcaption className="text-sm muted">
-          {subjectType === "member" ? `${item.owner.name}, member since ${formatDate(item.createdAt)}` : `${item.owner.name}, ${formatDate(item.createdAt)}`}
+          {subjectType === "member" ? `${item.owner.name}, member since ${fmt.date(item.createdAt)}` : `${item.owner.name}, ${fmt.date(item.createdAt)}`}
         </figcaption>
         {item.text ? <blockquote className="prose-post mt-2 line-clamp-6">{item.text}</blockquote> : null}
       </figure>

@@ -3,7 +3,8 @@ import { Avatar } from "@/components/ui/avatar";
 import { ActionForm } from "@/components/ui/action-form";
 import { requestOutcome } from "@/components/requests/request-status";
 import type { RequestListItem } from "@/lib/server/queries/requests";
-import { formatDate, formatDateTime, relativeTime } from "@/lib/format";
+import { dateFormat } from "@/lib/server/loaders/date-format";
+import type { DateFormat } from "@/lib/dates/format";
 import { REQUEST_TABS, ZRequestTab, type RequestTab } from "@/lib/validation/request";
 import { cooldownUntil } from "@/lib/warmup/cooldown";
 import { withdrawAction } from "@/lib/server/actions/requests";
@@ -16,10 +17,11 @@ type Props = { searchParams: Promise<{ tab?: string; cursor?: string }> };
 const TAB_LABEL: Record<RequestTab, string> = { incoming: "Incoming", outgoing: "Outgoing", history: "History" };
 
 export default async function RequestsPage({ searchParams }: Props) {
+  const fmt = await dateFormat();
   const sp = await searchParams;
   const tab = ZRequestTab.parse(sp.tab);
   const { now, items, nextCursor, settings } = await loadRequestsPage(tab, sp.cursor ?? null);
-  const withdrawUntil = formatDate(cooldownUntil("withdraw", now, settings.requests));
+  const withdrawUntil = fmt.date(cooldownUntil("withdraw", now, settings.requests));
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <h1 className="text-2xl font-semibold">Requests</h1>
@@ -41,7 +43,7 @@ export default async function RequestsPage({ searchParams }: Props) {
         <ul className="space-y-3">
           {items.map((r) => (
             <li key={r.id} className="card space-y-2">
-              <RequestHeader r={r} now={now} />
+              <RequestHeader r={r} now={now} fmt={fmt} />
               {tab === "incoming" ? (
                 <>
                   <p className="prose-post line-clamp-3 text-sm">{r.note}</p>
@@ -50,14 +52,14 @@ export default async function RequestsPage({ searchParams }: Props) {
               ) : tab === "outgoing" ? (
                 <>
                   <p className="prose-post line-clamp-3 text-sm muted">{r.note}</p>
-                  <p className="text-xs muted">{requestOutcome(r)}</p>
+                  <p className="text-xs muted">{requestOutcome(r, fmt)}</p>
                   <ActionForm action={withdrawAction} fields={{ id: r.id }} label="Withdraw" pendingText="Withdrawing…">
                     <p className="text-xs muted">If you withdraw, you can ask {r.member.name.split(" ")[0]} again after {withdrawUntil}.</p>
                   </ActionForm>
                 </>
               ) : (
                 <>
-                  <p className="text-sm">{requestOutcome(r)}</p>
+                  <p className="text-sm">{requestOutcome(r, fmt)}</p>
                   <Link href={`/requests/${r.id}`} className="text-sm underline">Details</Link>
                 </>
               )}
@@ -78,7 +80,7 @@ const EMPTY: Record<RequestTab, string> = {
   history: "Nothing here yet. Requests you answer, withdraw or that expire are kept here.",
 };
 
-function RequestHeader({ r, now }: { r: RequestListItem; now: Date }) {
+function RequestHeader({ r, now, fmt }: { r: RequestListItem; now: Date; fmt: DateFormat }) {
   const verb = r.direction === "incoming" ? "asked" : "sent";
   return (
     <div className="flex items-start gap-3">
@@ -90,10 +92,10 @@ function RequestHeader({ r, now }: { r: RequestListItem; now: Date }) {
         {r.member.headline ? <p className="truncate text-sm muted">{r.member.headline}</p> : null}
         <p className="text-xs muted">
           {r.direction === "incoming" ? "Asked" : "Sent"}{" "}
-          <time dateTime={r.createdAt.toISOString()} title={formatDateTime(r.createdAt)}>
-            {relativeTime(r.createdAt, now)}
+          <time dateTime={r.createdAt.toISOString()} title={fmt.dateTime(r.createdAt)}>
+            {fmt.relative(r.createdAt, now)}
           </time>
-          <span className="sr-only"> ({verb} on {formatDate(r.createdAt)})</span>
+          <span className="sr-only"> ({verb} on {fmt.date(r.createdAt)})</span>
         </p>
       </div>
     </div>

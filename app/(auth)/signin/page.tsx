@@ -2,7 +2,7 @@ import { redirect } from "next/navigation";
 import { getViewer } from "@/lib/server/auth/session";
 import { oauthProviders } from "@/lib/server/auth/options";
 import { SigninForm } from "./signin-form";
-import { formatDate } from "@/lib/format";
+import { dateFormat } from "@/lib/server/loaders/date-format";
 
 export const metadata = { title: "Sign in" };
 
@@ -11,6 +11,7 @@ export default async function SigninPage({
 }: {
   searchParams: Promise<{ next?: string; error?: string; leaving?: string; reset?: string }>;
 }) {
+  const fmt = await dateFormat();
   const { next, error, leaving, reset } = await searchParams;
   const leavingOn = leaving && /^\d{4}-\d{2}-\d{2}$/.test(leaving) ? leaving : null;
   if (await getViewer()) redirect("/");
@@ -22,7 +23,7 @@ export default async function SigninPage({
       {error ? <p role="alert" className="mb-4 text-sm text-red-700 dark:text-red-400">That sign-in didn&apos;t work. Please try again.</p> : null}
       {leavingOn ? (
         <div role="status" className="card mb-4 text-sm" data-testid="deletion-scheduled">
-          <p className="font-medium">Your account will be deleted on {formatDate(new Date(`${leavingOn}T00:00:00Z`))}.</p>
+          <p className="font-medium">Your account will be deleted on {fmt.day(leavingOn)}.</p>
           <p className="mt-1 muted">You are signed out everywhere. Changed your mind? Sign in before then and your account stays, as it was.</p>
         </div>
       ) : null}

@@ -19,3 +19,16 @@ export async function updateProfileAction(_prev: ActionState, form: FormData): P
     return failure(e, form);
   }
 }
+
+/** Settings → Account → Dates and times: the zone and format every date is shown in. */
+export async function updateDatePrefsAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  try {
+    const viewer = await requireMember();
+    await updateProfile(await getDb(), { memberId: viewer.id, input: formObject(form, ["timeZone", "dateLocale"]) });
+    // Dates appear on every page: none may keep the old zone from a cached render.
+    revalidatePath("/", "layout");
+    return { ok: true, message: "Saved. Dates are now shown in your time zone and format." };
+  } catch (e) {
+    return failure(e, form);
+  }
+}

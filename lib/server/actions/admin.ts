@@ -1,5 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
 import { failure, type ActionState } from "@/lib/server/action-result";
 import { requireAdmin } from "@/lib/server/auth/session";
 import { AppError, notFound } from "@/lib/server/errors";
@@ -9,7 +10,8 @@ import { suspendMember, unsuspendMember } from "@/lib/server/services/admin/susp
 import { updateAppSettings } from "@/lib/server/services/admin/update-settings";
 import { appSettingsFromForm } from "@/lib/validation/admin";
 import { formObject } from "@/lib/validation/form-data";
-import { formatDate } from "@/lib/format";
+import { makeDateFormat } from "@/lib/dates/format";
+import { resolveDatePrefs } from "@/lib/dates/prefs";
 import type { TReportDecisionInput, TSuspendMemberInput, TUnsuspendMemberInput } from "@/lib/validation/admin";
 import type { TAppSettingsPatch } from "@/lib/validation/app-settings";
 import { getDb } from "@/lib/server/db";
@@ -65,7 +67,7 @@ export async function suspendMemberAction(_prev: ActionState, form: FormData): P
     const r = await suspendMember(await getDb(), { adminId: admin.id, input: formObject(form, ["memberId", "reason", "until", "reportId"]) as TSuspendMemberInput, now: systemNow() });
     const reportId = form.get("reportId");
     revalidateAdmin("/admin/members", ...(typeof reportId === "string" && reportId ? [`/admin/reports/${reportId}`] : []));
-    const until = r.until ? ` until ${formatDate(r.until)}` : "";
+    const until = r.until ? ` until ${makeDateFormat(resolveDatePrefs(admin, (await headers()).get("accept-language")), systemNow()).date(r.until)}` : "";
     return {
       ok: true,
       message: `@${r.handle} is suspended${until}. ${plural(r.requestsWithdrawn, "pending request was", "pending requests were")} withdrawn.`,

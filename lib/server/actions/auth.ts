@@ -22,7 +22,7 @@ function safeNext(v: FormDataEntryValue | null): string {
 
 export async function signUpAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   try {
-    const member = await signUp(await getDb(), { input: formObject(form, ["email", "password", "handle", "name"]) as TSignupInput, ip: clientIp(await headers()), now: systemNow() });
+    const member = await signUp(await getDb(), { input: formObject(form, ["email", "password", "handle", "name", "timeZone", "dateLocale"]) as TSignupInput, ip: clientIp(await headers()), now: systemNow() });
     await startSession(member.id, 0); // a new member: no session was ever ended
   } catch (e) {
     return failure(e, form);

@@ -9,7 +9,7 @@ import { iso } from "./present/common";
 
 /** The caller's own account, as GET /me answers it. */
 export async function loadMe(memberId: string): Promise<z.input<typeof ZMe>> {
-  const m = await (await getDb()).member.findUniqueOrThrow({ where: { id: memberId }, select: { ...PROFILE_SELECT, email: true } });
+  const m = await (await getDb()).member.findUniqueOrThrow({ where: { id: memberId }, select: { ...PROFILE_SELECT, email: true, timeZone: true, dateLocale: true } });
   return { ...m, createdAt: iso(m.createdAt) };
 }
 

@@ -202,8 +202,9 @@ export function buildOpenApiDocument(opts: { serverUrl?: string } = {}): Json {
     info: {
       title: "Rapport API",
       version: "1.0.0",
-      // No open-source licence has been chosen; say so plainly rather than leave it out.
-      license: { name: "Proprietary, all rights reserved", identifier: "LicenseRef-Rapport-Proprietary" },
+      // package.json says "UNLICENSED" (npm's word for proprietary); OpenAPI wants an SPDX
+      // expression, and a proprietary licence is written as a LicenseRef (tests/integration/api/openapi.test.ts).
+      license: { name: "UNLICENSED — proprietary, all rights reserved", identifier: "LicenseRef-Rapport-Proprietary" },
       description:
         "Everything a member can do in Rapport, over HTTP. Authenticate with a personal access token " +
         "(`Authorization: Bearer rpt_…`, created in Settings → API tokens or with POST /api/v1/tokens) or the browser session. " +

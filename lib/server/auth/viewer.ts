@@ -16,6 +16,9 @@ export type Viewer = {
   suspended: { reason: string | null; until: Date | null } | null;
   /** false until the member opens the link sent to their address (they cannot send requests until then) */
   emailVerified: boolean;
+  /** IANA zone and date locale every date is shown in (lib/server/loaders/date-format.ts); locale null: the browser's */
+  timeZone: string;
+  dateLocale: string | null;
 };
 
 export const VIEWER_SELECT = {
@@ -28,6 +31,8 @@ export const VIEWER_SELECT = {
   suspendedUntil: true,
   suspendedReason: true,
   emailVerifiedAt: true,
+  timeZone: true,
+  dateLocale: true,
 } as const;
 
 export async function loadViewer(memberId: string, now: Date): Promise<Viewer | null> {
@@ -59,5 +64,7 @@ export function toViewer(m: Prisma.MemberGetPayload<{ select: typeof VIEWER_SELE
     createdAt: m.createdAt,
     suspended: suspended ? { reason: m.suspendedReason, until: m.suspendedUntil } : null,
     emailVerified: m.emailVerifiedAt !== null,
+    timeZone: m.timeZone,
+    dateLocale: m.dateLocale,
   };
 }

@@ -6,6 +6,7 @@ import { searchMembersForAdmin } from "@/lib/server/queries/admin-members";
 import { openReportQueue, reportDetail } from "@/lib/server/queries/reports";
 import { requesterRecord } from "@/lib/server/queries/requester-record";
 import { appSettings } from "./request-cache";
+import { dateFormat } from "./date-format";
 
 /*
  * The admin pages' data. Each page first calls requireAdminPage() (app/(app)/admin): for
@@ -15,7 +16,7 @@ import { appSettings } from "./request-cache";
 /** /admin: the open reports, oldest first. */
 export async function loadAdminQueuePage(cursor: string | null | undefined) {
   const now = systemNow();
-  const queue = await openReportQueue(await getDb(), { cursor, now });
+  const queue = await openReportQueue(await getDb(), { cursor, now, formatDate: (await dateFormat()).date });
   return { now, queue };
 }
 
@@ -23,7 +24,7 @@ export async function loadAdminQueuePage(cursor: string | null | undefined) {
 export async function loadAdminReportPage(id: string) {
   const db = await getDb();
   const now = systemNow();
-  const report = await reportDetail(db, { id, now });
+  const report = await reportDetail(db, { id, now, formatDate: (await dateFormat()).date });
   if (!report) return null;
   const owner = report.subject.owner;
   const record = owner ? await requesterRecord(db, { memberId: owner.id, now }) : null;

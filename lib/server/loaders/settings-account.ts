@@ -1,14 +1,19 @@
 import "server-only";
 import { getDb } from "@/lib/server/db";
 import { PROFILE_SELECT } from "@/lib/server/queries/profile";
+import { headers } from "next/headers";
 import { requireMemberPage } from "@/lib/server/auth/session";
+import { negotiateLocale } from "@/lib/dates/prefs";
 
-/** /settings/account: the viewer's editable profile fields and email, and whether a password is set. */
+/**
+ * /settings/account: the viewer's editable profile fields and email, whether a password is set,
+ * and the date format "browser default" gives in this browser.
+ */
 export async function loadAccountSettingsPage() {
   const viewer = await requireMemberPage();
   const db = await getDb();
   const m = await db.member.findUniqueOrThrow({ where: { id: viewer.id }, select: { ...PROFILE_SELECT, email: true, passwordHash: true } });
   const { createdAt: _c, role: _r, topics, discoverable, passwordHash, ...rest } = m;
   // The form edits topics as one comma-separated text. Only whether a password is set leaves this loader.
-  return { viewer, m: rest, profile: { ...rest, topics: topics.join(", ") }, discoverable, hasPassword: passwordHash !== null };
+  return { viewer, m: rest, profile: { ...rest, topics: topics.join(", ") }, discoverable, hasPassword: passwordHash !== null, browserLocale: negotiateLocale((await headers()).get("accept-language")) };
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Tx } from "@/lib/server/db";
-import { formatDate } from "@/lib/format";
+import { formatDate as utcDate } from "@/lib/warmup/format-date";
 import { NOTIFICATIONS_PER_PAGE } from "@/lib/validation/notification";
 import { cursorArgs, cutPage } from "./cursor-page";
 
@@ -31,7 +31,13 @@ function who(d: Data): { name: string; handle?: string } {
 const first = (name: string) => name.split(" ")[0];
 
 /** Each notification type in plain words, with the page it leads to. Unknown types still read sensibly. */
-export function describeNotification(type: string, data: unknown, selfHandle?: string): { text: string; href: string } {
+/** `formatDate`: the reader's date format (lib/server/loaders/date-format.ts); UTC words for API clients. */
+export function describeNotification(
+  type: string,
+  data: unknown,
+  selfHandle?: string,
+  formatDate: (d: Date | string) => string = utcDate,
+): { text: string; href: string } {
   const d = (data && typeof data === "object" ? data : {}) as Data;
   const m = who(d);
   const profile = m.handle ? `/u/${m.handle}` : "/";
@@ -80,7 +86,7 @@ export function describeNotification(type: string, data: unknown, selfHandle?: s
 /** Newest first, by cursor (the last id of the previous page). */
 export async function listNotifications(
   db: Tx,
-  p: { memberId: string; cursor?: string | null; take?: number; selfHandle?: string; countUnread?: boolean },
+  p: { memberId: string; cursor?: string | null; take?: number; selfHandle?: string; countUnread?: boolean; formatDate?: (d: Date | string) => string },
 ): Promise<{ items: NotificationItem[]; nextCursor: string | null; unread: number }> {
   const { memberId } = p;
   const take = p.take ?? NOTIFICATIONS_PER_PAGE;
@@ -97,7 +103,7 @@ export async function listNotifications(
   const { page, nextCursor } = cutPage(rows, take);
   return {
     items: page.map((n) => {
-      const { text, href } = describeNotification(n.type, n.data, p.selfHandle);
+      const { text, href } = describeNotification(n.type, n.data, p.selfHandle, p.formatDate);
       return {
         id: n.id,
         type: n.type,

@@ -3,7 +3,7 @@ import { isSuspendedAt } from "@/lib/warmup/suspension";
 import type { Tx } from "@/lib/server/db";
 import { LOGGED_KIND_LABELS, PLATFORM_LABELS, type LoggedPlatform } from "@/lib/validation/logged-interaction";
 import type { ReportSubjectType } from "@/lib/validation/report";
-import { formatDate } from "@/lib/format";
+import { formatDate as utcDate } from "@/lib/warmup/format-date";
 import { cursorArgs, cutPage } from "./cursor-page";
 import { LOGGED_SELECT, type LoggedColumns } from "./interactions-list";
 
@@ -47,9 +47,10 @@ export const subjectKey = (type: string, id: string) => `${type}:${id}`;
 /** Previews of many reported items in at most five queries (one per subject type present). */
 export async function loadSubjectPreviews(
   db: Tx,
-  p: { refs: { subjectType: string; subjectId: string }[]; now: Date },
+  p: { refs: { subjectType: string; subjectId: string }[]; now: Date; formatDate?: (d: Date | string) => string },
 ): Promise<Map<string, SubjectPreview>> {
   const { refs, now } = p;
+  const fmtDate = p.formatDate ?? utcDate;
   const ids = (t: ReportSubjectType) => [...new Set(refs.filter((r) => r.subjectType === t).map((r) => r.subjectId))];
   const none = Promise.resolve([]);
   const [members, posts, comments, kudos, logged] = await Promise.all([
@@ -91,7 +92,7 @@ export async function loadSubjectPreviews(
       createdAt: m.createdAt,
       href: `/u/${m.handle}`,
       removed: false,
-      context: `Member since ${formatDate(m.createdAt)}`,
+      context: `Member since ${fmtDate(m.createdAt)}`,
       evidenceUrl: null,
     });
   }
@@ -158,7 +159,7 @@ export async function loadSubjectPreviews(
       createdAt: l.createdAt,
       href: null,
       removed: l.status === "removed" || l.status === "withdrawn",
-      context: `Logged “${kind.toLowerCase()}” on ${platform} with @${l.target.handle}, ${formatDate(l.occurredOn)} — ${l.status}`,
+      context: `Logged “${kind.toLowerCase()}” on ${platform} with @${l.target.handle}, ${fmtDate(l.occurredOn)} — ${l.status}`,
       evidenceUrl: l.evidenceUrl,
     });
   }
@@ -202,7 +203,7 @@ const PERSON = { select: { id: true, handle: true, name: true } } as const;
 /** Open reports, oldest first (first come, first looked at), by cursor; four to eight queries a page. */
 export async function openReportQueue(
   db: Tx,
-  opts: { cursor?: string | null; take?: number; now: Date },
+  opts: { cursor?: string | null; take?: number; now: Date; formatDate?: (d: Date | string) => string },
 ): Promise<{ items: QueueItem[]; nextCursor: string | null; total: number }> {
   const take = opts.take ?? QUEUE_PAGE;
   const [rows, total] = await Promise.all([
@@ -216,7 +217,7 @@ export async function openReportQueue(
   ]);
   const { page, nextCursor } = cutPage(rows, take);
   const [previews, counts] = await Promise.all([
-    loadSubjectPreviews(db, { refs: page, now: opts.now }),
+    loadSubjectPreviews(db, { refs: page, now: opts.now, formatDate: opts.formatDate }),
     page.length
       ? db.report.groupBy({
           by: ["subjectType", "subjectId"],
@@ -252,7 +253,8 @@ export type ReportDetail = {
 };
 
 /** One report with its item and the other reports about that item, or null. */
-export async function reportDetail(db: Tx, p: { id: string; now: Date }): Promise<ReportDetail | null> {
+/** `formatDate`: the reader's date format, for the preview's words. */
+export async function reportDetail(db: Tx, p: { id: string; now: Date; formatDate?: (d: Date | string) => string }): Promise<ReportDetail | null> {
   const { id, now } = p;
   const r = await db.report.findUnique({
     where: { id },
@@ -260,7 +262,7 @@ export async function reportDetail(db: Tx, p: { id: string; now: Date }): Promis
   });
   if (!r) return null;
   const [previews, others, resolvedBy] = await Promise.all([
-    loadSubjectPreviews(db, { refs: [r], now }),
+    loadSubjectPreviews(db, { refs: [r], now, formatDate: p.formatDate }),
     db.report.findMany({
       where: { subjectType: r.subjectType, subjectId: r.subjectId, id: { not: r.id } },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CRITERION_KEYS, NOT_COUNTED_REASONS, RELATIONSHIP_STATUSES, VERDICT_NOTES } from "@/lib/warmup/types";
 import { ZInstant } from "./common";
+import { AHEAD_OF_SLOWEST } from "@/lib/warmup/criteria";
 
 /**
  * The rules engine's Evaluation (lib/warmup/types.ts) as the API returns it: for
@@ -42,7 +43,15 @@ export const ZEvaluation = z
   .object({
     status: ZRelationshipStatus,
     gateMet: z.boolean().meta({ description: "True when every criterion is met." }),
-    percent: z.number().min(0).max(100).meta({ description: "Overall progress; 100 only when every criterion is met." }),
+    percent: z
+      .number()
+      .min(0)
+      .max(100)
+      .meta({
+        description:
+          `Overall progress: the average of the criteria's own percents, held to at most ${AHEAD_OF_SLOWEST} points above the count criterion furthest behind ` +
+          "(points, interactions, distinct days, span; days are counted in UTC); 0 until something you did counts; 100 exactly when every criterion is met.",
+      }),
     criteria: z.array(ZCriterion),
     interactions: z.array(ZInteractionVerdict),
     nextSteps: z.array(z.string()).meta({ description: "What to do next, in plain words." }),

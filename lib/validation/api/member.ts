@@ -28,6 +28,8 @@ export const ZMe = z
     topics: z.array(z.string()).meta({ description: "Up to 10 topics, shown on your profile and in search." }),
     discoverable: z.boolean().meta({ description: "False: you are left out of search and suggestions (your profile stays reachable by its URL)." }),
     role: z.enum(["member", "admin"]),
+    timeZone: z.string().meta({ description: "IANA time zone dates are shown to you in (the rules count UTC days)." }),
+    dateLocale: z.string().nullable().meta({ description: "Locale of your date format; null: your browser's language." }),
     createdAt: ZInstant,
   })
   .meta({ id: "Me" });

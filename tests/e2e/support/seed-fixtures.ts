@@ -35,7 +35,22 @@ try {
   const post = await createPost(db, { authorId: omar.id, input: { body: "What is the one on-call habit you would never give up?" }, now: new Date(now - 2 * DAY) });
   await createComment(db, { authorId: wanda.id, input: { postId: post.id, body: "Writing the handover note before the pager goes quiet — future me always thanks me." }, now: yesterday });
   await createPost(db, { authorId: omar.id, input: { body: "We moved our staging database to nightly restores from production backups. Restores are now tested every day." }, now: new Date(now - 3 * 3600_000) });
-  console.log("E2E fixtures: wanda → omar warmed up yesterday (one comment).");
+  // A member who joined at 23:30 UTC: 15 Jan in UTC, already 16 Jan in Auckland (UTC+13 then).
+  // Out of search and suggestions, so other journeys never meet her.
+  await db.member.create({
+    data: {
+      handle: "moana",
+      name: "Moana Tuhiwai",
+      headline: "Joined near midnight UTC",
+      email: "moana@e2e.rapport.test",
+      passwordHash: KNOWN_PASSWORD_HASH,
+      emailVerifiedAt: new Date("2026-01-15T23:30:00Z"),
+      createdAt: new Date("2026-01-15T23:30:00Z"),
+      discoverable: false,
+      policy: { create: { preset: "standard" } },
+    },
+  });
+  console.log("E2E fixtures: wanda → omar warmed up yesterday (one comment); moana joined 2026-01-15T23:30Z.");
 } finally {
   await opened.close();
 }

@@ -39,6 +39,39 @@ describe("me", () => {
     expect(bad.status).toBe(400);
     expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(["linkGithub"]);
   });
+
+  it("reads and sets the time zone and date format, naming the field on a bad one", async () => {
+    const a = await someone();
+    expect((await get("/api/v1/me", { token: a.token })).body).toMatchObject({ timeZone: "UTC", dateLocale: null });
+    const set = await patch("/api/v1/me", { timeZone: "pacific/auckland", dateLocale: "de-DE" }, { token: a.token });
+    expect(set.status).toBe(200);
+    // stored under its canonical IANA name
+    expect(set.body).toMatchObject({ timeZone: "Pacific/Auckland", dateLocale: "de-DE" });
+    const zone = await patch("/api/v1/me", { timeZone: "Mars/Olympus_Mons", headline: "half-written?" }, { token: a.token });
+    expect(zone.status).toBe(400);
+    expect(zone.body.errors.map((e: { field: string }) => e.field)).toEqual(["timeZone"]);
+    const offset = await patch("/api/v1/me", { timeZone: "+05:00" }, { token: a.token });
+    expect(offset.body.errors.map((e: { field: string }) => e.field)).toEqual(["timeZone"]);
+    const locale = await patch("/api/v1/me", { dateLocale: "xx-YY" }, { token: a.token });
+    expect(locale.status).toBe(400);
+    expect(locale.body.errors.map((e: { field: string }) => e.field)).toEqual(["dateLocale"]);
+    // nothing half-written; null goes back to the browser's language
+    const back = await patch("/api/v1/me", { dateLocale: null }, { token: a.token });
+    expect(back.body).toMatchObject({ timeZone: "Pacific/Auckland", dateLocale: null, headline: "" });
+  });
+
+  it("starts a new member with the browser's zone and language, or UTC and the browser default when they are missing or unknown", async () => {
+    const as = (n: number) => ({ headers: { "x-forwarded-for": `198.51.100.${200 + n}` } });
+    const base = (h: string) => ({ email: `${h}@example.test`, password: "long enough pass", handle: h, name: "Tz" });
+    const given = await post("/api/v1/signup", { ...base("tz_given"), timeZone: "America/Sao_Paulo", dateLocale: "pt-BR" }, as(1));
+    expect(given.status).toBe(201);
+    expect(given.body).toMatchObject({ timeZone: "America/Sao_Paulo", dateLocale: "pt-BR" });
+    const junk = await post("/api/v1/signup", { ...base("tz_junk"), timeZone: "Nowhere/Else", dateLocale: "en-NZ" }, as(2));
+    expect(junk.status).toBe(201);
+    expect(junk.body).toMatchObject({ timeZone: "UTC", dateLocale: null });
+    const none = await post("/api/v1/signup", base("tz_none"), as(3));
+    expect(none.body).toMatchObject({ timeZone: "UTC", dateLocale: null });
+  });
 });
 
 describe("posts, comments, reactions, shares", () => {

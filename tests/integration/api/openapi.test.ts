@@ -118,6 +118,14 @@ describe("the OpenAPI document reads well (Redocly's recommended rules that appl
     const doc = await fetchDocument();
     expect(doc.info.license).toMatchObject({ name: expect.any(String) });
     expect(doc.info.license.url ?? doc.info.license.identifier).toBeTruthy();
+    // The same licence as package.json: an SPDX identifier as such; "UNLICENSED" (proprietary) as a LicenseRef.
+    const pkg = JSON.parse(fs.readFileSync("package.json", "utf8")) as { license?: string };
+    expect(pkg.license).toBeTruthy();
+    if (pkg.license === "UNLICENSED") {
+      expect(doc.info.license).toEqual({ name: expect.stringMatching(/^UNLICENSED\b.*proprietary/), identifier: expect.stringMatching(/^LicenseRef-[A-Za-z0-9.-]+$/) });
+    } else {
+      expect(doc.info.license.identifier).toBe(pkg.license);
+    }
     const tags = doc.tags as { name: string; description?: string }[];
     expect(tags.filter((t) => !t.description?.trim()).map((t) => t.name)).toEqual([]);
     const declared = new Set(tags.map((t) => t.name));

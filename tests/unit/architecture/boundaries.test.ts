@@ -127,7 +127,7 @@ const downward: { arrow: string; file: string; code: string }[] = [
   {
     arrow: "a component importing the core, validation and format",
     file: "components/feed/probe.tsx",
-    code: `import { DAY } from "@/lib/warmup/time";\nimport { POST_MAX } from "@/lib/validation/post";\nimport { formatDate } from "@/lib/format";\nexport const probe = [DAY, POST_MAX, formatDate];\n`,
+    code: `import { DAY } from "@/lib/warmup/time";\nimport { POST_MAX } from "@/lib/validation/post";\nimport { epochDay } from "@/lib/dates/format";\nexport const probe = [DAY, POST_MAX, epochDay];\n`,
   },
   {
     arrow: "a page importing an action and a query",

@@ -1,9 +1,10 @@
-import { describe, expect, it } from "vitest";
-import { createElement } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it, vi } from "vitest";
+import { renderServer } from "@/tests/support/render-server";
 import { InteractionTimeline, describeGroup, describeItem, pointsText } from "@/components/relationship/interaction-timeline";
 import { groupPoints, rowsOfDay } from "@/components/relationship/timeline-rows";
 import type { TimelineItem } from "@/lib/server/queries/pair-history";
+
+vi.mock("@/lib/server/loaders/date-format", () => import("@/tests/support/date-format-utc"));
 
 const ana = { id: "ana", handle: "ana", name: "Ana Ferreira" };
 const ben = { id: "ben", handle: "ben", name: "Ben Okafor" };
@@ -59,17 +60,15 @@ describe("InteractionTimeline", () => {
     expect(pointsText(item(over as Partial<TimelineItem>))?.text).toBe(text);
   });
 
-  it("groups by UTC day with a heading per day, newest first, and dates every item", () => {
-    const html = renderToStaticMarkup(
-      createElement(InteractionTimeline, {
+  it("groups by UTC day with a heading per day, newest first, and dates every item", async () => {
+    const html = await renderServer(InteractionTimeline, {
         viewerId: "ben",
         items: [
           item({ occurredAt: "2026-03-10T23:30:00.000Z", day: "2026-03-10" }),
           item({ occurredAt: "2026-03-10T00:10:00.000Z", day: "2026-03-10", verification: "pending", kind: "logged_reply", source: "logged", context: "logged", loggedKind: "reply", platform: "x", href: "https://x.com/b/1", external: true }),
           item({ occurredAt: "2026-03-08T12:00:00.000Z", day: "2026-03-08", verification: "removed", href: null, counted: false, points: 0, reason: "removed" }),
         ],
-      }),
-    );
+      });
     const headings = [...html.matchAll(/<h3[^>]*><time dateTime="([^"]+)"/g)].map((m) => m[1]);
     expect(headings).toEqual(["2026-03-10", "2026-03-08"]);
     expect(html).toContain('dateTime="2026-03-10T23:30:00.000Z"');
@@ -83,10 +82,10 @@ describe("InteractionTimeline", () => {
     expect(html).toMatch(/title="[^"]*UTC"/);
   });
 
-  it("says reaching out in a quieter tone than points", () => {
+  it("says reaching out in a quieter tone than points", async () => {
     expect(pointsText(item({}))?.tone).toBe("points");
     expect(pointsText(item({ direction: "incoming", points: 0 }))?.tone).toBe("quiet");
-    const html = renderToStaticMarkup(createElement(InteractionTimeline, { viewerId: "ana", items: [item({ direction: "incoming", points: 0 }), item({})] }));
+    const html = await renderServer(InteractionTimeline, { viewerId: "ana", items: [item({ direction: "incoming", points: 0 }), item({})] });
     expect(html).toMatch(/<span class="italic muted">counts as them reaching out<\/span>/);
     expect(html).toMatch(/<span class="font-semibold[^"]*">\+3 pts<\/span>/);
   });
@@ -97,16 +96,16 @@ describe("InteractionTimeline", () => {
     // Ten likes on Ana's posts in one day: the daily cap of 5 lets five count.
     const burst = Array.from({ length: 10 }, (_, n) => (n < 5 ? reaction(n) : reaction(n, { counted: false, points: 0, reason: "over_daily_cap" })));
 
-    it("reads as one row with the points counted and why not more", () => {
+    it("reads as one row with the points counted and why not more", async () => {
       expect(describeGroup(burst, "ben")).toBe("You reacted to 10 of Ana's posts");
       expect(groupPoints(burst)).toEqual({ text: "5 pts counted, daily cap", tone: "points" });
-      const html = renderToStaticMarkup(createElement(InteractionTimeline, { viewerId: "ben", items: burst }));
+      const html = await renderServer(InteractionTimeline, { viewerId: "ben", items: burst });
       expect(html).toContain("You reacted to 10 of Ana&#x27;s posts");
       expect(html).toContain("5 pts counted, daily cap");
       expect(html.match(/<li class="relative pl-8">/g)).toHaveLength(1);
     });
 
-    it("keeps other kinds, the other direction, single reactions and removed ones as their own rows, in place", () => {
+    it("keeps other kinds, the other direction, single reactions and removed ones as their own rows, in place", async () => {
       const comment = item({ id: "c1" });
       const back = [reaction(20, { actor: ana, target: ben, direction: "incoming", points: 0 }), reaction(21, { actor: ana, target: ben, direction: "incoming", points: 0 })];
       const single = reaction(30, { actor: ana, target: ben, context: "comment", kind: "reaction", day: "2026-03-10", id: "s1" });
@@ -119,7 +118,18 @@ describe("InteractionTimeline", () => {
     });
   });
 
-  it("says so when there is nothing yet", () => {
-    expect(renderToStaticMarkup(createElement(InteractionTimeline, { viewerId: "ben", items: [] }))).toContain("No interactions yet");
+  it("dates a logged interaction by its calendar day: one dated 7 days ago reads '7 days ago', not '6 days ago' from its nominal midday", async () => {
+    // "now" is 10 Jun 09:00 UTC (tests/support/date-format-utc.ts); logged on 3 Jun, stored at 3 Jun 12:00.
+    const logged = item({ occurredAt: "2026-06-03T12:00:00.000Z", day: "2026-06-03", kind: "logged_reply", source: "logged", context: "logged", loggedKind: "reply", platform: "x" });
+    const html = await renderServer(InteractionTimeline, { viewerId: "ben", items: [logged] });
+    expect(html).toContain('<time dateTime="2026-06-03" title="Jun 3, 2026" class="text-xs muted">7 days ago<span class="sr-only"> (Jun 3, 2026)</span></time>');
+    expect(html).not.toContain("6 days ago");
+    // a platform interaction keeps its exact time
+    const comment = await renderServer(InteractionTimeline, { viewerId: "ben", items: [item({ occurredAt: "2026-06-10T06:00:00.000Z", day: "2026-06-10" })] });
+    expect(comment).toContain("3 hours ago");
+  });
+
+  it("says so when there is nothing yet", async () => {
+    expect(await renderServer(InteractionTimeline, { viewerId: "ben", items: [] })).toContain("No interactions yet");
   });
 });

@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { renderServer } from "@/tests/support/render-server";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { PostCard } from "@/components/feed/post-card";
@@ -6,6 +7,8 @@ import { Composer } from "@/components/feed/composer";
 import { KudosForm } from "@/components/kudos/kudos-form";
 import type { FeedActions } from "@/components/feed/feed-actions";
 import type { FeedPost } from "@/lib/server/queries/feed";
+
+vi.mock("@/lib/server/loaders/date-format", () => import("@/tests/support/date-format-utc"));
 
 const ana = { id: "ana", handle: "ana", name: "Ana Ferreira", headline: "Staff engineer" };
 const ben = { id: "ben", handle: "ben", name: "Ben Okafor", headline: "" };
@@ -50,8 +53,8 @@ const labelFor = (markup: string, text: string) => {
 };
 
 describe("feed markup: the names journeys and screen readers rely on", () => {
-  it("gives reactions pressed state and names that carry the visible count, and offers Reply, Share and the author's Delete", () => {
-    const out = html(createElement(PostCard, { post, viewer: { id: "ana" }, mentionable: ["ben"], actions }));
+  it("gives reactions pressed state and names that carry the visible count, and offers Reply, Share and the author's Delete", async () => {
+    const out = await renderServer(PostCard, { post, viewer: { id: "ana" }, mentionable: ["ben"], actions });
     // WCAG 2.5.3: the accessible name contains what is shown (the reaction and its count)
     expect(out).toMatch(/<button[^>]*aria-pressed="true"[^>]*aria-label="Like 2"/);
     expect(out).toMatch(/<button[^>]*aria-pressed="false"[^>]*aria-label="Insightful"/);
@@ -66,16 +69,16 @@ describe("feed markup: the names journeys and screen readers rely on", () => {
     expect(out).toContain('href="/u/ben"');
   });
 
-  it("shows no forms to a signed-out reader, and removed posts as removed", () => {
-    const out = html(createElement(PostCard, { post, viewer: null, mentionable: [], actions }));
+  it("shows no forms to a signed-out reader, and removed posts as removed", async () => {
+    const out = await renderServer(PostCard, { post, viewer: null, mentionable: [], actions });
     expect(out).not.toContain("<form");
     expect(out).not.toContain("<textarea");
-    const removed = html(createElement(PostCard, { post: { ...post, removed: true, body: "" }, viewer: null, mentionable: [], actions }));
+    const removed = await renderServer(PostCard, { post: { ...post, removed: true, body: "" }, viewer: null, mentionable: [], actions });
     expect(removed).toContain("This post was removed.");
     expect(removed).not.toContain("Hello");
   });
 
-  it("labels the composer and the kudos form", () => {
+  it("labels the composer and the kudos form", async () => {
     const composer = html(createElement(Composer, { createPostAction: formAction }));
     expect(labelFor(composer, "Write a post")).toBe(true);
     expect(composer).toMatch(/<button[^>]*>Post<\/button>/);

@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { renderServer } from "@/tests/support/render-server";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { RelationshipPager } from "@/components/relationships/relationship-pager";
@@ -8,6 +9,8 @@ import { relationshipsHref, type RelationshipsView } from "@/components/relation
 import { BACK_TRAIL_MAX, ZRelationshipsPageQuery } from "@/lib/validation/relationships";
 import { ZApiRelationshipsQuery } from "@/lib/validation/api/relationships";
 import type { RelationshipItem } from "@/lib/server/queries/relationships";
+
+vi.mock("@/lib/server/loaders/date-format", () => import("@/tests/support/date-format-utc"));
 
 const NOW = new Date("2026-03-14T12:00:00Z");
 const counts = { asked_you: 1, ready: 2, warming: 30, waiting: 0, cooling: 0, connected: 4 };
@@ -26,20 +29,20 @@ const parse = (href: string) => {
 };
 
 describe("the page's search params", () => {
-  it("default to every relationship, closest first, the first page", () => {
+  it("default to every relationship, closest first, the first page", async () => {
     expect(ZRelationshipsPageQuery.parse({})).toEqual({ tab: "all", sort: "closest", q: "", cursor: undefined, back: [], page: 1 });
   });
 
-  it("forgive what the API refuses: an unknown tab or sort, a search with NUL, an over-long trail", () => {
+  it("forgive what the API refuses: an unknown tab or sort, a search with NUL, an over-long trail", async () => {
     const p = ZRelationshipsPageQuery.parse({ tab: "friends", sort: "oldest", q: "a\u0000b", back: Array(BACK_TRAIL_MAX + 1).fill("c"), page: "-3" });
     expect(p).toMatchObject({ tab: "all", sort: "closest", q: "", back: [], page: 1 });
   });
 
-  it("read the last of a repeated parameter, as the API does, and trim the search", () => {
+  it("read the last of a repeated parameter, as the API does, and trim the search", async () => {
     expect(ZRelationshipsPageQuery.parse({ tab: ["ready", "warming"], q: "  Ana " })).toMatchObject({ tab: "warming", q: "Ana" });
   });
 
-  it("share their fields with the API, which names each bad one instead", () => {
+  it("share their fields with the API, which names each bad one instead", async () => {
     const r = ZApiRelationshipsQuery.safeParse({ status: "friends", sort: "oldest", limit: "101" });
     expect(r.success).toBe(false);
     expect(new Set(r.error!.issues.map((i) => i.path.join(".")))).toEqual(new Set(["status", "sort", "limit"]));
@@ -48,13 +51,13 @@ describe("the page's search params", () => {
 });
 
 describe("links between views", () => {
-  it("leave the defaults out, so the dashboard's links are the tabs' first pages", () => {
+  it("leave the defaults out, so the dashboard's links are the tabs' first pages", async () => {
     expect(relationshipsHref({ tab: "ready" })).toBe("/relationships?tab=ready");
     expect(relationshipsHref({ tab: "all", sort: "closest", q: "" })).toBe("/relationships");
     expect(parse(relationshipsHref({ tab: "warming", sort: "recent", q: "ana b" }))).toMatchObject({ tab: "warming", sort: "recent", q: "ana b" });
   });
 
-  it("tabs keep the sort and the search, drop the cursor, and mark the current one", () => {
+  it("tabs keep the sort and the search, drop the cursor, and mark the current one", async () => {
     const m = html(createElement(RelationshipTabs, { view: view({ tab: "warming", sort: "recent", q: "ana", cursor: "c1", page: 2 }), counts }));
     expect(hrefs(m, /^Ready/)).toEqual(["/relationships?tab=ready&sort=recent&q=ana"]);
     expect(m).toMatch(/aria-current="page"[^>]*>Warming up/);
@@ -63,7 +66,7 @@ describe("links between views", () => {
     expect(m).toContain("1<span class=\"sr-only\"> relationship</span>");
   });
 
-  it("the sort switch keeps the tab and search; the search form keeps the tab and sort, and has a label", () => {
+  it("the sort switch keeps the tab and search; the search form keeps the tab and sort, and has a label", async () => {
     const sort = html(createElement(RelationshipSortSwitch, { view: view({ tab: "ready", q: "ana" }) }));
     expect(hrefs(sort, /Most recent/)).toEqual(["/relationships?tab=ready&sort=recent&q=ana"]);
     expect(sort).toMatch(/aria-current="true"[^>]*>.*Closest to unlocking/);
@@ -79,11 +82,11 @@ describe("links between views", () => {
 describe("the pager", () => {
   const pager = (v: RelationshipsView, next: string | null) => html(createElement(RelationshipPager, { view: v, nextCursor: next, pageSize: 20 }));
 
-  it("is not there when everything fits on one page", () => {
+  it("is not there when everything fits on one page", async () => {
     expect(pager(view(), null)).toBe("");
   });
 
-  it("walks forward with Next 20 and back with Previous to the very same pages, keeping tab, sort and search", () => {
+  it("walks forward with Next 20 and back with Previous to the very same pages, keeping tab, sort and search", async () => {
     const keep = { tab: "warming", sort: "recent", q: "a" } as const;
     let v = view(keep);
     const seen: (string | undefined)[] = [v.cursor];
@@ -102,7 +105,7 @@ describe("the pager", () => {
     expect(v).toMatchObject({ page: 1, back: [] });
   });
 
-  it("offers the first page instead of a wrong Previous once the trail grew too long to carry", () => {
+  it("offers the first page instead of a wrong Previous once the trail grew too long to carry", async () => {
     let v = view({ cursor: "c", back: Array.from({ length: BACK_TRAIL_MAX }, (_, i) => `b${i}`), page: BACK_TRAIL_MAX + 2 });
     v = parse(hrefs(pager(v, "n"), /Next 20/)[0]);
     expect(v).toMatchObject({ cursor: "n", back: [], page: BACK_TRAIL_MAX + 3 });
@@ -123,8 +126,8 @@ describe("a row", () => {
     ...over,
   });
 
-  it("links the name to the profile and shows the pill, the bar with an accessible value and the next step", () => {
-    const m = html(createElement(RelationshipRow, { r: item(), now: NOW }));
+  it("links the name to the profile and shows the pill, the bar with an accessible value and the next step", async () => {
+    const m = await renderServer(RelationshipRow, { r: item(), now: NOW });
     expect(hrefs(m, /^Ana Ferreira$/)).toEqual(["/u/ana"]);
     expect(m).toContain("Warming up");
     expect(m).toMatch(/role="progressbar" aria-label="Warm-up with Ana Ferreira"[^>]*aria-valuenow="67"/);
@@ -133,9 +136,9 @@ describe("a row", () => {
     expect(hrefs(m, /personal note/)).toEqual([]);
   });
 
-  it("offers the note when warm and the review when they asked", () => {
-    expect(hrefs(html(createElement(RelationshipRow, { r: item({ status: "warm", percent: 100, gateMet: true }), now: NOW })), /personal note/)).toEqual(["/u/ana/connect"]);
-    const asked = html(createElement(RelationshipRow, { r: item({ status: "incoming", percent: 0, lastInteractionAt: null }), now: NOW }));
+  it("offers the note when warm and the review when they asked", async () => {
+    expect(hrefs(await renderServer(RelationshipRow, { r: item({ status: "warm", percent: 100, gateMet: true }), now: NOW }), /personal note/)).toEqual(["/u/ana/connect"]);
+    const asked = await renderServer(RelationshipRow, { r: item({ status: "incoming", percent: 0, lastInteractionAt: null }), now: NOW });
     expect(hrefs(asked, /Review/)).toEqual(["/requests?tab=incoming"]);
     expect(asked).not.toContain("progressbar"); // their request is what to answer, not your progress toward them
   });

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { evaluate } from "../../../lib/warmup/evaluate";
 import type { CriterionKey, Criteria, EngineInteraction } from "../../../lib/warmup/types";
@@ -50,13 +51,34 @@ describe("distinct days are UTC dates", () => {
 });
 
 describe("span", () => {
-  it.each<[string, string, number]>([
-    ["13 days 23:59:59.999 apart", "2026-05-28T09:59:59.999Z", 13],
-    ["exactly 14 days apart", "2026-05-28T10:00:00Z", 14],
-    ["on the same day", "2026-05-14T23:00:00Z", 0],
-  ])("counts whole days between the first and the last: %s → %i", (_label, last, span) => {
-    const e = judge({ minSpanDays: 14 }, outgoingAt("comment", "2026-05-14T10:00:00Z", last));
+  it.each<[string, string, string, number]>([
+    ["13 days 23:59:59.999 apart, 14 dates apart", "2026-05-14T10:00:00Z", "2026-05-28T09:59:59.999Z", 14],
+    ["exactly 14 days apart", "2026-05-14T10:00:00Z", "2026-05-28T10:00:00Z", 14],
+    ["late on the first date, early on the last", "2026-05-14T23:59:59Z", "2026-05-28T00:00:00Z", 14],
+    ["early on the first date, late on the last", "2026-05-14T00:00:00Z", "2026-05-27T23:59:59Z", 13],
+    ["on the same date", "2026-05-14T10:00:00Z", "2026-05-14T23:00:00Z", 0],
+    ["23:00 and 01:00 two dates later (26 hours)", "2026-05-14T23:00:00Z", "2026-05-16T01:00:00Z", 2],
+  ])("counts UTC calendar days between the first and the last: %s → %i", (_label, first, last, span) => {
+    const e = judge({ minSpanDays: 14 }, outgoingAt("comment", first, last));
     expect(e.criteria[0]).toMatchObject({ key: "spanDays", current: span, met: span >= 14 });
+  });
+
+  it("counts the dates, not the hours: moving either interaction within its day never changes the span", () => {
+    const DAYMS = 864e5;
+    const base = Date.UTC(2026, 3, 1);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 20 }), fc.nat(DAYMS - 1), fc.nat(DAYMS - 1), (d1, gap, t1, t2) => {
+        const first = new Date(base + d1 * DAYMS + t1).toISOString();
+        const last = new Date(base + (d1 + gap) * DAYMS + t2).toISOString();
+        if (gap === 0 && t2 < t1) return; // same date: order them
+        const e = evaluate(evalInput({ policy: customPolicy({ minSpanDays: 1, minDistinctDays: 1 }), interactions: outgoingAt("comment", first, last), now: new Date(base + 45 * DAYMS) }));
+        const span = e.criteria.find((c) => c.key === "spanDays")!.current;
+        const days = e.criteria.find((c) => c.key === "distinctDays")!.current;
+        expect(span).toBe(gap);
+        // the same calendar as distinct days: two dates apart by `gap` are `gap` apart, and 1 or 2 dates
+        expect(days).toBe(gap === 0 ? 1 : 2);
+      }),
+    );
   });
 
   it("is zero with a single interaction", () => {

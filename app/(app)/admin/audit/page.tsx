@@ -1,7 +1,8 @@
 import Link from "next/link";
 import type { AuditRow } from "@/lib/server/queries/admin-audit";
 import { ZCursor } from "@/lib/validation/admin";
-import { formatDate, formatDateTime } from "@/lib/format";
+import { dateFormat } from "@/lib/server/loaders/date-format";
+import type { DateFormat } from "@/lib/dates/format";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { requireAdminPage } from "../require-admin-page";
 import { loadAdminAuditPage } from "@/lib/server/loaders/admin";
@@ -28,11 +29,11 @@ function subjectLink(r: AuditRow) {
 }
 
 /** The facts worth a glance; the full record stays in the row's data. */
-function details(r: AuditRow): string {
+function details(r: AuditRow, fmt: DateFormat): string {
   const d = r.data;
   const parts: string[] = [];
   if (typeof d.reason === "string") parts.push(`“${d.reason}”`);
-  if (typeof d.until === "string") parts.push(`until ${formatDate(d.until)}`);
+  if (typeof d.until === "string") parts.push(`until ${fmt.date(d.until)}`);
   if (Array.isArray(d.requestsWithdrawn)) parts.push(`${d.requestsWithdrawn.length} request(s) withdrawn`);
   if (typeof d.interactionsRemoved === "number") parts.push(`${d.interactionsRemoved} interaction(s) removed`);
   if (d.changes && typeof d.changes === "object") {
@@ -45,6 +46,7 @@ function details(r: AuditRow): string {
 }
 
 export default async function AdminAuditPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const fmt = await dateFormat();
   await requireAdminPage();
   const cursor = ZCursor.safeParse((await searchParams).cursor);
   const { page } = await loadAdminAuditPage(cursor.success ? cursor.data : null);
@@ -70,11 +72,11 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
             <tbody>
               {page.items.map((r) => (
                 <tr key={r.id} className="border-b border-stone-100 align-top last:border-0 dark:border-stone-800" data-testid="audit-row">
-                  <td className="whitespace-nowrap p-3">{formatDateTime(r.createdAt)}</td>
+                  <td className="whitespace-nowrap p-3">{fmt.dateTime(r.createdAt)}</td>
                   <td className="p-3">{r.actor ? `@${r.actor.handle}` : <span className="muted">system</span>}</td>
                   <td className="p-3" title={r.action}>{ACTIONS[r.action] ?? r.action}</td>
                   <td className="p-3">{subjectLink(r)}</td>
-                  <td className="p-3 muted">{details(r)}</td>
+                  <td className="p-3 muted">{details(r, fmt)}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,5 +1,5 @@
 import { AdminNav } from "@/components/admin/admin-nav";
-import { formatDateTime } from "@/lib/format";
+import { dateFormat } from "@/lib/server/loaders/date-format";
 import { getDb } from "@/lib/server/db";
 import { mailConfig } from "@/lib/server/email/config";
 import { outboxOverview } from "@/lib/server/queries/email-outbox";
@@ -9,6 +9,7 @@ export const metadata = { title: "Email" };
 
 /** The outbox as admins see it: waiting, sent, and the dead letters that gave up after every retry. */
 export default async function AdminEmailPage() {
+  const fmt = await dateFormat();
   await requireAdminPage();
   const o = await outboxOverview(await getDb());
   const config = mailConfig();
@@ -51,7 +52,7 @@ export default async function AdminEmailPage() {
             <li key={d.id} className="card space-y-1 text-sm">
               <p className="font-semibold break-words">{d.subject}</p>
               <p className="muted break-words">
-                to {d.recipient} · {d.category} · {d.attempts} tries · queued {formatDateTime(d.createdAt)}
+                to {d.recipient} · {d.category} · {d.attempts} tries · queued {fmt.dateTime(d.createdAt)}
               </p>
               <p className="break-words text-red-700 dark:text-red-400">Last error: {d.lastError ?? "unknown"}</p>
             </li>

@@ -1,6 +1,6 @@
 import { MEMBER_SEARCH_LIMIT } from "@/lib/server/queries/admin-members";
 import { ZMemberSearch } from "@/lib/validation/admin";
-import { formatDate } from "@/lib/format";
+import { dateFormat } from "@/lib/server/loaders/date-format";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { SuspendForm, UnsuspendForm } from "@/components/admin/suspend-form";
 import { suspendMemberAction, unsuspendMemberAction } from "@/lib/server/actions/admin";
@@ -10,6 +10,7 @@ import { loadAdminMembersPage } from "@/lib/server/loaders/admin";
 export const metadata = { title: "Members · Admin" };
 
 export default async function AdminMembersPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const fmt = await dateFormat();
   const admin = await requireAdminPage();
   const parsed = ZMemberSearch.safeParse({ q: (await searchParams).q ?? "" });
   const q = parsed.success ? parsed.data.q : "";
@@ -42,7 +43,7 @@ export default async function AdminMembersPage({ searchParams }: { searchParams:
               <span className="muted">@{m.handle}</span>
               <span className="text-sm muted">{m.email}</span>
               {m.role === "admin" ? <span className="rounded bg-stone-100 px-1.5 text-xs dark:bg-stone-800">admin</span> : null}
-              <span className="text-xs muted">joined {formatDate(m.createdAt)}</span>
+              <span className="text-xs muted">joined {fmt.date(m.createdAt)}</span>
               {m.openReports ? (
                 <span className="text-xs text-orange-800 dark:text-orange-300">
                   {m.openReports} open report{m.openReports === 1 ? "" : "s"}
@@ -51,8 +52,8 @@ export default async function AdminMembersPage({ searchParams }: { searchParams:
             </div>
             {m.suspended ? (
               <p className="text-sm text-red-800 dark:text-red-300">
-                Suspended since {formatDate(m.suspended.at)}
-                {m.suspended.until ? `, until ${formatDate(m.suspended.until)}` : ", with no end date"}
+                Suspended since {fmt.date(m.suspended.at)}
+                {m.suspended.until ? `, until ${fmt.date(m.suspended.until)}` : ", with no end date"}
                 {m.suspended.reason ? ` — “${m.suspended.reason}”` : ""}
               </p>
             ) : null}

@@ -11,7 +11,7 @@ import { RequesterRecordLine } from "@/components/requests/requester-record";
 import { ReportForm } from "@/components/reports/report-form";
 import { reportAction } from "@/lib/server/actions/reports";
 import { cooldownUntil } from "@/lib/warmup/cooldown";
-import { formatDate, formatDateTime, relativeTime } from "@/lib/format";
+import { dateFormat } from "@/lib/server/loaders/date-format";
 import { DecisionForm } from "../decision-form";
 import { withdrawAction } from "@/lib/server/actions/requests";
 import { loadRequestReviewPage } from "@/lib/server/loaders/request-review";
@@ -26,6 +26,7 @@ type Props = { params: Promise<{ id: string }> };
  * people we both know — and only then the three answers, each with its consequence.
  */
 export default async function RequestReviewPage({ params }: Props) {
+  const fmt = await dateFormat();
   const { id } = await params;
   const data = await loadRequestReviewPage(decodeURIComponent(id));
   if (!data) notFound();
@@ -46,10 +47,10 @@ export default async function RequestReviewPage({ params }: Props) {
         </h1>
         <p className="text-sm muted">
           Sent{" "}
-          <time dateTime={req.createdAt.toISOString()} title={formatDateTime(req.createdAt)}>
-            {relativeTime(req.createdAt, now)}
+          <time dateTime={req.createdAt.toISOString()} title={fmt.dateTime(req.createdAt)}>
+            {fmt.relative(req.createdAt, now)}
           </time>{" "}
-          · {formatDate(req.createdAt)}
+          · {fmt.date(req.createdAt)}
         </p>
       </header>
 
@@ -58,7 +59,7 @@ export default async function RequestReviewPage({ params }: Props) {
         <blockquote className="prose-post mt-2 border-l-4 border-orange-300 pl-4 text-lg dark:border-orange-800">{req.note}</blockquote>
       </section>
 
-      {!pending ? <p className="card text-sm" role="status">{requestOutcome(req)}</p> : null}
+      {!pending ? <p className="card text-sm" role="status">{requestOutcome(req, fmt)}</p> : null}
 
       <section aria-labelledby="who-h" className="card flex items-start gap-4">
         <Avatar name={other.name} seed={other.handle} />
@@ -71,7 +72,7 @@ export default async function RequestReviewPage({ params }: Props) {
             <>
               {req.requester.location ? <p className="text-sm muted">{req.requester.location}</p> : null}
               {req.requester.bio ? <p className="prose-post text-sm">{req.requester.bio}</p> : null}
-              <p className="text-xs muted">Member since {formatDate(req.requester.createdAt)}</p>
+              <p className="text-xs muted">Member since {fmt.date(req.requester.createdAt)}</p>
             </>
           ) : null}
         </div>
@@ -129,9 +130,9 @@ export default async function RequestReviewPage({ params }: Props) {
           <DecisionForm
             id={req.id}
             firstName={first}
-            notYetUntil={formatDate(cooldownUntil("not_yet", now, settings.requests))}
-            noUntil={formatDate(cooldownUntil("no", now, settings.requests))}
-            expiresOn={formatDate(req.expiresAt)}
+            notYetUntil={fmt.date(cooldownUntil("not_yet", now, settings.requests))}
+            noUntil={fmt.date(cooldownUntil("no", now, settings.requests))}
+            expiresOn={fmt.date(req.expiresAt)}
           />
         </section>
       ) : null}
@@ -139,9 +140,9 @@ export default async function RequestReviewPage({ params }: Props) {
       {pending && !isRecipient ? (
         <section aria-labelledby="withdraw-h" className="card space-y-2">
           <h2 id="withdraw-h" className="font-semibold">Waiting for {first}</h2>
-          <p className="text-sm muted">{requestOutcome(req)}</p>
+          <p className="text-sm muted">{requestOutcome(req, fmt)}</p>
           <ActionForm action={withdrawAction} fields={{ id: req.id }} label="Withdraw" pendingText="Withdrawing…">
-            <p className="text-xs muted">If you withdraw, you can ask {first} again after {formatDate(cooldownUntil("withdraw", now, settings.requests))}.</p>
+            <p className="text-xs muted">If you withdraw, you can ask {first} again after {fmt.date(cooldownUntil("withdraw", now, settings.requests))}.</p>
           </ActionForm>
         </section>
       ) : null}

@@ -9,12 +9,17 @@ import { DELETION_GRACE_DAYS } from "@/lib/validation/account";
 import { ChangeEmailForm } from "./change-email-form";
 import { changeEmailAction } from "@/lib/server/actions/email-verification";
 import { loadAccountSettingsPage } from "@/lib/server/loaders/settings-account";
+import { dateFormat } from "@/lib/server/loaders/date-format";
+import { updateDatePrefsAction } from "@/lib/server/actions/account";
+import { timeZoneChoices } from "@/lib/dates/prefs";
+import { DatePrefsForm } from "./date-prefs-form";
 
 export const metadata = { title: "Account settings" };
 
 export default async function AccountSettingsPage({ searchParams }: { searchParams: Promise<{ deletion?: string }> }) {
   const { deletion } = await searchParams;
-  const { m, profile, discoverable, hasPassword } = await loadAccountSettingsPage();
+  const { viewer, m, profile, discoverable, hasPassword, browserLocale } = await loadAccountSettingsPage();
+  const fmt = await dateFormat();
   return (
     <div className="mx-auto max-w-2xl">
       <h1 className="text-2xl font-semibold">Settings</h1>
@@ -28,6 +33,19 @@ export default async function AccountSettingsPage({ searchParams }: { searchPara
         <p className="mb-4 text-sm muted">Signed in as {m.email} · @{m.handle}</p>
         <ProfileForm profile={profile} discoverable={discoverable} />
       </div>
+      <section className="card mt-6 space-y-4" aria-labelledby="dates-title">
+        <h2 id="dates-title" className="text-lg font-semibold">
+          Dates and times
+        </h2>
+        <DatePrefsForm
+          action={updateDatePrefsAction}
+          timeZone={viewer.timeZone}
+          dateLocale={viewer.dateLocale}
+          zones={timeZoneChoices()}
+          example={fmt.dateTime(fmt.now)}
+          browserLocale={browserLocale}
+        />
+      </section>
       <section className="card mt-6 space-y-6" aria-labelledby="security-title">
         <h2 id="security-title" className="text-lg font-semibold">
           Sign-in and security

@@ -1,12 +1,13 @@
 import { SettingsNav } from "@/components/layout/settings-nav";
 import { ActionForm } from "@/components/ui/action-form";
-import { formatDate } from "@/lib/format";
+import { dateFormat } from "@/lib/server/loaders/date-format";
 import { unblockAction } from "@/lib/server/actions/connect";
 import { loadBlockedPage } from "@/lib/server/loaders/settings-blocked";
 
 export const metadata = { title: "Blocked members" };
 
 export default async function BlockedPage() {
+  const fmt = await dateFormat();
   const { blocked } = await loadBlockedPage();
   return (
     <div className="mx-auto max-w-2xl">
@@ -35,7 +36,7 @@ export default async function BlockedPage() {
                   </p>
                   {b.headline ? <p className="text-sm">{b.headline}</p> : null}
                   <p className="text-xs muted">
-                    Blocked <time dateTime={b.blockedAt.toISOString()}>{formatDate(b.blockedAt)}</time>
+                    Blocked <time dateTime={b.blockedAt.toISOString()}>{fmt.date(b.blockedAt)}</time>
                   </p>
                 </div>
                 <ActionForm action={unblockAction} fields={{ handle: b.handle }} label={`Unblock @${b.handle}`} pendingText="Unblocking…" />

@@ -1,5 +1,6 @@
 import { SettingsNav } from "@/components/layout/settings-nav";
-import { formatDate, formatDateTime } from "@/lib/format";
+import type { DateFormat } from "@/lib/dates/format";
+import { dateFormat } from "@/lib/server/loaders/date-format";
 import { loadSecurityPage } from "@/lib/server/loaders/settings-security";
 import { AddPasskeyForm } from "./add-passkey-form";
 import { RemoveFactorForm } from "./remove-factor-form";
@@ -8,10 +9,10 @@ import { RecoveryCodesForm } from "./recovery-codes-form";
 
 export const metadata = { title: "Security" };
 
-function LastUse({ at }: { at: Date | null }) {
+function LastUse({ at, fmt }: { at: Date | null; fmt: DateFormat }) {
   return at ? (
     <>
-      last used <time dateTime={at.toISOString()}>{formatDateTime(at)}</time>
+      last used <time dateTime={at.toISOString()}>{fmt.dateTime(at)}</time>
     </>
   ) : (
     <>never used</>
@@ -19,7 +20,7 @@ function LastUse({ at }: { at: Date | null }) {
 }
 
 export default async function SecurityPage({ searchParams }: { searchParams: Promise<{ codes?: string }> }) {
-  const [{ factors, hasPassword }, { codes }] = await Promise.all([loadSecurityPage(), searchParams]);
+  const [{ factors, hasPassword }, { codes }, fmt] = await Promise.all([loadSecurityPage(), searchParams, dateFormat()]);
   const hasFactor = factors.passkeys.length > 0 || factors.totp !== null;
   return (
     <div className="mx-auto max-w-2xl">
@@ -59,7 +60,7 @@ export default async function SecurityPage({ searchParams }: { searchParams: Pro
                   <div className="min-w-0">
                     <p className="font-medium">{p.name}</p>
                     <p className="text-sm muted">
-                      added <time dateTime={p.createdAt.toISOString()}>{formatDate(p.createdAt)}</time> · <LastUse at={p.lastUsedAt} />
+                      added <time dateTime={p.createdAt.toISOString()}>{fmt.date(p.createdAt)}</time> · <LastUse fmt={fmt} at={p.lastUsedAt} />
                     </p>
                   </div>
                   <RemoveFactorForm factor="passkey" id={p.id} label={`passkey “${p.name}”`} askPassword={hasPassword} />
@@ -77,8 +78,8 @@ export default async function SecurityPage({ searchParams }: { searchParams: Pro
           {factors.totp ? (
             <div className="mt-2 flex flex-wrap items-start justify-between gap-3">
               <p className="text-sm muted">
-                On since <time dateTime={factors.totp.confirmedAt.toISOString()}>{formatDate(factors.totp.confirmedAt)}</time> ·{" "}
-                <LastUse at={factors.totp.lastUsedAt} />
+                On since <time dateTime={factors.totp.confirmedAt.toISOString()}>{fmt.date(factors.totp.confirmedAt)}</time> ·{" "}
+                <LastUse fmt={fmt} at={factors.totp.lastUsedAt} />
               </p>
               <RemoveFactorForm factor="totp" label="authenticator app" askPassword={hasPassword} />
             </div>
@@ -98,7 +99,7 @@ export default async function SecurityPage({ searchParams }: { searchParams: Pro
             {factors.recoveryCodes.lastUsedAt ? (
               <>
                 {" "}
-                Last used <time dateTime={factors.recoveryCodes.lastUsedAt.toISOString()}>{formatDateTime(factors.recoveryCodes.lastUsedAt)}</time>.
+                Last used <time dateTime={factors.recoveryCodes.lastUsedAt.toISOString()}>{fmt.dateTime(factors.recoveryCodes.lastUsedAt)}</time>.
               </>
             ) : null}
           </p>

@@ -1,5 +1,5 @@
 import { SettingsNav } from "@/components/layout/settings-nav";
-import { formatDate, formatDateTime } from "@/lib/format";
+import { dateFormat } from "@/lib/server/loaders/date-format";
 import { CreateTokenForm } from "./create-token-form";
 import { RevokeTokenForm } from "./revoke-token-form";
 import { loadTokensPage } from "@/lib/server/loaders/settings-tokens";
@@ -7,6 +7,7 @@ import { loadTokensPage } from "@/lib/server/loaders/settings-tokens";
 export const metadata = { title: "API tokens" };
 
 export default async function TokensPage() {
+  const fmt = await dateFormat();
   const { tokens } = await loadTokensPage();
   return (
     <div className="mx-auto max-w-2xl">
@@ -38,10 +39,10 @@ export default async function TokensPage() {
                     <p className="font-medium">{t.name}</p>
                     <p className="text-sm muted">
                       <code aria-label={`starts with rpt_${t.prefix}`}>rpt_{t.prefix}…</code> · created{" "}
-                      <time dateTime={t.createdAt.toISOString()}>{formatDate(t.createdAt)}</time> ·{" "}
+                      <time dateTime={t.createdAt.toISOString()}>{fmt.date(t.createdAt)}</time> ·{" "}
                       {t.lastUsedAt ? (
                         <>
-                          last used <time dateTime={t.lastUsedAt.toISOString()}>{formatDateTime(t.lastUsedAt)}</time>
+                          last used <time dateTime={t.lastUsedAt.toISOString()}>{fmt.dateTime(t.lastUsedAt)}</time>
                         </>
                       ) : (
                         "never used"

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { TopicList } from "@/components/people/person-card";
 import { notFound } from "next/navigation";
 import { describePolicy } from "@/lib/warmup/describe";
-import { formatDate } from "@/lib/format";
+import { dateFormat } from "@/lib/server/loaders/date-format";
 import { firstNameOf } from "@/lib/warmup/names";
 import { RelationshipPanel, type RelationshipActions } from "@/components/relationship/relationship-panel";
 import { MemberPosts } from "@/components/feed/member-posts";
@@ -26,6 +26,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ProfilePage({ params }: Props) {
+  const fmt = await dateFormat();
   const { handle: raw } = await params;
   const handle = decodeURIComponent(raw).replace(/^@/, "");
   const data = await loadProfilePage(handle);
@@ -58,11 +59,11 @@ export default async function ProfilePage({ params }: Props) {
             ))}
           </ul>
         ) : null}
-        <p className="mt-3 text-xs muted">Member since {formatDate(profile.createdAt)}</p>
+        <p className="mt-3 text-xs muted">Member since {fmt.date(profile.createdAt)}</p>
         {profile.leavingOn ? (
           <p className="mt-3 rounded-lg border border-stone-300 px-3 py-2 text-sm dark:border-stone-700" data-testid="leaving">
             <span className="font-medium">Leaving Rapport.</span> {isSelf ? "Your" : `${firstNameOf(profile.name)}’s`} account will be deleted on{" "}
-            {formatDate(profile.leavingOn)}
+            {fmt.date(profile.leavingOn)}
             {isSelf ? ". Signing in again before then keeps it." : ", so new connection requests are closed."}
           </p>
         ) : null}

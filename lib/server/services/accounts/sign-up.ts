@@ -29,7 +29,7 @@ export async function signUp(db: Db, { input, ip, now }: { input: TSignupInput; 
       await lockThrottleKey(tx, rule.kind, ip);
       await checkThrottle(tx, rule, now, tooMany);
       const m = await tx.member.create({
-        data: { email: data.email, handle: data.handle, name: data.name, passwordHash },
+        data: { email: data.email, handle: data.handle, name: data.name, passwordHash, timeZone: data.timeZone, dateLocale: data.dateLocale },
         select: { id: true, handle: true, name: true, email: true, createdAt: true },
       });
       await tx.policy.create({ data: { memberId: m.id } });

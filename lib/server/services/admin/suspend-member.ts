@@ -6,7 +6,7 @@ import { notify } from "@/lib/server/services/notifications/notify";
 import { parseInput } from "@/lib/server/validation";
 import { ZSuspendMember, ZUnsuspendMember, type TSuspendMemberInput, type TUnsuspendMemberInput } from "@/lib/validation/admin";
 import { parseDay } from "@/lib/validation/logged-interaction";
-import { formatDate } from "@/lib/format";
+import { formatDate } from "@/lib/warmup/format-date";
 import { recordAudit } from "@/lib/server/services/audit/record-audit";
 import { assertAdmin } from "./assert-admin";
 import { closeReports } from "./close-reports";

@@ -9,7 +9,7 @@ import { notifyMany } from "@/lib/server/services/notifications/notify";
 import { parseInput } from "@/lib/server/validation";
 import { recordInteraction } from "@/lib/server/services/interactions/record-interaction";
 import { ZIntroductionCreate, type TIntroductionCreateInput } from "@/lib/validation/introduction";
-import { formatDate } from "@/lib/format";
+import { formatDate } from "@/lib/warmup/format-date";
 import { DAY } from "@/lib/warmup/time";
 import { isSuspendedAt } from "@/lib/warmup/suspension";
 

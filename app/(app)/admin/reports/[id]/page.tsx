@@ -2,7 +2,7 @@ import Link from "next/link";
 import { BackLink } from "@/components/ui/back-link";
 import { notFound } from "next/navigation";
 import { REASON_LABELS, SUBJECT_LABELS } from "@/lib/validation/report";
-import { formatDateTime } from "@/lib/format";
+import { dateFormat } from "@/lib/server/loaders/date-format";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { ReportDecision } from "@/components/admin/report-decision";
 import { SubjectPreviewCard } from "@/components/admin/subject-preview";
@@ -18,6 +18,7 @@ const STATUS: Record<string, string> = { open: "Open", actioned: "Actioned", dis
 const reasonLabel = (r: string) => REASON_LABELS[r as keyof typeof REASON_LABELS] ?? r;
 
 export default async function ReportPage({ params }: { params: Promise<{ id: string }> }) {
+  const fmt = await dateFormat();
   const admin = await requireAdminPage();
   const { id } = await params;
   const data = await loadAdminReportPage(id);
@@ -37,11 +38,11 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
         </h2>
         <p className="text-sm muted">
           {report.reason.startsWith("automatic") ? "Flagged by Rapport" : <>Reported by <a className="underline" href={`/u/${report.reporter.handle}`}>@{report.reporter.handle}</a></>}{" "}
-          on {formatDateTime(report.createdAt)}
-          {report.resolvedAt ? ` · closed ${formatDateTime(report.resolvedAt)}${report.resolvedBy ? ` by @${report.resolvedBy.handle}` : ""}` : ""}
+          on {fmt.dateTime(report.createdAt)}
+          {report.resolvedAt ? ` · closed ${fmt.dateTime(report.resolvedAt)}${report.resolvedBy ? ` by @${report.resolvedBy.handle}` : ""}` : ""}
         </p>
         {report.text ? <p className="prose-post">“{report.text}”</p> : null}
-        <SubjectPreviewCard subject={subject} now={now} />
+        <SubjectPreviewCard subject={subject} now={now} fmt={fmt} />
         {owner && record ? (
           <div>
             <h3 className="text-sm font-medium">{owner.name}&apos;s requests</h3>
@@ -69,7 +70,7 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
                   {reasonLabel(o.reason)}
                 </Link>{" "}
                 <span className="muted">
-                  · {STATUS[o.status] ?? o.status} · @{o.reporter.handle} · {formatDateTime(o.createdAt)}
+                  · {STATUS[o.status] ?? o.status} · @{o.reporter.handle} · {fmt.dateTime(o.createdAt)}
                 </span>
                 {o.text ? <p className="prose-post mt-1">“{o.text}”</p> : null}
               </li>
