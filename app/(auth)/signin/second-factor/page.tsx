@@ -27,7 +27,7 @@ export default async function SecondFactorPage({ searchParams }: { searchParams:
   return (
     <div className="mx-auto max-w-md">
       <h1 className="mb-2 text-2xl font-semibold">Confirm it&apos;s you</h1>
-      <p className="mb-6 text-sm muted">Your password was right. Your account also asks for a second factor.</p>
+      <p className="mb-6 text-sm muted">Your password (or the service you signed in with) was right. Your account also asks for a second factor.</p>
       <div className="card space-y-5">
         {step.passkey ? <PasskeySignIn next={safeNext} label="Use your passkey" /> : null}
         <SecondStepForm next={safeNext} totp={step.totp} />
