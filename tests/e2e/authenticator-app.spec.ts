@@ -29,6 +29,10 @@ test("a member turns on an authenticator app; a password sign-in then asks for a
     await signOut(page);
     await signIn(page, me.email, me.password);
     await expect(page).toHaveURL(/\/signin\/second-factor/);
+    // switching to a recovery code and back is a link (works without JavaScript too)
+    await page.getByRole("link", { name: "Use a recovery code instead" }).click();
+    await expect(page.getByLabel("Recovery code", { exact: true })).toBeVisible();
+    await page.getByRole("link", { name: "Use the authenticator app instead" }).click();
     await page.getByLabel("Code from your authenticator app", { exact: true }).fill("000000" === codeAt(key, Date.now() + 30_000) ? "111111" : "000000");
     await page.getByRole("button", { name: "Continue" }).click();
     await expect(page.getByText("That code didn't match.").first()).toBeVisible();

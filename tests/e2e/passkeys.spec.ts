@@ -78,7 +78,9 @@ test("a member adds a passkey, signs out, and signs in with the passkey alone", 
     await expect(page).toHaveURL(/\/signin\/second-factor/);
     await page.getByLabel("Recovery code", { exact: true }).fill(recoveryCode);
     await page.getByRole("button", { name: "Continue" }).click();
-    await expect(page.getByText("That recovery code is wrong or was already used.")).toBeVisible();
+    // shown under the field, and announced (the live region)
+    await expect(page.getByLabel("Recovery code", { exact: true })).toHaveAccessibleDescription(/That recovery code is wrong or was already used\./);
+    await expect(page.getByRole("alert").filter({ hasText: "That recovery code is wrong or was already used." })).toHaveCount(1);
     await page.getByRole("button", { name: "Use your passkey" }).click();
     await expect(page).toHaveURL("/");
     await expect(page.getByRole("heading", { level: 1, name: `Welcome, ${me.name}` })).toBeVisible();

@@ -1,10 +1,9 @@
 "use server";
-import { cookies, headers } from "next/headers";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { failure, formValues, type ActionState } from "@/lib/server/action-result";
 import { startSession } from "@/lib/server/auth/session";
-import { issuePendingToken, PENDING_MAX_AGE_SECONDS, pendingCookieName } from "@/lib/server/auth/pending-sign-in";
-import { secureCookies } from "@/lib/server/auth/cookies";
+import { setPendingSignInCookie } from "@/lib/server/auth/pending-sign-in";
 import { secondFactorsOf } from "@/lib/server/queries/factors";
 import { clientIp } from "@/lib/server/request-ip";
 import { signUp } from "@/lib/server/services/accounts/sign-up";
@@ -36,13 +35,7 @@ export async function signInAction(_prev: ActionState, form: FormData): Promise<
   const next = safeNext(form.get("next"));
   if ((await secondFactorsOf(await getDb(), result.memberId)).any) {
     // The password was right; no session until the second factor is (lib/server/auth/pending-sign-in.ts).
-    (await cookies()).set(pendingCookieName(), issuePendingToken({ memberId: result.memberId, sessionVersion: result.sessionVersion, now: systemNow() }), {
-      httpOnly: true,
-      sameSite: "lax",
-      secure: secureCookies(),
-      path: "/",
-      maxAge: PENDING_MAX_AGE_SECONDS,
-    });
+    await setPendingSignInCookie({ memberId: result.memberId, sessionVersion: result.sessionVersion, now: systemNow() });
     redirect(`/signin/second-factor?next=${encodeURIComponent(next)}`);
   }
   await startSession(result.memberId, result.sessionVersion);

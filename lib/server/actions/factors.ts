@@ -70,7 +70,8 @@ export async function addPasskeyAction(form: FormData): Promise<CodesState> {
 /** Sign-in page: options for a passkey sign-in (public: no one is signed in yet). */
 export async function passkeySignInOptionsAction(): Promise<OptionsState<PublicKeyCredentialRequestOptionsJSON>> {
   try {
-    return { ok: true, options: await startPasskeySignIn(await getDb(), { rp: relyingParty(await headers()), now: systemNow() }) };
+    const h = await headers();
+    return { ok: true, options: await startPasskeySignIn(await getDb(), { rp: relyingParty(h), ip: clientIp(h), now: systemNow() }) };
   } catch (e) {
     return failure(e);
   }
@@ -80,7 +81,8 @@ export async function passkeySignInOptionsAction(): Promise<OptionsState<PublicK
 export async function passkeySignInAction(form: FormData): Promise<ActionState> {
   let result;
   try {
-    result = await finishPasskeySignIn(await getDb(), { input: jsonField(form, "response"), rp: relyingParty(await headers()), now: systemNow() });
+    const h = await headers();
+    result = await finishPasskeySignIn(await getDb(), { input: jsonField(form, "response"), rp: relyingParty(h), ip: clientIp(h), now: systemNow() });
   } catch (e) {
     return failure(e);
   }
@@ -103,6 +105,7 @@ export async function secondStepAction(_prev: ActionState, form: FormData): Prom
   jar.delete(pendingCookieName());
   const next = safeNext(formString(form, "next"));
   // Nearly out of recovery codes: the security page says so and offers new ones.
+  if (result.deletionCancelled) redirect("/settings/account?deletion=cancelled");
   redirect(result.recoveryCodesLeft !== null && result.recoveryCodesLeft <= 3 ? "/settings/security?codes=low" : next);
 }
 

@@ -6,6 +6,7 @@ import GoogleProvider from "next-auth/providers/google";
 import LinkedInProvider from "next-auth/providers/linkedin";
 import { SESSION_MAX_AGE, sessionCookieName, secureCookies } from "./cookies";
 import { authSecret } from "./secret";
+import { setPendingSignInCookie } from "./pending-sign-in";
 import { signInWithPassword } from "@/lib/server/services/accounts/sign-in";
 import { settleDeletionOnSignIn } from "@/lib/server/services/accounts/cancel-deletion";
 import { signInWithOauth } from "@/lib/server/services/accounts/oauth-sign-in";
@@ -67,6 +68,13 @@ export function authOptions(): NextAuthOptions {
           now: systemNow(),
         });
         if (!memberId) return "/signin?error=oauth";
+        // With a second factor on, the provider stands for the password only: no session yet, the
+        // second step (which also settles a pending deletion) makes it. Returning a path refuses
+        // this sign-in and sends the browser there, with the pending cookie set on the response.
+        if ((await secondFactorsOf(await getDb(), memberId)).any) {
+          await setPendingSignInCookie({ memberId, sessionVersion: await currentSessionVersion(await getDb(), memberId), now: systemNow() });
+          return "/signin/second-factor";
+        }
         // Signing in keeps an account its owner asked to delete (within the grace period).
         if ((await settleDeletionOnSignIn(await getDb(), { memberId, now: systemNow() })) === "erasing") return "/signin?error=oauth";
         user.id = memberId;

@@ -1,4 +1,5 @@
 import "server-only";
+import { cookies } from "next/headers";
 import { sign, signatureMatches } from "./factor-seal";
 import { secureCookies } from "./cookies";
 
@@ -32,4 +33,18 @@ export function readPendingToken(token: string | undefined | null, now: Date): P
   } catch {
     return null;
   }
+}
+
+/**
+ * Sets the pending cookie: a password (sign-in action) or an OAuth provider (the next-auth
+ * signIn callback, a route handler) was right, and the second step still has to be.
+ */
+export async function setPendingSignInCookie({ memberId, sessionVersion, now }: { memberId: string; sessionVersion: number; now: Date }): Promise<void> {
+  (await cookies()).set(pendingCookieName(), issuePendingToken({ memberId, sessionVersion, now }), {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: secureCookies(),
+    path: "/",
+    maxAge: PENDING_MAX_AGE_SECONDS,
+  });
 }

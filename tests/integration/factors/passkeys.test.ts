@@ -21,6 +21,8 @@ async function registered() {
 }
 
 const refusals = (memberId: string | null) => t.db.auditEvent.findMany({ where: { action: "factor.refused", ...(memberId ? { actorId: memberId } : {}) }, orderBy: { createdAt: "asc" } });
+/** Refusals are audited one row per member (or address) per window, listing the reasons (factors/refuse.ts). */
+const refusalReasons = async (memberId: string | null) => (await refusals(memberId)).flatMap((r) => (r.data as { reasons: string[] }).reasons);
 
 describe("passkeys", () => {
   it("registers a discoverable passkey, keeps its key, and audits it", async () => {
@@ -36,30 +38,30 @@ describe("passkeys", () => {
 
   it("signs in with the passkey alone, moves the counter and the last use", async () => {
     const { member, authenticator } = await registered();
-    const options = await startPasskeySignIn(t.db, { rp, now: later(1000) });
+    const options = await startPasskeySignIn(t.db, { rp, ip: "203.0.113.9", now: later(1000) });
     expect(options.allowCredentials ?? []).toEqual([]); // discoverable: no email asked for, none revealed
-    const result = await finishPasskeySignIn(t.db, { input: authenticator.assert(options), rp, now: later(2000) });
+    const result = await finishPasskeySignIn(t.db, { input: authenticator.assert(options), rp, ip: "203.0.113.9", now: later(2000) });
     expect(result).toMatchObject({ ok: true, memberId: member.id, sessionVersion: 0 });
     expect(await t.db.passkey.findUniqueOrThrow({ where: { id: authenticator.id } })).toMatchObject({ counter: 1n, lastUsedAt: later(2000) });
   });
 
   it("refuses a replayed response (the challenge is single use) and audits it", async () => {
     const { member, authenticator } = await registered();
-    const options = await startPasskeySignIn(t.db, { rp, now: NOW });
+    const options = await startPasskeySignIn(t.db, { rp, ip: "203.0.113.9", now: NOW });
     const response = authenticator.assert(options);
-    expect((await finishPasskeySignIn(t.db, { input: response, rp, now: NOW })).ok).toBe(true);
-    const replay = await finishPasskeySignIn(t.db, { input: response, rp, now: NOW });
+    expect((await finishPasskeySignIn(t.db, { input: response, rp, ip: "203.0.113.9", now: NOW })).ok).toBe(true);
+    const replay = await finishPasskeySignIn(t.db, { input: response, rp, ip: "203.0.113.9", now: NOW });
     expect(replay.ok).toBe(false);
     expect(!replay.ok && replay.error.code).toBe("unauthenticated");
-    expect((await refusals(member.id)).map((r) => (r.data as { reason: string }).reason)).toEqual(["unknown_challenge"]);
+    expect((await refusalReasons(member.id))).toEqual(["unknown_challenge"]);
   });
 
   it("refuses a challenge the server never issued, or one that expired", async () => {
     const { member, authenticator } = await registered();
-    expect((await finishPasskeySignIn(t.db, { input: authenticator.assert({ challenge: "bWFkZS11cC1ieS10aGUtY2xpZW50" }), rp, now: NOW })).ok).toBe(false);
-    const options = await startPasskeySignIn(t.db, { rp, now: NOW });
-    expect((await finishPasskeySignIn(t.db, { input: authenticator.assert(options), rp, now: later(5 * 60_000 + 1) })).ok).toBe(false);
-    expect(await refusals(member.id)).toHaveLength(2);
+    expect((await finishPasskeySignIn(t.db, { input: authenticator.assert({ challenge: "bWFkZS11cC1ieS10aGUtY2xpZW50" }), rp, ip: "203.0.113.9", now: NOW })).ok).toBe(false);
+    const options = await startPasskeySignIn(t.db, { rp, ip: "203.0.113.9", now: NOW });
+    expect((await finishPasskeySignIn(t.db, { input: authenticator.assert(options), rp, ip: "203.0.113.9", now: later(5 * 60_000 + 1) })).ok).toBe(false);
+    expect(await refusalReasons(member.id)).toEqual(["unknown_challenge", "unknown_challenge"]);
   });
 
   it("refuses a forged signature, another origin, another RP ID, no user verification", async () => {
@@ -71,11 +73,11 @@ describe("passkeys", () => {
       { uv: false },
     ];
     for (const bend of cases) {
-      const options = await startPasskeySignIn(t.db, { rp, now: NOW });
-      const result = await finishPasskeySignIn(t.db, { input: authenticator.assert(options, bend), rp, now: NOW });
+      const options = await startPasskeySignIn(t.db, { rp, ip: "203.0.113.9", now: NOW });
+      const result = await finishPasskeySignIn(t.db, { input: authenticator.assert(options, bend), rp, ip: "203.0.113.9", now: NOW });
       expect(result.ok, JSON.stringify(bend)).toBe(false);
     }
-    const reasons = (await refusals(member.id)).map((r) => (r.data as { reason: string }).reason);
+    const reasons = (await refusalReasons(member.id));
     expect(reasons).toEqual(["bad_signature", "invalid_response", "invalid_response", "invalid_response"]);
     expect((await t.db.passkey.findUniqueOrThrow({ where: { id: authenticator.id } })).lastUsedAt).toBeNull();
   });
@@ -83,27 +85,30 @@ describe("passkeys", () => {
   it("refuses a counter that went backwards (a cloned authenticator)", async () => {
     const { member, authenticator } = await registered();
     for (const counter of [5]) {
-      const options = await startPasskeySignIn(t.db, { rp, now: NOW });
-      expect((await finishPasskeySignIn(t.db, { input: authenticator.assert(options, { counter }), rp, now: NOW })).ok).toBe(true);
+      const options = await startPasskeySignIn(t.db, { rp, ip: "203.0.113.9", now: NOW });
+      expect((await finishPasskeySignIn(t.db, { input: authenticator.assert(options, { counter }), rp, ip: "203.0.113.9", now: NOW })).ok).toBe(true);
     }
     for (const counter of [5, 3]) {
-      const options = await startPasskeySignIn(t.db, { rp, now: NOW });
-      expect((await finishPasskeySignIn(t.db, { input: authenticator.assert(options, { counter }), rp, now: NOW })).ok).toBe(false);
+      const options = await startPasskeySignIn(t.db, { rp, ip: "203.0.113.9", now: NOW });
+      expect((await finishPasskeySignIn(t.db, { input: authenticator.assert(options, { counter }), rp, ip: "203.0.113.9", now: NOW })).ok).toBe(false);
     }
-    expect((await refusals(member.id)).map((r) => (r.data as { reason: string }).reason)).toEqual(["counter_regression", "counter_regression"]);
+    expect((await refusalReasons(member.id))).toEqual(["counter_regression", "counter_regression"]);
     expect((await t.db.passkey.findUniqueOrThrow({ where: { id: authenticator.id } })).counter).toBe(5n);
   });
 
   it("refuses an unknown credential and a user handle that names someone else", async () => {
-    const { authenticator } = await registered();
+    const { member, authenticator } = await registered();
     const stranger = new SoftAuthenticator({ origin: rp.origin, rpId: rp.id });
-    let options = await startPasskeySignIn(t.db, { rp, now: NOW });
-    expect((await finishPasskeySignIn(t.db, { input: stranger.assert(options), rp, now: NOW })).ok).toBe(false);
+    let options = await startPasskeySignIn(t.db, { rp, ip: "203.0.113.19", now: NOW });
+    expect((await finishPasskeySignIn(t.db, { input: stranger.assert(options), rp, ip: "203.0.113.19", now: NOW })).ok).toBe(false);
     const other = await createMember();
-    options = await startPasskeySignIn(t.db, { rp, now: NOW });
-    const result = await finishPasskeySignIn(t.db, { input: authenticator.assert(options, { userHandle: Buffer.from(other.id).toString("base64url") }), rp, now: NOW });
+    options = await startPasskeySignIn(t.db, { rp, ip: "203.0.113.9", now: NOW });
+    const result = await finishPasskeySignIn(t.db, { input: authenticator.assert(options, { userHandle: Buffer.from(other.id).toString("base64url") }), rp, ip: "203.0.113.9", now: NOW });
     expect(result.ok).toBe(false);
-    expect(await t.db.auditEvent.count({ where: { action: "factor.refused", subjectId: stranger.id } })).toBe(1);
+    // no member known: the row is the address's; the handle mismatch is the passkey owner's
+    const byAddress = await t.db.auditEvent.findFirstOrThrow({ where: { action: "factor.refused", subjectType: "client_address", subjectId: "203.0.113.19" } });
+    expect(byAddress.data).toMatchObject({ reasons: ["unknown_credential"], credential: stranger.id });
+    expect(await refusalReasons(member.id)).toEqual(["user_handle_mismatch"]);
   });
 
   it("registration: refuses a replayed or forged answer, and another member's challenge", async () => {
@@ -120,7 +125,8 @@ describe("passkeys", () => {
     await finishPasskeyRegistration(t.db, { memberId: member.id, input: { name: "Key", password: KNOWN_PASSWORD, response: good }, rp, ip: IP, now: NOW });
     await expect(finishPasskeyRegistration(t.db, { memberId: member.id, input: { name: "Key", password: KNOWN_PASSWORD, response: good }, rp, ip: IP, now: NOW })).rejects.toMatchObject({ code: "validation" });
     expect(await t.db.passkey.count({ where: { memberId: member.id } })).toBe(1);
-    expect(await t.db.auditEvent.count({ where: { action: "factor.refused", actorId: member.id } })).toBe(2);
+    expect(await refusalReasons(member.id)).toEqual(["invalid_response", "unknown_challenge"]);
+    expect(await refusalReasons(other.id)).toEqual(["unknown_challenge"]);
   });
 
   it("registration: bad input names the field and writes nothing", async () => {

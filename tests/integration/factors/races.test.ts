@@ -18,6 +18,11 @@ const IP = "198.51.100.41";
 const N = 10;
 if (N > SECOND_STEP_MAX) throw new Error("N must stay within the second-step throttle");
 const oks = (rs: { ok: boolean }[]) => rs.filter((r) => r.ok).length;
+/** Refusals at once still add up in one audit row per member (factors/refuse.ts). */
+async function refused(memberId: string) {
+  const rows = await t.db.auditEvent.findMany({ where: { actorId: memberId, action: "factor.refused" }, select: { data: true } });
+  return { rows: rows.length, count: rows.reduce((n, r) => n + (r.data as { count: number }).count, 0) };
+}
 
 describe.skipIf(!serverUrl())("second factors, sent many times at once (PostgreSQL)", () => {
   it("one passkey response: one sign-in", async () => {
@@ -25,11 +30,11 @@ describe.skipIf(!serverUrl())("second factors, sent many times at once (PostgreS
     const a = new SoftAuthenticator({ origin: rp.origin, rpId: rp.id });
     const reg = await startPasskeyRegistration(t.db, { memberId: member.id, rp, now: NOW });
     await finishPasskeyRegistration(t.db, { memberId: member.id, input: { name: "Key", password: KNOWN_PASSWORD, response: a.register(reg) }, rp, ip: IP, now: NOW });
-    const options = await startPasskeySignIn(t.db, { rp, now: NOW });
+    const options = await startPasskeySignIn(t.db, { rp, ip: "203.0.113.9", now: NOW });
     const response = a.assert(options);
-    const results = await Promise.all(Array.from({ length: N }, () => finishPasskeySignIn(t.db, { input: response, rp, now: NOW })));
+    const results = await Promise.all(Array.from({ length: N }, () => finishPasskeySignIn(t.db, { input: response, rp, ip: "203.0.113.9", now: NOW })));
     expect(oks(results)).toBe(1);
-    expect(await t.db.auditEvent.count({ where: { actorId: member.id, action: "factor.refused" } })).toBe(N - 1);
+    expect(await refused(member.id)).toEqual({ rows: 1, count: N - 1 });
   });
 
   it("two fresh assertions from a cloned key with the same counter: one sign-in", async () => {
@@ -37,8 +42,8 @@ describe.skipIf(!serverUrl())("second factors, sent many times at once (PostgreS
     const a = new SoftAuthenticator({ origin: rp.origin, rpId: rp.id });
     const reg = await startPasskeyRegistration(t.db, { memberId: member.id, rp, now: NOW });
     await finishPasskeyRegistration(t.db, { memberId: member.id, input: { name: "Key", password: KNOWN_PASSWORD, response: a.register(reg) }, rp, ip: IP, now: NOW });
-    const [o1, o2] = await Promise.all([startPasskeySignIn(t.db, { rp, now: NOW }), startPasskeySignIn(t.db, { rp, now: NOW })]);
-    const results = await Promise.all([a.assert(o1, { counter: 7 }), a.assert(o2, { counter: 7 })].map((input) => finishPasskeySignIn(t.db, { input, rp, now: NOW })));
+    const [o1, o2] = await Promise.all([startPasskeySignIn(t.db, { rp, ip: "203.0.113.9", now: NOW }), startPasskeySignIn(t.db, { rp, ip: "203.0.113.9", now: NOW })]);
+    const results = await Promise.all([a.assert(o1, { counter: 7 }), a.assert(o2, { counter: 7 })].map((input) => finishPasskeySignIn(t.db, { input, rp, ip: "203.0.113.9", now: NOW })));
     expect(oks(results)).toBe(1);
   });
 
@@ -56,7 +61,7 @@ describe.skipIf(!serverUrl())("second factors, sent many times at once (PostgreS
     const { member, code, later, pendingToken } = await withApp();
     const results = await Promise.all(Array.from({ length: N }, () => completeSecondStep(t.db, { pendingToken, input: { method: "totp", code: code(later) }, now: later })));
     expect(oks(results)).toBe(1);
-    expect(await t.db.auditEvent.count({ where: { actorId: member.id, action: "factor.refused" } })).toBe(N - 1);
+    expect(await refused(member.id)).toEqual({ rows: 1, count: N - 1 });
   });
 
   it("one recovery code: one sign-in", async () => {

@@ -27,7 +27,7 @@ async function withApp() {
 }
 
 const pending = (memberId: string, now = NOW, sessionVersion = 0) => issuePendingToken({ memberId, sessionVersion, now });
-const reasons = async (memberId: string) => (await t.db.auditEvent.findMany({ where: { actorId: memberId, action: "factor.refused" }, orderBy: { createdAt: "asc" } })).map((r) => (r.data as { reason: string }).reason);
+const reasons = async (memberId: string) => (await t.db.auditEvent.findMany({ where: { actorId: memberId, action: "factor.refused" }, orderBy: { createdAt: "asc" } })).flatMap((r) => (r.data as { reasons: string[] }).reasons); // one row per window (factors/refuse.ts)
 
 describe("authenticator app (TOTP)", () => {
   it("enrols with a QR URI and a confirming code; the secret is sealed, never stored in the clear", async () => {

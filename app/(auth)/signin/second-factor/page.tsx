@@ -8,8 +8,8 @@ import { PasskeySignIn } from "../passkey-sign-in";
 
 export const metadata = { title: "Confirm it's you" };
 
-export default async function SecondFactorPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
-  const { next } = await searchParams;
+export default async function SecondFactorPage({ searchParams }: { searchParams: Promise<{ next?: string; method?: string }> }) {
+  const { next, method } = await searchParams;
   if (await getViewer()) redirect("/");
   await cookies();
   const step = await loadSecondStep();
@@ -27,10 +27,10 @@ export default async function SecondFactorPage({ searchParams }: { searchParams:
   return (
     <div className="mx-auto max-w-md">
       <h1 className="mb-2 text-2xl font-semibold">Confirm it&apos;s you</h1>
-      <p className="mb-6 text-sm muted">Your password was right. Your account also asks for a second factor.</p>
+      <p className="mb-6 text-sm muted">Your password (or the service you signed in with) was right. Your account also asks for a second factor.</p>
       <div className="card space-y-5">
         {step.passkey ? <PasskeySignIn next={safeNext} label="Use your passkey" /> : null}
-        <SecondStepForm next={safeNext} totp={step.totp} />
+        <SecondStepForm key={method} next={safeNext} totp={step.totp} method={method === "recovery" ? "recovery" : "totp"} />
       </div>
     </div>
   );

@@ -6,6 +6,7 @@ import { checkInput } from "@/lib/server/validation";
 import { ZSignin, type TSigninInput } from "@/lib/validation/member";
 import { markAttemptSucceeded, releaseAttempts, reserveAttempt, THROTTLES } from "./throttle";
 import { ERASING_MESSAGE, settleDeletionOnSignIn } from "./cancel-deletion";
+import { secondFactorsOf } from "@/lib/server/queries/factors";
 import { promoteIfAdminEmail } from "@/lib/server/services/admin/bootstrap-admin";
 
 /** `deletionCancelled`: the member had asked to delete the account, and signing in kept it. */
@@ -50,7 +51,8 @@ export async function signInWithPassword(db: Db, { input, ip, now }: { input: TS
   if (!ok || !member) {
     return { ok: false, error: new AppError("unauthenticated", "That email and password don't match an account.") };
   }
-  const deletion = await settleDeletionOnSignIn(db, { memberId: member.id, now });
+  // With a second factor on, the password alone keeps nothing: the second step settles a pending deletion (factors/second-step.ts).
+  const deletion = (await secondFactorsOf(db, member.id)).any ? "none" : await settleDeletionOnSignIn(db, { memberId: member.id, now });
   if (deletion === "erasing") return { ok: false, error: new AppError("unauthenticated", ERASING_MESSAGE) };
   await promoteIfAdminEmail(db, member.id, email, now); // RAPPORT_ADMIN_EMAIL: the installation's first admin
   return { ok: true, memberId: member.id, sessionVersion: member.sessionVersion, deletionCancelled: deletion === "cancelled" };

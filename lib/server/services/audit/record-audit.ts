@@ -53,7 +53,9 @@ export type AuditSubjectType =
   | "kudos"
   | "logged_interaction"
   | "app_settings"
-  | "passkey";
+  | "passkey"
+  /** refused second-factor attempts that name no member we know: bucketed by client address (factors/refuse.ts) */
+  | "client_address";
 
 export type AuditEntry = {
   /** null for the system (expiry), or for a role granted by the environment or the command line */

@@ -7,8 +7,13 @@ import { AppError } from "@/lib/server/errors";
 import { checkInput } from "@/lib/server/validation";
 import { ZAuthenticationResponse } from "@/lib/validation/factors";
 import { ERASING_MESSAGE, settleDeletionOnSignIn } from "@/lib/server/services/accounts/cancel-deletion";
+import { reserveAttempt } from "@/lib/server/services/accounts/throttle";
 import { challengeOf, consumeChallenge, storeChallenge } from "./challenges";
 import { auditRefusal } from "./refuse";
+
+/** Passkey sign-in challenges one client address may ask for per window: plenty for a household or an office behind one address. */
+export const PASSKEY_CHALLENGES_PER_ADDRESS = 60;
+const CHALLENGE_WINDOW_MINUTES = 15;
 
 export const PASSKEY_REFUSED = "That passkey didn't sign you in. Please try again, or use your password.";
 
@@ -16,7 +21,10 @@ export const PASSKEY_REFUSED = "That passkey didn't sign you in. Please try agai
  * Options for navigator.credentials.get() with no allowed list: the browser offers the
  * discoverable passkeys it holds for this site, so no email is asked for (and none revealed).
  */
-export async function startPasskeySignIn(db: Db, { rp, now }: { rp: RelyingParty; now: Date }): Promise<PublicKeyCredentialRequestOptionsJSON> {
+export async function startPasskeySignIn(db: Db, { rp, ip, now }: { rp: RelyingParty; ip: string; now: Date }): Promise<PublicKeyCredentialRequestOptionsJSON> {
+  // Anyone may ask, so each address may ask a bounded number of times (the stored challenges stay few).
+  const rule = { kind: "passkey:challenge", key: ip, max: PASSKEY_CHALLENGES_PER_ADDRESS, windowMinutes: CHALLENGE_WINDOW_MINUTES };
+  await reserveAttempt(db, rule, now, "Too many passkey sign-ins from your network. Please wait a few minutes, or use your password.");
   const options = await generateAuthenticationOptions({ rpID: rp.id, userVerification: "required" });
   await db.$transaction((tx) => storeChallenge(tx, { challenge: options.challenge, purpose: "signin", memberId: null, now }));
   return options;
@@ -30,12 +38,12 @@ export type PasskeySignInResult = { ok: true; memberId: string; sessionVersion: 
  * Not subject to the password throttle: a member locked out of the password path by someone
  * else's guesses still gets in this way. A refusal is audited.
  */
-export async function finishPasskeySignIn(db: Db, { input, rp, now }: { input: unknown; rp: RelyingParty; now: Date }): Promise<PasskeySignInResult> {
+export async function finishPasskeySignIn(db: Db, { input, rp, ip, now }: { input: unknown; rp: RelyingParty; ip: string; now: Date }): Promise<PasskeySignInResult> {
   const checked = checkInput(ZAuthenticationResponse, input, { message: PASSKEY_REFUSED, fields: false });
   if (!checked.ok) return checked;
   const response = checked.data;
   const refuse = async (reason: string, memberId: string | null, detail?: string): Promise<PasskeySignInResult> => {
-    await auditRefusal(db, { memberId, factor: "passkey", reason, subjectId: response.id, now, detail });
+    await db.$transaction((tx) => auditRefusal(tx, { memberId, ip, factor: "passkey", reason, credentialId: response.id, now, detail }));
     return { ok: false, error: new AppError("unauthenticated", PASSKEY_REFUSED) };
   };
 

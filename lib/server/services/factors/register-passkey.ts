@@ -51,7 +51,7 @@ export async function finishPasskeyRegistration(
   await confirmOwner(db, { memberId, password, ip, now });
   const challenge = challengeOf(response.response.clientDataJSON);
   const refuse = async (reason: string, detail?: string): Promise<never> => {
-    await auditRefusal(db, { memberId, factor: "passkey", reason, now, detail });
+    await db.$transaction((tx) => auditRefusal(tx, { memberId, factor: "passkey", reason, now, detail }));
     throw new AppError("validation", REFUSED, { fields: { passkey: [REFUSED] } });
   };
   if (!challenge || !(await consumeChallenge(db, { challenge, purpose: "register", memberId, now }))) return refuse("unknown_challenge");
