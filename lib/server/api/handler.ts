@@ -4,7 +4,7 @@ import { systemNow } from "@/lib/server/clock";
 import { clientIp } from "@/lib/server/request-ip";
 import type { Viewer } from "@/lib/server/auth/viewer";
 import { ZNoBody } from "@/lib/validation/api/common";
-import { authenticate } from "./auth";
+import { authenticate, requireScope } from "./auth";
 import { checkDeclaredLength, readJsonBody } from "./body";
 import { problemFromError } from "./problem";
 import type { RouteInput, RouteResult, RouteSpec } from "./route-spec";
@@ -52,6 +52,7 @@ export function apiRoute<const S extends RouteSpec>(
         if (!caller) {
           throw new AppError("unauthenticated", "Authenticate with `Authorization: Bearer <token>` (create one with POST /api/v1/tokens) or sign in.");
         }
+        requireScope(caller, spec.scope);
         viewer = caller.viewer;
       }
       const write = req.method !== "GET" && req.method !== "HEAD";

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { ZProblem } from "@/lib/validation/api/problem";
 import { sessionCookieName } from "@/lib/server/auth/cookies";
 import { ERROR_STATUS } from "@/lib/server/errors";
+import { SCOPE_DESCRIPTIONS, TOKEN_SCOPES } from "@/lib/validation/api/token";
 import { API_ROUTES } from "./openapi-registry";
 import { MAX_BODY_BYTES } from "./body";
 import type { ProblemCode } from "./problem";
@@ -67,7 +68,7 @@ function rewriteRefs(node: unknown): unknown {
 /** The problem codes an operation can answer with: its own plus those every operation of its kind can. */
 function problemCodes(spec: RouteSpec): ProblemCode[] {
   const codes = new Set<ProblemCode>(spec.errors ?? []);
-  if (spec.auth === "member") ["unauthenticated", "suspended"].forEach((c) => codes.add(c as ProblemCode));
+  if (spec.auth === "member") ["unauthenticated", "token_expired", "suspended", "insufficient_scope"].forEach((c) => codes.add(c as ProblemCode));
   if (spec.auth === "member" && spec.method !== "GET") codes.add("forbidden");
   if (spec.body || spec.query || spec.method !== "GET") codes.add("validation");
   if (spec.method !== "GET") ["payload_too_large", "idempotency_key_in_use", "idempotency_key_reused"].forEach((c) => codes.add(c as ProblemCode));
@@ -158,12 +159,17 @@ function operation(spec: RouteSpec, schemas: SchemaSet): Json {
     };
   }
 
+  // The scope a token needs, three ways: in the security requirement (OpenAPI 3.1 allows role
+  // names for any scheme type, §4.8.30), as `x-required-scope` for tools, and in words.
+  const scopeNote = spec.auth === "member" ? `Token scope: \`${spec.scope}\` (a browser session is not limited by scopes).` : null;
+  const description = [spec.description, scopeNote].filter(Boolean).join("\n\n");
   return {
     operationId: spec.operationId,
     summary: spec.summary,
-    ...(spec.description ? { description: spec.description } : {}),
+    ...(description ? { description } : {}),
     tags: [spec.tag],
-    security: spec.auth === "member" ? [{ bearerAuth: [] }, { sessionCookie: [] }] : [],
+    security: spec.auth === "member" ? [{ bearerAuth: [spec.scope] }, { sessionCookie: [] }] : [],
+    ...(spec.auth === "member" ? { "x-required-scope": spec.scope } : {}),
     ...(parameters.length ? { parameters } : {}),
     ...(spec.body
       ? { requestBody: { required: true, content: { "application/json": { schema: schemas.convert(spec.body) } } } }
@@ -218,7 +224,15 @@ export function buildOpenApiDocument(opts: { serverUrl?: string } = {}): Json {
     components: {
       schemas: schemas.components,
       securitySchemes: {
-        bearerAuth: { type: "http", scheme: "bearer", bearerFormat: "rpt_ + 43 characters", description: "A personal access token." },
+        bearerAuth: {
+          type: "http",
+          scheme: "bearer",
+          bearerFormat: "rpt_ + 43 characters",
+          description:
+            "A personal access token. Each operation lists the one scope a token needs (in its security requirement and `x-required-scope`); " +
+            "a token without it is refused with 403 `insufficient_scope`, an expired one with 401 `token_expired`. Scopes: " +
+            TOKEN_SCOPES.map((s) => `\`${s}\` — ${SCOPE_DESCRIPTIONS[s]}`).join(" "),
+        },
         sessionCookie: {
           type: "apiKey",
           in: "cookie",
