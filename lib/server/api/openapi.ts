@@ -73,6 +73,7 @@ function problemCodes(spec: RouteSpec): ProblemCode[] {
   if (spec.body || spec.query || spec.method !== "GET") codes.add("validation");
   if (spec.method !== "GET") ["payload_too_large", "idempotency_key_in_use", "idempotency_key_reused"].forEach((c) => codes.add(c as ProblemCode));
   if (spec.params) codes.add("not_found");
+  if (spec.method === "GET") codes.add("rate_limited"); // the read limit (lib/server/rate-limit/read-limit.ts)
   codes.add("internal");
   codes.add("unavailable");
   return [...codes];
@@ -90,6 +91,13 @@ const IDEMPOTENCY_KEY_PARAMETER: Json = {
     "being processed so is a retry (409 `idempotency_key_in_use`). Only successful answers are kept. 1–255 visible " +
     "ASCII characters; a UUID is the usual choice.",
   schema: { type: "string", minLength: 1, maxLength: MAX_KEY_LENGTH },
+};
+
+/** On every read: the caller's read budget (per token, member and address; the tightest is shown). */
+const RATE_LIMIT_HEADERS: Json = {
+  "RateLimit-Limit": { description: "Reads allowed per minute for the tightest of your token, account and address.", schema: { type: "integer", minimum: 1 } },
+  "RateLimit-Remaining": { description: "Reads left in the current minute.", schema: { type: "integer", minimum: 0 } },
+  "RateLimit-Reset": { description: "Seconds until the current window resets.", schema: { type: "integer", minimum: 1 } },
 };
 
 const REPLAYED_HEADER_DOC: Json = {
@@ -139,7 +147,7 @@ function operation(spec: RouteSpec, schemas: SchemaSet): Json {
   const responses: Json = {
     [status]: {
       description: STATUS_TEXT[status],
-      ...(write ? { headers: { [REPLAYED_HEADER]: REPLAYED_HEADER_DOC } } : {}),
+      ...(write ? { headers: { [REPLAYED_HEADER]: REPLAYED_HEADER_DOC } } : { headers: RATE_LIMIT_HEADERS }),
       ...(spec.response ? { content: { "application/json": { schema: schemas.convert(spec.response) } } } : {}),
     },
   };
@@ -150,7 +158,7 @@ function operation(spec: RouteSpec, schemas: SchemaSet): Json {
   }
   for (const [s, codes] of [...byStatus].sort(([a], [b]) => a - b)) {
     const headers = codes.some((c) => ["weekly_limit", "pending_limit", "rate_limited", "cooldown", "unavailable"].includes(c))
-      ? { "Retry-After": { description: "Seconds until the limit frees up.", schema: { type: "integer", minimum: 1 } } }
+      ? { "Retry-After": { description: "Seconds until the limit frees up.", schema: { type: "integer", minimum: 1 } }, ...(spec.method === "GET" && s === 429 ? RATE_LIMIT_HEADERS : {}) }
       : undefined;
     responses[s] = {
       description: `${STATUS_TEXT[s] ?? "Error"} — code: ${codes.map((c) => (c === "blocked" ? "not_found" : c)).join(", ")}`,
