@@ -23,9 +23,20 @@ const ROOT = path.resolve(import.meta.dirname, "../../..");
 /**
  * Actions meant for signed-out visitors. Everything else must refuse them. The password-reset
  * and unsubscribe ones are authorised by what they carry (an address that only gets an email;
- * a single-use token; a signed link), tested in tests/integration/email/.
+ * a single-use token; a signed link), tested in tests/integration/email/; the sign-in link
+ * ones likewise, tested in tests/integration/security/lockout.test.ts.
  */
-const PUBLIC_ACTIONS = new Set(["signUpAction", "signInAction", "signOutAction", "forgotPasswordAction", "resetPasswordAction", "unsubscribeAction", "verifyEmailAction"]);
+const PUBLIC_ACTIONS = new Set([
+  "signUpAction",
+  "signInAction",
+  "signOutAction",
+  "forgotPasswordAction",
+  "resetPasswordAction",
+  "unsubscribeAction",
+  "verifyEmailAction",
+  "requestSignInLinkAction",
+  "signInWithLinkAction",
+]);
 
 function serverActionFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -141,7 +152,7 @@ describe("every server action refuses a signed-out caller", () => {
     }
   });
 
-  it("the public ones are only sign-up, sign-in, sign-out, password reset, unsubscribe and email verification", () => {
+  it("the public ones are only sign-up, sign-in (password or emailed link), sign-out, password reset, unsubscribe and email verification", () => {
     expect(actions.filter((a) => PUBLIC_ACTIONS.has(a.name)).map((a) => a.name).sort()).toEqual([...PUBLIC_ACTIONS].sort());
   });
 });
