@@ -47,6 +47,35 @@ export function passwordResetMessage(o: { name: string; link: string; minutes: n
   });
 }
 
+export function signInLinkMessage(o: { name: string; link: string; minutes: number }): RenderedEmail {
+  return renderEmail({
+    subject: "Your Rapport sign-in link",
+    heading: `Hello ${o.name}`,
+    parts: [
+      { kind: "p", text: "Someone (we hope you) asked for a link to sign in to Rapport without a password." },
+      { kind: "button", label: "Sign in to Rapport", href: o.link },
+      { kind: "p", text: `The link works once, for ${o.minutes} minutes — also while password sign-in is paused after failed attempts.` },
+      { kind: "p", text: "If you did not ask for it, ignore this email: nobody can use the link without reading your inbox." },
+    ],
+    footer: SIGN_OFF,
+  });
+}
+
+export function signInFailuresMessage(o: { name: string; failures: number; minutes: number; linkPage: string; resetPage: string }): RenderedEmail {
+  return renderEmail({
+    subject: "Failed sign-in attempts on your Rapport account",
+    heading: `Hello ${o.name}`,
+    parts: [
+      { kind: "p", text: `Someone tried to sign in to your account with a wrong password ${o.failures} times in the last ${o.minutes} minutes.` },
+      { kind: "p", text: `For your safety, signing in with your password is paused for up to ${o.minutes} minutes. You can still get in at once with a sign-in link sent to this address.` },
+      { kind: "button", label: "Email me a sign-in link", href: o.linkPage },
+      { kind: "p", text: "If it was you, no harm done. If it wasn't, your password held — but if it is one you use elsewhere, choose a new one:" },
+      { kind: "button", label: "Choose a new password", href: o.resetPage },
+    ],
+    footer: SIGN_OFF,
+  });
+}
+
 export function requestReceivedMessage(o: { from: string; note: string; link: string; unsubscribe: string }): RenderedEmail {
   const parts: EmailPart[] = [{ kind: "p", text: `${o.from} would like to connect with you.` }];
   if (o.note.trim()) parts.push({ kind: "quote", text: o.note });

@@ -8,7 +8,9 @@ import "server-only";
 export const ERROR_STATUS = {
   validation: 400,
   unauthenticated: 401,
+  token_expired: 401,
   suspended: 403,
+  insufficient_scope: 403,
   forbidden: 403,
   not_found: 404,
   method_not_allowed: 405,

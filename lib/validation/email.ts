@@ -5,6 +5,10 @@ import { ZEmail, ZPassword } from "./member";
 export const ZPasswordResetRequest = z.strictObject({ email: ZEmail });
 export type TPasswordResetRequest = z.input<typeof ZPasswordResetRequest>;
 
+/** "Email me a sign-in link": the same one field. */
+export const ZSignInLinkRequest = ZPasswordResetRequest;
+export type TSignInLinkRequest = TPasswordResetRequest;
+
 export const ZPasswordResetConfirm = z.strictObject({
   token: z.string({ error: "The reset link is incomplete." }).trim().min(20, "The reset link is incomplete.").max(200, "The reset link is not valid."),
   password: ZPassword,

@@ -49,6 +49,9 @@ export async function startServer(p: {
     NEXT_TELEMETRY_DISABLED: "1",
     CHECKPOINT_DISABLE: "1",
     RAPPORT_QUERY_LOG: "1",
+    // The bench measures throughput from one address with one token: read limits would cap it.
+    RAPPORT_READ_LIMIT_PER_MINUTE: "0",
+    RAPPORT_READ_LIMIT_PER_IP_PER_MINUTE: "0",
     NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require ${counter}`.trim(),
     ...(p.poolSize ? { DATABASE_POOL_SIZE: String(p.poolSize) } : {}),
     ...p.extraEnv,

@@ -5,7 +5,8 @@ import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { FormAction } from "@/lib/server/action-result";
 
-export function ForgotPasswordForm({ action }: { action: FormAction }) {
+/** One email field and a button: the reset request, and the sign-in link request (/signin/link). */
+export function ForgotPasswordForm({ action, submitLabel = "Send me a reset link" }: { action: FormAction; submitLabel?: string }) {
   const [state, submit] = useActionState(action, {});
   return (
     <form action={submit} className="space-y-4" noValidate>
@@ -13,7 +14,7 @@ export function ForgotPasswordForm({ action }: { action: FormAction }) {
         {(p) => <input {...p} type="email" className="input" autoComplete="email" defaultValue={state.values?.email} required />}
       </Field>
       <FormMessage state={state} />
-      <SubmitButton pendingText="Sending…">Send me a reset link</SubmitButton>
+      <SubmitButton pendingText="Sending…">{submitLabel}</SubmitButton>
     </form>
   );
 }

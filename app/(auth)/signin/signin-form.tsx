@@ -36,6 +36,8 @@ export function SigninForm({ next, oauth }: { next: string; oauth: { id: string;
         </div>
       ) : null}
       <p className="text-sm muted">
+        <Link href="/signin/link" className="underline">Email me a sign-in link</Link>
+        {" · "}
         <Link href="/forgot-password" className="underline">Forgot your password?</Link>
       </p>
       <p className="text-sm muted">

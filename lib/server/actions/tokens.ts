@@ -18,7 +18,7 @@ export async function createTokenAction(_prev: CreateTokenState, form: FormData)
     const viewer = await requireMember();
     const now = systemNow();
     const created = await submitOnce(form, { caller: viewer.id, action: "token", now }, async () => {
-      const made = await createToken(await getDb(), { memberId: viewer.id, input: formObject(form, ["name"]) as TTokenCreateInput, now });
+      const made = await createToken(await getDb(), { memberId: viewer.id, input: tokenInput(form), now });
       return { name: made.name, token: made.token };
     });
     revalidatePath("/settings/tokens");
@@ -26,6 +26,14 @@ export async function createTokenAction(_prev: CreateTokenState, form: FormData)
   } catch (e) {
     return failure(e, form);
   }
+}
+
+/** The form's fields as the service's input: checked scope boxes, and the lifetime ("never" or days). */
+function tokenInput(form: FormData): TTokenCreateInput {
+  const scopes = form.getAll("scopes").filter((v): v is string => typeof v === "string");
+  const expiry = formString(form, "expiresInDays");
+  const days = /^\d{1,4}$/.test(expiry) ? Number(expiry) : expiry;
+  return { ...(formObject(form, ["name"]) as { name: string }), scopes, expiresInDays: days } as TTokenCreateInput;
 }
 
 export async function revokeTokenAction(_prev: ActionState, form: FormData): Promise<ActionState> {

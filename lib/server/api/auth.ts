@@ -8,10 +8,16 @@ import { publicUrl } from "@/lib/env";
 import { trustedProxyHops } from "@/lib/security/proxy-trust";
 import { isSameOrigin } from "@/lib/security/request-origin";
 import { authenticateToken } from "@/lib/server/services/tokens/authenticate-token";
+import { clientIp } from "@/lib/server/request-ip";
+import type { TokenScope } from "@/lib/validation/api/token";
 import { getDb } from "@/lib/server/db";
 import { sessionVersionOf } from "@/lib/server/auth/session-version";
 
-export type ApiCaller = { viewer: Viewer; via: "token" | "session" };
+/**
+ * A token caller carries the token's scopes; a session caller is not limited by scopes (it is
+ * the member at their own browser, who can do everything the pages let them do).
+ */
+export type ApiCaller = { viewer: Viewer; via: "token"; tokenId: string; scopes: readonly TokenScope[] } | { viewer: Viewer; via: "session" };
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -27,9 +33,16 @@ export async function authenticate(req: Request, now: Date): Promise<ApiCaller |
   if (authorization !== null) {
     const m = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
     if (!m) throw new AppError("unauthenticated", "Send your token as `Authorization: Bearer <token>`.");
-    const viewer = await authenticateToken(await getDb(), { token: m[1], now });
-    if (!viewer) throw new AppError("unauthenticated", "That token is not valid, or it was revoked. Create a new one in Settings → API tokens.");
-    return active({ viewer, via: "token" });
+    const found = await authenticateToken(await getDb(), { token: m[1], now, ip: clientIp(req.headers) });
+    if (!found.ok && found.reason === "expired") {
+      throw new AppError(
+        "token_expired",
+        `That token expired on ${found.expiredAt.toISOString().slice(0, 10)}. Create a new one in Settings → API tokens (and revoke this one).`,
+        { details: { expiredAt: found.expiredAt.toISOString() } },
+      );
+    }
+    if (!found.ok) throw new AppError("unauthenticated", "That token is not valid, or it was revoked. Create a new one in Settings → API tokens.");
+    return active({ viewer: found.viewer, via: "token", tokenId: found.tokenId, scopes: found.scopes });
   }
 
   const session = readCookie(req.headers.get("cookie"), sessionCookieName());
@@ -52,6 +65,19 @@ function active(caller: ApiCaller): ApiCaller {
     throw new AppError("suspended", until ? `Your account is suspended until ${until.toISOString().slice(0, 10)}.` : "Your account is suspended.");
   }
   return caller;
+}
+
+/**
+ * A token must carry the scope the operation declares (lib/server/api/spec/*); a session
+ * caller is not limited by scopes. Refused as 403 `insufficient_scope`, naming the scope.
+ */
+export function requireScope(caller: ApiCaller, scope: TokenScope): void {
+  if (caller.via !== "token" || caller.scopes.includes(scope)) return;
+  throw new AppError(
+    "insufficient_scope",
+    `This token can't do that: it needs the “${scope}” scope, and it has ${caller.scopes.map((s) => `“${s}”`).join(", ") || "none"}. Create a token with “${scope}” in Settings → API tokens.`,
+    { details: { requiredScope: scope, tokenScopes: [...caller.scopes] } },
+  );
 }
 
 /**

@@ -4,9 +4,10 @@ import { systemNow } from "@/lib/server/clock";
 import { clientIp } from "@/lib/server/request-ip";
 import type { Viewer } from "@/lib/server/auth/viewer";
 import { ZNoBody } from "@/lib/validation/api/common";
-import { authenticate } from "./auth";
+import { authenticate, requireScope } from "./auth";
 import { checkDeclaredLength, readJsonBody } from "./body";
-import { problemFromError } from "./problem";
+import { problem, problemFromError } from "./problem";
+import { rateLimitHeaders, readLimiter, type ReadVerdict } from "@/lib/server/rate-limit/read-limit";
 import type { RouteInput, RouteResult, RouteSpec } from "./route-spec";
 import { validate } from "@/lib/server/validation";
 import { findNul } from "@/lib/security/nul";
@@ -47,14 +48,30 @@ export function apiRoute<const S extends RouteSpec>(
       const now = systemNow();
       checkDeclaredLength(req);
       let viewer: Viewer | null = null;
+      let tokenId: string | null = null;
       if (spec.auth === "member") {
         const caller = await authenticate(req, now);
         if (!caller) {
           throw new AppError("unauthenticated", "Authenticate with `Authorization: Bearer <token>` (create one with POST /api/v1/tokens) or sign in.");
         }
+        requireScope(caller, spec.scope);
         viewer = caller.viewer;
+        if (caller.via === "token") tokenId = caller.tokenId;
       }
       const write = req.method !== "GET" && req.method !== "HEAD";
+      // Reads are limited per token, member and address (lib/server/rate-limit/read-limit.ts);
+      // writes have their own limits in the services (budgets, cooldowns, posting limits).
+      let limit: ReadVerdict | null = null;
+      if (!write) {
+        limit = await readLimiter().consume({ ip: clientIp(req.headers), memberId: viewer?.id, tokenId });
+        if (limit && !limit.ok) {
+          return problem("rate_limited", {
+            detail: `Too many reads: at most ${limit.limit} a minute. Try again in ${limit.resetSeconds} s.`,
+            retryAt: new Date(now.getTime() + limit.resetSeconds * 1000),
+            headers: { "Retry-After": String(limit.resetSeconds), ...rateLimitHeaders(limit) },
+          });
+        }
+      }
       const key = write ? idempotencyKeyOf(req.headers) : null;
       const params = await parseParams(spec, ctx);
       const query = spec.query ? validate(spec.query, queryObject(req), "query") : undefined;
@@ -65,7 +82,11 @@ export function apiRoute<const S extends RouteSpec>(
 
       const ip = clientIp(req.headers);
       const run = () => handler({ req, now, ip, viewer, params, query, body } as HandlerContext<S>).then((result) => answer(spec, result));
-      if (!write) return await run();
+      if (!write) {
+        const response = await run();
+        if (limit) for (const [k, v] of Object.entries(rateLimitHeaders(limit))) response.headers.set(k, v);
+        return response;
+      }
 
       // A write: the handler's writes, its answer and the key's record commit together, so
       // a 2xx means stored and a failure means nothing was (lib/server/unit-of-work.ts).

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { ZProblem } from "@/lib/validation/api/problem";
 import { sessionCookieName } from "@/lib/server/auth/cookies";
 import { ERROR_STATUS } from "@/lib/server/errors";
+import { SCOPE_DESCRIPTIONS, TOKEN_SCOPES } from "@/lib/validation/api/token";
 import { API_ROUTES } from "./openapi-registry";
 import { MAX_BODY_BYTES } from "./body";
 import type { ProblemCode } from "./problem";
@@ -67,11 +68,12 @@ function rewriteRefs(node: unknown): unknown {
 /** The problem codes an operation can answer with: its own plus those every operation of its kind can. */
 function problemCodes(spec: RouteSpec): ProblemCode[] {
   const codes = new Set<ProblemCode>(spec.errors ?? []);
-  if (spec.auth === "member") ["unauthenticated", "suspended"].forEach((c) => codes.add(c as ProblemCode));
+  if (spec.auth === "member") ["unauthenticated", "token_expired", "suspended", "insufficient_scope"].forEach((c) => codes.add(c as ProblemCode));
   if (spec.auth === "member" && spec.method !== "GET") codes.add("forbidden");
   if (spec.body || spec.query || spec.method !== "GET") codes.add("validation");
   if (spec.method !== "GET") ["payload_too_large", "idempotency_key_in_use", "idempotency_key_reused"].forEach((c) => codes.add(c as ProblemCode));
   if (spec.params) codes.add("not_found");
+  if (spec.method === "GET") codes.add("rate_limited"); // the read limit (lib/server/rate-limit/read-limit.ts)
   codes.add("internal");
   codes.add("unavailable");
   return [...codes];
@@ -89,6 +91,13 @@ const IDEMPOTENCY_KEY_PARAMETER: Json = {
     "being processed so is a retry (409 `idempotency_key_in_use`). Only successful answers are kept. 1–255 visible " +
     "ASCII characters; a UUID is the usual choice.",
   schema: { type: "string", minLength: 1, maxLength: MAX_KEY_LENGTH },
+};
+
+/** On every read: the caller's read budget (per token, member and address; the tightest is shown). */
+const RATE_LIMIT_HEADERS: Json = {
+  "RateLimit-Limit": { description: "Reads allowed per minute for the tightest of your token, account and address.", schema: { type: "integer", minimum: 1 } },
+  "RateLimit-Remaining": { description: "Reads left in the current minute.", schema: { type: "integer", minimum: 0 } },
+  "RateLimit-Reset": { description: "Seconds until the current window resets.", schema: { type: "integer", minimum: 1 } },
 };
 
 const REPLAYED_HEADER_DOC: Json = {
@@ -138,7 +147,7 @@ function operation(spec: RouteSpec, schemas: SchemaSet): Json {
   const responses: Json = {
     [status]: {
       description: STATUS_TEXT[status],
-      ...(write ? { headers: { [REPLAYED_HEADER]: REPLAYED_HEADER_DOC } } : {}),
+      ...(write ? { headers: { [REPLAYED_HEADER]: REPLAYED_HEADER_DOC } } : { headers: RATE_LIMIT_HEADERS }),
       ...(spec.response ? { content: { "application/json": { schema: schemas.convert(spec.response) } } } : {}),
     },
   };
@@ -149,7 +158,7 @@ function operation(spec: RouteSpec, schemas: SchemaSet): Json {
   }
   for (const [s, codes] of [...byStatus].sort(([a], [b]) => a - b)) {
     const headers = codes.some((c) => ["weekly_limit", "pending_limit", "rate_limited", "cooldown", "unavailable"].includes(c))
-      ? { "Retry-After": { description: "Seconds until the limit frees up.", schema: { type: "integer", minimum: 1 } } }
+      ? { "Retry-After": { description: "Seconds until the limit frees up.", schema: { type: "integer", minimum: 1 } }, ...(spec.method === "GET" && s === 429 ? RATE_LIMIT_HEADERS : {}) }
       : undefined;
     responses[s] = {
       description: `${STATUS_TEXT[s] ?? "Error"} — code: ${codes.map((c) => (c === "blocked" ? "not_found" : c)).join(", ")}`,
@@ -158,12 +167,17 @@ function operation(spec: RouteSpec, schemas: SchemaSet): Json {
     };
   }
 
+  // The scope a token needs, three ways: in the security requirement (OpenAPI 3.1 allows role
+  // names for any scheme type, §4.8.30), as `x-required-scope` for tools, and in words.
+  const scopeNote = spec.auth === "member" ? `Token scope: \`${spec.scope}\` (a browser session is not limited by scopes).` : null;
+  const description = [spec.description, scopeNote].filter(Boolean).join("\n\n");
   return {
     operationId: spec.operationId,
     summary: spec.summary,
-    ...(spec.description ? { description: spec.description } : {}),
+    ...(description ? { description } : {}),
     tags: [spec.tag],
-    security: spec.auth === "member" ? [{ bearerAuth: [] }, { sessionCookie: [] }] : [],
+    security: spec.auth === "member" ? [{ bearerAuth: [spec.scope] }, { sessionCookie: [] }] : [],
+    ...(spec.auth === "member" ? { "x-required-scope": spec.scope } : {}),
     ...(parameters.length ? { parameters } : {}),
     ...(spec.body
       ? { requestBody: { required: true, content: { "application/json": { schema: schemas.convert(spec.body) } } } }
@@ -219,7 +233,15 @@ export function buildOpenApiDocument(opts: { serverUrl?: string } = {}): Json {
     components: {
       schemas: schemas.components,
       securitySchemes: {
-        bearerAuth: { type: "http", scheme: "bearer", bearerFormat: "rpt_ + 43 characters", description: "A personal access token." },
+        bearerAuth: {
+          type: "http",
+          scheme: "bearer",
+          bearerFormat: "rpt_ + 43 characters",
+          description:
+            "A personal access token. Each operation lists the one scope a token needs (in its security requirement and `x-required-scope`); " +
+            "a token without it is refused with 403 `insufficient_scope`, an expired one with 401 `token_expired`. Scopes: " +
+            TOKEN_SCOPES.map((s) => `\`${s}\` — ${SCOPE_DESCRIPTIONS[s]}`).join(" "),
+        },
         sessionCookie: {
           type: "apiKey",
           in: "cookie",

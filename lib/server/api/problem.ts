@@ -17,7 +17,9 @@ export const PROBLEM_TYPE_BASE = "https://rapport.example/problems/";
 const TITLES: Record<ProblemCode, string> = {
   validation: "Some fields need attention",
   unauthenticated: "Authentication required",
+  token_expired: "Token expired",
   suspended: "Account suspended",
+  insufficient_scope: "Token lacks the scope",
   forbidden: "Not allowed",
   not_found: "Not found",
   method_not_allowed: "Method not allowed",
@@ -72,7 +74,12 @@ export function problem(code: ProblemCode, init: ProblemInit): Response {
   };
   const headers = new Headers({ "Content-Type": "application/problem+json", "Cache-Control": "no-store", ...init.headers });
   if (init.retryAt && !headers.has("Retry-After")) headers.set("Retry-After", String(retryAfterSeconds(init.retryAt)));
-  if (status === 401 && !headers.has("WWW-Authenticate")) headers.set("WWW-Authenticate", 'Bearer realm="rapport"');
+  if (!headers.has("WWW-Authenticate")) {
+    // RFC 6750 §3: say which bearer error it was, and which scope was missing.
+    if (code === "token_expired") headers.set("WWW-Authenticate", 'Bearer realm="rapport", error="invalid_token", error_description="The token expired"');
+    else if (code === "insufficient_scope") headers.set("WWW-Authenticate", `Bearer realm="rapport", error="insufficient_scope", scope="${String(init.extra?.requiredScope ?? "")}"`);
+    else if (status === 401) headers.set("WWW-Authenticate", 'Bearer realm="rapport"');
+  }
   return withApiSecurityHeaders(new Response(JSON.stringify(body), { status, headers }));
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import type { ProblemCode } from "./problem";
+import type { TokenScope } from "@/lib/validation/api/token";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
@@ -9,7 +10,18 @@ export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
  * schemas and the OpenAPI document is generated from them (lib/server/api/openapi.ts), so
  * the two cannot drift apart.
  */
-export type RouteSpec = {
+export type RouteSpec = RouteSpecBase &
+  (
+    | {
+        /** a signed-in, active member (token or session) */
+        auth: "member";
+        /** what a token must be allowed to do to call this (a session is not limited by scopes) */
+        scope: TokenScope;
+      }
+    | { /** anyone */ auth: "none"; scope?: never }
+  );
+
+type RouteSpecBase = {
   method: HttpMethod;
   /** OpenAPI-style path under /api/v1, e.g. "/posts/{id}" */
   path: `/${string}`;
@@ -17,8 +29,6 @@ export type RouteSpec = {
   summary: string;
   description?: string;
   tag: string;
-  /** "member": a signed-in, active member (token or session); "none": anyone */
-  auth: "member" | "none";
   /** path parameters; a value that does not parse is "not found", not a validation error */
   params?: z.ZodType;
   /** what a missing item is called in the not-found message ("That post could not be found.") */

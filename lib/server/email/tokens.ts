@@ -2,10 +2,10 @@ import "server-only";
 import crypto from "node:crypto";
 import type { Tx } from "@/lib/server/db";
 
-export type EmailTokenPurpose = "password_reset" | "verify_email";
+export type EmailTokenPurpose = "password_reset" | "verify_email" | "signin_link";
 
-/** Password-reset links work for 30 minutes; verification links for a day. */
-export const TOKEN_TTL_MINUTES: Record<EmailTokenPurpose, number> = { password_reset: 30, verify_email: 24 * 60 };
+/** Password-reset links work for 30 minutes; sign-in links for 15; verification links for a day. */
+export const TOKEN_TTL_MINUTES: Record<EmailTokenPurpose, number> = { password_reset: 30, verify_email: 24 * 60, signin_link: 15 };
 
 const hashToken = (token: string) => crypto.createHash("sha256").update(token).digest("hex");
 

@@ -10,7 +10,9 @@ export const ZFieldProblem = z.object({
 export const PROBLEM_CODES = [
   "validation",
   "unauthenticated",
+  "token_expired",
   "suspended",
+  "insufficient_scope",
   "forbidden",
   "not_found",
   "method_not_allowed",
@@ -51,6 +53,9 @@ export const ZProblem = z
     instance: z.string().optional(),
     errors: z.array(ZFieldProblem).optional().meta({ description: "validation: one entry per bad field." }),
     retryAt: ZInstant.optional().meta({ description: "When a limit or cooldown frees up." }),
+    requiredScope: z.string().optional().meta({ description: "insufficient_scope: the scope this operation needs." }),
+    tokenScopes: z.array(z.string()).optional().meta({ description: "insufficient_scope: the scopes the token has." }),
+    expiredAt: ZInstant.optional().meta({ description: "token_expired: when the token stopped working." }),
     evaluation: ZEvaluation.optional().meta({ description: "warmup_incomplete: the evaluation that refused the request." }),
   })
   .meta({ id: "Problem" });

@@ -89,7 +89,7 @@ describe("the OpenAPI document", () => {
     expect(send.responses["409"].description).toMatch(/warmup_incomplete/);
     expect(send.responses["409"].content["application/problem+json"].schema.$ref).toBe("#/components/schemas/Problem");
     expect(send.responses["429"].headers["Retry-After"]).toBeDefined();
-    expect(send.security).toEqual([{ bearerAuth: [] }, { sessionCookie: [] }]);
+    expect(send.security).toEqual([{ bearerAuth: ["write:requests"] }, { sessionCookie: [] }]);
 
     const log = doc.paths["/api/v1/interactions"].post.requestBody.content["application/json"].schema;
     expect(Object.keys(log.properties)).toEqual(["target", "platform", "kind", "occurredOn", "evidenceUrl", "summary"]);

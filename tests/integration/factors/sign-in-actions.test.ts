@@ -13,6 +13,8 @@ vi.mock("next/headers", () => ({
 }));
 
 import { signInAction } from "@/lib/server/actions/auth";
+import { signInWithLinkAction } from "@/lib/server/actions/sign-in-link";
+import { requestSignInLink } from "@/lib/server/services/accounts/sign-in-link";
 import { secondStepAction } from "@/lib/server/actions/factors";
 import { sessionCookieName } from "@/lib/server/auth/cookies";
 import { pendingCookieName } from "@/lib/server/auth/pending-sign-in";
@@ -65,6 +67,23 @@ describe("signing in with a password when a second factor is on", () => {
     expect(await outcome(secondStepAction({}, form({ method: "totp", code: code(Date.now()), next: "/feed" })))).toBe("redirect:/feed");
     expect(jar.has(sessionCookieName())).toBe(true);
     expect(jar.has(pendingCookieName())).toBe(false);
+  });
+
+  it("an emailed sign-in link stands for the password only: with the app on, the second step follows", async () => {
+    const m = await createMember();
+    const now = new Date();
+    const { secret } = await startTotpEnrolment(t.db, { memberId: m.id, now: new Date(now.getTime() - 120_000) });
+    const code = (at: number) => new TOTP({ secret: Secret.fromBase32(secret) }).generate({ timestamp: at });
+    await confirmTotpEnrolment(t.db, { memberId: m.id, code: code(now.getTime() - 120_000), password: KNOWN_PASSWORD, ip: "203.0.113.50", now: new Date(now.getTime() - 120_000) });
+    await requestSignInLink(t.db, { input: { email: m.email }, ip: "203.0.113.50", now });
+    const mail = await t.db.emailOutbox.findFirstOrThrow({ where: { recipient: m.email, subject: "Your Rapport sign-in link" } });
+    const token = /\/signin\/link\?token=([\w-]+)/.exec(mail.textBody)![1];
+
+    expect(await outcome(signInWithLinkAction({}, form({ token })))).toBe(`redirect:/signin/second-factor?next=${encodeURIComponent("/")}`);
+    expect(jar.has(sessionCookieName())).toBe(false);
+    expect(jar.has(pendingCookieName())).toBe(true);
+    expect(await outcome(secondStepAction({}, form({ method: "totp", code: code(Date.now()), next: "/" })))).toBe("redirect:/");
+    expect(jar.has(sessionCookieName())).toBe(true);
   });
 
   it("the second step without a pending sign-in is refused", async () => {

@@ -23,7 +23,8 @@ const ROOT = path.resolve(import.meta.dirname, "../../..");
 /**
  * Actions meant for signed-out visitors. Everything else must refuse them. The password-reset
  * and unsubscribe ones are authorised by what they carry (an address that only gets an email;
- * a single-use token; a signed link), tested in tests/integration/email/. The passkey and
+ * a single-use token; a signed link), tested in tests/integration/email/; the sign-in link
+ * ones likewise, tested in tests/integration/security/lockout.test.ts. The passkey and
  * second-step ones are authorised by a WebAuthn signature over a server-issued challenge, or a
  * signed pending sign-in token plus a code (tests/integration/factors/).
  */
@@ -39,6 +40,8 @@ const PUBLIC_ACTIONS = new Set([
   "passkeySignInAction",
   "secondStepAction",
   "cancelSecondStepAction",
+  "requestSignInLinkAction",
+  "signInWithLinkAction",
 ]);
 
 function serverActionFiles(dir: string): string[] {
@@ -155,7 +158,7 @@ describe("every server action refuses a signed-out caller", () => {
     }
   });
 
-  it("the public ones are only sign-up, sign-in (password, passkey, second step), sign-out, password reset, unsubscribe and email verification", () => {
+  it("the public ones are only sign-up, sign-in (password, emailed link, passkey, second step), sign-out, password reset, unsubscribe and email verification", () => {
     expect(actions.filter((a) => PUBLIC_ACTIONS.has(a.name)).map((a) => a.name).sort()).toEqual([...PUBLIC_ACTIONS].sort());
   });
 });

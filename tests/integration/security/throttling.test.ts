@@ -101,7 +101,7 @@ describe("sign-in throttling", () => {
     for (let i = 0; i < 5; i++) expect((await signInAction({}, form("wrong password!"))).code).toBe("unauthenticated");
     const state = await signInAction({}, form(KNOWN_PASSWORD));
     expect(state).toMatchObject({ ok: false, code: "rate_limited" });
-    expect(state.message).toMatch(/please wait before trying again/i);
+    expect(state.message).toMatch(/password sign-in is paused.*Email me a sign-in link/i);
     expect(state.values).not.toHaveProperty("password");
   });
 

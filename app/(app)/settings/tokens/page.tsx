@@ -8,7 +8,7 @@ export const metadata = { title: "API tokens" };
 
 export default async function TokensPage() {
   const fmt = await dateFormat();
-  const { tokens } = await loadTokensPage();
+  const { tokens, viewer, now } = await loadTokensPage();
   return (
     <div className="mx-auto max-w-2xl">
       <h1 className="text-2xl font-semibold">Settings</h1>
@@ -20,9 +20,10 @@ export default async function TokensPage() {
           </h2>
           <p className="mb-4 mt-1 text-sm muted">
             Personal access tokens let scripts and integrations use the <a href="/api/v1/openapi.json" className="underline">Rapport API</a> as
-            you — everything you can do here, they can do too. Give each one its own token, so you can revoke one without the others.
+            you, limited to the scopes you give them. Give each one its own token with only what it needs, so you can revoke one without the
+            others.
           </p>
-          <CreateTokenForm />
+          <CreateTokenForm isAdmin={viewer.role === "admin"} />
         </section>
 
         <section className="card" aria-labelledby="tokens-title">
@@ -43,9 +44,29 @@ export default async function TokensPage() {
                       {t.lastUsedAt ? (
                         <>
                           last used <time dateTime={t.lastUsedAt.toISOString()}>{fmt.dateTime(t.lastUsedAt)}</time>
+                          {t.lastUsedIp ? <> from {t.lastUsedIp}</> : null}
                         </>
                       ) : (
                         "never used"
+                      )}
+                    </p>
+                    <p className="text-sm muted">
+                      {t.scopes.map((s) => (
+                        <code key={s} className="mr-1 rounded bg-stone-100 px-1 text-xs dark:bg-stone-800">
+                          {s}
+                        </code>
+                      ))}
+                      ·{" "}
+                      {t.expiresAt === null ? (
+                        <span className="text-amber-800 dark:text-amber-300">never expires</span>
+                      ) : t.expiresAt.getTime() <= now.getTime() ? (
+                        <span className="text-red-700 dark:text-red-400">
+                          expired <time dateTime={t.expiresAt.toISOString()}>{fmt.date(t.expiresAt)}</time>
+                        </span>
+                      ) : (
+                        <>
+                          expires <time dateTime={t.expiresAt.toISOString()}>{fmt.date(t.expiresAt)}</time>
+                        </>
                       )}
                     </p>
                   </div>

@@ -3,7 +3,7 @@ import { AppError } from "@/lib/server/errors";
 import { loadViewer } from "@/lib/server/auth/viewer";
 import { apiRoute } from "@/lib/server/api/handler";
 import { decodeOffset, slicePage } from "@/lib/server/api/cursor";
-import { iso, isoOrNull } from "@/lib/server/api/present/common";
+import { presentToken } from "@/lib/server/api/present/token";
 import { createTokenRoute, listTokensRoute } from "@/lib/server/api/spec/accounts";
 import { signInWithPassword } from "@/lib/server/services/accounts/sign-in";
 import { createToken } from "@/lib/server/services/tokens/create-token";
@@ -22,14 +22,14 @@ export const POST = apiRoute(createTokenRoute, async ({ body, ip, now }) => {
   const viewer = await loadViewer(signIn.memberId, now);
   if (!viewer) throw new AppError("unauthenticated", "That email and password don't match an account.");
   if (viewer.suspended) throw new AppError("suspended", "Your account is suspended, so it can't create API tokens.");
-  const t = await createToken(await getDb(), { memberId: viewer.id, input: { name: body.name }, now });
-  return { ...t, createdAt: iso(t.createdAt), lastUsedAt: null };
+  const t = await createToken(await getDb(), { memberId: viewer.id, input: { name: body.name, scopes: body.scopes, expiresInDays: body.expiresInDays }, now });
+  return { ...presentToken(t), token: t.token };
 });
 
 export const GET = apiRoute(listTokensRoute, async ({ viewer, query }) => {
   const tokens = await listTokens(await getDb(), { memberId: viewer.id }); // at most MAX_ACTIVE_TOKENS
   const pg = slicePage(tokens, decodeOffset(query.cursor), query.limit);
-  return { items: pg.items.map((t) => ({ ...t, createdAt: iso(t.createdAt), lastUsedAt: isoOrNull(t.lastUsedAt) })), nextCursor: pg.nextCursor };
+  return { items: pg.items.map(presentToken), nextCursor: pg.nextCursor };
 });
 
 export const { PUT, PATCH, DELETE } = methodsNotAllowed(["GET", "POST"]);

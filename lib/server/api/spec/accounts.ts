@@ -46,6 +46,7 @@ export const listTokensRoute = defineRoute({
   summary: "List your active tokens (never their secrets)",
   tag: "Tokens",
   auth: "member",
+  scope: "read",
   query: ZPageQuery,
   response: page(ZTokenOut),
 });
@@ -57,6 +58,7 @@ export const revokeTokenRoute = defineRoute({
   summary: "Revoke a token",
   tag: "Tokens",
   auth: "member",
+  scope: "write:content",
   params: ZPathId,
   resource: "token",
   errors: ["not_found"],
@@ -69,6 +71,7 @@ export const getMeRoute = defineRoute({
   summary: "Your own profile and account",
   tag: "Me",
   auth: "member",
+  scope: "read",
   response: ZMe,
 });
 
@@ -80,6 +83,7 @@ export const updateMeRoute = defineRoute({
   description: "Send only the fields to change; an empty string (or null) clears location and links.",
   tag: "Me",
   auth: "member",
+  scope: "write:content",
   body: ZProfileUpdate,
   response: ZMe,
   errors: ["validation"],
@@ -96,6 +100,7 @@ export const deleteMeRoute = defineRoute({
     "then the account and everything in it is erased. Asking again keeps the first date.",
   tag: "Me",
   auth: "member",
+  scope: "write:content",
   body: ZDeleteAccount,
   response: ZDeletionScheduled,
   status: 202,
@@ -110,6 +115,7 @@ export const exportMeRoute = defineRoute({
   description: "Sent as an attachment (Content-Disposition). Tokens appear by their prefix only; no password or token hash is ever included.",
   tag: "Me",
   auth: "member",
+  scope: "read",
   response: ZAccountExport,
 });
 
@@ -120,6 +126,7 @@ export const getPolicyRoute = defineRoute({
   summary: "Your networking protocol (warm-up policy)",
   tag: "Me",
   auth: "member",
+  scope: "read",
   response: ZPolicyOut,
 });
 
@@ -133,6 +140,7 @@ export const putPolicyRoute = defineRoute({
     "freshnessDays, dailyPointCap, pendingLoggedCounts, allowIntroductions and minAccountAgeDays are optional (left out = unchanged).",
   tag: "Me",
   auth: "member",
+  scope: "write:content",
   body: ZPolicyUpdate,
   response: ZPolicyOut,
   errors: ["validation"],
@@ -146,6 +154,7 @@ export const previewPolicyRoute = defineRoute({
   description: "Takes the same body as PUT /me/policy.",
   tag: "Me",
   auth: "member",
+  scope: "read",
   body: ZPolicyUpdate,
   response: ZPolicyPreview,
   errors: ["validation"],
@@ -158,6 +167,7 @@ export const dashboardRoute = defineRoute({
   summary: "Your home page: incoming requests, ready to connect, warming up, waiting on them, recent activity",
   tag: "Me",
   auth: "member",
+  scope: "read",
   response: ZDashboard,
 });
 

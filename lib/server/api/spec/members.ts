@@ -23,6 +23,7 @@ export const searchMembersRoute = defineRoute({
     "never appear; email is never searched. Keep q and topic the same while you follow nextCursor.",
   tag: "Members",
   auth: "member",
+  scope: "read",
   query: ZApiMemberSearchQuery,
   response: ZMemberSearchPage,
   errors: ["validation"],
@@ -39,6 +40,7 @@ export const suggestMembersRoute = defineRoute({
     "who opted out. (A member whose handle is `suggestions` is at /members/@suggestions.)",
   tag: "Members",
   auth: "member",
+  scope: "read",
   response: ZSuggestions,
 });
 
@@ -49,6 +51,7 @@ export const getMemberRoute = defineRoute({
   summary: "A member's profile, protocol in words, and your relationship",
   tag: "Members",
   auth: "member",
+  scope: "read",
   params: ZPathHandle,
   resource: "member",
   response: ZMemberProfile,
@@ -63,6 +66,7 @@ export const getWarmupRoute = defineRoute({
   description: "Status, percent, every criterion, each interaction's points (or why it did not count) and next steps.",
   tag: "Members",
   auth: "member",
+  scope: "read",
   params: ZPathHandle,
   resource: "member",
   response: ZEvaluation,
@@ -77,6 +81,7 @@ export const getPairHistoryRoute = defineRoute({
   description: "Newest first, with the points each counted toward your warm-up with them.",
   tag: "Members",
   auth: "member",
+  scope: "read",
   params: ZPathHandle,
   resource: "member",
   query: ZPageQuery,
@@ -91,6 +96,7 @@ export const listKudosRoute = defineRoute({
   summary: "A member's kudos wall",
   tag: "Members",
   auth: "member",
+  scope: "read",
   params: ZPathHandle,
   resource: "member",
   query: ZPageQuery,
@@ -105,6 +111,7 @@ export const giveKudosRoute = defineRoute({
   summary: "Write a short public thank-you on a member's profile",
   tag: "Members",
   auth: "member",
+  scope: "write:content",
   params: ZPathHandle,
   resource: "member",
   body: ZApiKudosCreate,
@@ -120,6 +127,7 @@ export const deleteKudosRoute = defineRoute({
   summary: "Take back kudos you gave",
   tag: "Members",
   auth: "member",
+  scope: "write:content",
   params: ZPathId,
   resource: "kudos",
   errors: ["not_found"],
@@ -133,6 +141,7 @@ export const introduceRoute = defineRoute({
   description: "You must be connected to both. Counts toward the introduced member's warm-up if the other's protocol allows introductions.",
   tag: "Members",
   auth: "member",
+  scope: "write:requests",
   body: ZIntroductionCreate,
   response: z
     .object({ id: z.string(), createdAt: ZInstant, introduced: ZMemberRef.omit({ id: true }), introducedTo: ZMemberRef.omit({ id: true }), message: z.string() })
@@ -148,6 +157,7 @@ export const reportRoute = defineRoute({
   summary: "Report a member, post, comment, kudos or logged interaction to the moderators",
   tag: "Members",
   auth: "member",
+  scope: "write:content",
   body: ZReportCreate,
   response: z
     .object({ id: z.string(), subjectType: z.string(), subjectId: z.string(), reason: z.string(), status: z.string(), createdAt: ZInstant })

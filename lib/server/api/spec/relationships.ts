@@ -14,6 +14,7 @@ export const listRelationshipsRoute = defineRoute({
     "each tab lists. Keep status, sort and q the same while you follow nextCursor.",
   tag: "Relationships",
   auth: "member",
+  scope: "read",
   query: ZApiRelationshipsQuery,
   response: ZRelationshipsPage,
   errors: ["validation"],

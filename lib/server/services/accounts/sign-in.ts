@@ -8,6 +8,7 @@ import { markAttemptSucceeded, releaseAttempts, reserveAttempt, THROTTLES } from
 import { ERASING_MESSAGE, settleDeletionOnSignIn } from "./cancel-deletion";
 import { secondFactorsOf } from "@/lib/server/queries/factors";
 import { promoteIfAdminEmail } from "@/lib/server/services/admin/bootstrap-admin";
+import { notifyRepeatedFailures } from "./sign-in-failures";
 
 /** `deletionCancelled`: the member had asked to delete the account, and signing in kept it. */
 export type SignInResult = { ok: true; memberId: string; sessionVersion: number; deletionCancelled: boolean } | { ok: false; error: AppError };
@@ -18,6 +19,11 @@ const WINDOW_MINUTES = 15;
  * Checks email and password. Failures are throttled per account and per IP (in the
  * database); the message never says whether the email exists. Signing in cancels a pending
  * account deletion (cancel-deletion.ts).
+ *
+ * The throttle guards the *password credential* only, so it cannot be turned into a lockout:
+ * other ways in — the emailed sign-in link (sign-in-link.ts), OAuth, and passkeys — never
+ * consult it, and the owner is emailed once per throttling episode (sign-in-failures.ts).
+ * A new credential type should keep it that way: call its own check, not this function.
  */
 export async function signInWithPassword(db: Db, { input, ip, now }: { input: TSigninInput; ip: string; now: Date }): Promise<SignInResult> {
   // No fields named: the message never says which one was wrong.
@@ -29,7 +35,9 @@ export async function signInWithPassword(db: Db, { input, ip, now }: { input: TS
   const limits = [
     {
       rule: { kind: "signin:account", key: email, max: THROTTLES.signinPerAccount(), windowMinutes: WINDOW_MINUTES },
-      message: "Too many failed sign-in attempts for this account. For your safety, please wait before trying again.",
+      message:
+        "Too many failed sign-in attempts for this account, so password sign-in is paused for a while. " +
+        "You can still get in now with “Email me a sign-in link”.",
     },
     {
       rule: { kind: "signin:ip", key: ip, max: THROTTLES.signinPerIp(), windowMinutes: WINDOW_MINUTES },
@@ -49,6 +57,7 @@ export async function signInWithPassword(db: Db, { input, ip, now }: { input: TS
   const ok = await verifyPassword(member?.passwordHash, password);
   if (ok && member) await markAttemptSucceeded(db, reserved);
   if (!ok || !member) {
+    if (member) await notifyRepeatedFailures(db, { memberId: member.id, email, max: limits[0].rule.max, windowMinutes: WINDOW_MINUTES, now });
     return { ok: false, error: new AppError("unauthenticated", "That email and password don't match an account.") };
   }
   // With a second factor on, the password alone keeps nothing: the second step settles a pending deletion (factors/second-step.ts).

@@ -13,6 +13,8 @@ export const AUDIT_ACTIONS = [
   "account.password_reset",
   "account.email_verified",
   "account.email_changed",
+  "account.signin_link",
+  "account.signin_throttled",
   "policy.updated",
   "token.created",
   "token.revoked",
