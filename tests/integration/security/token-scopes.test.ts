@@ -114,6 +114,12 @@ describe("who is limited", () => {
     expect(res.json).toMatchObject({ code: "token_expired", expiredAt: made.expiresAt!.toISOString() });
     expect((res.json as { detail: string }).detail).toMatch(/expired on \d{4}-\d{2}-\d{2}/);
     expect(res.headers.get("www-authenticate")).toMatch(/error="invalid_token"/);
+    // audited with the address, once a day however often a forgotten script retries
+    await callRoute(route, { token: made.token, headers: { "x-forwarded-for": "203.0.113.8" } });
+    await Promise.all([1, 2, 3].map(() => callRoute(route, { token: made.token })));
+    const audits = await t.db.auditEvent.findMany({ where: { action: "token.expired_used", subjectId: made.id } });
+    expect(audits).toHaveLength(1);
+    expect(audits[0]).toMatchObject({ actorId: m.id, subjectType: "api_token" });
   });
 
   it("records the last use's time and address at most once a minute", async () => {

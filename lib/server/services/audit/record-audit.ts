@@ -18,6 +18,7 @@ export const AUDIT_ACTIONS = [
   "policy.updated",
   "token.created",
   "token.revoked",
+  "token.expired_used",
   "request.sent",
   "request.accepted",
   "request.declined",

@@ -2,10 +2,13 @@ import "server-only";
 import type { Db } from "@/lib/db/create-client";
 import { toViewer, VIEWER_SELECT, type Viewer } from "@/lib/server/auth/viewer";
 import { TOKEN_SCOPES, type TokenScope } from "@/lib/validation/api/token";
+import { recordAudit } from "@/lib/server/services/audit/record-audit";
 import { hashToken, looksLikeToken } from "./token-secret";
 
 /** lastUsedAt is a hint for people, not an audit log: one write a minute per token is plenty. */
 const LAST_USED_RESOLUTION_MS = 60_000;
+/** An expired token still in use is audited, at most once a day per token (a forgotten script retries all day). */
+const EXPIRED_AUDIT_RESOLUTION_MS = 24 * 60 * 60_000;
 
 export type TokenAuthentication =
   | { ok: true; viewer: Viewer; tokenId: string; scopes: TokenScope[] }
@@ -33,7 +36,10 @@ export async function authenticateToken(db: Db, { token: raw, now, ip }: { token
     select: { id: true, revokedAt: true, lastUsedAt: true, expiresAt: true, scopes: true, member: { select: VIEWER_SELECT } },
   });
   if (!row || row.revokedAt) return { ok: false, reason: "invalid" };
-  if (row.expiresAt && row.expiresAt.getTime() <= now.getTime()) return { ok: false, reason: "expired", expiredAt: row.expiresAt };
+  if (row.expiresAt && row.expiresAt.getTime() <= now.getTime()) {
+    await auditExpiredUse(db, { tokenId: row.id, memberId: row.member.id, lastUsedAt: row.lastUsedAt, expiredAt: row.expiresAt, now, ip });
+    return { ok: false, reason: "expired", expiredAt: row.expiresAt };
+  }
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
     const stale = new Date(now.getTime() - LAST_USED_RESOLUTION_MS);
     await db.apiToken.updateMany({
@@ -43,4 +49,33 @@ export async function authenticateToken(db: Db, { token: raw, now, ip }: { token
   }
   const scopes = TOKEN_SCOPES.filter((s) => row.scopes.includes(s));
   return { ok: true, viewer: toViewer(row.member, now), tokenId: row.id, scopes };
+}
+
+/**
+ * Someone still uses an expired token: audited (`token.expired_used`, with the address), at most
+ * once a day per token. Once a token has expired its lastUsedAt records these refused uses, and
+ * the same conditional UPDATE as above claims the day, so parallel retries write one row.
+ */
+async function auditExpiredUse(
+  db: Db,
+  p: { tokenId: string; memberId: string; lastUsedAt: Date | null; expiredAt: Date; now: Date; ip?: string | null },
+): Promise<void> {
+  const since = new Date(p.now.getTime() - EXPIRED_AUDIT_RESOLUTION_MS);
+  if (p.lastUsedAt && p.lastUsedAt > since && p.lastUsedAt >= p.expiredAt) return;
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.apiToken.updateMany({
+      where: { id: p.tokenId, OR: [{ lastUsedAt: null }, { lastUsedAt: { lte: since } }, { lastUsedAt: { lt: p.expiredAt } }] },
+      data: { lastUsedAt: p.now, lastUsedIp: p.ip ?? null },
+    });
+    if (count === 1) {
+      await recordAudit(tx, {
+        actorId: p.memberId,
+        action: "token.expired_used",
+        subjectType: "api_token",
+        subjectId: p.tokenId,
+        data: { expiredAt: p.expiredAt.toISOString(), ip: p.ip ?? null },
+        at: p.now,
+      });
+    }
+  });
 }
