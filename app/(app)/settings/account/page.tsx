@@ -9,12 +9,14 @@ import { DELETION_GRACE_DAYS } from "@/lib/validation/account";
 import { ChangeEmailForm } from "./change-email-form";
 import { changeEmailAction } from "@/lib/server/actions/email-verification";
 import { loadAccountSettingsPage } from "@/lib/server/loaders/settings-account";
+import { LinkedAccounts } from "./linked-accounts";
+import { linkBlueskyAction, unlinkBlueskyAction } from "@/lib/server/actions/linked-accounts";
 
 export const metadata = { title: "Account settings" };
 
 export default async function AccountSettingsPage({ searchParams }: { searchParams: Promise<{ deletion?: string }> }) {
   const { deletion } = await searchParams;
-  const { m, profile, discoverable, hasPassword } = await loadAccountSettingsPage();
+  const { m, profile, discoverable, hasPassword, bluesky, verifyEnabled } = await loadAccountSettingsPage();
   return (
     <div className="mx-auto max-w-2xl">
       <h1 className="text-2xl font-semibold">Settings</h1>
@@ -28,6 +30,12 @@ export default async function AccountSettingsPage({ searchParams }: { searchPara
         <p className="mb-4 text-sm muted">Signed in as {m.email} · @{m.handle}</p>
         <ProfileForm profile={profile} discoverable={discoverable} />
       </div>
+      <section className="card mt-6 space-y-4" aria-labelledby="linked-title">
+        <h2 id="linked-title" className="text-lg font-semibold">
+          Linked accounts
+        </h2>
+        <LinkedAccounts bluesky={bluesky} link={linkBlueskyAction} unlink={unlinkBlueskyAction} enabled={verifyEnabled} />
+      </section>
       <section className="card mt-6 space-y-6" aria-labelledby="security-title">
         <h2 id="security-title" className="text-lg font-semibold">
           Sign-in and security
