@@ -20,9 +20,9 @@ const ZResolved = z.looseObject({ did: z.string().startsWith("did:") });
 const ZProfile = z.looseObject({ did: z.string(), handle: z.string(), description: z.string().optional() });
 
 export function blueskyApi(fetcher: Fetcher, config: Pick<VerifyConfig, "blueskyApi">): BlueskyApi {
-  async function xrpc(method: string, params: Record<string, string>) {
+  async function xrpc(method: string, params: Record<string, string>, fresh = false) {
     const url = `${config.blueskyApi}/xrpc/${method}?${new URLSearchParams(params)}`;
-    return fetcher.fetch({ provider: "bluesky", url, trust: "operator" });
+    return fetcher.fetch({ provider: "bluesky", url, trust: "operator", fresh });
   }
   function errorName(body: unknown): string | null {
     const e = ZXrpcError.safeParse(body);
@@ -41,7 +41,8 @@ export function blueskyApi(fetcher: Fetcher, config: Pick<VerifyConfig, "bluesky
       return shaped(ZResolved, res.body, "resolveHandle").did;
     },
     async getProfile(actor) {
-      const res = await xrpc("app.bsky.actor.getProfile", { actor });
+      // never from the cache: the member has just saved the code in their description
+      const res = await xrpc("app.bsky.actor.getProfile", { actor }, true);
       if (res.status === 400) return null; // "Profile not found"
       if (res.status !== 200) throw new ProviderFault(`Bluesky answered ${res.status} to getProfile`);
       const p = shaped(ZProfile, res.body, "getProfile");

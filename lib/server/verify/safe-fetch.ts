@@ -25,6 +25,8 @@ export type SafeFetchRequest = {
   url: string;
   trust: Trust;
   headers?: Record<string, string>;
+  /** skip the cache for this read (the answer is still stored): a profile checked for a code the member just saved */
+  fresh?: boolean;
 };
 
 export type SafeFetchResponse = { status: number; body: unknown };
@@ -148,7 +150,7 @@ export function createFetcher(o: FetcherOptions = {}): Fetcher {
 
   return {
     async fetch(req) {
-      const hit = cache.get(req.url);
+      const hit = req.fresh ? undefined : cache.get(req.url);
       if (hit && hit.until > now()) return hit.value;
       for (let attempt = 0; ; attempt++) {
         await waitForGate(req.provider);

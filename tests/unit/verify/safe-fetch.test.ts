@@ -61,6 +61,8 @@ describe("safe fetcher, operator-configured bases", () => {
     await f.fetch({ provider: "t", url: `${srv.url}/ok`, trust: "operator" });
     await f.fetch({ provider: "t", url: `${srv.url}/ok`, trust: "operator" });
     expect(hits["/ok"] - before).toBe(1);
+    await f.fetch({ provider: "t", url: `${srv.url}/ok`, trust: "operator", fresh: true });
+    expect(hits["/ok"] - before).toBe(2);
   });
 
   it("follows a redirect on the same host, refuses one to another host", async () => {
