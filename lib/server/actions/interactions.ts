@@ -26,7 +26,7 @@ export async function logInteractionAction(_prev: ActionState, form: FormData): 
     const now = systemNow();
     await submitOnce(form, { caller: viewer.id, action: "log", now }, async () => {
       const logged = await logInteraction(await getDb(), { actorId: viewer.id, input: formObject(form, FIELDS) as TLoggedInteractionCreateInput, now });
-      await queueEvidenceCheck(logged);
+      queueEvidenceCheck(logged);
     });
   } catch (e) {
     return failure(e, form);

@@ -10,7 +10,7 @@ import { methodsNotAllowed } from "@/lib/server/api/method-not-allowed";
 export const POST = apiRoute(logInteractionRoute, async ({ viewer, body, now }) => {
   const { target, ...rest } = body;
   const logged = await withApiFieldNames(async () => logInteraction(await getDb(), { actorId: viewer.id, input: { ...rest, targetHandle: target }, now }), { targetHandle: "target" });
-  await queueEvidenceCheck(logged);
+  queueEvidenceCheck(logged);
   return getLoggedForApi(viewer.id, logged.id);
 });
 
