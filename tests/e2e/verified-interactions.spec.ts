@@ -21,7 +21,7 @@ async function linkBluesky(page: Page, handle: string, accountDid: string): Prom
   const section = page.locator("section", { has: page.getByRole("heading", { name: "Linked accounts" }) });
   await section.getByLabel("Bluesky handle").fill(handle);
   await section.getByRole("button", { name: "Link account" }).click();
-  const code = (await section.getByTestId("bluesky-code").getByLabel("Your one-time code").textContent())!.trim();
+  const code = (await section.getByTestId("bluesky-code-value").textContent())!.trim();
   expect(code).toMatch(/^rapport-/);
   await fake("description", { did: accountDid, description: `Hello! ${code}` });
   await section.getByRole("button", { name: "Check now" }).click();
@@ -74,6 +74,8 @@ test("a Bluesky reply logged with its URL is verified by Rapport and counts with
   await page.goto(`/u/${target.handle}`);
   expect(Number(await page.getByRole("progressbar").first().getAttribute("aria-valuenow"))).toBeGreaterThan(0);
   await expect(page.getByText("Verified on Bluesky").first()).toBeVisible();
+  // The target's profile shows their proven account.
+  await expect(page.getByTestId("verified-accounts")).toContainText(`Bluesky @${targetHandle}`);
   // And the other member has nothing to confirm.
   await targetPage.goto("/interactions");
   await expect(targetPage.getByRole("heading", { name: /Awaiting your confirmation/ })).toContainText("(0)");

@@ -42,8 +42,11 @@ export function LinkedAccounts({ bluesky, link, unlink, enabled }: { bluesky: Li
               Put this code anywhere in your Bluesky profile description (Edit profile → Description), save, then press “Check now”. You can remove it once
               verified.
             </p>
-            <p className="mt-2 font-mono text-base select-all" aria-label="Your one-time code">
-              {bluesky.code}
+            <p className="mt-2">
+              <span className="sr-only">Your one-time code: </span>
+              <code className="font-mono text-base select-all" data-testid="bluesky-code-value">
+                {bluesky.code}
+              </code>
             </p>
           </div>
         ) : null}
