@@ -168,8 +168,17 @@ function When({ item, fmt, now, className }: { item: TimelineItem; fmt: DateForm
   );
 }
 
+/** A logged interaction Rapport proved through a network's public API: "verified on Bluesky". */
+function badgeOf(item: TimelineItem): { label: string; className: string; icon: string } {
+  if (item.source === "logged" && item.verification === "verified") {
+    const where = item.platform === "bluesky" ? "Bluesky" : item.platform === "mastodon" ? "Mastodon" : item.platform === "github" ? "GitHub" : "its network";
+    return { ...BADGES.confirmed, label: `Verified on ${where}`, icon: "✓" };
+  }
+  return { ...BADGES[item.verification], icon: ICONS[item.verification] };
+}
+
 function Item({ item, viewerId, fmt, now }: { item: TimelineItem; viewerId: string; fmt: DateFormat; now: Date }) {
-  const badge = BADGES[item.verification];
+  const badge = badgeOf(item);
   const pts = pointsText(item);
   const linkLabel = item.external ? "Evidence" : "View";
   return (
@@ -184,7 +193,7 @@ function Item({ item, viewerId, fmt, now }: { item: TimelineItem; viewerId: stri
       </div>
       <div className="mt-1 flex flex-wrap items-center gap-2 text-xs">
         <span className={`inline-flex items-center gap-1 rounded-full px-2 py-0.5 font-medium ring-1 ring-inset ${badge.className}`}>
-          <span aria-hidden>{ICONS[item.verification]}</span>
+          <span aria-hidden>{badge.icon}</span>
           {badge.label}
         </span>
         <Points pts={pts} />

@@ -30,13 +30,31 @@ export function currentUnitOfWork(): Db | undefined {
   return scope.getStore();
 }
 
+/** Work to do once the open unit of work has committed (keyed by its client). */
+const committed = new WeakMap<Db, (() => Promise<void>)[]>();
+
+/**
+ * Runs `fn` once the write this call is part of has committed (at once outside a unit of work):
+ * for what must not see — or be seen before — an uncommitted write, such as queueing a job that
+ * reads it (on the embedded database the job would even wait for the very connection the write
+ * holds). Not run when the write fails. `fn` must not throw; its promise is not awaited by the write.
+ */
+export function afterCommit(fn: () => Promise<void>): void {
+  const open = scope.getStore();
+  const list = open ? committed.get(open) : undefined;
+  if (list) list.push(fn);
+  else void fn();
+}
+
 /** Runs `fn` in one transaction on `root` (or in the one already open). */
 export async function inUnitOfWork<T>(root: Db, fn: (db: Db) => Promise<T>): Promise<T> {
   const open = scope.getStore();
   if (open) return fn(open);
   let refused: AppError | undefined;
+  const hooks: (() => Promise<void>)[] = [];
   const result = await root.$transaction(async (tx) => {
     const joined = joinable(tx);
+    committed.set(joined, hooks);
     try {
       return await scope.run(joined, () => fn(joined));
     } catch (e) {
@@ -46,6 +64,7 @@ export async function inUnitOfWork<T>(root: Db, fn: (db: Db) => Promise<T>): Pro
     }
   });
   if (refused) throw refused;
+  for (const hook of hooks) void hook();
   return result as T;
 }
 

@@ -129,3 +129,22 @@ export const ZProfileUpdate = z.strictObject({
   dateLocale: ZDateLocale.optional(),
 });
 export type TProfileUpdateInput = z.input<typeof ZProfileUpdate>;
+
+/**
+ * `PATCH /me`: the profile fields, and linked accounts. Setting a Bluesky handle starts linking
+ * it (you get a one-time code); setting the same handle again checks the code; null unlinks.
+ */
+export const ZMeUpdate = ZProfileUpdate.extend({
+  linkedAccounts: z
+    .strictObject({
+      bluesky: z
+        .string({ error: "Enter your Bluesky handle, like grace.bsky.social (or null to unlink)." })
+        .trim()
+        .max(253, "A Bluesky handle is at most 253 characters.")
+        .nullable()
+        .optional()
+        .meta({ description: "Your Bluesky handle; null unlinks." }),
+    })
+    .optional(),
+});
+export type TMeUpdateInput = z.input<typeof ZMeUpdate>;

@@ -22,6 +22,7 @@ const HAND_WRITTEN_INDEXES: Record<string, string> = {
   member_name_trgm_idx: "GIN with pg_trgm's gin_trgm_ops: typo-tolerant and prefix search on names",
   member_handle_trgm_idx: "GIN with pg_trgm's gin_trgm_ops: typo-tolerant and prefix search on handles",
   member_name_key_idx: "expression index (lower(name COLLATE \"C\"), id COLLATE \"C\"): the member directory's order",
+  linked_account_verified_external_key: "partial unique (network, external_id) WHERE verified_at IS NOT NULL: an account on another network is verified for one member at most",
   member_suspended_idx: "partial index (id) WHERE suspended_at IS NOT NULL: anti-join with the few suspended members",
 };
 

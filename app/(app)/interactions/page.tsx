@@ -8,11 +8,13 @@ import { TimeAgo } from "@/components/ui/time-ago";
 import { DecideButtons, WithdrawButton } from "./logged-actions";
 import { ReportLink } from "@/components/reports/report-link";
 import { loadInteractionsPage } from "@/lib/server/loaders/interactions";
+import { loggedVerification, VERIFIED_BY_LABELS } from "@/lib/verify/logged-verification";
 
 export const metadata = { title: "Interactions" };
 
 const STATUS: Record<string, { label: string; className: string }> = {
   pending: { label: "Pending", className: "bg-amber-50 text-amber-900 ring-amber-200 dark:bg-amber-950/50 dark:text-amber-100 dark:ring-amber-800" },
+  verified: { label: "Verified", className: "bg-green-50 text-green-900 ring-green-200 dark:bg-green-950/50 dark:text-green-100 dark:ring-green-800" },
   confirmed: { label: "Confirmed", className: "bg-green-50 text-green-900 ring-green-200 dark:bg-green-950/50 dark:text-green-100 dark:ring-green-800" },
   disputed: { label: "Disputed", className: "bg-red-50 text-red-900 ring-red-200 dark:bg-red-950/50 dark:text-red-100 dark:ring-red-800" },
   withdrawn: { label: "Withdrawn", className: "bg-stone-100 text-stone-700 ring-stone-200 dark:bg-stone-800 dark:text-stone-300 dark:ring-stone-700" },
@@ -61,7 +63,7 @@ export default async function InteractionsPage({ searchParams }: { searchParams:
       </header>
       {sp.logged ? (
         <p role="status" className="rounded-lg bg-green-50 px-3 py-2 text-sm text-green-900 dark:bg-green-950/40 dark:text-green-100">
-          Logged. It counts as pending until they confirm it.
+          Logged. It counts as pending until they confirm it — or, for a Bluesky link with both accounts verified, until Rapport has checked it (usually within seconds).
         </p>
       ) : null}
 
@@ -109,6 +111,8 @@ export default async function InteractionsPage({ searchParams }: { searchParams:
           <ul className="space-y-3">
             {mine.map((row) => {
               const status = STATUS[row.status] ?? STATUS.pending;
+              const v = loggedVerification(row, true);
+              const label = v.verifiedBy && v.verifiedBy !== "member" ? VERIFIED_BY_LABELS[v.verifiedBy] : v.checking ? "Pending · Rapport is checking" : status.label;
               return (
                 <li key={row.id} className="card space-y-2">
                   <div className="flex flex-wrap items-center justify-between gap-2">
@@ -118,9 +122,17 @@ export default async function InteractionsPage({ searchParams }: { searchParams:
                         {row.other.name}
                       </a>
                     </p>
-                    <span className={`rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${status.className}`}>{status.label}</span>
+                    <span className={`rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${status.className}`} data-testid="logged-status">
+                      {v.verifiedBy && v.verifiedBy !== "member" ? "✓ " : ""}
+                      {label.charAt(0).toUpperCase() + label.slice(1)}
+                    </span>
                   </div>
                   <Details row={row} fmt={fmt} />
+                  {v.reason ? (
+                    <p className="text-sm text-amber-900 dark:text-amber-200" data-testid="check-reason">
+                      <span className="font-medium">Rapport could not verify it:</span> {v.reason}
+                    </p>
+                  ) : null}
                   {row.status === "pending" ? <WithdrawButton id={row.id} /> : null}
                 </li>
               );

@@ -10,6 +10,7 @@ import { withdrawLogged } from "@/lib/server/services/interactions/withdraw-logg
 import { formObject, formString } from "@/lib/validation/form-data";
 import type { TLoggedDecisionInput, TLoggedInteractionCreateInput } from "@/lib/validation/logged-interaction";
 import { getDb } from "@/lib/server/db";
+import { queueEvidenceCheck } from "@/lib/server/verify/queue-check";
 import { systemNow } from "@/lib/server/clock";
 
 const FIELDS = ["targetHandle", "platform", "kind", "occurredOn", "evidenceUrl", "summary"] as const;
@@ -24,7 +25,8 @@ export async function logInteractionAction(_prev: ActionState, form: FormData): 
     const viewer = await requireMember();
     const now = systemNow();
     await submitOnce(form, { caller: viewer.id, action: "log", now }, async () => {
-      await logInteraction(await getDb(), { actorId: viewer.id, input: formObject(form, FIELDS) as TLoggedInteractionCreateInput, now });
+      const logged = await logInteraction(await getDb(), { actorId: viewer.id, input: formObject(form, FIELDS) as TLoggedInteractionCreateInput, now });
+      queueEvidenceCheck(logged);
     });
   } catch (e) {
     return failure(e, form);

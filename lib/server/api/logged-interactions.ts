@@ -8,6 +8,7 @@ import { LOGGED_SELECT } from "@/lib/server/queries/interactions-list";
 import type { ZLoggedInteraction } from "@/lib/validation/api/interaction";
 import { badCursor } from "./cursor";
 import { iso, isoOrNull, ref } from "./present/common";
+import { loggedVerification } from "@/lib/verify/logged-verification";
 
 type LoggedOut = z.input<typeof ZLoggedInteraction>;
 
@@ -15,7 +16,7 @@ const MEMBER = { select: { id: true, handle: true, name: true } } as const;
 const SELECT = { ...LOGGED_SELECT, actor: MEMBER, target: MEMBER } as const;
 type Row = Prisma.LoggedInteractionGetPayload<{ select: typeof SELECT }>;
 
-function toOut(r: Row): LoggedOut {
+function toOut(r: Row, viewerId: string): LoggedOut {
   return {
     id: r.id,
     actor: ref(r.actor),
@@ -26,6 +27,7 @@ function toOut(r: Row): LoggedOut {
     evidenceUrl: r.evidenceUrl,
     summary: r.summary,
     status: r.status as LoggedOut["status"],
+    verification: loggedVerification(r, r.actor.id === viewerId),
     createdAt: iso(r.createdAt),
     decidedAt: isoOrNull(r.decidedAt),
   };
@@ -56,7 +58,7 @@ export async function listLoggedForApi(
     select: SELECT,
   });
   const page = rows.slice(0, p.limit);
-  return { items: page.map(toOut), nextCursor: rows.length > p.limit ? encodeCursor(page[page.length - 1]) : null };
+  return { items: page.map((r) => toOut(r, viewerId)), nextCursor: rows.length > p.limit ? encodeCursor(page[page.length - 1]) : null };
 }
 
 /** One logged interaction the caller is part of (actor or target), or not_found. */
@@ -64,5 +66,5 @@ export async function getLoggedForApi(viewerId: string, id: string): Promise<Log
   const db = await getDb();
   const row = await db.loggedInteraction.findFirst({ where: { id, OR: [{ actorId: viewerId }, { targetId: viewerId }] }, select: SELECT });
   if (!row) throw notFound("That logged interaction");
-  return toOut(row);
+  return toOut(row, viewerId);
 }

@@ -5,12 +5,16 @@ import { getDb } from "@/lib/server/db";
 import { notFound } from "@/lib/server/errors";
 import { PROFILE_SELECT, findProfile, type PublicProfile } from "@/lib/server/queries/profile";
 import type { ZMe } from "@/lib/validation/api/member";
+import { LINKED_SELECT, linkedAccountOut } from "./present/linked-accounts";
 import { iso } from "./present/common";
 
 /** The caller's own account, as GET /me answers it. */
 export async function loadMe(memberId: string): Promise<z.input<typeof ZMe>> {
-  const m = await (await getDb()).member.findUniqueOrThrow({ where: { id: memberId }, select: { ...PROFILE_SELECT, email: true, timeZone: true, dateLocale: true } });
-  return { ...m, createdAt: iso(m.createdAt) };
+  const m = await (await getDb()).member.findUniqueOrThrow({
+    where: { id: memberId },
+    select: { ...PROFILE_SELECT, email: true, timeZone: true, dateLocale: true, linkedAccounts: { select: LINKED_SELECT, orderBy: { network: "asc" } } },
+  });
+  return { ...m, linkedAccounts: m.linkedAccounts.map(linkedAccountOut), createdAt: iso(m.createdAt) };
 }
 
 /**

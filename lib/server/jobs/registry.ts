@@ -7,6 +7,8 @@ import { eraseDueAccounts } from "@/lib/server/services/accounts/erase-account";
 import { queueWeeklyDigests } from "@/lib/server/services/notifications/weekly-digest";
 import { dispatchOutbox } from "@/lib/server/email/dispatch";
 import { mailSender } from "@/lib/server/email/transport";
+import { queuedEvidence, verifyEvidence } from "@/lib/server/services/verify/verify-evidence";
+import { ProviderFault } from "@/lib/server/verify/safe-fetch";
 import { defineJob } from "./define";
 
 /** Jobs that only run on a schedule (or a rare enqueue) start within this many seconds of their tick. */
@@ -133,7 +135,42 @@ export const emailDigest = defineJob({
 });
 
 /** Every job the worker runs, by name. */
-export const ALL_JOBS = [requestsExpire, summariesRefresh, idempotencyPurge, accountsErase, emailDispatch, emailDigest] as const;
+/** Logged interactions checked per sweep of `evidence.verify`. */
+export const EVIDENCE_SWEEP = 50;
+
+/**
+ * Checks a logged interaction's evidence link through the network's public API
+ * (lib/server/services/verify/verify-evidence.ts). Sent with `{ loggedId }` by the edge right
+ * after a member logs a checkable link; a provider fault (down, slow, 429, nonsense) throws, and
+ * pg-boss retries it with exponential backoff (30 s, 60 s, 2 min, … 6 tries). Every 5 minutes a
+ * sweep without `loggedId` checks what is still queued (a send that was lost, a check whose
+ * retries ran out while the provider was down), leaving faulty ones queued for the next sweep.
+ * Idempotent: the verdict is written only while the row is pending and queued.
+ */
+export const evidenceVerify = defineJob({
+  name: "evidence.verify",
+  payload: z.object({ loggedId: z.string().min(1).max(64).optional() }),
+  handler: async (db, { loggedId }, { now }) => {
+    if (loggedId) {
+      await verifyEvidence(db, { loggedId, now });
+      return;
+    }
+    for (const id of await queuedEvidence(db, EVIDENCE_SWEEP)) {
+      try {
+        await verifyEvidence(db, { loggedId: id, now });
+      } catch (e) {
+        if (!(e instanceof ProviderFault)) throw e;
+        console.warn(`[jobs] evidence.verify ${id}: ${e.message}; stays queued`);
+      }
+    }
+  },
+  retry: { retryLimit: 5, retryDelay: 30, retryBackoff: true },
+  expireInSeconds: 5 * 60,
+  pollSeconds: 1,
+  schedule: { cron: "*/5 * * * *", payload: {} },
+});
+
+export const ALL_JOBS = [requestsExpire, summariesRefresh, idempotencyPurge, accountsErase, emailDispatch, emailDigest, evidenceVerify] as const;
 
 export type JobName = (typeof ALL_JOBS)[number]["name"];
 export type RegisteredJob<N extends JobName> = Extract<(typeof ALL_JOBS)[number], { name: N }>;

@@ -4,6 +4,7 @@ import { PROFILE_SELECT } from "@/lib/server/queries/profile";
 import { headers } from "next/headers";
 import { requireMemberPage } from "@/lib/server/auth/session";
 import { negotiateLocale } from "@/lib/dates/prefs";
+import { verifyConfig } from "@/lib/server/verify/config";
 
 /**
  * /settings/account: the viewer's editable profile fields and email, whether a password is set,
@@ -12,8 +13,13 @@ import { negotiateLocale } from "@/lib/dates/prefs";
 export async function loadAccountSettingsPage() {
   const viewer = await requireMemberPage();
   const db = await getDb();
-  const m = await db.member.findUniqueOrThrow({ where: { id: viewer.id }, select: { ...PROFILE_SELECT, email: true, passwordHash: true } });
-  const { createdAt: _c, role: _r, topics, discoverable, passwordHash, ...rest } = m;
+  const m = await db.member.findUniqueOrThrow({
+    where: { id: viewer.id },
+    select: { ...PROFILE_SELECT, email: true, passwordHash: true, linkedAccounts: { select: { network: true, handle: true, verifiedAt: true, code: true } } },
+  });
+  const { createdAt: _c, role: _r, topics, discoverable, passwordHash, linkedAccounts, ...rest } = m;
+  const b = linkedAccounts.find((a) => a.network === "bluesky");
+  const bluesky = b ? { handle: b.handle, verified: b.verifiedAt !== null, code: b.verifiedAt ? null : b.code } : null;
   // The form edits topics as one comma-separated text. Only whether a password is set leaves this loader.
-  return { viewer, m: rest, profile: { ...rest, topics: topics.join(", ") }, discoverable, hasPassword: passwordHash !== null, browserLocale: negotiateLocale((await headers()).get("accept-language")) };
+  return { viewer, m: rest, profile: { ...rest, topics: topics.join(", ") }, discoverable, hasPassword: passwordHash !== null, browserLocale: negotiateLocale((await headers()).get("accept-language")), bluesky, verifyEnabled: verifyConfig().enabled };
 }

@@ -16,9 +16,14 @@ export async function exportAccount(db: Tx, { memberId, now }: { memberId: strin
   const m = await db.member.findUniqueOrThrow({
     where: { id },
     omit: { passwordHash: true, sessionVersion: true },
-    include: { policy: true, accounts: { select: { provider: true, providerAccountId: true } } },
+    include: {
+      policy: true,
+      accounts: { select: { provider: true, providerAccountId: true } },
+      // the one-time code is a throwaway proof, not data about the member: left out
+      linkedAccounts: { select: { network: true, handle: true, externalId: true, verifiedAt: true, createdAt: true } },
+    },
   });
-  const { policy, accounts, ...profile } = m;
+  const { policy, accounts, linkedAccounts, ...profile } = m;
   const [tokens, posts, comments, reactions, kudosGiven, kudosReceived, loggedByMe, loggedAboutMe, interactionsOut, interactionsIn] = await Promise.all([
     db.apiToken.findMany({ where: { memberId: id }, select: { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true }, orderBy: { createdAt: "asc" } }),
     db.post.findMany({ where: { authorId: id }, orderBy: { createdAt: "asc" } }),
@@ -61,6 +66,7 @@ export async function exportAccount(db: Tx, { memberId, now }: { memberId: strin
     profile,
     policy,
     oauthAccounts: accounts,
+    linkedAccounts,
     tokens,
     passkeys,
     authenticatorApp,

@@ -19,6 +19,9 @@ export const LOGGED_SELECT = {
   status: true,
   createdAt: true,
   decidedAt: true,
+  checkState: true,
+  checkReason: true,
+  verifiedBy: true,
 } as const;
 
 /** A logged interaction as LOGGED_SELECT reads it. */
@@ -32,6 +35,9 @@ export type LoggedColumns = {
   status: string;
   createdAt: Date;
   decidedAt: Date | null;
+  checkState: string;
+  checkReason: string | null;
+  verifiedBy: string | null;
 };
 
 export type LoggedRow = LoggedColumns & { other: { id: string; handle: string; name: string } };

@@ -29,6 +29,8 @@ export type PublicProfile = {
   bio: string;
   location: string | null;
   links: { label: string; url: string }[];
+  /** accounts on other networks the member proved are theirs (issue 20) */
+  verifiedAccounts: { network: "bluesky"; handle: string; url: string }[];
   topics: string[];
   createdAt: Date;
   /** the viewer blocked this member (they can still see the profile, to unblock) */
@@ -52,7 +54,14 @@ const LINK_LABELS = [
  */
 export async function findProfile(db: Tx, p: { handle: string; viewerId: string | null }): Promise<PublicProfile | null> {
   const { handle, viewerId } = p;
-  const m = await db.member.findUnique({ where: { handle: handle.toLowerCase() }, select: { ...PROFILE_SELECT, deleteAt: true } });
+  const m = await db.member.findUnique({
+    where: { handle: handle.toLowerCase() },
+    select: {
+      ...PROFILE_SELECT,
+      deleteAt: true,
+      linkedAccounts: { where: { verifiedAt: { not: null } }, select: { network: true, handle: true }, orderBy: { network: "asc" } },
+    },
+  });
   if (!m) return null;
   let blockedByViewer = false;
   if (viewerId && viewerId !== m.id) {
@@ -71,6 +80,7 @@ export async function findProfile(db: Tx, p: { handle: string; viewerId: string 
     bio: m.bio,
     location: m.location,
     links: LINK_LABELS.flatMap(([k, label]) => (m[k] ? [{ label, url: m[k] as string }] : [])),
+    verifiedAccounts: m.linkedAccounts.map((a) => ({ network: "bluesky" as const, handle: a.handle, url: `https://bsky.app/profile/${encodeURIComponent(a.handle)}` })),
     topics: m.topics,
     createdAt: m.createdAt,
     blockedByViewer,

@@ -54,7 +54,7 @@ export async function findReportable(tx: Tx, p: { viewerId: string; type: Report
     }
     case "logged_interaction": {
       const l = await tx.loggedInteraction.findFirst({
-        where: { id, status: { in: ["pending", "confirmed", "disputed"] } },
+        where: { id, status: { in: ["pending", "verified", "confirmed", "disputed"] } },
         select: { status: true, summary: true, evidenceUrl: true, createdAt: true, targetId: true, actor: OWNER },
       });
       // Pending ones are private to the two members until the target decides.

@@ -24,7 +24,7 @@ export const ZApiLoggedCreate = z.strictObject({
   summary: logged.summary,
 });
 
-export const LOGGED_STATUSES = ["pending", "confirmed", "disputed", "withdrawn", "removed"] as const;
+export const LOGGED_STATUSES = ["pending", "verified", "confirmed", "disputed", "withdrawn", "removed"] as const;
 
 /** `GET /interactions?role=actor|target&status=` */
 export const ZApiLoggedQuery = ZPageQuery.extend({
@@ -45,6 +45,18 @@ export const ZLoggedInteraction = z
     evidenceUrl: z.string().nullable(),
     summary: z.string().nullable(),
     status: z.enum(LOGGED_STATUSES),
+    verification: z
+      .object({
+        state: z.enum(["verified", "pending", "disputed"]),
+        verifiedBy: z.enum(["bluesky", "mastodon", "github", "member"]).nullable().meta({
+          description: "Who proved it: a network whose public API Rapport read (it counts in full at once), or `member` (the other member confirmed it).",
+        }),
+        checking: z.boolean().meta({ description: "Rapport is still to check the evidence link through the network's public API." }),
+        reason: z.string().nullable().meta({
+          description: "Why Rapport's check did not match (shown to the member who logged it only); it then waits for the other member.",
+        }),
+      })
+      .meta({ id: "LoggedVerification" }),
     createdAt: ZInstant,
     decidedAt: ZInstant.nullable(),
   })

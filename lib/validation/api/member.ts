@@ -9,6 +9,20 @@ export const ZMemberSummary = ZMemberRef.extend({ headline: z.string() }).meta({
 
 const link = z.string().nullable();
 
+/** An account on another network the member claims; `verified` once Rapport saw the one-time code there. */
+export const ZLinkedAccount = z
+  .object({
+    network: z.enum(["bluesky"]),
+    handle: z.string(),
+    did: z.string().nullable().meta({ description: "Bluesky: the account's DID (handles change, DIDs do not)." }),
+    verified: z.boolean(),
+    verifiedAt: ZInstant.nullable(),
+    code: z.string().nullable().meta({
+      description: "While unverified: put this code in your Bluesky profile description, then PATCH the same handle again to check it.",
+    }),
+  })
+  .meta({ id: "LinkedAccount" });
+
 /** The caller's own account (GET/PATCH /me, sign-up): the only place an email appears. */
 export const ZMe = z
   .object({
@@ -30,6 +44,7 @@ export const ZMe = z
     role: z.enum(["member", "admin"]),
     timeZone: z.string().meta({ description: "IANA time zone dates are shown to you in (the rules count UTC days)." }),
     dateLocale: z.string().nullable().meta({ description: "Locale of your date format; null: your browser's language." }),
+    linkedAccounts: z.array(ZLinkedAccount).meta({ description: "Accounts on other networks, with proof of ownership (evidence on them is checked by Rapport)." }),
     createdAt: ZInstant,
   })
   .meta({ id: "Me" });

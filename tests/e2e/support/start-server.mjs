@@ -1,11 +1,14 @@
 // The e2e web server (playwright.config.ts): a fresh embedded database in RAPPORT_DATA_DIR,
 // wiped, migrated and seeded, then `next start` on port E2E_PORT (default 3100) in the foreground,
 // with a test SMTP server beside it (SMTP_URL): every message the app sends is kept as an .eml
-// file in <RAPPORT_DATA_DIR>/smtp-inbox, where the journeys read them (tests/e2e/support/inbox.ts).
+// file in <RAPPORT_DATA_DIR>/smtp-inbox, where the journeys read them (tests/e2e/support/inbox.ts);
+// and a fake Bluesky AppView on E2E_PORT + 2000 (RAPPORT_BLUESKY_API).
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import http from "node:http";
 import { SMTPServer } from "smtp-server";
+import { createFakeBluesky } from "./fake-bluesky.mjs";
 
 const dataDir = path.resolve(process.env.RAPPORT_DATA_DIR || ".data-e2e");
 if (!path.basename(dataDir).startsWith(".data-e2e")) {
@@ -54,12 +57,23 @@ await new Promise((resolve, reject) => {
   smtp.listen(smtpPort, "127.0.0.1", resolve);
 });
 
+// A fake Bluesky AppView (tests/e2e/support/fake-bluesky.mjs) on E2E_PORT + 2000: the app's
+// RAPPORT_BLUESKY_API points at it, and the journeys add accounts and replies through /__fake/*.
+const bluesky = createFakeBluesky();
+const blueskyServer = http.createServer((req, res) => bluesky.handler(req, res));
+const blueskyPort = Number(process.env.E2E_PORT || 3100) + 2000;
+await new Promise((resolve, reject) => {
+  blueskyServer.once("error", reject);
+  blueskyServer.listen(blueskyPort, "127.0.0.1", resolve);
+});
+
 const server = spawn(npm, ["run", "--silent", "start:e2e"], {
   stdio: "inherit",
-  env: { ...process.env, SMTP_URL: `smtp://127.0.0.1:${smtpPort}` },
+  env: { ...process.env, SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, RAPPORT_BLUESKY_API: `http://127.0.0.1:${blueskyPort}` },
 });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => {
   smtp.close();
+  blueskyServer.close();
   process.exit(code ?? (signal ? 1 : 0));
 });

@@ -45,6 +45,7 @@ const EXPORTED: Record<string, keyof AccountExport> = {
   summariesOut: "relationshipSummaries",
   passkeys: "passkeys",
   totp: "authenticatorApp",
+  linkedAccounts: "linkedAccounts",
 };
 const LEFT_OUT: Record<string, string> = {
   blocksGot: "who blocked the member: a block is never revealed",
@@ -87,6 +88,7 @@ describe("download my data", () => {
     await t.db.introduction.create({ data: { introducerId: x.id, introducedId: w.w.id, introducedToId: y.id, note: "You two should talk." } });
     await t.db.report.create({ data: { reporterId: x.id, subjectType: "member", subjectId: other.id, reason: "spam", text: "x reports" } });
     await t.db.oauthAccount.create({ data: { memberId: x.id, provider: "github", providerAccountId: "12345" } });
+    await t.db.linkedAccount.create({ data: { memberId: x.id, network: "bluesky", handle: "xena.bsky.social", externalId: "did:plc:xena5xena5xena5xena5xena", code: "rapport-secret1", verifiedAt: now } });
     await t.db.block.create({ data: { blockerId: other.id, blockedId: x.id } }); // someone blocked X: never in X's export
     await t.db.passkey.create({ data: { id: "x-passkey", memberId: x.id, publicKey: Buffer.from("x's public key"), counter: 3n, name: "X's laptop", createdAt: now } });
     await t.db.totpFactor.create({ data: { memberId: x.id, secretSealed: "v1.sealed-x-secret", confirmedAt: now, createdAt: now } });

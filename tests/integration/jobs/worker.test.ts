@@ -55,12 +55,13 @@ describe(`the job worker (pg-boss on ${onServer ? "PostgreSQL" : "embedded PGlit
 
   const state = async (name: string, id: string) => (await worker.boss.findJobs(name, { id }))[0]?.state;
 
-  it("registers the schedules: requests.expire every 5 minutes, summaries.refresh and email.dispatch every minute, idempotency.purge and accounts.erase hourly, email.digest weekly", async () => {
+  it("registers the schedules: requests.expire and the evidence.verify sweep every 5 minutes, summaries.refresh and email.dispatch every minute, idempotency.purge and accounts.erase hourly, email.digest weekly", async () => {
     const schedules = await worker.boss.getSchedules();
     expect(schedules.map((s) => [s.name, s.cron]).sort()).toEqual([
       ["accounts.erase", "41 * * * *"],
       ["email.digest", "0 8 * * 1"],
       ["email.dispatch", "* * * * *"],
+      ["evidence.verify", "*/5 * * * *"],
       ["idempotency.purge", "17 * * * *"],
       ["requests.expire", "*/5 * * * *"],
       ["summaries.refresh", "* * * * *"],

@@ -13,12 +13,14 @@ import { dateFormat } from "@/lib/server/loaders/date-format";
 import { updateDatePrefsAction } from "@/lib/server/actions/account";
 import { timeZoneChoices } from "@/lib/dates/prefs";
 import { DatePrefsForm } from "./date-prefs-form";
+import { LinkedAccounts } from "./linked-accounts";
+import { linkBlueskyAction, unlinkBlueskyAction } from "@/lib/server/actions/linked-accounts";
 
 export const metadata = { title: "Account settings" };
 
 export default async function AccountSettingsPage({ searchParams }: { searchParams: Promise<{ deletion?: string }> }) {
   const { deletion } = await searchParams;
-  const { viewer, m, profile, discoverable, hasPassword, browserLocale } = await loadAccountSettingsPage();
+  const { viewer, m, profile, discoverable, hasPassword, browserLocale, bluesky, verifyEnabled } = await loadAccountSettingsPage();
   const fmt = await dateFormat();
   return (
     <div className="mx-auto max-w-2xl">
@@ -45,6 +47,12 @@ export default async function AccountSettingsPage({ searchParams }: { searchPara
           example={fmt.dateTime(fmt.now)}
           browserLocale={browserLocale}
         />
+      </section>
+      <section className="card mt-6 space-y-4" aria-labelledby="linked-title">
+        <h2 id="linked-title" className="text-lg font-semibold">
+          Linked accounts
+        </h2>
+        <LinkedAccounts bluesky={bluesky} link={linkBlueskyAction} unlink={unlinkBlueskyAction} enabled={verifyEnabled} />
       </section>
       <section className="card mt-6 space-y-6" aria-labelledby="security-title">
         <h2 id="security-title" className="text-lg font-semibold">

@@ -59,6 +59,23 @@ export default async function ProfilePage({ params }: Props) {
             ))}
           </ul>
         ) : null}
+        {profile.verifiedAccounts.length ? (
+          <ul className="mt-3 flex flex-wrap gap-2 text-sm" aria-label="Verified accounts" data-testid="verified-accounts">
+            {profile.verifiedAccounts.map((a) => (
+              <li key={a.network}>
+                <a
+                  href={a.url}
+                  rel="me noopener noreferrer"
+                  target="_blank"
+                  className="inline-flex items-center gap-1 rounded-full bg-green-50 px-2 py-0.5 font-medium text-green-900 ring-1 ring-inset ring-green-200 dark:bg-green-950/50 dark:text-green-100 dark:ring-green-800"
+                >
+                  <span aria-hidden>✓</span> Bluesky @{a.handle}
+                  <span className="sr-only"> (verified: Rapport saw a code only the account&rsquo;s owner could post)</span>
+                </a>
+              </li>
+            ))}
+          </ul>
+        ) : null}
         <p className="mt-3 text-xs muted">Member since {fmt.date(profile.createdAt)}</p>
         {profile.leavingOn ? (
           <p className="mt-3 rounded-lg border border-stone-300 px-3 py-2 text-sm dark:border-stone-700" data-testid="leaving">

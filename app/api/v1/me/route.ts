@@ -4,13 +4,20 @@ import { deleteMeRoute, getMeRoute, updateMeRoute } from "@/lib/server/api/spec/
 import { requestAccountDeletion } from "@/lib/server/services/accounts/request-deletion";
 import { iso } from "@/lib/server/api/present/common";
 import { updateProfile } from "@/lib/server/services/profile/update-profile";
+import { linkBluesky, unlinkAccount } from "@/lib/server/services/verify/link-account";
 import { getDb } from "@/lib/server/db";
 import { methodsNotAllowed } from "@/lib/server/api/method-not-allowed";
 
 export const GET = apiRoute(getMeRoute, async ({ viewer }) => loadMe(viewer.id));
 
-export const PATCH = apiRoute(updateMeRoute, async ({ viewer, body }) => {
-  await updateProfile(await getDb(), { memberId: viewer.id, input: body });
+export const PATCH = apiRoute(updateMeRoute, async ({ viewer, body, now }) => {
+  const { linkedAccounts, ...profile } = body;
+  const db = await getDb();
+  // The link first: it is the part that can still be refused (a missing code, Bluesky down),
+  // and the profile fields were already validated with the body.
+  if (linkedAccounts?.bluesky === null) await unlinkAccount(db, { memberId: viewer.id, network: "bluesky" });
+  else if (linkedAccounts?.bluesky !== undefined) await linkBluesky(db, { memberId: viewer.id, handle: linkedAccounts.bluesky, now });
+  if (Object.keys(profile).length > 0) await updateProfile(db, { memberId: viewer.id, input: profile });
   return loadMe(viewer.id);
 });
 

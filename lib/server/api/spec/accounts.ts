@@ -1,5 +1,5 @@
 import "server-only";
-import { ZSignup, ZProfileUpdate } from "@/lib/validation/member";
+import { ZSignup, ZMeUpdate } from "@/lib/validation/member";
 import { ZPasswordResetAccepted, ZPasswordResetConfirm, ZPasswordResetRequest } from "@/lib/validation/email";
 import { ZPolicyOut, ZPolicyUpdate } from "@/lib/validation/policy";
 import { page, ZPageQuery, ZPathId } from "@/lib/validation/api/common";
@@ -79,14 +79,18 @@ export const updateMeRoute = defineRoute({
   method: "PATCH",
   path: "/me",
   operationId: "updateMe",
-  summary: "Update your profile",
-  description: "Send only the fields to change; an empty string (or null) clears location and links.",
+  summary: "Update your profile and linked accounts",
+  description:
+    "Send only the fields to change; an empty string (or null) clears location and links. " +
+    "`linkedAccounts.bluesky`: a new handle is resolved to its DID and gets a one-time code (in `linkedAccounts[].code`); " +
+    "put the code in your Bluesky profile description and send the same handle again to verify it (400 naming the field while the code is not there; " +
+    "503 `unavailable` when Bluesky cannot be reached); null unlinks.",
   tag: "Me",
   auth: "member",
   scope: "write:content",
-  body: ZProfileUpdate,
+  body: ZMeUpdate,
   response: ZMe,
-  errors: ["validation"],
+  errors: ["validation", "unavailable"],
 });
 
 export const deleteMeRoute = defineRoute({

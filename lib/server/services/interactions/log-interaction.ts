@@ -10,6 +10,8 @@ import { parseInput } from "@/lib/server/validation";
 import { enforceContentLimit } from "./content-limits";
 import { HOUR } from "@/lib/warmup/time";
 import { recordInteraction } from "./record-interaction";
+import { verifyConfig } from "@/lib/server/verify/config";
+import { checkableNetwork } from "@/lib/verify/networks";
 
 const NOON = 12 * HOUR;
 
@@ -22,6 +24,7 @@ export async function logInteraction(db: Db, { actorId, input, now }: { actorId:
   const day = parseDay(data.occurredOn)!;
   const problem = occurredOnProblem(day, now);
   if (problem) throw fieldError("occurredOn", problem);
+  const checkable = verifyConfig().enabled && checkableNetwork(data.evidenceUrl) !== null;
   try {
     return await db.$transaction(async (tx) => {
       await enforceContentLimit(tx, "logged", { memberId: actorId, now });
@@ -47,6 +50,8 @@ export async function logInteraction(db: Db, { actorId, input, now }: { actorId:
           evidenceUrl: data.evidenceUrl ?? null,
           summary: data.summary ?? null,
           status: "pending",
+          // Rapport checks links it can read (the evidence.verify job); others wait for the target.
+          checkState: checkable ? "queued" : "none",
           createdAt: now,
         },
       });

@@ -1,0 +1,18 @@
+import "server-only";
+import type { z } from "zod";
+import type { ZLinkedAccount } from "@/lib/validation/api/member";
+import { isoOrNull } from "./common";
+
+export const LINKED_SELECT = { network: true, handle: true, externalId: true, verifiedAt: true, code: true } as const;
+
+/** A linked account for its owner (the one-time code only while unverified). */
+export function linkedAccountOut(r: { network: string; handle: string; externalId: string | null; verifiedAt: Date | null; code: string }): z.input<typeof ZLinkedAccount> {
+  return {
+    network: r.network as "bluesky",
+    handle: r.handle,
+    did: r.externalId,
+    verified: r.verifiedAt !== null,
+    verifiedAt: isoOrNull(r.verifiedAt),
+    code: r.verifiedAt ? null : r.code,
+  };
+}

@@ -1,0 +1,96 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import type { Db } from "@/lib/db/create-client";
+import { AppError, fieldError, isUniqueViolation } from "@/lib/server/errors";
+import { blueskyApi, type BlueskyApi } from "@/lib/server/verify/bluesky-api";
+import { verifyConfig, type VerifyConfig } from "@/lib/server/verify/config";
+import { FetchRefused, ProviderFault, sharedFetcher } from "@/lib/server/verify/safe-fetch";
+import { normaliseBlueskyHandle } from "@/lib/verify/bluesky";
+
+export const BLUESKY_FIELD = "linkedAccounts.bluesky";
+
+export type LinkedAccountOut = { network: "bluesky"; handle: string; did: string | null; verified: boolean; verifiedAt: Date | null; code: string | null };
+export type LinkDeps = { config?: VerifyConfig; bluesky?: BlueskyApi };
+
+/** A code the member pastes into their Bluesky profile description: only the account's owner can put it there. */
+export function newLinkCode(): string {
+  return `rapport-${randomBytes(6).toString("base64url").toLowerCase().replace(/[^a-z0-9]/g, "x")}`;
+}
+
+/**
+ * Links a Bluesky account in two steps, both by setting the handle:
+ * 1. a new handle is resolved to its DID (com.atproto.identity.resolveHandle; DIDs do not
+ *    change, handles do) and stored with a fresh one-time code, unverified;
+ * 2. the same handle again checks the profile (app.bsky.actor.getProfile by DID): when its
+ *    description holds the code, the account is verified, and interactions that waited for a
+ *    verified account (either side) are queued for another check.
+ * The network is read before the transaction (with the fetcher's 5 s limit); the write is
+ * conditional on the row still holding what was checked.
+ */
+export async function linkBluesky(db: Db, { memberId, handle: raw, now, deps = {} }: { memberId: string; handle: string; now: Date; deps?: LinkDeps }): Promise<LinkedAccountOut> {
+  const config = deps.config ?? verifyConfig();
+  if (!config.enabled) throw new AppError("unavailable", "Linking accounts is turned off on this server.");
+  const handle = normaliseBlueskyHandle(raw);
+  if (!handle) throw fieldError(BLUESKY_FIELD, "Enter your Bluesky handle, like grace.bsky.social.");
+  const api = deps.bluesky ?? blueskyApi(sharedFetcher(), config);
+  const existing = await db.linkedAccount.findUnique({ where: { memberId_network: { memberId, network: "bluesky" } } });
+  if (existing && existing.handle === handle && existing.externalId) {
+    if (existing.verifiedAt) return out(existing);
+    const profile = await reach(() => api.getProfile(existing.externalId!));
+    if (!profile || profile.did !== existing.externalId) throw fieldError(BLUESKY_FIELD, `Bluesky has no account @${handle} any more — check the handle.`);
+    if (!profile.description.includes(existing.code)) {
+      throw fieldError(BLUESKY_FIELD, `We couldn't find ${existing.code} in the description of @${handle} yet. Save it in your Bluesky profile, then check again.`);
+    }
+    const taken = () => fieldError(BLUESKY_FIELD, "That Bluesky account is already linked to another Rapport member.");
+    return db.$transaction(async (tx) => {
+      const other = await tx.linkedAccount.findFirst({
+        where: { network: "bluesky", externalId: existing.externalId, verifiedAt: { not: null }, memberId: { not: memberId } },
+        select: { id: true },
+      });
+      if (other) throw taken();
+      // Two members verifying one DID at once: the partial unique index lets one commit.
+      const res = await tx.linkedAccount
+        .updateManyAndReturn({
+          where: { id: existing.id, code: existing.code, externalId: existing.externalId, verifiedAt: null },
+          data: { verifiedAt: now },
+        })
+        .catch((e: unknown) => {
+          throw isUniqueViolation(e) ? taken() : e;
+        });
+      if (res.length === 0) throw new AppError("conflict", "Your linked account changed meanwhile — reload and try again.");
+      // What waited for a verified account on either side gets another check (the job's sweep).
+      await tx.loggedInteraction.updateMany({
+        where: { status: "pending", checkState: "mismatch", OR: [{ actorId: memberId }, { targetId: memberId }], evidenceUrl: { startsWith: "https://bsky.app/" } },
+        data: { checkState: "queued", checkReason: null },
+      });
+      return out(res[0]);
+    });
+  }
+  const did = await reach(() => api.resolveHandle(handle));
+  if (!did) throw fieldError(BLUESKY_FIELD, `There is no Bluesky account @${handle}.`);
+  const row = await db.linkedAccount.upsert({
+    where: { memberId_network: { memberId, network: "bluesky" } },
+    create: { memberId, network: "bluesky", handle, externalId: did, code: newLinkCode(), createdAt: now },
+    update: { handle, externalId: did, code: newLinkCode(), verifiedAt: null, createdAt: now },
+  });
+  return out(row);
+}
+
+export async function unlinkAccount(db: Db, { memberId, network }: { memberId: string; network: "bluesky" }): Promise<void> {
+  await db.linkedAccount.deleteMany({ where: { memberId, network } });
+}
+
+async function reach<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (e instanceof ProviderFault || e instanceof FetchRefused) {
+      throw new AppError("unavailable", "Bluesky could not be reached just now — try again in a minute.");
+    }
+    throw e;
+  }
+}
+
+function out(r: { handle: string; externalId: string | null; verifiedAt: Date | null; code: string }): LinkedAccountOut {
+  return { network: "bluesky", handle: r.handle, did: r.externalId, verified: r.verifiedAt !== null, verifiedAt: r.verifiedAt, code: r.verifiedAt ? null : r.code };
+}

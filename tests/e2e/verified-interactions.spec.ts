@@ -1,0 +1,82 @@
+import { expect, test, type Page } from "@playwright/test";
+import { newAccount, signUp } from "./support/accounts";
+
+// The fake Bluesky AppView start-server.mjs runs beside the app (RAPPORT_BLUESKY_API).
+const FAKE = `http://127.0.0.1:${Number(process.env.E2E_PORT || 3100) + 2000}`;
+
+async function fake(path: string, body: unknown): Promise<Record<string, string>> {
+  const res = await fetch(`${FAKE}/__fake/${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  expect(res.ok).toBe(true);
+  return res.json();
+}
+
+function did(): string {
+  const alphabet = "abcdefghijklmnopqrstuvwxyz234567";
+  return `did:plc:${Array.from({ length: 24 }, () => alphabet[Math.floor(Math.random() * alphabet.length)]).join("")}`;
+}
+
+/** Settings → Account → Linked accounts: enter the handle, put the code in the (fake) profile, check. */
+async function linkBluesky(page: Page, handle: string, accountDid: string): Promise<void> {
+  await page.goto("/settings/account");
+  const section = page.locator("section", { has: page.getByRole("heading", { name: "Linked accounts" }) });
+  await section.getByLabel("Bluesky handle").fill(handle);
+  await section.getByRole("button", { name: "Link account" }).click();
+  const code = (await section.getByTestId("bluesky-code-value").textContent())!.trim();
+  expect(code).toMatch(/^rapport-/);
+  await fake("description", { did: accountDid, description: `Hello! ${code}` });
+  await section.getByRole("button", { name: "Check now" }).click();
+  await expect(section.getByText(/Verified: @/)).toBeVisible();
+  await expect(section.getByTestId("bluesky-verified")).toBeVisible();
+}
+
+test("a Bluesky reply logged with its URL is verified by Rapport and counts without the other member doing anything", async ({ browser }) => {
+  const actor = newAccount("bsky_a");
+  const target = newAccount("bsky_g");
+  const actorDid = did();
+  const targetDid = did();
+  const actorHandle = `${actor.handle.replace(/_/g, "-")}.bsky.social`;
+  const targetHandle = `${target.handle.replace(/_/g, "-")}.bsky.social`;
+  await fake("account", { handle: actorHandle, did: actorDid, displayName: actor.name });
+  await fake("account", { handle: targetHandle, did: targetDid, displayName: target.name });
+
+  const targetPage = await (await browser.newContext()).newPage();
+  await signUp(targetPage, target);
+  await linkBluesky(targetPage, targetHandle, targetDid);
+
+  const page = await (await browser.newContext()).newPage();
+  await signUp(page, actor);
+  await linkBluesky(page, actorHandle, actorDid);
+
+  // Before: nothing between them.
+  await page.goto(`/u/${target.handle}`);
+  const bar = page.getByRole("progressbar").first();
+  await expect(bar).toHaveAttribute("aria-valuenow", "0");
+
+  const today = new Date().toISOString().slice(0, 10);
+  const { url } = await fake("reply", { authorDid: actorDid, parentDid: targetDid, rkey: `3lb${Date.now().toString(36)}`, createdAt: new Date().toISOString() });
+
+  await page.goto("/interactions/log");
+  await page.getByLabel("Who was it with?").fill(target.handle);
+  await page.getByLabel("Where").selectOption("bluesky");
+  await page.getByLabel("What").selectOption("reply");
+  await page.getByLabel("When").fill(today);
+  await page.getByLabel("Evidence link").fill(url);
+  await page.getByRole("button", { name: "Log interaction" }).click();
+  await expect(page).toHaveURL(/\/interactions\?logged=1/);
+
+  // The in-process worker checks it within seconds; the page reads what is stored.
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByTestId("logged-status").first()).toHaveText(/Verified on Bluesky/, { timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
+
+  // It counts in full: the warm-up moved, and the history marks it.
+  await page.goto(`/u/${target.handle}`);
+  expect(Number(await page.getByRole("progressbar").first().getAttribute("aria-valuenow"))).toBeGreaterThan(0);
+  await expect(page.getByText("Verified on Bluesky").first()).toBeVisible();
+  // The target's profile shows their proven account.
+  await expect(page.getByTestId("verified-accounts")).toContainText(`Bluesky @${targetHandle}`);
+  // And the other member has nothing to confirm.
+  await targetPage.goto("/interactions");
+  await expect(targetPage.getByRole("heading", { name: /Awaiting your confirmation/ })).toContainText("(0)");
+});

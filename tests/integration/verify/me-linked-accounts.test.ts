@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createToken } from "@/lib/server/services/tokens/create-token";
+import { logInteraction } from "@/lib/server/services/interactions/log-interaction";
+import { createMember } from "@/tests/factories/members";
+import { localServer } from "@/tests/support/local-server";
+import { useTestDatabase } from "@/tests/support/test-database";
+import { createFakeBluesky } from "@/tests/e2e/support/fake-bluesky.mjs";
+import { expectShape, get, patch } from "@/tests/integration/api/http";
+import { ZMe } from "@/lib/validation/api/member";
+import { ZLoggedInteraction } from "@/lib/validation/api/interaction";
+import type { TLoggedInteractionCreateInput } from "@/lib/validation/logged-interaction";
+
+// PATCH/GET /api/v1/me with linked accounts, against the fake AppView (RAPPORT_BLUESKY_API).
+const t = useTestDatabase();
+const fake = createFakeBluesky();
+let srv: Awaited<ReturnType<typeof localServer>>;
+const DID = "did:plc:ana2ana2ana2ana2ana2ana2";
+
+beforeAll(async () => {
+  srv = await localServer((q, r) => fake.handler(q, r));
+  process.env.RAPPORT_BLUESKY_API = srv.url;
+  fake.addAccount({ handle: "ana.bsky.social", did: DID });
+});
+afterAll(async () => {
+  delete process.env.RAPPORT_BLUESKY_API;
+  await srv.close();
+});
+
+describe("linked accounts in the API", () => {
+  it("links a Bluesky account in two PATCHes, shows it in GET /me, and unlinks it", async () => {
+    const ana = await createMember({ handle: "ana_api" });
+    const token = (await createToken(t.db, { memberId: ana.id, input: { name: "t" }, now: new Date() })).token;
+
+    const started = await patch("/api/v1/me", { linkedAccounts: { bluesky: "@ana.bsky.social" } }, { token });
+    expect(started.status).toBe(200);
+    const me = expectShape(ZMe, started.body);
+    expect(me.linkedAccounts).toEqual([{ network: "bluesky", handle: "ana.bsky.social", did: DID, verified: false, verifiedAt: null, code: expect.stringMatching(/^rapport-/) }]);
+
+    const early = await patch("/api/v1/me", { linkedAccounts: { bluesky: "ana.bsky.social" } }, { token });
+    expect(early.status).toBe(400);
+    expect(early.body.errors).toEqual([{ field: "linkedAccounts.bluesky", message: expect.stringMatching(/couldn't find rapport-/) }]);
+
+    fake.setDescription(DID, `hi ${me.linkedAccounts[0].code}`);
+    const done = await patch("/api/v1/me", { linkedAccounts: { bluesky: "ana.bsky.social" } }, { token });
+    expect(done.status).toBe(200);
+    expect(expectShape(ZMe, done.body).linkedAccounts[0]).toMatchObject({ verified: true, code: null });
+    expect((await get("/api/v1/me", { token })).body.linkedAccounts[0].verified).toBe(true);
+
+    const bad = await patch("/api/v1/me", { linkedAccounts: { bluesky: 42 } }, { token });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(["linkedAccounts.bluesky"]);
+
+    const gone = await patch("/api/v1/me", { linkedAccounts: { bluesky: null } }, { token });
+    expect(gone.body.linkedAccounts).toEqual([]);
+  });
+
+  it("logged interactions carry `verification`; the reason of a mismatch only for the one who logged it", async () => {
+    const ana = await createMember({ handle: "ana_api2" });
+    const grace = await createMember({ handle: "grace_api2", name: "Grace Kim" });
+    const now = new Date();
+    const tokenA = (await createToken(t.db, { memberId: ana.id, input: { name: "t" }, now })).token;
+    const tokenG = (await createToken(t.db, { memberId: grace.id, input: { name: "t" }, now })).token;
+    const input = { targetHandle: "grace_api2", platform: "bluesky", kind: "reply", occurredOn: now.toISOString().slice(0, 10), evidenceUrl: "https://bsky.app/profile/ana.bsky.social/post/3lbx" } as TLoggedInteractionCreateInput;
+    const logged = await logInteraction(t.db, { actorId: ana.id, input, now });
+    const asActor = expectShape(ZLoggedInteraction, (await get(`/api/v1/interactions?role=actor`, { token: tokenA })).body.items[0]);
+    expect(asActor.verification).toEqual({ state: "pending", verifiedBy: null, checking: true, reason: null });
+    await t.db.loggedInteraction.update({ where: { id: logged.id }, data: { checkState: "mismatch", checkReason: "The post is gone — deleted, or never there." } });
+    expect((await get(`/api/v1/interactions?role=actor`, { token: tokenA })).body.items[0].verification.reason).toMatch(/post is gone/);
+    expect((await get(`/api/v1/interactions?role=target`, { token: tokenG })).body.items[0].verification).toEqual({ state: "pending", verifiedBy: null, checking: false, reason: null });
+  });
+});
