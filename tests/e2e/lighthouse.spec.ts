@@ -9,7 +9,7 @@ import { signIn } from "./support/accounts";
  * Ana's session cookie as a request header. Each page's scores are printed, passing or not.
  */
 const PORT = Number(process.env.E2E_PORT || 3100);
-const DEBUG_PORT = PORT + 2000; // the SMTP test server uses PORT + 1000
+const DEBUG_PORT = PORT + 3000; // PORT + 1000 is the SMTP test server, PORT + 2000 the fake Bluesky AppView
 const BASE = `http://localhost:${PORT}`;
 const CATEGORIES = ["accessibility", "best-practices"] as const;
 
