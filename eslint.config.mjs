@@ -66,6 +66,7 @@ const config = [
     ignores: [
       "lib/generated/**",
       ".next/**",
+      "scripts/bench/framework-floor/.next/**",
       "node_modules/**",
       ".data*/**",
       "test-results/**",
