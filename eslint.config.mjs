@@ -72,6 +72,7 @@ const config = [
     ignores: [
       "lib/generated/**",
       ".next/**",
+      "scripts/bench/framework-floor/.next/**",
       "node_modules/**",
       ".data*/**",
       "test-results/**",

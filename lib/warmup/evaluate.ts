@@ -78,7 +78,7 @@ export function assess(input: EvaluateInput): Assessment {
 
   const steps = nextStepCodes({
     recipientHasPosts: input.recipientHasPosts !== false,
-    pendingUnlock: closed || gateMet ? 0 : pendingUnlock(input, policy, nowMs),
+    pendingUnlock: closed || gateMet ? 0 : pendingUnlock(input, policy, nowMs, t),
     status,
     criteria,
     gateMet,
@@ -113,20 +113,12 @@ export function commentWeightOf(weights: EvaluateInput["weights"]): number {
 /**
  * How many of the requester's logged interactions wait for the recipient's confirmation
  * and, confirmed, would meet the gate; 0 when confirming them all would not be enough.
- * A second tally with those interactions taken as confirmed.
+ * A second pass with those interactions taken as confirmed (no copy of the input); only
+ * when the first pass saw a pending one of the requester's.
  */
-function pendingUnlock(input: EvaluateInput, policy: Policy, nowMs: number): number {
-  const list = input.interactions ?? [];
-  const pending = new Set<string>();
-  const confirmed = list.map((it) => {
-    if (it == null || it.verification !== "pending" || it.actorId !== input.requesterId || it.targetId !== input.recipientId) return it;
-    pending.add(it.id);
-    return { ...it, verification: "confirmed" as const };
-  });
-  if (pending.size === 0) return 0;
-  const t = tally(confirmed, input.requesterId, input.recipientId, policy, nowMs);
+function pendingUnlock(input: EvaluateInput, policy: Policy, nowMs: number, first: Tally): number {
+  if (!first.sawPendingOutgoing) return 0;
+  const t = tally(input.interactions ?? [], input.requesterId, input.recipientId, policy, nowMs, true);
   if (!allMet(buildCriteria(policy, t))) return 0;
-  let n = 0;
-  for (const v of t.verdicts) if (v.counted && pending.has(v.id)) n++;
-  return n;
+  return t.unlockedPending;
 }

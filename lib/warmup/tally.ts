@@ -16,6 +16,10 @@ export type Tally = {
   reciprocity: boolean;
   /** today's (UTC) point cap is used up: more interactions today would not count */
   capReachedToday: boolean;
+  /** a pending logged interaction of the requester's is among them */
+  sawPendingOutgoing: boolean;
+  /** with `pendingAsConfirmed`: how many of those, taken as confirmed, count; else 0 */
+  unlockedPending: number;
 };
 
 // Invalid dates sort first and are reported as outside the window.
@@ -54,15 +58,15 @@ function msOf(it: EngineInteraction): number {
  */
 function sortedPairItems(
   all: readonly EngineInteraction[],
+  total: number,
   requesterId: string,
   recipientId: string,
-  m: number,
 ): EngineInteraction[] {
-  const items: EngineInteraction[] = new Array(m);
-  const times: number[] = new Array(m);
-  const outs: boolean[] = new Array(m);
+  const items: EngineInteraction[] = [];
+  const times: number[] = [];
+  const outs: boolean[] = [];
   let j = 0;
-  for (let i = 0; i < all.length; i++) {
+  for (let i = 0; i < total; i++) {
     const it = all[i];
     if (it == null) continue;
     const out = it.actorId === requesterId && it.targetId === recipientId;
@@ -73,51 +77,56 @@ function sortedPairItems(
     j++;
   }
   const order = sortedOrder(times, (a, b) => tie(items[a], outs[a], items[b], outs[b]));
-  const sorted: EngineInteraction[] = new Array(m);
-  for (let k = 0; k < m; k++) sorted[k] = items[order[k]];
+  const sorted: EngineInteraction[] = new Array(j);
+  for (let k = 0; k < j; k++) sorted[k] = items[order[k]];
   return sorted;
 }
 
+/**
+ * `pendingAsConfirmed`: count the requester's pending logged interactions as if the recipient
+ * had confirmed them (what-if for the "waits for confirmation" next step), and report in
+ * `unlockedPending` how many of them then count. No copy of the input is made.
+ */
 export function tally(
   all: readonly EngineInteraction[],
   requesterId: string,
   recipientId: string,
   policy: Policy,
   nowMs: number,
+  pendingAsConfirmed = false,
 ): Tally {
   // Only the pair's interactions, in both directions; self-interactions never qualify.
   const total = requesterId !== recipientId ? all.length : 0;
-  // One pass: count the pair's interactions and check that they arrive in (time, id) order,
-  // as the database reads give them (EvaluateInput.interactions). Then no sort is needed.
-  let m = 0;
-  let inOrder = true;
-  let prev: EngineInteraction | null = null;
-  let prevMs = 0;
-  let prevOut = false;
-  for (let i = 0; i < total; i++) {
-    const it = all[i];
-    if (it == null) continue;
-    const out = it.actorId === requesterId && it.targetId === recipientId;
-    if (!out && !(it.actorId === recipientId && it.targetId === requesterId)) continue;
-    m++;
-    if (!inOrder) continue;
-    const t = msOf(it);
-    if (prev !== null && (t < prevMs || (t === prevMs && tie(prev, prevOut, it, out) > 0))) inOrder = false;
-    prev = it;
-    prevMs = t;
-    prevOut = out;
-  }
-  // In order: walk the input itself (skipping other pairs' rows); else a sorted copy.
-  const src = inOrder ? all : sortedPairItems(all, requesterId, recipientId, m);
-  const srcLength = inOrder ? total : m;
+  // One pass over the input as given, checking on the way that it keeps the contract of
+  // EvaluateInput.interactions ((time, id) order, as the database reads give them). Only when
+  // it does not is a sorted copy of the pair's rows made and walked instead.
+  return (
+    walk(all, total, requesterId, recipientId, policy, nowMs, pendingAsConfirmed, true) ??
+    walk(sortedPairItems(all, total, requesterId, recipientId), -1, requesterId, recipientId, policy, nowMs, pendingAsConfirmed, false)!
+  );
+}
 
+/**
+ * The counting pass. `check`: give up (null) at the first row out of (time, id) order.
+ * `length` -1: the whole of `src`. Verdicts are collected oldest first and reversed at the end.
+ */
+function walk(
+  src: readonly EngineInteraction[],
+  length: number,
+  requesterId: string,
+  recipientId: string,
+  policy: Policy,
+  nowMs: number,
+  pendingAsConfirmed: boolean,
+  check: boolean,
+): Tally | null {
+  const srcLength = length < 0 ? src.length : length;
   const windowStart = nowMs - policy.freshnessDays * DAY;
   const today = Math.floor(nowMs / DAY);
   const cap = policy.dailyPointCap;
   const pending = policy.pendingLoggedCounts;
   const allowIntroductions = policy.allowIntroductions;
-  const n = m;
-  const verdicts: InteractionVerdict[] = new Array(n);
+  const verdicts: InteractionVerdict[] = [];
 
   let points = 0;
   let count = 0;
@@ -131,19 +140,32 @@ export function tally(
   let remaining = 0;
   let labelDay = NaN;
   let label = "";
+  let unlockedPending = 0;
+  let sawPendingOutgoing = false;
+  let prev: EngineInteraction | null = null;
+  let prevMs = 0;
+  let prevOut = false;
 
-  let k = 0;
   for (let i = 0; i < srcLength; i++) {
     const it = src[i];
     if (it == null) continue;
     const out = it.actorId === requesterId && it.targetId === recipientId;
     if (!out && !(it.actorId === recipientId && it.targetId === requesterId)) continue;
     const ms = msOf(it);
+    if (check) {
+      if (prev !== null && (ms < prevMs || (ms === prevMs && tie(prev, prevOut, it, out) > 0))) return null;
+      prev = it;
+      prevMs = ms;
+      prevOut = out;
+    }
     const day = ms === INVALID_MS ? NaN : Math.floor(ms / DAY);
     let reason: NotCountedReason | null = null;
     let note: InteractionVerdict["note"] = null;
     let pts = 0;
-    const v = it.verification;
+    const pendingOut = out && it.verification === "pending";
+    if (pendingOut) sawPendingOutgoing = true;
+    const asConfirmed = pendingAsConfirmed && pendingOut;
+    const v = asConfirmed ? "confirmed" : it.verification;
     const confirmed = v === "verified" || v === "confirmed";
 
     // Reasons in order of permanence: the first that applies is the one reported.
@@ -193,13 +215,14 @@ export function tally(
         count++;
         points += pts;
         if (!conversation && isConversational(it.kind)) conversation = true;
+        if (asConfirmed) unlockedPending++;
       } else reciprocity = true;
     }
     if (day !== labelDay) {
       labelDay = day;
       label = dayString(day);
     }
-    verdicts[n - 1 - k++] = {
+    verdicts.push({
       id: it.id,
       direction: out ? "outgoing" : "incoming",
       counted,
@@ -207,8 +230,10 @@ export function tally(
       note: out && counted ? note : null,
       reason,
       day: label,
-    };
+    });
   }
+  // newest first
+  verdicts.reverse();
 
   return {
     verdicts,
@@ -220,6 +245,8 @@ export function tally(
     conversation,
     reciprocity,
     capReachedToday,
+    sawPendingOutgoing,
+    unlockedPending,
   };
 }
 

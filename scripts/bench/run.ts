@@ -62,6 +62,9 @@ const measureOptions: MeasureOptions = {
 };
 const wanted = (name: string) => !flags.only || flags.only.split(",").some((o) => name.includes(o));
 
+/** A minimal Next.js app of the same version, outside the app's layout (see its README.md). */
+const FRAMEWORK_FLOOR = "scripts/bench/framework-floor";
+
 /** Measures the production build: runs `npm run build` when there is none, or when --build says so. */
 function ensureBuild(): void {
   if (flags.build || !fs.existsSync(".next/BUILD_ID")) {
@@ -69,6 +72,10 @@ function ensureBuild(): void {
     if (execSync("pgrep -f 'next[ ]build' || true").toString().trim()) throw new Error("Another `next build` is running; wait for it, then run the bench again.");
     log("running npm run build");
     execSync("npm run build", { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  }
+  if (wanted("framework floor") && (flags.build || !fs.existsSync(path.join(FRAMEWORK_FLOOR, ".next/BUILD_ID")))) {
+    log(`building the framework floor (${FRAMEWORK_FLOOR})`);
+    execSync(`node node_modules/next/dist/bin/next build ${FRAMEWORK_FLOOR}`, { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
   }
   const routes = JSON.stringify(JSON.parse(fs.readFileSync(".next/app-path-routes-manifest.json", "utf8")));
   if (!routes.includes("/api/health")) throw new Error("The build predates app/api/health/route.ts: run `npm run build` first.");
@@ -150,6 +157,21 @@ async function main() {
       }
       const r = await measure(measureOptions, server, dbName, { name: p.name, method: "GET", path: p.path, headers: p.headers });
       results.push({ ...r, ...(await sequential(server, p.path, p.headers)) });
+    }
+
+    if (wanted("framework floor")) {
+      // The same framework with nothing of Rapport's (no proxy, layout, header, CSS, session):
+      // a second `next start`, measured alone while the app's server idles.
+      const floor = await startServer({ databaseUrl: url, logDir: workDir, dir: FRAMEWORK_FLOOR, nodeArgs: flags["server-heap"] !== "0" ? [`--max-old-space-size=${flags["server-heap"]}`] : [] });
+      try {
+        const p = { name: "framework floor (bare Next.js page)", path: "/", headers: {} };
+        const problem = await check(floor, p.path, p.headers, (b) => b.includes("Warm up before you connect"));
+        if (problem) results.push({ name: p.name, path: p.path, skipped: problem } as PathResult);
+        else results.push({ ...(await measure(measureOptions, floor, dbName, { ...p, method: "GET" })), ...(await sequential(floor, p.path, p.headers)) });
+      } finally {
+        await floor.stop();
+        floor.rss.stop();
+      }
     }
 
     if (wanted("send request")) {

@@ -34,6 +34,8 @@ export async function startServer(p: {
   readyPath?: string;
   /** extra node flags, e.g. --cpu-prof to profile the server */
   nodeArgs?: string[];
+  /** the Next.js project directory to start (default: the app itself) */
+  dir?: string;
 }): Promise<BenchServer> {
   const port = p.port ?? (await freePort());
   const origin = `http://127.0.0.1:${port}`;
@@ -56,7 +58,7 @@ export async function startServer(p: {
     ...(p.poolSize ? { DATABASE_POOL_SIZE: String(p.poolSize) } : {}),
     ...p.extraEnv,
   };
-  const child: ChildProcess = spawn(process.execPath, [...(p.nodeArgs ?? []), path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child: ChildProcess = spawn(process.execPath, [...(p.nodeArgs ?? []), path.resolve("node_modules/next/dist/bin/next"), "start", ...(p.dir ? [p.dir] : []), "-p", String(port), "-H", "127.0.0.1"], {
     env,
     stdio: ["ignore", log, log],
   });
