@@ -1,10 +1,9 @@
 "use server";
+import { finishFirstFactor } from "@/lib/server/auth/finish-first-factor";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { failure, formValues, type ActionState } from "@/lib/server/action-result";
 import { startSession } from "@/lib/server/auth/session";
-import { setPendingSignInCookie } from "@/lib/server/auth/pending-sign-in";
-import { secondFactorsOf } from "@/lib/server/queries/factors";
 import { clientIp } from "@/lib/server/request-ip";
 import { signUp } from "@/lib/server/services/accounts/sign-up";
 import { signInWithPassword } from "@/lib/server/services/accounts/sign-in";
@@ -32,13 +31,5 @@ export async function signUpAction(_prev: ActionState, form: FormData): Promise<
 export async function signInAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const result = await signInWithPassword(await getDb(), { input: formObject(form, ["email", "password"]) as TSigninInput, ip: clientIp(await headers()), now: systemNow() });
   if (!result.ok) return { ok: false, code: result.error.code, message: result.error.message, values: formValues(form) };
-  const next = safeNext(form.get("next"));
-  if ((await secondFactorsOf(await getDb(), result.memberId)).any) {
-    // The password was right; no session until the second factor is (lib/server/auth/pending-sign-in.ts).
-    await setPendingSignInCookie({ memberId: result.memberId, sessionVersion: result.sessionVersion, now: systemNow() });
-    redirect(`/signin/second-factor?next=${encodeURIComponent(next)}`);
-  }
-  await startSession(result.memberId, result.sessionVersion);
-  // The next page says that signing in kept the account.
-  redirect(result.deletionCancelled ? "/settings/account?deletion=cancelled" : next);
+  return finishFirstFactor(result, safeNext(form.get("next")));
 }

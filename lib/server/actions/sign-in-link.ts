@@ -1,10 +1,7 @@
 "use server";
+import { finishFirstFactor } from "@/lib/server/auth/finish-first-factor";
 import { headers } from "next/headers";
-import { redirect } from "next/navigation";
 import { failure, type ActionState } from "@/lib/server/action-result";
-import { setPendingSignInCookie } from "@/lib/server/auth/pending-sign-in";
-import { startSession } from "@/lib/server/auth/session";
-import { secondFactorsOf } from "@/lib/server/queries/factors";
 import { clientIp } from "@/lib/server/request-ip";
 import { requestSignInLink, signInWithLink, SIGNIN_LINK_SENT_MESSAGE } from "@/lib/server/services/accounts/sign-in-link";
 import { formObject, formString } from "@/lib/validation/form-data";
@@ -33,11 +30,5 @@ export async function signInWithLinkAction(_prev: ActionState, form: FormData): 
   } catch (e) {
     return failure(e);
   }
-  if ((await secondFactorsOf(await getDb(), result.memberId)).any) {
-    // The link stands in for the password, not for the second factor: the second step follows.
-    await setPendingSignInCookie({ memberId: result.memberId, sessionVersion: result.sessionVersion, now: systemNow() });
-    redirect(`/signin/second-factor?next=${encodeURIComponent("/")}`);
-  }
-  await startSession(result.memberId, result.sessionVersion);
-  redirect(result.deletionCancelled ? "/settings/account?deletion=cancelled" : "/");
+  return finishFirstFactor(result, "/");
 }

@@ -50,7 +50,7 @@ export function authOptions(): NextAuthOptions {
           const result = await signInWithPassword(await getDb(), { input: { email: credentials?.email ?? "", password: credentials?.password ?? "" }, ip, now: systemNow() });
           if (!result.ok) return null;
           // With a second factor on, a password alone never makes a session: the sign-in page's second step does.
-          if ((await secondFactorsOf(await getDb(), result.memberId)).any) return null;
+          if (result.secondFactor) return null;
           return { id: result.memberId };
         },
       }),

@@ -2,15 +2,7 @@ import { Secret, TOTP } from "otpauth";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
 // The next-auth callback and the sign-in actions outside Next.js: a cookie jar the test can read.
-const jar = vi.hoisted(() => new Map<string, string>());
-vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ "x-forwarded-for": "203.0.113.60" }),
-  cookies: async () => ({
-    get: (name: string) => (jar.has(name) ? { name, value: jar.get(name)! } : undefined),
-    set: (name: string, value: string) => void jar.set(name, value),
-    delete: (name: string) => void jar.delete(name),
-  }),
-}));
+vi.mock("next/headers", async () => (await import("@/tests/support/next-headers-mock")).nextHeadersMock({ "x-forwarded-for": "203.0.113.60" }));
 
 import { authOptions } from "@/lib/server/auth/options";
 import { pendingCookieName, readPendingToken } from "@/lib/server/auth/pending-sign-in";
@@ -22,6 +14,7 @@ import { finishPasskeySignIn, PASSKEY_CHALLENGES_PER_ADDRESS, startPasskeySignIn
 import { REFUSAL_AUDIT_WINDOW_MINUTES } from "@/lib/server/services/factors/refuse";
 import { confirmTotpEnrolment, startTotpEnrolment } from "@/lib/server/services/factors/totp";
 import { createMember, KNOWN_PASSWORD } from "@/tests/factories/members";
+import { cookieJar as jar } from "@/tests/support/next-headers-mock";
 import { useTestDatabase } from "@/tests/support/test-database";
 import { post } from "@/tests/integration/api/http";
 import { SoftAuthenticator } from "@/tests/support/soft-authenticator";

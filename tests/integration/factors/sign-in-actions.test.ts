@@ -2,15 +2,7 @@ import { Secret, TOTP } from "otpauth";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
 // The sign-in server actions outside Next.js: a cookie jar the test can read.
-const jar = vi.hoisted(() => new Map<string, string>());
-vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ "x-forwarded-for": "203.0.113.50", "x-forwarded-host": "localhost:3000", "x-forwarded-proto": "http" }),
-  cookies: async () => ({
-    get: (name: string) => (jar.has(name) ? { name, value: jar.get(name)! } : undefined),
-    set: (name: string, value: string) => void jar.set(name, value),
-    delete: (name: string) => void jar.delete(name),
-  }),
-}));
+vi.mock("next/headers", async () => (await import("@/tests/support/next-headers-mock")).nextHeadersMock({ "x-forwarded-for": "203.0.113.50", "x-forwarded-host": "localhost:3000", "x-forwarded-proto": "http" }));
 
 import { signInAction } from "@/lib/server/actions/auth";
 import { signInWithLinkAction } from "@/lib/server/actions/sign-in-link";
@@ -20,6 +12,7 @@ import { sessionCookieName } from "@/lib/server/auth/cookies";
 import { pendingCookieName } from "@/lib/server/auth/pending-sign-in";
 import { confirmTotpEnrolment, startTotpEnrolment } from "@/lib/server/services/factors/totp";
 import { createMember, KNOWN_PASSWORD } from "@/tests/factories/members";
+import { cookieJar as jar } from "@/tests/support/next-headers-mock";
 import { useTestDatabase } from "@/tests/support/test-database";
 
 const t = useTestDatabase();
@@ -41,6 +34,16 @@ async function outcome(p: Promise<unknown>): Promise<string> {
   }
 }
 
+/** A member with the authenticator app on (set up two minutes ago), and its code at any time. */
+async function memberWithApp() {
+  const m = await createMember();
+  const now = new Date();
+  const { secret } = await startTotpEnrolment(t.db, { memberId: m.id, now: new Date(now.getTime() - 120_000) });
+  const code = (at: number) => new TOTP({ secret: Secret.fromBase32(secret) }).generate({ timestamp: at });
+  await confirmTotpEnrolment(t.db, { memberId: m.id, code: code(now.getTime() - 120_000), password: KNOWN_PASSWORD, ip: "203.0.113.50", now: new Date(now.getTime() - 120_000) });
+  return { m, now, code };
+}
+
 describe("signing in with a password when a second factor is on", () => {
   it("without a factor: a session at once", async () => {
     const m = await createMember();
@@ -50,11 +53,7 @@ describe("signing in with a password when a second factor is on", () => {
   });
 
   it("with the app on: no session, a pending token and the second step; the code then makes the session", async () => {
-    const m = await createMember();
-    const now = new Date();
-    const { secret } = await startTotpEnrolment(t.db, { memberId: m.id, now: new Date(now.getTime() - 120_000) });
-    const code = (at: number) => new TOTP({ secret: Secret.fromBase32(secret) }).generate({ timestamp: at });
-    await confirmTotpEnrolment(t.db, { memberId: m.id, code: code(now.getTime() - 120_000), password: KNOWN_PASSWORD, ip: "203.0.113.50", now: new Date(now.getTime() - 120_000) });
+    const { m, now, code } = await memberWithApp();
 
     expect(await outcome(signInAction({}, form({ email: m.email, password: KNOWN_PASSWORD, next: "/feed" })))).toBe(`redirect:/signin/second-factor?next=${encodeURIComponent("/feed")}`);
     expect(jar.has(sessionCookieName())).toBe(false);
@@ -70,11 +69,7 @@ describe("signing in with a password when a second factor is on", () => {
   });
 
   it("an emailed sign-in link stands for the password only: with the app on, the second step follows", async () => {
-    const m = await createMember();
-    const now = new Date();
-    const { secret } = await startTotpEnrolment(t.db, { memberId: m.id, now: new Date(now.getTime() - 120_000) });
-    const code = (at: number) => new TOTP({ secret: Secret.fromBase32(secret) }).generate({ timestamp: at });
-    await confirmTotpEnrolment(t.db, { memberId: m.id, code: code(now.getTime() - 120_000), password: KNOWN_PASSWORD, ip: "203.0.113.50", now: new Date(now.getTime() - 120_000) });
+    const { m, now, code } = await memberWithApp();
     await requestSignInLink(t.db, { input: { email: m.email }, ip: "203.0.113.50", now });
     const mail = await t.db.emailOutbox.findFirstOrThrow({ where: { recipient: m.email, subject: "Your Rapport sign-in link" } });
     const token = /\/signin\/link\?token=([\w-]+)/.exec(mail.textBody)![1];

@@ -8,7 +8,6 @@ import { createTokenRoute, listTokensRoute } from "@/lib/server/api/spec/account
 import { signInWithPassword } from "@/lib/server/services/accounts/sign-in";
 import { createToken } from "@/lib/server/services/tokens/create-token";
 import { listTokens } from "@/lib/server/queries/tokens";
-import { secondFactorsOf } from "@/lib/server/queries/factors";
 import { methodsNotAllowed } from "@/lib/server/api/method-not-allowed";
 
 export const POST = apiRoute(createTokenRoute, async ({ body, ip, now }) => {
@@ -16,7 +15,7 @@ export const POST = apiRoute(createTokenRoute, async ({ body, ip, now }) => {
   const signIn = await signInWithPassword(await getDb(), { input: { email: body.email, password: body.password }, ip, now });
   if (!signIn.ok) throw signIn.error;
   // A password alone is not enough for an account with a second factor: such tokens are made on /settings/tokens.
-  if ((await secondFactorsOf(await getDb(), signIn.memberId)).any) {
+  if (signIn.secondFactor) {
     throw new AppError("forbidden", "This account uses a second factor, so a password alone can't create a token. Create one on the API tokens settings page.");
   }
   const viewer = await loadViewer(signIn.memberId, now);

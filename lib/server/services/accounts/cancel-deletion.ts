@@ -2,6 +2,7 @@ import "server-only";
 import type { Db } from "@/lib/db/create-client";
 import { recordAudit } from "@/lib/server/services/audit/record-audit";
 import { notify } from "@/lib/server/services/notifications/notify";
+import { secondFactorsOf } from "@/lib/server/queries/factors";
 
 /**
  * What signing in does to a pending deletion: within the grace period it is cancelled and
@@ -22,6 +23,16 @@ export async function settleDeletionOnSignIn(db: Db, { memberId, now }: { member
     const due = await tx.member.count({ where: { id: memberId, deleteAt: { lte: now } } });
     return due > 0 ? "erasing" : "none";
   });
+}
+
+/**
+ * What a first factor (a right password, an emailed link) settles. With a second factor on it
+ * settles nothing: the second step does (factors/second-step.ts), so a password alone cannot
+ * keep an account its owner asked to delete. `secondFactor` tells the caller a second step follows.
+ */
+export async function settleAfterFirstFactor(db: Db, { memberId, now }: { memberId: string; now: Date }): Promise<{ secondFactor: boolean; deletion: "none" | "cancelled" | "erasing" }> {
+  const secondFactor = (await secondFactorsOf(db, memberId)).any;
+  return { secondFactor, deletion: secondFactor ? "none" : await settleDeletionOnSignIn(db, { memberId, now }) };
 }
 
 export const ERASING_MESSAGE = "This account was deleted at its owner's request.";

@@ -10,8 +10,7 @@ import { recordAudit } from "@/lib/server/services/audit/record-audit";
 import { ZSignInLinkRequest, type TSignInLinkRequest } from "@/lib/validation/email";
 import type { Tx } from "@/lib/server/db";
 import { lockThrottleKey, recordAttempt } from "./throttle";
-import { ERASING_MESSAGE, settleDeletionOnSignIn } from "./cancel-deletion";
-import { secondFactorsOf } from "@/lib/server/queries/factors";
+import { ERASING_MESSAGE, settleAfterFirstFactor } from "./cancel-deletion";
 
 const envInt = (name: string, fallback: number) => {
   const v = Number.parseInt(process.env[name] ?? "", 10);
@@ -72,7 +71,7 @@ export const INVALID_SIGNIN_LINK = "This sign-in link has expired or was already
  * have gone to the account's current address, and the sign-in is audited. Like any sign-in it
  * keeps an account its owner asked to delete. The address is proven by the click.
  */
-export async function signInWithLink(db: Db, { token, now }: { token: string; now: Date }): Promise<{ memberId: string; sessionVersion: number; deletionCancelled: boolean }> {
+export async function signInWithLink(db: Db, { token, now }: { token: string; now: Date }): Promise<{ memberId: string; sessionVersion: number; deletionCancelled: boolean; secondFactor: boolean }> {
   const invalid = () => new AppError("validation", INVALID_SIGNIN_LINK, { fields: { token: [INVALID_SIGNIN_LINK] } });
   if (typeof token !== "string" || token.length < 20 || token.length > 200) throw invalid();
   const member = await db.$transaction(async (tx) => {
@@ -83,9 +82,8 @@ export async function signInWithLink(db: Db, { token, now }: { token: string; no
     await recordAudit(tx, { actorId: m.id, action: "account.signin_link", subjectType: "member", subjectId: m.id, at: now });
     return m;
   });
-  // With a second factor on, the link stands for the password only: the pending deletion is
-  // settled by the second step, as after a right password (sign-in.ts).
-  const deletion = (await secondFactorsOf(db, member.id)).any ? "none" : await settleDeletionOnSignIn(db, { memberId: member.id, now });
+  // The link stands for the password only: with a second factor on, the second step follows.
+  const { secondFactor, deletion } = await settleAfterFirstFactor(db, { memberId: member.id, now });
   if (deletion === "erasing") throw new AppError("unauthenticated", ERASING_MESSAGE);
-  return { memberId: member.id, sessionVersion: member.sessionVersion, deletionCancelled: deletion === "cancelled" };
+  return { memberId: member.id, sessionVersion: member.sessionVersion, deletionCancelled: deletion === "cancelled", secondFactor };
 }

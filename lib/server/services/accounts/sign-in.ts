@@ -5,13 +5,15 @@ import { verifyPassword } from "@/lib/server/auth/password";
 import { checkInput } from "@/lib/server/validation";
 import { ZSignin, type TSigninInput } from "@/lib/validation/member";
 import { markAttemptSucceeded, releaseAttempts, reserveAttempt, THROTTLES } from "./throttle";
-import { ERASING_MESSAGE, settleDeletionOnSignIn } from "./cancel-deletion";
-import { secondFactorsOf } from "@/lib/server/queries/factors";
+import { ERASING_MESSAGE, settleAfterFirstFactor } from "./cancel-deletion";
 import { promoteIfAdminEmail } from "@/lib/server/services/admin/bootstrap-admin";
 import { notifyRepeatedFailures } from "./sign-in-failures";
 
-/** `deletionCancelled`: the member had asked to delete the account, and signing in kept it. */
-export type SignInResult = { ok: true; memberId: string; sessionVersion: number; deletionCancelled: boolean } | { ok: false; error: AppError };
+/**
+ * `deletionCancelled`: the member had asked to delete the account, and signing in kept it.
+ * `secondFactor`: the password was right but a second factor is on — no session until it.
+ */
+export type SignInResult = { ok: true; memberId: string; sessionVersion: number; deletionCancelled: boolean; secondFactor: boolean } | { ok: false; error: AppError };
 
 const WINDOW_MINUTES = 15;
 
@@ -60,10 +62,9 @@ export async function signInWithPassword(db: Db, { input, ip, now }: { input: TS
     if (member) await notifyRepeatedFailures(db, { memberId: member.id, email, max: limits[0].rule.max, windowMinutes: WINDOW_MINUTES, now });
     return { ok: false, error: new AppError("unauthenticated", "That email and password don't match an account.") };
   }
-  // With a second factor on, the password alone keeps nothing: the second step settles a pending deletion (factors/second-step.ts).
-  const deletion = (await secondFactorsOf(db, member.id)).any ? "none" : await settleDeletionOnSignIn(db, { memberId: member.id, now });
+  const { secondFactor, deletion } = await settleAfterFirstFactor(db, { memberId: member.id, now });
   if (deletion === "erasing") return { ok: false, error: new AppError("unauthenticated", ERASING_MESSAGE) };
   await promoteIfAdminEmail(db, member.id, email, now); // RAPPORT_ADMIN_EMAIL: the installation's first admin
-  return { ok: true, memberId: member.id, sessionVersion: member.sessionVersion, deletionCancelled: deletion === "cancelled" };
+  return { ok: true, memberId: member.id, sessionVersion: member.sessionVersion, deletionCancelled: deletion === "cancelled", secondFactor };
 }
 
