@@ -27,6 +27,7 @@ for (const [label, viewport, scheme] of [
   ["desktop", { width: 1280, height: 900 }, "light"],
   ["phone", { width: 390, height: 844 }, "light"],
   ["dark", { width: 1280, height: 900 }, "dark"],
+  ["phone-dark", { width: 390, height: 844 }, "dark"],
 ] as const) {
   const context = await browser.newContext({ viewport, colorScheme: scheme });
   const page = await context.newPage();
