@@ -3,7 +3,28 @@ import type { CriterionKey, CriterionResult, Policy } from "./types";
 import type { Tally } from "./tally";
 
 function result(key: CriterionKey, current: number, required: number): CriterionResult {
-  return { key, label: describeCriterionLabel(key, required, current), current, required, met: current >= required };
+  return { key, label: progressLabel(key, current, required), current, required, met: current >= required };
+}
+
+// Labels are a pure function of (key, current, required) and a dashboard asks for the same few
+// again and again: remembered per key for small whole numbers (required is at most 180 by the
+// policy bounds), built afresh otherwise.
+const LABELS = new Map<CriterionKey, Map<number, string>>();
+
+function progressLabel(key: CriterionKey, current: number, required: number): string {
+  if (!(current >= 0 && current < 65536 && required >= 0 && required < 1024 && (current | 0) === current && (required | 0) === required)) {
+    return describeCriterionLabel(key, required, current);
+  }
+  let byKey = LABELS.get(key);
+  if (byKey === undefined) LABELS.set(key, (byKey = new Map()));
+  const k = current * 1024 + required;
+  let label = byKey.get(k);
+  if (label === undefined) {
+    if (byKey.size >= 4096) byKey.clear();
+    label = describeCriterionLabel(key, required, current);
+    byKey.set(k, label);
+  }
+  return label;
 }
 
 /**

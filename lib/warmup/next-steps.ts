@@ -86,21 +86,33 @@ function criterionStep(c: CriterionResult, hasPosts: boolean): NextStep {
   }
 }
 
-function warmingSteps(ctx: NextStepContext): NextStep[] {
-  const steps: NextStep[] = [];
-  const unmet = ctx.criteria.filter((c) => !c.met);
+/** The unmet criterion with this key, or null (criteria are few: a loop, no closures). */
+function unmetWith(criteria: readonly CriterionResult[], key: CriterionResult["key"]): CriterionResult | null {
+  for (let i = 0; i < criteria.length; i++) if (criteria[i].key === key && !criteria[i].met) return criteria[i];
+  return null;
+}
+
+/** Appends the warming-up steps to `steps`, up to MAX_STEPS in all. */
+function warmingSteps(ctx: NextStepContext, steps: NextStep[]): NextStep[] {
+  const criteria = ctx.criteria;
   if (ctx.pendingUnlock > 0) {
     // Nothing more is needed from the requester: say what the request waits for, not "come back tomorrow".
     steps.push({ code: "pending_confirmation", count: ctx.pendingUnlock });
-  } else if (ctx.capReachedToday && unmet.some((c) => c.key !== "reciprocity")) {
+  } else if (ctx.capReachedToday) {
     // The cap only matters when something other than the other side's reply is missing.
-    steps.push({ code: "cap_reached", cap: ctx.dailyPointCap });
+    for (let i = 0; i < criteria.length; i++) {
+      if (!criteria[i].met && criteria[i].key !== "reciprocity") {
+        steps.push({ code: "cap_reached", cap: ctx.dailyPointCap });
+        break;
+      }
+    }
   }
-  for (const key of STEP_ORDER) {
-    const c = unmet.find((u) => u.key === key);
-    if (!c) continue;
+  for (let k = 0; k < STEP_ORDER.length && steps.length < MAX_STEPS; k++) {
+    const key = STEP_ORDER[k];
+    const c = unmetWith(criteria, key);
+    if (c === null) continue;
     // "1 day" is implied by the first interaction; don't say the same thing twice.
-    if (key === "distinctDays" && c.required === 1 && unmet.some((u) => u.key === "interactions")) continue;
+    if (key === "distinctDays" && c.required === 1 && unmetWith(criteria, "interactions") !== null) continue;
     steps.push(criterionStep(c, ctx.recipientHasPosts));
   }
   return steps;
@@ -111,7 +123,8 @@ function warmingSteps(ctx: NextStepContext): NextStep[] {
  * (MAX_STEPS), at most one per unmet criterion.
  */
 export function nextStepCodes(ctx: NextStepContext): NextStep[] {
-  return allSteps(ctx).slice(0, MAX_STEPS);
+  const steps = allSteps(ctx);
+  return steps.length > MAX_STEPS ? steps.slice(0, MAX_STEPS) : steps;
 }
 
 function allSteps(ctx: NextStepContext): NextStep[] {
@@ -128,14 +141,14 @@ function allSteps(ctx: NextStepContext): NextStep[] {
       return [{ code: ctx.status }];
     case "cooldown": {
       const first: NextStep = { code: "cooldown", day: dayOrNull(ctx.cooldownDay) };
-      return ctx.gateMet ? [first] : [first, ...warmingSteps(ctx)];
+      return ctx.gateMet ? [first] : warmingSteps(ctx, [first]);
     }
     case "too_new": {
       const first: NextStep = { code: "too_new", minDays: ctx.minAccountAgeDays, day: dayOrNull(ctx.oldEnoughDay) };
-      return ctx.gateMet ? [first] : [first, ...warmingSteps(ctx)];
+      return ctx.gateMet ? [first] : warmingSteps(ctx, [first]);
     }
     default:
-      return warmingSteps(ctx);
+      return warmingSteps(ctx, []);
   }
 }
 

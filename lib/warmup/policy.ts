@@ -107,7 +107,7 @@ export function resolvePolicy(
   if (preset === "closed") crit = { ...CLOSED_CRITERIA };
   else if (preset === "custom") crit = clampCriteria(stored, PRESET_CRITERIA.standard);
   else crit = clampCriteria(presetOverrides?.[preset], PRESET_CRITERIA[preset]);
-  return { preset, ...crit, ...clampSettings(stored ?? {}) };
+  return clampPolicy(Object.freeze({ preset, ...crit, ...clampSettings(stored ?? {}) }));
 }
 
 /**
@@ -116,10 +116,18 @@ export function resolvePolicy(
  */
 export function clampPolicy(policy: Policy): Policy {
   const p = policy ?? ({} as Policy);
+  // A frozen policy cannot change, so its clamped form is remembered: the dashboard and the
+  // rebuild evaluate many pairs against one recipient's policy, and resolvePolicy() already
+  // returns frozen, clamped policies (which map to themselves).
+  const frozen = Object.isFrozen(p);
+  if (frozen) {
+    const known = CLAMPED.get(p);
+    if (known) return known;
+  }
   const c = clampCriteria(p, PRESET_CRITERIA.standard);
   const s = clampSettings(p);
   // Spelled out rather than spread: this runs once per evaluation.
-  return {
+  const out: Policy = Object.freeze({
     preset: p.preset,
     minPoints: c.minPoints,
     minInteractions: c.minInteractions,
@@ -132,8 +140,14 @@ export function clampPolicy(policy: Policy): Policy {
     pendingLoggedCounts: s.pendingLoggedCounts,
     allowIntroductions: s.allowIntroductions,
     minAccountAgeDays: s.minAccountAgeDays,
-  };
+  });
+  if (frozen) CLAMPED.set(p, out);
+  CLAMPED.set(out, out);
+  return out;
 }
+
+/** Frozen policies and their clamped forms (a clamped policy is its own). Weak: no policy is kept alive. */
+const CLAMPED = new WeakMap<object, Policy>();
 
 /** The policy every new member starts with. */
 export function defaultPolicy(): Policy {

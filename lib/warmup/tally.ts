@@ -108,7 +108,7 @@ export function tally(
 
 /**
  * The counting pass. `check`: give up (null) at the first row out of (time, id) order.
- * `length` -1: the whole of `src`. Verdicts are collected oldest first and reversed at the end.
+ * `length` -1: the whole of `src`. Verdicts are written from the end of the list, so it reads newest first.
  */
 function walk(
   src: readonly EngineInteraction[],
@@ -126,7 +126,9 @@ function walk(
   const cap = policy.dailyPointCap;
   const pending = policy.pendingLoggedCounts;
   const allowIntroductions = policy.allowIntroductions;
-  const verdicts: InteractionVerdict[] = [];
+  // Newest first: filled from the end, so no reverse; trimmed when rows of other pairs were skipped.
+  const verdicts: InteractionVerdict[] = new Array(srcLength);
+  let slot = srcLength;
 
   let points = 0;
   let count = 0;
@@ -222,7 +224,7 @@ function walk(
       labelDay = day;
       label = dayString(day);
     }
-    verdicts.push({
+    verdicts[--slot] = {
       id: it.id,
       direction: out ? "outgoing" : "incoming",
       counted,
@@ -230,13 +232,11 @@ function walk(
       note: out && counted ? note : null,
       reason,
       day: label,
-    });
+    };
   }
-  // newest first
-  verdicts.reverse();
 
   return {
-    verdicts,
+    verdicts: slot === 0 ? verdicts : verdicts.slice(slot),
     points,
     interactions: count,
     distinctDays: days,

@@ -1,6 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { buildCriteria } from "../../../lib/warmup/criteria";
+import { describeCriterionLabel } from "../../../lib/warmup/describe";
 import { evaluate } from "../../../lib/warmup/evaluate";
+import type { Tally } from "../../../lib/warmup/tally";
 import type { CriterionKey, Criteria, EngineInteraction } from "../../../lib/warmup/types";
 import { at, customPolicy, daysAgo, evalInput, incoming, outgoing, outgoingAt, policy } from "./factories";
 
@@ -161,3 +164,27 @@ describe("criteria list and progress", () => {
     expect(e.percent).toBe(99);
   });
 });
+
+describe("criterion labels", () => {
+  it("read the same as describeCriterionLabel for any progress, asked once or many times over", () => {
+    const keys = ["points", "interactions", "distinctDays", "spanDays"] as const;
+    const pcy = policy("custom", { minPoints: 100, minInteractions: 50, minDistinctDays: 30, minSpanDays: 180 });
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...keys),
+        fc.oneof(fc.integer({ min: 0, max: 200 }), fc.integer({ min: 60_000, max: 10_000_000 })),
+        fc.integer({ min: 1, max: 180 }),
+        (key, current, required) => {
+          const tally = { points: 0, interactions: 0, distinctDays: 0, spanDays: 0, [key]: current } as unknown as Tally;
+          const p = { ...pcy, [POLICY_FIELD[key]]: required };
+          for (let round = 0; round < 2; round++) {
+            const c = buildCriteria(p, tally).find((x) => x.key === key)!;
+            expect(c.label).toBe(describeCriterionLabel(key, required, current));
+          }
+        },
+      ),
+    );
+  });
+});
+
+const POLICY_FIELD = { points: "minPoints", interactions: "minInteractions", distinctDays: "minDistinctDays", spanDays: "minSpanDays" } as const;

@@ -122,4 +122,19 @@ describe("resolvePolicy", () => {
     const p = resolvePolicy({ preset: "custom", minPoints: 7, freshnessDays: 30 });
     expect(clampPolicy(p)).toEqual(p);
   });
+
+  it("resolves to a frozen policy, so remembering its clamped form is safe", () => {
+    const p = resolvePolicy({ preset: "strict" });
+    expect(Object.isFrozen(p)).toBe(true);
+    expect(clampPolicy(p)).toBe(p);
+  });
+
+  it("clamps a hand-built policy afresh each time: a change to it is never hidden by a remembered answer", () => {
+    const p: Policy = { ...resolvePolicy({ preset: "custom" }), minPoints: 500 };
+    expect(clampPolicy(p).minPoints).toBe(100);
+    p.minPoints = 8;
+    expect(clampPolicy(p).minPoints).toBe(8);
+    p.freshnessDays = 0;
+    expect(clampPolicy(p).freshnessDays).toBe(1);
+  });
 });
