@@ -14,7 +14,7 @@ import { seedMembersAndPosts } from "./bench/dataset/members";
 import { seedBlocks, seedConnections, seedRandomInteractions, seedRequests } from "./bench/dataset/population";
 import { PairSet } from "./bench/dataset/requests";
 import { seedGrowth, seedHeavy, seedSenders } from "./bench/dataset/specials";
-import { openSeedConnection, ts, type Exec } from "./bench/dataset/sql-writer";
+import { openSeedConnection, textArray, ts, type Exec } from "./bench/dataset/sql-writer";
 import { Writers } from "./bench/dataset/tables";
 import { verifySeed } from "./bench/dataset/verify";
 import { DAY } from "@/lib/warmup/time";
@@ -90,7 +90,8 @@ async function writeTokens(ctx: SeedContext): Promise<Record<string, string>> {
   for (const [n, i] of who.entries()) {
     const token = `rpt_${crypto.randomBytes(32).toString("base64url")}`;
     const hash = crypto.createHash("sha256").update(token, "utf8").digest("hex");
-    await ctx.w.api_token.push([Layout.id("t", n), L.memberId(i), "bench", token.slice(4, 12), hash, ts(opts.now)]);
+    // Every scope but admin (the bench reads and writes content and requests); no expiry.
+    await ctx.w.api_token.push([Layout.id("t", n), L.memberId(i), "bench", token.slice(4, 12), hash, textArray(["read", "write:content", "write:requests"]), ts(opts.now)]);
     out[L.handle(i)] = token;
   }
   return out;

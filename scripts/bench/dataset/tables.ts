@@ -39,7 +39,7 @@ const COLUMNS = {
   connection: [["member_a_id", "text"], ["member_b_id", "text"], ["created_at", "timestamp(3)"]],
   block: [["blocker_id", "text"], ["blocked_id", "text"], ["created_at", "timestamp(3)"]],
   notification: [["id", "text"], ["member_id", "text"], ["type", "text"], ["data", "jsonb"], ["created_at", "timestamp(3)"], ["read_at", "timestamp(3)"]],
-  api_token: [["id", "text"], ["member_id", "text"], ["name", "text"], ["prefix", "text"], ["token_hash", "text"], ["created_at", "timestamp(3)"]],
+  api_token: [["id", "text"], ["member_id", "text"], ["name", "text"], ["prefix", "text"], ["token_hash", "text"], ["scopes", "text[]"], ["created_at", "timestamp(3)"]],
 } as const satisfies Record<string, readonly Column[]>;
 
 export type TableName = keyof typeof COLUMNS;
