@@ -13,7 +13,7 @@ import { getDb } from "@/lib/server/db";
 import { getAppSettings } from "@/lib/server/settings";
 import { loadDashboard } from "@/lib/server/queries/dashboard";
 import { listPosts } from "@/lib/server/queries/feed";
-import { headerCounts } from "@/lib/server/queries/header-counts";
+import { memberCounts } from "@/lib/server/queries/member-counts";
 import { listKudos } from "@/lib/server/queries/kudos-wall";
 import { loadPairHistory } from "@/lib/server/queries/pair-history";
 import { loadPolicy } from "@/lib/server/queries/policy";
@@ -41,7 +41,7 @@ const viewerId = await idOf(flags.viewer!);
 const otherId = await idOf(flags.other!);
 
 const paths: Record<string, () => Promise<unknown>> = {
-  dashboard: async () => Promise.all([loadDashboard(db, { viewerId, now: new Date(), settings: await getAppSettings(db), selfHandle: flags.viewer }), headerCounts(db, { memberId: viewerId, now: new Date() })]),
+  dashboard: async () => loadDashboard(db, { viewerId, now: new Date(), settings: await getAppSettings(db), selfHandle: flags.viewer }),
   profile: async () => {
     const profile = await findProfile(db, { handle: flags.other!, viewerId });
     if (!profile) throw new Error("profile not found");
@@ -52,7 +52,7 @@ const paths: Record<string, () => Promise<unknown>> = {
       listPosts(db, { viewerId, authorId: otherId, limit: 5, threadsPerPost: 1 }),
       listKudos(db, { recipientId: otherId, viewerId }),
       loadPairHistory(db, { viewerId, otherId, now: new Date(), settings, role: "requester", evaluation: rel?.evaluation }),
-      headerCounts(db, { memberId: viewerId, now: new Date() }),
+      memberCounts(db, { memberId: viewerId, now: new Date() }),
     ]);
   },
   warmup: async () => evaluatePair(db, { viewerId, otherId, role: "requester", now: new Date(), settings: await getAppSettings(db) }),

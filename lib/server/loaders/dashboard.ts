@@ -5,7 +5,7 @@ import { getDb } from "@/lib/server/db";
 import { loadDashboard, type Dashboard } from "@/lib/server/queries/dashboard";
 import { loadFirstSteps } from "@/lib/server/queries/first-steps";
 import { getViewer } from "@/lib/server/auth/session";
-import { appSettings } from "./request-cache";
+import { appSettings, viewerCounts } from "./request-cache";
 import { loadDashboardSuggestions } from "./people";
 
 /** Below this many relationships (every tab together), the dashboard suggests three people to warm up with. */
@@ -17,7 +17,13 @@ export async function loadHomePage() {
   if (!viewer) return { viewer: null, dashboard: null, now: null, suggestions: [], firstSteps: null };
   if (viewer.suspended) redirect("/suspended");
   const now = systemNow();
-  const dashboard = await loadDashboard(await getDb(), { viewerId: viewer.id, now, settings: await appSettings(), selfHandle: viewer.handle });
+  const dashboard = await loadDashboard(await getDb(), {
+    viewerId: viewer.id,
+    now,
+    settings: await appSettings(),
+    selfHandle: viewer.handle,
+    counts: viewerCounts(viewer.id),
+  });
   const total = Object.values(dashboard.counts).reduce((a, b) => a + b, 0);
   const [suggestions, steps] = await Promise.all([
     total < FEW_RELATIONSHIPS ? loadDashboardSuggestions(viewer.id, now) : [],

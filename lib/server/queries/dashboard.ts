@@ -2,6 +2,7 @@ import "server-only";
 import type { Tx } from "@/lib/server/db";
 import { RELATIONSHIP_TABS, type RelationshipTab } from "@/lib/warmup/relationship-tabs";
 import type { TAppSettings } from "@/lib/validation/app-settings";
+import { memberCounts, type MemberCounts } from "./member-counts";
 import { listNotifications, type NotificationItem } from "./notifications";
 import { relationshipReader, type RelationshipItem } from "./relationships";
 
@@ -35,11 +36,12 @@ const MEMBER = { select: { id: true, handle: true, name: true, headline: true } 
  * of each column and the counts, at a cost that does not grow with the viewer's network
  * (summaries due for a refresh are evaluated afresh and merged in; see listRelationships).
  * A pure read: expired requests are left out here and expired by the write paths and the
- * job worker.
+ * job worker. `counts`: the member's request counts when the caller already reads them (the
+ * page shares the header's statement); read here otherwise.
  */
 export async function loadDashboard(
   db: Tx,
-  p: { viewerId: string; now: Date; settings: TAppSettings; selfHandle?: string },
+  p: { viewerId: string; now: Date; settings: TAppSettings; selfHandle?: string; counts?: Promise<MemberCounts> },
 ): Promise<Dashboard> {
   const { viewerId, now } = p;
   const pending = { status: "pending", expiresAt: { gt: now } } as const;
@@ -50,7 +52,7 @@ export async function loadDashboard(
   const toAnswer = { recipientId: viewerId, ...pending };
   const asked = { requesterId: viewerId, ...pending };
 
-  const [ready, warming, counts, incoming, outgoing, incomingCount, outgoingCount, activity] = await Promise.all([
+  const [ready, warming, counts, incoming, outgoing, requestCounts, activity] = await Promise.all([
     top(RELATIONSHIP_TABS.ready),
     top(DASHBOARD_WARMING),
     reader.counts(),
@@ -66,15 +68,14 @@ export async function loadDashboard(
       take: DASHBOARD_SHOWN,
       select: { id: true, createdAt: true, expiresAt: true, recipient: MEMBER },
     }),
-    db.connectionRequest.count({ where: toAnswer }),
-    db.connectionRequest.count({ where: asked }),
+    p.counts ?? memberCounts(db, { memberId: viewerId, now }),
     listNotifications(db, { memberId: viewerId, take: 6, selfHandle: p.selfHandle, countUnread: false }),
   ]);
 
   return {
     incoming: incoming.map((r) => ({ id: r.id, member: r.requester, note: r.note, createdAt: r.createdAt })),
     outgoing: outgoing.map((r) => ({ id: r.id, member: r.recipient, createdAt: r.createdAt, expiresAt: r.expiresAt })),
-    pending: { incoming: incomingCount, outgoing: outgoingCount },
+    pending: { incoming: requestCounts.incoming, outgoing: requestCounts.outgoing },
     ready: ready.items,
     warming: warming.items,
     counts,

@@ -10,6 +10,7 @@ import { listNotifications } from "@/lib/server/queries/notifications";
 import { findMutualConnections } from "@/lib/server/queries/mutual-connections";
 import { loadRelationship } from "@/lib/server/queries/relationship";
 import { loadDashboard } from "@/lib/server/queries/dashboard";
+import { memberCounts } from "@/lib/server/queries/member-counts";
 import { createMember, type FactoryMember } from "@/tests/factories/members";
 import { createBlock, createConnection } from "@/tests/factories/relations";
 import { getAppSettings } from "@/lib/server/settings";
@@ -152,5 +153,24 @@ describe("the profile's relationship facts", () => {
     expect(d.activity.map((n) => n.text)).toEqual(["Ben Okafor asked to connect with you."]);
     const forBen = await loadDashboard(t.db, { viewerId: ben.id, now: NOW, settings: await getAppSettings(t.db) });
     expect(forBen.outgoing.map((r) => r.member.id)).toEqual([ana.id]);
+  });
+
+  it("count waiting requests both ways and unread notifications in one read, leaving out expired and answered requests", async () => {
+    await warmUp(ben.id, ana.id);
+    await warmUp(cy.id, ana.id);
+    await warmUp(ana.id, cy.id);
+    const fromBen = (await sendRequest(t.db, { requesterId: ben.id, input: { to: ana.handle, note: NOTE }, now: NOW })) as { requestId: string };
+    await sendRequest(t.db, { requesterId: cy.id, input: { to: ana.handle, note: NOTE }, now: NOW });
+    expect(await memberCounts(t.db, { memberId: ana.id, now: NOW })).toEqual({ incoming: 2, outgoing: 0, unread: 2 });
+    expect(await memberCounts(t.db, { memberId: ben.id, now: NOW })).toEqual({ incoming: 0, outgoing: 1, unread: 0 });
+
+    await declineRequest(t.db, { recipientId: ana.id, requestId: fromBen.requestId, input: { reason: "no" }, now: NOW });
+    await markAllNotificationsRead(t.db, { memberId: ana.id, now: NOW });
+    expect(await memberCounts(t.db, { memberId: ana.id, now: NOW })).toEqual({ incoming: 1, outgoing: 0, unread: 0 });
+    // A day after Cy's request expires it is no longer waiting, before the expiry job runs.
+    expect(await memberCounts(t.db, { memberId: ana.id, now: daysAfter(NOW, 31) })).toMatchObject({ incoming: 0 });
+    expect(await memberCounts(t.db, { memberId: cy.id, now: daysAfter(NOW, 31) })).toMatchObject({ outgoing: 0 });
+    const d = await loadDashboard(t.db, { viewerId: ana.id, now: NOW, settings: await getAppSettings(t.db) });
+    expect(d.pending).toEqual({ incoming: 1, outgoing: 0 });
   });
 });
