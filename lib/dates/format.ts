@@ -31,11 +31,6 @@ export function epochDay(day: string): number {
   return Math.floor(Date.parse(`${day.slice(0, 10)}T00:00:00Z`) / DAY_MS);
 }
 
-/** The calendar date ("YYYY-MM-DD") of an instant in a time zone. */
-export function dayIn(d: Date, timeZone: string): string {
-  // en-CA formats dates as YYYY-MM-DD.
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(d);
-}
 
 const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? "" : "s"}`;
 
@@ -72,19 +67,38 @@ export function elapsedWords(d: Date | string, now: Date): string {
   return "just now";
 }
 
+// Creating an Intl.DateTimeFormat costs ~90 µs; formatting with one ~4 µs. A formatter is
+// immutable and depends only on (locale, time zone), so each request with the same preferences
+// shares one set. Bounded: past FORMATTERS_MAX distinct preferences, the oldest set is dropped.
+type Formatters = { date: Intl.DateTimeFormat; dateTime: Intl.DateTimeFormat; day: Intl.DateTimeFormat };
+const FORMATTERS = new Map<string, Formatters>();
+const FORMATTERS_MAX = 256;
+
+function formattersFor(prefs: DatePrefs): Formatters {
+  const key = `${prefs.locale}|${prefs.timeZone}`;
+  const known = FORMATTERS.get(key);
+  if (known) return known;
+  const made: Formatters = {
+    date: new Intl.DateTimeFormat(prefs.locale, { dateStyle: "medium", timeZone: prefs.timeZone }),
+    dateTime: new Intl.DateTimeFormat(prefs.locale, {
+      year: "numeric",
+      month: "short",
+      day: "numeric",
+      hour: "numeric",
+      minute: "2-digit",
+      timeZoneName: "short",
+      timeZone: prefs.timeZone,
+    }),
+    day: new Intl.DateTimeFormat(prefs.locale, { dateStyle: "medium", timeZone: "UTC" }),
+  };
+  if (FORMATTERS.size >= FORMATTERS_MAX) FORMATTERS.delete(FORMATTERS.keys().next().value!);
+  FORMATTERS.set(key, made);
+  return made;
+}
+
 /** `now`: the instant relative phrases count from (the request's clock). */
 export function makeDateFormat(prefs: DatePrefs, now: Date): DateFormat {
-  const dateFmt = new Intl.DateTimeFormat(prefs.locale, { dateStyle: "medium", timeZone: prefs.timeZone });
-  const dateTimeFmt = new Intl.DateTimeFormat(prefs.locale, {
-    year: "numeric",
-    month: "short",
-    day: "numeric",
-    hour: "numeric",
-    minute: "2-digit",
-    timeZoneName: "short",
-    timeZone: prefs.timeZone,
-  });
-  const dayFmt = new Intl.DateTimeFormat(prefs.locale, { dateStyle: "medium", timeZone: "UTC" });
+  const { date: dateFmt, dateTime: dateTimeFmt, day: dayFmt } = formattersFor(prefs);
   return {
     prefs,
     now,

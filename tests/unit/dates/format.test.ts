@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { daysAgoWords, dayIn, elapsedWords, epochDay, makeDateFormat } from "@/lib/dates/format";
+import { daysAgoWords, elapsedWords, epochDay, makeDateFormat } from "@/lib/dates/format";
 import { canonicalTimeZone, negotiateLocale, resolveDatePrefs } from "@/lib/dates/prefs";
 
 const DAY = 864e5;
@@ -62,10 +62,17 @@ describe("instants are shown in the reader's zone and format", () => {
     expect(fmt.dateTime(nearMidnight)).toBe(dateTime);
   });
 
-  it("finds an instant's calendar date in a zone", () => {
-    expect(dayIn(nearMidnight, "Pacific/Auckland")).toBe("2026-12-09");
-    expect(dayIn(nearMidnight, "UTC")).toBe("2026-12-08");
+  it("numbers calendar dates one apart", () => {
     expect(epochDay("2026-12-09") - epochDay("2026-12-08")).toBe(1);
+  });
+
+  it("gives the same answers from a second format with the same preferences (formatters are shared)", () => {
+    const a = makeDateFormat({ timeZone: "Pacific/Auckland", locale: "en-GB" }, nearMidnight);
+    const b = makeDateFormat({ timeZone: "Pacific/Auckland", locale: "en-GB" }, nearMidnight);
+    const c = makeDateFormat({ timeZone: "UTC", locale: "en-GB" }, nearMidnight);
+    expect(b.dateTime(nearMidnight)).toBe(a.dateTime(nearMidnight));
+    expect(c.date(nearMidnight)).toBe("8 Dec 2026");
+    expect(b.date(nearMidnight)).toBe("9 Dec 2026");
   });
 
   it.each<[number, string]>([
