@@ -47,7 +47,7 @@ export function MastodonAccount({ mastodon, link, unlink, enabled }: { mastodon:
           </div>
         ) : null}
         <FormMessage state={state} />
-        <SubmitButton pendingText="Checking…">{waiting ? "Check again" : mastodon?.verified ? "Save" : "Link account"}</SubmitButton>
+        <SubmitButton pendingText="Checking…">{waiting ? "Check again" : mastodon?.verified ? "Save Mastodon address" : "Link Mastodon account"}</SubmitButton>
       </form>
       {mastodon ? (
         <form action={unlinkAction}>
