@@ -166,6 +166,15 @@ describe("Mastodon evidence checked by Rapport", () => {
     expect(after.checkReason).toMatch(reason);
   });
 
+  it("a status on another instance than the actor's is not read: that server cannot speak for the actor's account", async () => {
+    const { ana } = await setup();
+    addReply({ id: "1135011", author: "ana" });
+    const logged = await logReply(ana.id, "https://forger.example/@ana/1135011");
+    expect(await verifyEvidence(t.db, { loggedId: logged.id, now, deps: deps() })).toBe("mismatch");
+    expect((await row(logged.id)).checkReason).toMatch(/on forger\.example, but your verified Mastodon account lives on social\.example/);
+    expect(fake.requests).toHaveLength(0);
+  });
+
   it("a deleted status (404) stays pending", async () => {
     const { ana } = await setup();
     const logged = await logReply(ana.id, `${ANA}/1135999`);
@@ -193,6 +202,8 @@ describe("Mastodon evidence checked by Rapport", () => {
     ["six.example", /resolves to a private or reserved address \(::1\)/],
   ])("an instance at %s is refused with the reason, never contacted", async (host, reason) => {
     const { ana } = await setup();
+    // (the actor's account lives there: evidence is only read from the actor's own instance)
+    await t.db.linkedAccount.updateMany({ where: { memberId: ana.id }, data: { externalId: `https://${host}/@ana` } });
     const logged = await logReply(ana.id, `https://${host}/@ana/1135005`);
     expect(await verifyEvidence(t.db, { loggedId: logged.id, now, deps: deps() })).toBe("refused");
     const after = await row(logged.id);
