@@ -144,6 +144,13 @@ export const ZMeUpdate = ZProfileUpdate.extend({
         .nullable()
         .optional()
         .meta({ description: "Your Bluesky handle; null unlinks." }),
+      mastodon: z
+        .string({ error: "Enter your Mastodon address, like @grace@mastodon.social (or null to unlink)." })
+        .trim()
+        .max(300, "A Mastodon address is at most 300 characters.")
+        .nullable()
+        .optional()
+        .meta({ description: "Your Mastodon address, @user@instance; null unlinks." }),
     })
     .optional(),
 });

@@ -1,8 +1,10 @@
 /** Networks whose public API lets Rapport check evidence and prove accounts (issue 20). */
-export const VERIFY_NETWORKS = ["bluesky"] as const;
+import { parseMastodonStatusUrl } from "./mastodon";
+
+export const VERIFY_NETWORKS = ["bluesky", "mastodon"] as const;
 export type VerifyNetwork = (typeof VERIFY_NETWORKS)[number];
 
-export const NETWORK_LABELS: Record<VerifyNetwork, string> = { bluesky: "Bluesky" };
+export const NETWORK_LABELS: Record<VerifyNetwork, string> = { bluesky: "Bluesky", mastodon: "Mastodon" };
 
 /** The network that can check this evidence link, or null (X, LinkedIn, blogs: confirmed by the other member). */
 export function checkableNetwork(evidenceUrl: string | null | undefined): VerifyNetwork | null {
@@ -14,5 +16,7 @@ export function checkableNetwork(evidenceUrl: string | null | undefined): Verify
     return null;
   }
   if (host === "bsky.app" || host === "www.bsky.app") return "bluesky";
+  // Mastodon: any instance; recognised by the status URL's shape (https://host/@user/123)
+  if (parseMastodonStatusUrl(evidenceUrl)) return "mastodon";
   return null;
 }

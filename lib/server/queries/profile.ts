@@ -1,4 +1,5 @@
 import "server-only";
+import { mastodonProfileUrl, parseMastodonAcct } from "@/lib/verify/mastodon";
 import type { Tx } from "@/lib/server/db";
 
 /** The member fields a profile shows (and the profile editor returns). */
@@ -30,7 +31,9 @@ export type PublicProfile = {
   location: string | null;
   links: { label: string; url: string }[];
   /** accounts on other networks the member proved are theirs (issue 20) */
-  verifiedAccounts: { network: "bluesky"; handle: string; url: string }[];
+  verifiedAccounts: { network: "bluesky" | "mastodon"; handle: string; url: string }[];
+  /** the Mastodon account the member linked, verified or not: the profile links to it with rel="me" (the account's field links back) */
+  mastodonRelMe: string | null;
   topics: string[];
   createdAt: Date;
   /** the viewer blocked this member (they can still see the profile, to unblock) */
@@ -59,7 +62,7 @@ export async function findProfile(db: Tx, p: { handle: string; viewerId: string 
     select: {
       ...PROFILE_SELECT,
       deleteAt: true,
-      linkedAccounts: { where: { verifiedAt: { not: null } }, select: { network: true, handle: true }, orderBy: { network: "asc" } },
+      linkedAccounts: { select: { network: true, handle: true, externalId: true, verifiedAt: true }, orderBy: { network: "asc" } },
     },
   });
   if (!m) return null;
@@ -80,10 +83,26 @@ export async function findProfile(db: Tx, p: { handle: string; viewerId: string 
     bio: m.bio,
     location: m.location,
     links: LINK_LABELS.flatMap(([k, label]) => (m[k] ? [{ label, url: m[k] as string }] : [])),
-    verifiedAccounts: m.linkedAccounts.map((a) => ({ network: "bluesky" as const, handle: a.handle, url: `https://bsky.app/profile/${encodeURIComponent(a.handle)}` })),
+    verifiedAccounts: m.linkedAccounts.flatMap((a): PublicProfile["verifiedAccounts"] =>
+      !a.verifiedAt
+        ? []
+        : a.network === "mastodon"
+          ? [{ network: "mastodon" as const, handle: a.handle, url: a.externalId ?? "" }]
+          : [{ network: "bluesky" as const, handle: a.handle, url: `https://bsky.app/profile/${encodeURIComponent(a.handle)}` }],
+    ),
+    mastodonRelMe: mastodonRelMe(m.linkedAccounts),
     topics: m.topics,
     createdAt: m.createdAt,
     blockedByViewer,
     leavingOn: m.deleteAt,
   };
+}
+
+/** The rel="me" target for a linked Mastodon account (verified or still waiting for its back-link). */
+function mastodonRelMe(accounts: { network: string; handle: string; externalId: string | null }[]): string | null {
+  const a = accounts.find((x) => x.network === "mastodon");
+  if (!a) return null;
+  if (a.externalId) return a.externalId;
+  const acct = parseMastodonAcct(a.handle);
+  return acct ? mastodonProfileUrl(acct) : null;
 }

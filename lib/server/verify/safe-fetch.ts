@@ -61,6 +61,13 @@ export type FetcherOptions = {
   resolve?: (host: string) => Promise<string[]>;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * TEST ONLY. For "public" URLs, after every check has passed (https, port 443, public
+   * addresses), carry the exchange to this plain-HTTP socket instead of the checked address:
+   * integration tests point it at a local fake instance. Only code can pass it (no env var);
+   * sharedFetcher(), the one production uses, never does.
+   */
+  testOnlyDial?: (checked: { address: string; family: 4 | 6 }) => { host: string; port: number };
 };
 
 export const FETCH_TIMEOUT_MS = 5_000;
@@ -132,7 +139,7 @@ export function createFetcher(o: FetcherOptions = {}): Fetcher {
     const pinned = req.trust === "public" ? await pinPublicAddress(url, resolve) : null;
     const deadline = now() + timeoutMs;
     for (let hop = 0; ; hop++) {
-      const res = await request(url, { headers: { "user-agent": userAgent, accept: "application/json", ...req.headers }, pinned, deadline, maxBytes, now });
+      const res = await request(url, { headers: { "user-agent": userAgent, accept: "application/json", ...req.headers }, pinned, dial: pinned && o.testOnlyDial ? o.testOnlyDial(pinned) : null, deadline, maxBytes, now });
       if (res.location == null) {
         return { status: res.status, body: res.body, retryAfterMs: parseRetryAfter(res.retryAfter, now()) };
       }
@@ -210,11 +217,20 @@ type Raw = { status: number; body: unknown; location: string | null; retryAfter:
 
 function request(
   url: URL,
-  o: { headers: Record<string, string>; pinned: { address: string; family: 4 | 6 } | null; deadline: number; maxBytes: number; now: () => number },
+  o: {
+    headers: Record<string, string>;
+    pinned: { address: string; family: 4 | 6 } | null;
+    dial: { host: string; port: number } | null;
+    deadline: number;
+    maxBytes: number;
+    now: () => number;
+  },
 ): Promise<Raw> {
   const remaining = o.deadline - o.now();
   if (remaining <= 0) return Promise.reject(new ProviderFault("timed out"));
-  const mod = url.protocol === "https:" ? https : http;
+  const mod = o.dial ? http : url.protocol === "https:" ? https : http;
+  // (test only) the URL's host stays in the Host header; the socket goes to the fake
+  const target: URL = o.dial ? new URL(`http://${o.dial.host}:${o.dial.port}${url.pathname}${url.search}`) : url;
   return new Promise<Raw>((resolvePromise, reject) => {
     let settled = false;
     const done = (fn: () => void) => {
@@ -223,12 +239,12 @@ function request(
       clearTimeout(timer);
       fn();
     };
-    const pinned = o.pinned;
+    const pinned = o.dial ? null : o.pinned;
     const req = mod.request(
-      url,
+      target,
       {
         method: "GET",
-        headers: o.headers,
+        headers: o.dial ? { ...o.headers, host: url.host } : o.headers,
         agent: false,
         // connect to the address that was checked, never to a fresh DNS answer
         ...(pinned ? { lookup: ((_h: string, opts: { all?: boolean }, cb: (...a: unknown[]) => void) => (opts?.all ? cb(null, [{ address: pinned.address, family: pinned.family }]) : cb(null, pinned.address, pinned.family))) as never } : {}),

@@ -12,13 +12,15 @@ const link = z.string().nullable();
 /** An account on another network the member claims; `verified` once Rapport saw the one-time code there. */
 export const ZLinkedAccount = z
   .object({
-    network: z.enum(["bluesky"]),
+    network: z.enum(["bluesky", "mastodon"]),
     handle: z.string(),
-    did: z.string().nullable().meta({ description: "Bluesky: the account's DID (handles change, DIDs do not)." }),
+    did: z.string().nullable().meta({ description: "Bluesky: the account's DID (handles change, DIDs do not). Mastodon: null." }),
+    profileUrl: z.string().nullable().meta({ description: "Mastodon: the account's profile URL (https://instance/@user), which your Rapport profile links to with rel=\"me\"; its stable id. Bluesky: null." }),
     verified: z.boolean(),
     verifiedAt: ZInstant.nullable(),
     code: z.string().nullable().meta({
-      description: "While unverified: put this code in your Bluesky profile description, then PATCH the same handle again to check it.",
+      description:
+        "While unverified. Bluesky: put this code in your profile description; Mastodon: this is your Rapport profile URL — add it as a profile field. Then PATCH the same handle again to check it.",
     }),
   })
   .meta({ id: "LinkedAccount" });

@@ -34,7 +34,7 @@ describe("linked accounts in the API", () => {
     const started = await patch("/api/v1/me", { linkedAccounts: { bluesky: "@ana.bsky.social" } }, { token });
     expect(started.status).toBe(200);
     const me = expectShape(ZMe, started.body);
-    expect(me.linkedAccounts).toEqual([{ network: "bluesky", handle: "ana.bsky.social", did: DID, verified: false, verifiedAt: null, code: expect.stringMatching(/^rapport-/) }]);
+    expect(me.linkedAccounts).toEqual([{ network: "bluesky", handle: "ana.bsky.social", did: DID, profileUrl: null, verified: false, verifiedAt: null, code: expect.stringMatching(/^rapport-/) }]);
 
     const early = await patch("/api/v1/me", { linkedAccounts: { bluesky: "ana.bsky.social" } }, { token });
     expect(early.status).toBe(400);
@@ -51,6 +51,23 @@ describe("linked accounts in the API", () => {
     expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(["linkedAccounts.bluesky"]);
 
     const gone = await patch("/api/v1/me", { linkedAccounts: { bluesky: null } }, { token });
+    expect(gone.body.linkedAccounts).toEqual([]);
+  });
+
+  it("Mastodon in PATCH /me: a malformed address and an instance on a loopback address are refused naming the field; null unlinks", async () => {
+    const ana = await createMember({ handle: "ana_api3" });
+    const token = (await createToken(t.db, { memberId: ana.id, input: { name: "t" }, now: new Date() })).token;
+    const bad = await patch("/api/v1/me", { linkedAccounts: { mastodon: "ana" } }, { token });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toEqual([{ field: "linkedAccounts.mastodon", message: expect.stringMatching(/like @grace@mastodon\.social/) }]);
+    // the production fetcher, real DNS: a host that resolves to no public address is never contacted
+    const local = await patch("/api/v1/me", { linkedAccounts: { mastodon: "@ana@localhost.localdomain" } }, { token });
+    expect(local.status).toBe(400);
+    expect(local.body.errors[0]).toMatchObject({ field: "linkedAccounts.mastodon" });
+    await t.db.linkedAccount.create({ data: { memberId: ana.id, network: "mastodon", handle: "@ana@social.example", externalId: "https://social.example/@ana", code: "c", verifiedAt: new Date() } });
+    const me = expectShape(ZMe, (await get("/api/v1/me", { token })).body);
+    expect(me.linkedAccounts).toEqual([{ network: "mastodon", handle: "@ana@social.example", did: null, profileUrl: "https://social.example/@ana", verified: true, verifiedAt: expect.any(String), code: null }]);
+    const gone = await patch("/api/v1/me", { linkedAccounts: { mastodon: null } }, { token });
     expect(gone.body.linkedAccounts).toEqual([]);
   });
 

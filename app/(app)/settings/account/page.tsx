@@ -14,13 +14,15 @@ import { updateDatePrefsAction } from "@/lib/server/actions/account";
 import { timeZoneChoices } from "@/lib/dates/prefs";
 import { DatePrefsForm } from "./date-prefs-form";
 import { LinkedAccounts } from "./linked-accounts";
+import { MastodonAccount } from "./mastodon-account";
+import { linkMastodonAction, unlinkMastodonAction } from "@/lib/server/actions/linked-mastodon";
 import { linkBlueskyAction, unlinkBlueskyAction } from "@/lib/server/actions/linked-accounts";
 
 export const metadata = { title: "Account settings" };
 
 export default async function AccountSettingsPage({ searchParams }: { searchParams: Promise<{ deletion?: string }> }) {
   const { deletion } = await searchParams;
-  const { viewer, m, profile, discoverable, hasPassword, browserLocale, bluesky, verifyEnabled } = await loadAccountSettingsPage();
+  const { viewer, m, profile, discoverable, hasPassword, browserLocale, bluesky, mastodon, verifyEnabled } = await loadAccountSettingsPage();
   const fmt = await dateFormat();
   return (
     <div className="mx-auto max-w-2xl">
@@ -53,6 +55,7 @@ export default async function AccountSettingsPage({ searchParams }: { searchPara
           Linked accounts
         </h2>
         <LinkedAccounts bluesky={bluesky} link={linkBlueskyAction} unlink={unlinkBlueskyAction} enabled={verifyEnabled} />
+        <MastodonAccount mastodon={mastodon} link={linkMastodonAction} unlink={unlinkMastodonAction} enabled={verifyEnabled} />
       </section>
       <section className="card mt-6 space-y-6" aria-labelledby="security-title">
         <h2 id="security-title" className="text-lg font-semibold">

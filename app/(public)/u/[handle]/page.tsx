@@ -69,12 +69,29 @@ export default async function ProfilePage({ params }: Props) {
                   target="_blank"
                   className="inline-flex items-center gap-1 rounded-full bg-green-50 px-2 py-0.5 font-medium text-green-900 ring-1 ring-inset ring-green-200 dark:bg-green-950/50 dark:text-green-100 dark:ring-green-800"
                 >
-                  <span aria-hidden>✓</span> Bluesky @{a.handle}
-                  <span className="sr-only"> (verified: Rapport saw a code only the account&rsquo;s owner could post)</span>
+                  {a.network === "mastodon" ? (
+                    <>
+                      <span aria-hidden>✓</span> Mastodon {a.handle}
+                      <span className="sr-only"> (verified: the account&rsquo;s profile links back to this page)</span>
+                    </>
+                  ) : (
+                    <>
+                      <span aria-hidden>✓</span> Bluesky @{a.handle}
+                      <span className="sr-only"> (verified: Rapport saw a code only the account&rsquo;s owner could post)</span>
+                    </>
+                  )}
                 </a>
               </li>
             ))}
           </ul>
+        ) : null}
+        {profile.mastodonRelMe && !profile.verifiedAccounts.some((v) => v.network === "mastodon") ? (
+          // the rel="me" half of the Mastodon proof, shown while the account's back-link is still missing
+          <p className="mt-3 text-sm">
+            <a href={profile.mastodonRelMe} rel="me noopener noreferrer" target="_blank" className="underline" data-testid="mastodon-rel-me">
+              Mastodon
+            </a>
+          </p>
         ) : null}
         <p className="mt-3 text-xs muted">Member since {fmt.date(profile.createdAt)}</p>
         {profile.leavingOn ? (

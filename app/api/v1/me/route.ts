@@ -5,6 +5,7 @@ import { requestAccountDeletion } from "@/lib/server/services/accounts/request-d
 import { iso } from "@/lib/server/api/present/common";
 import { updateProfile } from "@/lib/server/services/profile/update-profile";
 import { linkBluesky, unlinkAccount } from "@/lib/server/services/verify/link-account";
+import { linkMastodon } from "@/lib/server/services/verify/link-mastodon";
 import { getDb } from "@/lib/server/db";
 import { methodsNotAllowed } from "@/lib/server/api/method-not-allowed";
 
@@ -17,6 +18,8 @@ export const PATCH = apiRoute(updateMeRoute, async ({ viewer, body, now }) => {
   // and the profile fields were already validated with the body.
   if (linkedAccounts?.bluesky === null) await unlinkAccount(db, { memberId: viewer.id, network: "bluesky" });
   else if (linkedAccounts?.bluesky !== undefined) await linkBluesky(db, { memberId: viewer.id, handle: linkedAccounts.bluesky, now });
+  if (linkedAccounts?.mastodon === null) await unlinkAccount(db, { memberId: viewer.id, network: "mastodon" });
+  else if (linkedAccounts?.mastodon !== undefined) await linkMastodon(db, { memberId: viewer.id, handle: linkedAccounts.mastodon, now });
   if (Object.keys(profile).length > 0) await updateProfile(db, { memberId: viewer.id, input: profile });
   return loadMe(viewer.id);
 });

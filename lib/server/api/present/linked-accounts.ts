@@ -8,9 +8,10 @@ export const LINKED_SELECT = { network: true, handle: true, externalId: true, ve
 /** A linked account for its owner (the one-time code only while unverified). */
 export function linkedAccountOut(r: { network: string; handle: string; externalId: string | null; verifiedAt: Date | null; code: string }): z.input<typeof ZLinkedAccount> {
   return {
-    network: r.network as "bluesky",
+    network: r.network as "bluesky" | "mastodon",
     handle: r.handle,
-    did: r.externalId,
+    did: r.network === "bluesky" ? r.externalId : null,
+    profileUrl: r.network === "mastodon" ? r.externalId : null,
     verified: r.verifiedAt !== null,
     verifiedAt: isoOrNull(r.verifiedAt),
     code: r.verifiedAt ? null : r.code,

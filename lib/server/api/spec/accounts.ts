@@ -84,7 +84,10 @@ export const updateMeRoute = defineRoute({
     "Send only the fields to change; an empty string (or null) clears location and links. " +
     "`linkedAccounts.bluesky`: a new handle is resolved to its DID and gets a one-time code (in `linkedAccounts[].code`); " +
     "put the code in your Bluesky profile description and send the same handle again to verify it (400 naming the field while the code is not there; " +
-    "503 `unavailable` when Bluesky cannot be reached); null unlinks.",
+    "503 `unavailable` when Bluesky cannot be reached); null unlinks. " +
+    "`linkedAccounts.mastodon`: `@user@instance`; your profile links to the account with rel=\"me\", and Rapport reads the account on its instance " +
+    "(`/api/v1/accounts/lookup`): once one of its profile fields links to your Rapport profile (the URL in `linkedAccounts[].code`), it is verified — " +
+    "send the same address again to check again (an instance on a private address is refused, 400 naming the field; 503 when it cannot be reached); null unlinks.",
   tag: "Me",
   auth: "member",
   scope: "write:content",

@@ -76,7 +76,7 @@ export async function linkBluesky(db: Db, { memberId, handle: raw, now, deps = {
   return out(row);
 }
 
-export async function unlinkAccount(db: Db, { memberId, network }: { memberId: string; network: "bluesky" }): Promise<void> {
+export async function unlinkAccount(db: Db, { memberId, network }: { memberId: string; network: "bluesky" | "mastodon" }): Promise<void> {
   await db.linkedAccount.deleteMany({ where: { memberId, network } });
 }
 

@@ -5,9 +5,11 @@ import { verifyConfig, type VerifyConfig } from "@/lib/server/verify/config";
 import { FetchRefused, sharedFetcher } from "@/lib/server/verify/safe-fetch";
 import { refreshAndNotify, warmthBefore } from "@/lib/server/services/interactions/record-interaction";
 import { accountProblem, judgeBlueskyPost, parseBlueskyPostUrl, type Verdict } from "@/lib/verify/bluesky";
-import { checkableNetwork } from "@/lib/verify/networks";
+import { checkableNetwork, type VerifyNetwork } from "@/lib/verify/networks";
+import { checkMastodon } from "@/lib/server/services/verify/check-mastodon";
+import { mastodonApi, type MastodonApi } from "@/lib/server/verify/mastodon-api";
 
-export type VerifyDeps = { config?: VerifyConfig; bluesky?: BlueskyApi };
+export type VerifyDeps = { config?: VerifyConfig; bluesky?: BlueskyApi; mastodon?: MastodonApi };
 export type VerifyOutcome = "skipped" | "matched" | "mismatch" | "refused";
 
 /**
@@ -37,28 +39,40 @@ export async function verifyEvidence(db: Db, { loggedId, now, deps = {} }: { log
   });
   if (!row) return "skipped";
   const network = checkableNetwork(row.evidenceUrl);
-  if (network !== "bluesky" || !row.evidenceUrl) {
+  const checker = network ? CHECKERS[network] : undefined;
+  if (!network || !checker || !row.evidenceUrl) {
     return apply(db, row, { state: "refused", reason: "Rapport cannot check links from this site; it waits for the other member to confirm." }, now);
   }
   const accounts = await db.linkedAccount.findMany({
     where: { memberId: { in: [row.actorId, row.targetId] }, network, verifiedAt: { not: null } },
     select: { memberId: true, externalId: true },
   });
-  const did = (id: string) => accounts.find((a) => a.memberId === id)?.externalId ?? null;
+  const account = (id: string) => accounts.find((a) => a.memberId === id)?.externalId ?? null;
   let verdict: Verdict;
   try {
-    verdict = await checkBluesky(deps.bluesky ?? blueskyApi(sharedFetcher(), config), row.evidenceUrl, {
-      actorDid: did(row.actorId),
-      targetDid: did(row.targetId),
+    verdict = await checker(row.evidenceUrl, {
+      actorAccount: account(row.actorId),
+      targetAccount: account(row.targetId),
       targetName: row.target.name,
       occurredOn: row.occurredOn.toISOString().slice(0, 10),
-    });
+    }, { config, deps });
   } catch (e) {
     if (e instanceof FetchRefused) return apply(db, row, { state: "refused", reason: `Rapport did not fetch this link: ${e.message}.` }, now);
     throw e;
   }
   return apply(db, row, verdict.outcome === "matched" ? { state: "matched", network } : { state: "mismatch", reason: verdict.reason }, now);
 }
+
+/** What a network's checker is told: the verified accounts' external ids on that network (null: none). */
+export type CheckFacts = { actorAccount: string | null; targetAccount: string | null; targetName: string; occurredOn: string };
+/** One per network: reads the evidence through that network's API and judges it (ProviderFault: retry later). */
+type Checker = (url: string, facts: CheckFacts, ctx: { config: VerifyConfig; deps: VerifyDeps }) => Promise<Verdict>;
+
+const CHECKERS: Partial<Record<VerifyNetwork, Checker>> = {
+  bluesky: (url, f, { config, deps }) =>
+    checkBluesky(deps.bluesky ?? blueskyApi(sharedFetcher(), config), url, { actorDid: f.actorAccount, targetDid: f.targetAccount, targetName: f.targetName, occurredOn: f.occurredOn }),
+  mastodon: (url, f, { deps }) => checkMastodon(deps.mastodon ?? mastodonApi(sharedFetcher()), url, f),
+};
 
 async function checkBluesky(api: BlueskyApi, url: string, facts: Parameters<typeof judgeBlueskyPost>[1]): Promise<Verdict> {
   const ref = parseBlueskyPostUrl(url);

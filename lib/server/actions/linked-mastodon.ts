@@ -1,0 +1,39 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { failure, type ActionState } from "@/lib/server/action-result";
+import { requireMember } from "@/lib/server/auth/session";
+import { unlinkAccount } from "@/lib/server/services/verify/link-account";
+import { linkMastodon, MASTODON_FIELD } from "@/lib/server/services/verify/link-mastodon";
+import { getDb } from "@/lib/server/db";
+import { systemNow } from "@/lib/server/clock";
+
+/** Settings → Account → Mastodon: an address is looked up on its instance; the same address again checks again. */
+export async function linkMastodonAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  try {
+    const viewer = await requireMember();
+    const raw = form.get(MASTODON_FIELD);
+    const linked = await linkMastodon(await getDb(), { memberId: viewer.id, handle: typeof raw === "string" ? raw : "", now: systemNow() });
+    revalidatePath("/settings/account");
+    revalidatePath("/u/[handle]", "page");
+    return {
+      ok: true,
+      message: linked.verified
+        ? `Verified: ${linked.handle} is yours. Replies and mentions you log from Mastodon are now checked by Rapport.`
+        : `Almost there: add a field with ${linked.backLink} to your Mastodon profile, save it, then press “Check again”.`,
+    };
+  } catch (e) {
+    return failure(e, form);
+  }
+}
+
+export async function unlinkMastodonAction(_prev: ActionState, _form: FormData): Promise<ActionState> {
+  try {
+    const viewer = await requireMember();
+    await unlinkAccount(await getDb(), { memberId: viewer.id, network: "mastodon" });
+    revalidatePath("/settings/account");
+    revalidatePath("/u/[handle]", "page");
+    return { ok: true, message: "Your Mastodon account is no longer linked." };
+  } catch (e) {
+    return failure(e);
+  }
+}

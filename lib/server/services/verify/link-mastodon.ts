@@ -1,0 +1,109 @@
+import "server-only";
+import type { Db } from "@/lib/db/create-client";
+import { absoluteUrl } from "@/lib/server/email/config";
+import { AppError, fieldError, isUniqueViolation } from "@/lib/server/errors";
+import { verifyConfig, type VerifyConfig } from "@/lib/server/verify/config";
+import { mastodonApi, type MastodonApi } from "@/lib/server/verify/mastodon-api";
+import { FetchRefused, ProviderFault, sharedFetcher } from "@/lib/server/verify/safe-fetch";
+import { checkableNetwork } from "@/lib/verify/networks";
+import { formatAcct, linksBackTo, mastodonExternalId, mastodonProfileUrl, parseMastodonAcct } from "@/lib/verify/mastodon";
+
+export const MASTODON_FIELD = "linkedAccounts.mastodon";
+
+export type MastodonLinkOut = {
+  network: "mastodon";
+  /** @user@instance */
+  handle: string;
+  /** the account's profile URL, the rel="me" target (also its stable id once verified) */
+  profileUrl: string;
+  verified: boolean;
+  verifiedAt: Date | null;
+  /** until verified: the Rapport profile URL to put in a field of the Mastodon profile */
+  backLink: string | null;
+};
+export type MastodonLinkDeps = { config?: VerifyConfig; mastodon?: MastodonApi; rapportProfileUrl?: (handle: string) => string };
+
+/** The absolute address of a member's Rapport profile (NEXTAUTH_URL + /u/<handle>). */
+export const rapportProfileUrl = (handle: string) => absoluteUrl(`/u/${encodeURIComponent(handle)}`);
+
+/**
+ * Links a Mastodon account (`@user@instance`), proven by a back-link: the member's profile page
+ * carries rel="me" to the account, and one of the account's profile fields must link to the
+ * member's Rapport profile (read through GET /api/v1/accounts/lookup on the instance, a host the
+ * member supplied: the fetcher's strict path). Setting the same handle again is "check again".
+ * Without the back-link the account is stored unverified, with what to add. The instance is read
+ * before the transaction; the write is conditional on the row still holding what was checked,
+ * and the partial unique index on verified (network, external_id) keeps one account to one member.
+ */
+export async function linkMastodon(
+  db: Db,
+  { memberId, handle: raw, now, deps = {} }: { memberId: string; handle: string; now: Date; deps?: MastodonLinkDeps },
+): Promise<MastodonLinkOut> {
+  const config = deps.config ?? verifyConfig();
+  if (!config.enabled) throw new AppError("unavailable", "Linking accounts is turned off on this server.");
+  const acct = parseMastodonAcct(raw);
+  if (!acct) throw fieldError(MASTODON_FIELD, "Enter your Mastodon address, like @grace@mastodon.social.");
+  const handle = formatAcct(acct);
+  const member = await db.member.findUniqueOrThrow({ where: { id: memberId }, select: { handle: true } });
+  const backLink = (deps.rapportProfileUrl ?? rapportProfileUrl)(member.handle);
+  const existing = await db.linkedAccount.findUnique({ where: { memberId_network: { memberId, network: "mastodon" } } });
+  if (existing?.verifiedAt && existing.handle === handle) return out(existing);
+
+  const api = deps.mastodon ?? mastodonApi(sharedFetcher());
+  let account;
+  try {
+    account = await api.lookup(acct.host, acct.user);
+  } catch (e) {
+    if (e instanceof FetchRefused) throw fieldError(MASTODON_FIELD, `Rapport will not contact ${acct.host}: ${e.message}.`);
+    if (e instanceof ProviderFault) throw new AppError("unavailable", `${acct.host} could not be reached just now — try again in a minute.`);
+    throw e;
+  }
+  if (!account) throw fieldError(MASTODON_FIELD, `${acct.host} has no account ${handle}.`);
+  const externalId = mastodonExternalId(account.url);
+  const verified = linksBackTo(account, backLink);
+  const taken = () => fieldError(MASTODON_FIELD, "That Mastodon account is already linked to another Rapport member.");
+
+  return db.$transaction(async (tx) => {
+    if (verified) {
+      const other = await tx.linkedAccount.findFirst({
+        where: { network: "mastodon", externalId, verifiedAt: { not: null }, memberId: { not: memberId } },
+        select: { id: true },
+      });
+      if (other) throw taken();
+    }
+    const data = { handle, externalId, code: backLink, verifiedAt: verified ? now : null };
+    const row = await (existing
+      ? tx.linkedAccount
+          .updateManyAndReturn({ where: { id: existing.id, handle: existing.handle, verifiedAt: existing.verifiedAt }, data })
+          .then((r) => {
+            if (r.length === 0) throw new AppError("conflict", "Your linked account changed meanwhile — reload and try again.");
+            return r[0];
+          })
+      : tx.linkedAccount.create({ data: { memberId, network: "mastodon", createdAt: now, ...data } })
+    ).catch((e: unknown) => {
+      throw isUniqueViolation(e) ? taken() : e;
+    });
+    if (verified) {
+      // What waited for a verified Mastodon account on either side gets another check.
+      const waiting = await tx.loggedInteraction.findMany({
+        where: { status: "pending", checkState: "mismatch", OR: [{ actorId: memberId }, { targetId: memberId }], evidenceUrl: { startsWith: "https://" } },
+        select: { id: true, evidenceUrl: true },
+      });
+      const ids = waiting.filter((w) => checkableNetwork(w.evidenceUrl) === "mastodon").map((w) => w.id);
+      if (ids.length) await tx.loggedInteraction.updateMany({ where: { id: { in: ids } }, data: { checkState: "queued", checkReason: null } });
+    }
+    return out(row);
+  });
+}
+
+function out(r: { handle: string; externalId: string | null; verifiedAt: Date | null; code: string }): MastodonLinkOut {
+  const acct = parseMastodonAcct(r.handle);
+  return {
+    network: "mastodon",
+    handle: r.handle,
+    profileUrl: r.externalId ?? (acct ? mastodonProfileUrl(acct) : ""),
+    verified: r.verifiedAt !== null,
+    verifiedAt: r.verifiedAt,
+    backLink: r.verifiedAt ? null : r.code,
+  };
+}
