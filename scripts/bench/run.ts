@@ -29,6 +29,8 @@ const { values: flags } = parseArgs({
     "keep-db": { type: "boolean", default: false },
     // The fresh database's name (default rapport_bench_<timestamp>).
     "db-name": { type: "string" },
+    // Profile the app's server: V8 CPU profiles (node --cpu-prof) written to this directory when it stops.
+    "cpu-prof": { type: "string" },
     // Where the write paths' rotation starts: a second run on a kept database (--reuse-db)
     // passes another slice (e.g. 100000) so it does not meet the first run's comments,
     // reactions and logs.
@@ -133,7 +135,10 @@ async function main() {
     port,
     logDir: workDir,
     poolSize: flags.pool ? Number(flags.pool) : undefined,
-    nodeArgs: flags["server-heap"] !== "0" ? [`--max-old-space-size=${flags["server-heap"]}`] : [],
+    nodeArgs: [
+      ...(flags["server-heap"] !== "0" ? [`--max-old-space-size=${flags["server-heap"]}`] : []),
+      ...(flags["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(flags["cpu-prof"])}`] : []),
+    ],
   });
   log(`server on ${server.origin} (pid ${server.pid}, log ${server.logFile})`);
   const results: PathResult[] = [];
