@@ -19,7 +19,6 @@ import { Writers } from "./bench/dataset/tables";
 import { verifySeed } from "./bench/dataset/verify";
 import { DAY } from "@/lib/warmup/time";
 import { openDatabase } from "@/lib/db/create-client";
-import { rebuildSummaries } from "@/lib/server/services/summaries/rebuild";
 
 const { values: flags } = parseArgs({
   options: {
@@ -35,8 +34,18 @@ const { values: flags } = parseArgs({
     "batch-size": { type: "string", default: "5000" },
     force: { type: "boolean", default: false },
     small: { type: "boolean", default: false },
+    // For a database migrated by an older revision (a bench comparison against a commit built
+    // in a worktree with this seed copied in): "before-summaries" (the schema up to 8710128)
+    // writes the same rows without what that schema lacks — member.topics,
+    // member.email_verified_at, api_token.scopes — and builds no relationship summaries.
+    "legacy-schema": { type: "string" },
   },
 });
+const LEGACY: Record<string, { omit: string[]; summaries: boolean }> = {
+  "before-summaries": { omit: ["member.topics", "member.email_verified_at", "api_token.scopes"], summaries: false },
+};
+const legacy = flags["legacy-schema"] === undefined ? null : LEGACY[flags["legacy-schema"]];
+if (legacy === undefined) throw new Error(`--legacy-schema must be one of: ${Object.keys(LEGACY).join(", ")}.`);
 
 const target = dbTarget();
 // PGlite is one process writing through WebAssembly: a tenth of the size keeps it to a minute.
@@ -102,7 +111,7 @@ async function main() {
   const conn = await openSeedConnection(target);
   let tokens: Record<string, string> | null = null;
   let ctx: SeedContext;
-  const writers = new Writers(conn.exec, num(flags["batch-size"], 5_000));
+  const writers = new Writers(conn.exec, num(flags["batch-size"], 5_000), new Set(legacy?.omit ?? []));
   try {
     await preflight(conn.exec);
     await conn.exec("BEGIN");
@@ -139,11 +148,15 @@ async function main() {
   // The data went in as SQL, not through the services: build the relationship summaries from
   // it, at the real time the app will read them (rows due between --now and then would be
   // evaluated on every read until rewritten).
-  const summariesStarted = Date.now();
-  const opened = await openDatabase(target);
-  const { refreshed } = await rebuildSummaries(opened.db, { now: new Date(), batch: 2_000 });
-  await opened.close();
-  log(`relationship summaries: ${refreshed} in ${Math.round((Date.now() - summariesStarted) / 100) / 10}s`);
+  if (legacy?.summaries !== false) {
+    // Imported here: an older revision (--legacy-schema) has no summaries module.
+    const { rebuildSummaries } = await import("@/lib/server/services/summaries/rebuild");
+    const summariesStarted = Date.now();
+    const opened = await openDatabase(target);
+    const { refreshed } = await rebuildSummaries(opened.db, { now: new Date(), batch: 2_000 });
+    await opened.close();
+    log(`relationship summaries: ${refreshed} in ${Math.round((Date.now() - summariesStarted) / 100) / 10}s`);
+  }
   if (tokens && opts.tokensOut) {
     fs.mkdirSync(path.dirname(path.resolve(opts.tokensOut)), { recursive: true });
     fs.writeFileSync(opts.tokensOut, JSON.stringify({ tokens }, null, 2), { mode: 0o600 });

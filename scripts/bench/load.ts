@@ -12,7 +12,8 @@ const spec = JSON.parse(fs.readFileSync(process.argv[2], "utf8")) as LoadSpec;
 let sent = spec.startAt ?? 0;
 function nextSend(): { token: string; body: string } {
   const { tokens, sinks } = spec.send!;
-  const i = sent++;
+  // --write-offset: a later run on a kept database starts further along, meeting no earlier request.
+  const i = sent++ + (spec.send!.offset ?? 0);
   const s = i % tokens.length;
   const sink = sinks[(s + Math.floor(i / tokens.length)) % sinks.length];
   const note = `I enjoyed your benchmark write-up on indexing and would like to keep learning from you (run ${i}).`;

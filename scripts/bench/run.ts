@@ -27,10 +27,23 @@ const { values: flags } = parseArgs({
     pool: { type: "string" },
     "reuse-db": { type: "string" },
     "keep-db": { type: "boolean", default: false },
+    // The fresh database's name (default rapport_bench_<timestamp>).
+    "db-name": { type: "string" },
+    // Profile the app's server: V8 CPU profiles (node --cpu-prof) written to this directory when it stops.
+    "cpu-prof": { type: "string" },
     // Where the write paths' rotation starts: a second run on a kept database (--reuse-db)
     // passes another slice (e.g. 100000) so it does not meet the first run's comments,
     // reactions and logs.
     "write-offset": { type: "string", default: "0" },
+    // The app's port (default: one the OS picks); the framework floor uses the next one.
+    port: { type: "string" },
+    // Warm senders (bench_s*) in the seed: each may send 20 requests a week, so several runs of
+    // the send path on one kept database need more than --small's 40.
+    senders: { type: "string" },
+    // Seed a database migrated by an older commit (comparisons against a revision built in a
+    // worktree, with this harness copied in): "before-summaries" leaves out what the schema
+    // before relationship summaries lacks (see scripts/seed-large.ts --legacy-schema).
+    "legacy-schema": { type: "string" },
     only: { type: "string" },
     // Every write sends a fresh Idempotency-Key (what a careful client does); the load
     // processes read it from RAPPORT_BENCH_IDEMPOTENCY_KEYS.
@@ -84,7 +97,7 @@ function ensureBuild(): void {
 async function seed(url: string, tokensFile: string): Promise<Record<string, unknown>> {
   const args = ["--conditions=react-server", "scripts/seed-large.ts", "--seed", flags.seed!, "--tokens-out", tokensFile];
   if (flags.small) args.push("--small");
-  for (const k of ["members", "interactions", "requests"] as const) if (flags[k]) args.push(`--${k}`, flags[k]!);
+  for (const k of ["members", "interactions", "requests", "senders", "legacy-schema"] as const) if (flags[k]) args.push(`--${k}`, flags[k]!);
   // --connections is the load's concurrency here; the dataset's connection count is --dataset-connections.
   if (flags["dataset-connections"]) args.push("--connections", flags["dataset-connections"]);
   let sampler: RssSampler | undefined;
@@ -104,7 +117,7 @@ async function main() {
   ensureBuild();
   const loadBefore = os.loadavg();
   if (loadBefore[0] > os.cpus().length * 0.5) log(`warning: the machine is busy (load ${loadBefore[0].toFixed(2)}); figures will be low and noisy`);
-  const dbName = flags["reuse-db"] ?? `rapport_bench_${stamp.replace("-", "_")}`;
+  const dbName = flags["reuse-db"] ?? flags["db-name"] ?? `rapport_bench_${stamp.replace("-", "_")}`;
   const tokensFile = path.join(os.tmpdir(), `rapport-bench-${dbName}-tokens.json`);
   let url = databaseUrl(dbName);
   let seedSummary: Record<string, unknown> = { reused: true };
@@ -116,11 +129,16 @@ async function main() {
   const tokens = (JSON.parse(fs.readFileSync(tokensFile, "utf8")) as { tokens: Record<string, string> }).tokens;
   const dataset = await describeDatabase(url);
 
+  const port = flags.port ? Number(flags.port) : undefined;
   const server = await startServer({
     databaseUrl: url,
+    port,
     logDir: workDir,
     poolSize: flags.pool ? Number(flags.pool) : undefined,
-    nodeArgs: flags["server-heap"] !== "0" ? [`--max-old-space-size=${flags["server-heap"]}`] : [],
+    nodeArgs: [
+      ...(flags["server-heap"] !== "0" ? [`--max-old-space-size=${flags["server-heap"]}`] : []),
+      ...(flags["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(flags["cpu-prof"])}`] : []),
+    ],
   });
   log(`server on ${server.origin} (pid ${server.pid}, log ${server.logFile})`);
   const results: PathResult[] = [];
@@ -162,7 +180,7 @@ async function main() {
     if (wanted("framework floor")) {
       // The same framework with nothing of Rapport's (no proxy, layout, header, CSS, session):
       // a second `next start`, measured alone while the app's server idles.
-      const floor = await startServer({ databaseUrl: url, logDir: workDir, dir: FRAMEWORK_FLOOR, nodeArgs: flags["server-heap"] !== "0" ? [`--max-old-space-size=${flags["server-heap"]}`] : [] });
+      const floor = await startServer({ databaseUrl: url, port: port && port + 1, logDir: workDir, dir: FRAMEWORK_FLOOR, nodeArgs: flags["server-heap"] !== "0" ? [`--max-old-space-size=${flags["server-heap"]}`] : [] });
       try {
         const p = { name: "framework floor (bare Next.js page)", path: "/", headers: {} };
         const problem = await check(floor, p.path, p.headers, (b) => b.includes("Warm up before you connect"));
@@ -179,14 +197,14 @@ async function main() {
       const sinks = Array.from({ length: 25 }, (_, k) => `bench_r${k}`);
       const probe = await fetch(`${server.origin}/api/v1/connection-requests`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
       if (probe.status === 404) results.push({ name: "send request", path: "/api/v1/connection-requests", skipped: "not in this build (404)" } as PathResult);
-      else results.push(await measure(measureOptions, server, dbName, { name: "send request", method: "POST", path: "/api/v1/connection-requests", headers: {}, send: { tokens: senders, sinks } }));
+      else results.push(await measure(measureOptions, server, dbName, { name: "send request", method: "POST", path: "/api/v1/connection-requests", headers: {}, send: { tokens: senders, sinks, offset: Number(flags["write-offset"]) } }));
     }
 
     const senderTokens = Object.keys(tokens).filter((h) => h.startsWith("bench_s")).sort();
     const wantedWrites = WRITE_PATHS.filter((w) => wanted(w) || wanted("writes"));
     if (wantedWrites.length) {
-      // Enough calls for the warm-up, the measured run and a reduced-load run at ~150 req/s.
-      const size = Math.ceil(150 * (Number(flags.warmup) + 2 * duration));
+      // Enough calls for the warm-up, the measured run and (when asked for) a reduced-load run at ~150 req/s.
+      const size = Math.ceil(150 * (Number(flags.warmup) + (Number(flags["reduced-load"]) > 0 ? 2 : 1) * duration));
       const sequences = await writeSequences({
         origin: server.origin,
         url,

@@ -54,6 +54,10 @@ export async function startServer(p: {
     // The bench measures throughput from one address with one token: read limits would cap it.
     RAPPORT_READ_LIMIT_PER_MINUTE: "0",
     RAPPORT_READ_LIMIT_PER_IP_PER_MINUTE: "0",
+    // No job worker in the measured process (`npm start` runs one unless told otherwise): its
+    // background work (emails the writes queue, summaries coming due) would be charged to
+    // whichever path is running. RAPPORT_WORKER=on in the bench's environment keeps it.
+    RAPPORT_WORKER: process.env.RAPPORT_WORKER === "on" ? "on" : "off",
     NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require ${counter}`.trim(),
     ...(p.poolSize ? { DATABASE_POOL_SIZE: String(p.poolSize) } : {}),
     ...p.extraEnv,

@@ -12,7 +12,7 @@ export type LoadSpec = {
   /** the send-request path: where in the rotation to start (after a warm-up's sends) */
   startAt?: number;
   /** the send-request path: bearer tokens of warm senders and the handles they are warm with */
-  send?: { tokens: string[]; sinks: string[] };
+  send?: { tokens: string[]; sinks: string[]; offset?: number };
   /** write paths: the calls to make, in order from startAt (wrapping around) */
   sequence?: SequenceRequest[];
 };

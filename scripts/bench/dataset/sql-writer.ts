@@ -58,14 +58,21 @@ export type Column = readonly [name: string, type: string];
 export class TableWriter {
   private cols: unknown[][];
   private readonly sql: string;
+  /** positions of the row values written (all, unless some columns are left out) */
+  private readonly keep: number[];
+  private readonly columns: readonly Column[];
   rows = 0;
 
   constructor(
     private readonly exec: Exec,
     readonly table: string,
-    private readonly columns: readonly Column[],
+    allColumns: readonly Column[],
     private readonly batchSize = 5_000,
+    /** columns to leave out ("table.column"): seeding a database migrated by an older revision */
+    omit: ReadonlySet<string> = new Set(),
   ) {
+    this.keep = allColumns.flatMap(([n], i) => (omit.has(`${table}.${n}`) ? [] : [i]));
+    const columns = (this.columns = this.keep.map((i) => allColumns[i]));
     this.cols = columns.map(() => []);
     const names = columns.map(([n]) => `"${n}"`).join(", ");
     // An array column (e.g. text[]) travels as its text literal ("{a,b}") and is cast back:
@@ -78,7 +85,7 @@ export class TableWriter {
 
   /** Adds a row (values in column order); writes the batch when it is full. */
   async push(row: readonly unknown[]): Promise<void> {
-    for (let i = 0; i < row.length; i++) this.cols[i].push(row[i]);
+    for (let k = 0; k < this.keep.length; k++) this.cols[k].push(row[this.keep[k]]);
     if (this.cols[0].length >= this.batchSize) await this.flush();
   }
 

@@ -48,9 +48,9 @@ export type TableName = keyof typeof COLUMNS;
 export class Writers {
   readonly w: { [K in TableName]: TableWriter };
 
-  constructor(exec: Exec, batchSize: number) {
+  constructor(exec: Exec, batchSize: number, omit: ReadonlySet<string> = new Set()) {
     this.w = Object.fromEntries(
-      (Object.keys(COLUMNS) as TableName[]).map((t) => [t, new TableWriter(exec, t, COLUMNS[t], batchSize)]),
+      (Object.keys(COLUMNS) as TableName[]).map((t) => [t, new TableWriter(exec, t, COLUMNS[t], batchSize, omit)]),
     ) as { [K in TableName]: TableWriter };
   }
 
