@@ -89,3 +89,19 @@ export function judgeGitHubComment(i: GitHubJudgeInput): GitHubVerdict {
   if (Number.isNaN(t.getTime()) || t.toISOString().slice(0, 10) !== i.loggedDate) return { ok: false, reason: "date_mismatch" };
   return { ok: true };
 }
+
+/**
+ * When a GitHub response is a rate limit (403/429 with `retry-after`, or `x-ratelimit-remaining: 0`
+ * with `x-ratelimit-reset` in epoch seconds), the time to try again; null when it is not one.
+ * A 429 without either header waits one minute, as GitHub's docs advise.
+ */
+export function gitHubRateLimitRetryAt(status: number, headers: Headers, now: Date): Date | null {
+  if (status !== 403 && status !== 429) return null;
+  const after = headers.get("retry-after");
+  if (after && /^\d{1,6}$/.test(after.trim())) return new Date(now.getTime() + Number(after.trim()) * 1000);
+  if (headers.get("x-ratelimit-remaining") === "0") {
+    const reset = Number(headers.get("x-ratelimit-reset"));
+    if (Number.isFinite(reset) && reset > 0) return new Date(Math.max(reset * 1000, now.getTime() + 1000));
+  }
+  return status === 429 ? new Date(now.getTime() + 60_000) : null;
+}

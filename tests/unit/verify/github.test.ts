@@ -52,3 +52,15 @@ describe("judgeGitHubComment", () => {
     expect(judgeGitHubComment({ ...base, loggedDate: "2026-11-21" })).toMatchObject({ reason: "date_mismatch" });
   });
 });
+
+describe("gitHubRateLimitRetryAt", () => {
+  const now = new Date("2026-11-20T12:00:00Z");
+  it("honours retry-after and the ratelimit reset, ignores plain 403s", async () => {
+    const { gitHubRateLimitRetryAt } = await import("@/lib/verify/github");
+    expect(gitHubRateLimitRetryAt(429, new Headers({ "retry-after": "30" }), now)?.toISOString()).toBe("2026-11-20T12:00:30.000Z");
+    const reset = String(Date.parse("2026-11-20T12:10:00Z") / 1000);
+    expect(gitHubRateLimitRetryAt(403, new Headers({ "x-ratelimit-remaining": "0", "x-ratelimit-reset": reset }), now)?.toISOString()).toBe("2026-11-20T12:10:00.000Z");
+    expect(gitHubRateLimitRetryAt(403, new Headers(), now)).toBeNull();
+    expect(gitHubRateLimitRetryAt(200, new Headers({ "retry-after": "30" }), now)).toBeNull();
+  });
+});
