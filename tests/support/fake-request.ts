@@ -18,10 +18,14 @@ export async function fakeNextAuth(importOriginal: <M>() => Promise<M>, session:
   };
 }
 
-/** Next's header and cookie stores: no cookies, and the given request headers. */
+/**
+ * Next's header and cookie stores: the given request headers, and a session cookie whose
+ * content does not matter (the faked getServerSession above decides who it belongs to).
+ */
 export function fakeHeaders(init?: HeadersInit) {
+  const session = (name: string) => (/session-token$/.test(name) ? { name, value: "faked" } : undefined);
   return {
-    cookies: async () => ({ get: () => undefined, getAll: () => [], set: () => {}, delete: () => {} }),
+    cookies: async () => ({ get: session, getAll: () => [], set: () => {}, delete: () => {} }),
     headers: async () => new Headers(init),
   };
 }

@@ -11,6 +11,7 @@ export function nextHeadersMock(requestHeaders: Record<string, string>) {
     headers: async () => new Headers(requestHeaders),
     cookies: async () => ({
       get: (name: string) => (cookieJar.has(name) ? { name, value: cookieJar.get(name)! } : undefined),
+      getAll: () => [...cookieJar].map(([name, value]) => ({ name, value })),
       set: (name: string, value: string) => void cookieJar.set(name, value),
       delete: (name: string) => void cookieJar.delete(name),
     }),

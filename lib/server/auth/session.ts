@@ -27,7 +27,12 @@ export function setViewerForTests(viewer: Viewer | null | undefined): void {
 /** The signed-in member for this request (or null), read once per request. */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
   if (process.env.NODE_ENV === "test" && testSeam.__rapportTestViewer !== undefined) return testSeam.__rapportTestViewer;
-  await cookies(); // reading the session makes the page dynamic; say so before building options
+  // Reading the session makes the page dynamic. Without a session cookie (every signed-out
+  // request) there is nothing to decrypt: next-auth's whole handler is skipped. The cookie may be
+  // chunked ("<name>.0", "<name>.1", …) when large.
+  const jar = await cookies();
+  const name = sessionCookieName();
+  if (!jar.get(name) && !jar.get(`${name}.0`)) return null;
   const session = (await getServerSession(authOptions())) as { memberId?: string; sessionVersion?: number } | null;
   if (!session?.memberId) return null;
   return loadSessionViewer(session.memberId, session.sessionVersion, systemNow());
