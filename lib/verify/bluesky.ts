@@ -5,6 +5,7 @@
  * app.bsky.feed.post record with `reply` and `facets`). No I/O, no clock.
  */
 import { z } from "zod";
+import { accountProblem, type Verdict } from "./verdict";
 
 export type BlueskyPostRef = { actor: string; rkey: string };
 
@@ -59,7 +60,7 @@ const ZThread = z.looseObject({
 export const ZGetPostThread = z.looseObject({ thread: ZThread });
 export type GetPostThreadOutput = z.infer<typeof ZGetPostThread>;
 
-export type Verdict = { outcome: "matched" } | { outcome: "mismatch"; reason: string };
+export type { Verdict };
 
 export type BlueskyFacts = {
   /** the actor's verified DID, or null when they have none */
@@ -71,11 +72,8 @@ export type BlueskyFacts = {
 };
 
 /** Without a verified account on each side no post can prove anything (and nothing is fetched). */
-export function accountProblem(f: BlueskyFacts): Verdict | null {
-  const first = f.targetName.split(" ")[0];
-  if (!f.actorDid) return { outcome: "mismatch", reason: "Your Bluesky account is not verified yet — link it in Settings → Account so Rapport can check your posts." };
-  if (!f.targetDid) return { outcome: "mismatch", reason: `${first} has no verified Bluesky account, so Rapport cannot tell the post was addressed to them. It waits for ${first} to confirm.` };
-  return null;
+export function blueskyAccountProblem(f: BlueskyFacts): Verdict | null {
+  return accountProblem("Bluesky", { actor: f.actorDid, target: f.targetDid, targetName: f.targetName });
 }
 
 /** the DID in an at:// URI's authority (at://did:plc:…/app.bsky.feed.post/…), or null */
@@ -91,7 +89,7 @@ export function didOfAtUri(uri: string): string | null {
  */
 export function judgeBlueskyPost(out: GetPostThreadOutput, f: BlueskyFacts): Verdict {
   const first = f.targetName.split(" ")[0];
-  const missing = accountProblem(f);
+  const missing = blueskyAccountProblem(f);
   if (missing) return missing;
   const t = out.thread;
   if (t.$type === "app.bsky.feed.defs#notFoundPost") return { outcome: "mismatch", reason: "The post is gone — deleted, or never there." };

@@ -4,7 +4,7 @@
  * /entities/Status) against a link or a logged interaction. No I/O, no clock.
  */
 import { z } from "zod";
-import type { Verdict } from "./bluesky";
+import { accountProblem, type Verdict } from "./verdict";
 
 export type MastodonAcct = { user: string; host: string };
 
@@ -114,10 +114,7 @@ export type MastodonFacts = {
 };
 
 export function mastodonAccountProblem(f: MastodonFacts): Verdict | null {
-  const first = f.targetName.split(" ")[0];
-  if (!f.actorAccount) return { outcome: "mismatch", reason: "Your Mastodon account is not verified yet — link it in Settings → Account so Rapport can check your posts." };
-  if (!f.targetAccount) return { outcome: "mismatch", reason: `${first} has no verified Mastodon account, so Rapport cannot tell the post was addressed to them. It waits for ${first} to confirm.` };
-  return null;
+  return accountProblem("Mastodon", { actor: f.actorAccount, target: f.targetAccount, targetName: f.targetName });
 }
 
 /**

@@ -1,6 +1,6 @@
 import "server-only";
 import type { MastodonApi } from "@/lib/server/verify/mastodon-api";
-import type { Verdict } from "@/lib/verify/bluesky";
+import type { Verdict } from "@/lib/verify/verdict";
 import { judgeMastodonStatus, mastodonAccountProblem, parseMastodonStatusUrl, type MastodonFacts, type MastodonStatus } from "@/lib/verify/mastodon";
 
 /**

@@ -4,7 +4,7 @@ import { blueskyApi, type BlueskyApi } from "@/lib/server/verify/bluesky-api";
 import { verifyConfig, type VerifyConfig } from "@/lib/server/verify/config";
 import { FetchRefused, sharedFetcher } from "@/lib/server/verify/safe-fetch";
 import { refreshAndNotify, warmthBefore } from "@/lib/server/services/interactions/record-interaction";
-import { accountProblem, judgeBlueskyPost, parseBlueskyPostUrl, type Verdict } from "@/lib/verify/bluesky";
+import { blueskyAccountProblem, judgeBlueskyPost, parseBlueskyPostUrl, type Verdict } from "@/lib/verify/bluesky";
 import { checkableNetwork, type VerifyNetwork } from "@/lib/verify/networks";
 import { checkMastodon } from "@/lib/server/services/verify/check-mastodon";
 import { mastodonApi, type MastodonApi } from "@/lib/server/verify/mastodon-api";
@@ -77,7 +77,7 @@ const CHECKERS: Partial<Record<VerifyNetwork, Checker>> = {
 async function checkBluesky(api: BlueskyApi, url: string, facts: Parameters<typeof judgeBlueskyPost>[1]): Promise<Verdict> {
   const ref = parseBlueskyPostUrl(url);
   if (!ref) return { outcome: "mismatch", reason: "This is not a link to a Bluesky post (https://bsky.app/profile/…/post/…)." };
-  const missing = accountProblem(facts);
+  const missing = blueskyAccountProblem(facts);
   if (missing) return missing;
   const author = ref.actor.startsWith("did:") ? ref.actor : await api.resolveHandle(ref.actor);
   if (!author) return { outcome: "mismatch", reason: `There is no Bluesky account @${ref.actor} — the post is gone or the link is wrong.` };
