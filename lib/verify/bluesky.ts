@@ -5,7 +5,11 @@
  * app.bsky.feed.post record with `reply` and `facets`). No I/O, no clock.
  */
 import { z } from "zod";
+import { httpsOn } from "./url";
 import { accountProblem, type Verdict } from "./verdict";
+
+/** Where Bluesky posts are linked from. */
+export const BLUESKY_HOSTS = ["bsky.app", "www.bsky.app"] as const;
 
 export type BlueskyPostRef = { actor: string; rkey: string };
 
@@ -13,27 +17,13 @@ const HANDLE = /^(?:did:plc:[a-z2-7]{24}|did:web:[a-z0-9.-]+|(?:[a-z0-9](?:[a-z0
 
 /** https://bsky.app/profile/<handle or DID>/post/<rkey> → its parts; null for anything else. */
 export function parseBlueskyPostUrl(raw: string): BlueskyPostRef | null {
-  let u: URL;
-  try {
-    u = new URL(raw);
-  } catch {
-    return null;
-  }
-  if (u.protocol !== "https:" || (u.hostname !== "bsky.app" && u.hostname !== "www.bsky.app")) return null;
+  const u = httpsOn(raw, BLUESKY_HOSTS);
+  if (!u) return null;
   const m = /^\/profile\/([^/]+)\/post\/([A-Za-z0-9._~:-]{1,512})\/?$/.exec(u.pathname);
   if (!m) return null;
   const actor = decodeURIComponent(m[1]).toLowerCase();
   if (!HANDLE.test(actor)) return null;
   return { actor, rkey: m[2] };
-}
-
-export function isBlueskyUrl(raw: string): boolean {
-  try {
-    const h = new URL(raw).hostname;
-    return h === "bsky.app" || h === "www.bsky.app";
-  } catch {
-    return false;
-  }
 }
 
 /** A Bluesky handle as typed: "@grace.bsky.social" → "grace.bsky.social"; null when it is not one. */

@@ -3,6 +3,7 @@
  * issue comment (REST "Get an issue comment": user.id, created_at, body, issue_url) against a
  * logged interaction. No I/O, no clock.
  */
+import { httpsOn } from "./url";
 
 export type GitHubCommentRef =
   | { kind: "issue_comment"; owner: string; repo: string; number: number; commentId: string }
@@ -18,13 +19,8 @@ const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
  * /pull/N#discussion_rID, /discussions/N#discussioncomment-ID → its parts; null otherwise.
  */
 export function parseGitHubCommentUrl(raw: string): GitHubCommentRef | null {
-  let u: URL;
-  try {
-    u = new URL(raw);
-  } catch {
-    return null;
-  }
-  if (u.protocol !== "https:" || (u.hostname !== "github.com" && u.hostname !== "www.github.com")) return null;
+  const u = httpsOn(raw, ["github.com", "www.github.com"]);
+  if (!u) return null;
   const m = /^\/([^/]+)\/([^/]+)\/(issues|pull|discussions)\/([1-9][0-9]{0,9})(?:\/files|\/commits)?\/?$/.exec(u.pathname);
   if (!m || !OWNER.test(m[1]) || !REPO.test(m[2])) return null;
   const [, owner, repo, section, n] = m;
@@ -38,15 +34,6 @@ export function parseGitHubCommentUrl(raw: string): GitHubCommentRef | null {
   if (section === "discussions" && (h = /^discussioncomment-([1-9][0-9]{0,19})$/.exec(hash)))
     return { kind: "discussion_comment", owner, repo, number, commentId: h[1] };
   return null;
-}
-
-export function isGitHubUrl(raw: string): boolean {
-  try {
-    const h = new URL(raw).hostname;
-    return h === "github.com" || h === "www.github.com";
-  } catch {
-    return false;
-  }
 }
 
 /** A GitHub username as typed: "@Octo-Cat" → "octo-cat"; null when it is not one. */

@@ -4,6 +4,7 @@
  * /entities/Status) against a link or a logged interaction. No I/O, no clock.
  */
 import { z } from "zod";
+import { parseUrl } from "./url";
 import { accountProblem, type Verdict } from "./verdict";
 
 export type MastodonAcct = { user: string; host: string };
@@ -29,13 +30,8 @@ export type MastodonStatusRef = { host: string; user: string; id: string };
 
 /** https://host/@user/123 or https://host/users/user/statuses/123 → its parts; null for anything else. */
 export function parseMastodonStatusUrl(raw: string): MastodonStatusRef | null {
-  let u: URL;
-  try {
-    u = new URL(raw);
-  } catch {
-    return null;
-  }
-  if (u.protocol !== "https:" || u.port || u.username || u.password) return null;
+  const u = parseUrl(raw);
+  if (!u || u.protocol !== "https:" || u.port || u.username || u.password) return null;
   const host = u.hostname.toLowerCase();
   if (!HOST.test(host)) return null;
   const m = /^\/@([^/@]+)\/(\d{1,20})\/?$/.exec(u.pathname) ?? /^\/users\/([^/]+)\/statuses\/(\d{1,20})\/?$/.exec(u.pathname);

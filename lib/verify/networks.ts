@@ -1,5 +1,7 @@
 /** Networks whose public API lets Rapport check evidence and prove accounts (issue 20). */
+import { BLUESKY_HOSTS } from "./bluesky";
 import { parseMastodonStatusUrl } from "./mastodon";
+import { parseUrl } from "./url";
 
 export const VERIFY_NETWORKS = ["bluesky", "mastodon"] as const;
 export type VerifyNetwork = (typeof VERIFY_NETWORKS)[number];
@@ -9,13 +11,9 @@ export const NETWORK_LABELS: Record<VerifyNetwork, string> = { bluesky: "Bluesky
 /** The network that can check this evidence link, or null (X, LinkedIn, blogs: confirmed by the other member). */
 export function checkableNetwork(evidenceUrl: string | null | undefined): VerifyNetwork | null {
   if (!evidenceUrl) return null;
-  let host: string;
-  try {
-    host = new URL(evidenceUrl).hostname.toLowerCase();
-  } catch {
-    return null;
-  }
-  if (host === "bsky.app" || host === "www.bsky.app") return "bluesky";
+  const u = parseUrl(evidenceUrl);
+  if (!u) return null;
+  if ((BLUESKY_HOSTS as readonly string[]).includes(u.hostname)) return "bluesky";
   // Mastodon: any instance; recognised by the status URL's shape (https://host/@user/123)
   if (parseMastodonStatusUrl(evidenceUrl)) return "mastodon";
   return null;
