@@ -27,6 +27,13 @@ export type SafeFetchRequest = {
   headers?: Record<string, string>;
   /** skip the cache for this read (the answer is still stored): a profile checked for a code the member just saved */
   fresh?: boolean;
+  /** a POST with this JSON body (GitHub's GraphQL); the cache keys on the body too. GET without it. */
+  jsonBody?: unknown;
+  /**
+   * The provider's own way of saying "slow down" (GitHub: 403 with x-ratelimit-remaining 0):
+   * when it answers a time, the answer is a rate limit like a 429. Without it, 429 and 503 are.
+   */
+  rateLimitedUntil?: (status: number, headers: Headers, now: Date) => Date | null;
 };
 
 export type SafeFetchResponse = { status: number; body: unknown };
@@ -133,16 +140,24 @@ export function createFetcher(o: FetcherOptions = {}): Fetcher {
     if (wait > 0) await sleep(wait);
   }
 
-  async function fetchOnce(req: SafeFetchRequest): Promise<SafeFetchResponse & { retryAfterMs: number | null }> {
+  async function fetchOnce(req: SafeFetchRequest): Promise<SafeFetchResponse & { limited: boolean; retryAfterMs: number | null }> {
     let url = parseUrl(req.url);
     const origin = url.origin;
     const pinned = req.trust === "public" ? await pinPublicAddress(url, resolve) : null;
     const deadline = now() + timeoutMs;
     for (let hop = 0; ; hop++) {
-      const res = await request(url, { headers: { "user-agent": userAgent, accept: "application/json", ...req.headers }, pinned, dial: pinned && o.testOnlyDial ? o.testOnlyDial(pinned) : null, deadline, maxBytes, now });
+      const body = req.jsonBody === undefined ? null : JSON.stringify(req.jsonBody);
+      const headers = { "user-agent": userAgent, accept: "application/json", ...(body === null ? {} : { "content-type": "application/json" }), ...req.headers };
+      const res = await request(url, { headers, body, pinned, dial: pinned && o.testOnlyDial ? o.testOnlyDial(pinned) : null, deadline, maxBytes, now });
       if (res.location == null) {
-        return { status: res.status, body: res.body, retryAfterMs: parseRetryAfter(res.retryAfter, now()) };
+        const at = now();
+        const until = req.rateLimitedUntil?.(res.status, res.headers, new Date(at));
+        if (until) return { status: res.status, body: res.body, limited: true, retryAfterMs: Math.max(0, until.getTime() - at) };
+        const limited = res.status === 429 || res.status === 503;
+        return { status: res.status, body: res.body, limited, retryAfterMs: parseRetryAfter(res.headers.get("retry-after"), at) };
       }
+      // a redirect never turns a POST into something else: only reads follow one
+      if (body !== null) throw new FetchRefused("a redirect of a query");
       if (hop >= MAX_REDIRECTS) throw new FetchRefused("too many redirects");
       let next: URL;
       try {
@@ -157,12 +172,13 @@ export function createFetcher(o: FetcherOptions = {}): Fetcher {
 
   return {
     async fetch(req) {
-      const hit = req.fresh ? undefined : cache.get(req.url);
+      const key = req.jsonBody === undefined ? req.url : `${req.url}\n${JSON.stringify(req.jsonBody)}`;
+      const hit = req.fresh ? undefined : cache.get(key);
       if (hit && hit.until > now()) return hit.value;
       for (let attempt = 0; ; attempt++) {
         await waitForGate(req.provider);
         const res = await fetchOnce(req);
-        if (res.status === 429 || res.status === 503) {
+        if (res.limited) {
           const wait = res.retryAfterMs ?? (res.status === 429 ? 60_000 : null);
           if (wait != null) gate.set(req.provider, Math.max(gate.get(req.provider) ?? 0, now() + wait));
           if (attempt === 0 && wait != null && wait <= maxWaitMs) continue; // waitForGate sleeps it out
@@ -171,7 +187,7 @@ export function createFetcher(o: FetcherOptions = {}): Fetcher {
         if (res.status >= 500) throw new ProviderFault(`${req.provider} answered ${res.status}`);
         const value = { status: res.status, body: res.body };
         if (res.status < 500) {
-          cache.set(req.url, { until: now() + cacheTtlMs, value });
+          cache.set(key, { until: now() + cacheTtlMs, value });
           if (cache.size > cacheEntries) cache.delete(cache.keys().next().value!);
         }
         return value;
@@ -213,12 +229,14 @@ async function pinPublicAddress(url: URL, resolve: (host: string) => Promise<str
   return { address, family: net.isIP(address) === 6 ? 6 : 4 };
 }
 
-type Raw = { status: number; body: unknown; location: string | null; retryAfter: string | null };
+type Raw = { status: number; body: unknown; location: string | null; headers: Headers };
 
 function request(
   url: URL,
   o: {
     headers: Record<string, string>;
+    /** JSON to POST; null: a GET */
+    body: string | null;
     pinned: { address: string; family: 4 | 6 } | null;
     dial: { host: string; port: number } | null;
     deadline: number;
@@ -243,7 +261,7 @@ function request(
     const req = mod.request(
       target,
       {
-        method: "GET",
+        method: o.body === null ? "GET" : "POST",
         headers: o.dial ? { ...o.headers, host: url.host } : o.headers,
         agent: false,
         // connect to the address that was checked, never to a fresh DNS answer
@@ -257,7 +275,7 @@ function request(
         };
         if (status >= 300 && status < 400 && header("location")) {
           res.resume();
-          return done(() => resolvePromise({ status, body: null, location: header("location"), retryAfter: null }));
+          return done(() => resolvePromise({ status, body: null, location: header("location"), headers: new Headers() }));
         }
         const declared = Number(header("content-length"));
         if (Number.isFinite(declared) && declared > o.maxBytes) {
@@ -286,7 +304,9 @@ function request(
                 if (status < 300) return reject(new ProviderFault("the answer is not JSON"));
               }
             }
-            resolvePromise({ status, body, location: null, retryAfter: header("retry-after") });
+            const headers = new Headers();
+            for (const [k, v] of Object.entries(res.headers)) if (typeof v === "string") headers.set(k, v);
+            resolvePromise({ status, body, location: null, headers });
           }),
         );
       },
@@ -296,7 +316,7 @@ function request(
       done(() => reject(new ProviderFault("timed out")));
     }, remaining);
     req.on("error", (e) => done(() => reject(e instanceof FetchRefused ? e : new ProviderFault(`could not reach ${url.host} (${(e as Error).message})`))));
-    req.end();
+    req.end(o.body ?? undefined);
   });
 }
 

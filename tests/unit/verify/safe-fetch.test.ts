@@ -35,6 +35,13 @@ beforeAll(async () => {
       return r.writeHead(200).end(JSON.stringify({ after: true }));
     }
     if (path === "/limited-long") return r.writeHead(429, { "retry-after": "120" }).end();
+    if (path === "/echo-post") {
+      let b = "";
+      q.on("data", (c) => (b += c));
+      return q.on("end", () => r.writeHead(200).end(JSON.stringify({ method: q.method, type: q.headers["content-type"], got: JSON.parse(b || "null") })));
+    }
+    if (path === "/post-redirect") return r.writeHead(307, { location: "/ok" }).end();
+    if (path === "/forbidden-limited") return r.writeHead(403, { "x-ratelimit-remaining": "0" }).end(JSON.stringify({ message: "API rate limit exceeded" }));
     if (path === "/down") return r.writeHead(502).end("Bad gateway");
     if (path === "/nonsense") return r.writeHead(200).end("<html>hello</html>");
     if (path === "/missing") return r.writeHead(404).end(JSON.stringify({ error: "NotFound" }));
@@ -106,6 +113,34 @@ describe("safe fetcher, operator-configured bases", () => {
     await expect(fetcher().fetch({ provider: "t", url: `${srv.url}/down`, trust: "operator" })).rejects.toThrow(ProviderFault);
     await expect(fetcher().fetch({ provider: "t", url: `${srv.url}/nonsense`, trust: "operator" })).rejects.toThrow(/not JSON/);
     await expect(fetcher().fetch({ provider: "t", url: `${srv.url}/missing`, trust: "operator" })).resolves.toEqual({ status: 404, body: { error: "NotFound" } });
+  });
+});
+
+describe("safe fetcher, queries and provider rate limits", () => {
+  it("POSTs a JSON body, and caches per body", async () => {
+    const f = fetcher();
+    const before = hits["/echo-post"] ?? 0;
+    const a = await f.fetch({ provider: "t", url: `${srv.url}/echo-post`, trust: "operator", jsonBody: { q: 1 } });
+    expect(a.body).toEqual({ method: "POST", type: "application/json", got: { q: 1 } });
+    await f.fetch({ provider: "t", url: `${srv.url}/echo-post`, trust: "operator", jsonBody: { q: 1 } });
+    const b = await f.fetch({ provider: "t", url: `${srv.url}/echo-post`, trust: "operator", jsonBody: { q: 2 } });
+    expect(b.body).toMatchObject({ got: { q: 2 } });
+    expect(hits["/echo-post"] - before).toBe(2);
+  });
+
+  it("never follows a redirect with a query", async () => {
+    await expect(fetcher().fetch({ provider: "t", url: `${srv.url}/post-redirect`, trust: "operator", jsonBody: {} })).rejects.toBeInstanceOf(FetchRefused);
+  });
+
+  it("treats what the provider's rule calls a rate limit as one (GitHub's 403), holding the gate", async () => {
+    const f = fetcher();
+    const rule = (status: number, h: Headers, now: Date) => (status === 403 && h.get("x-ratelimit-remaining") === "0" ? new Date(now.getTime() + 90_000) : null);
+    const err = await f.fetch({ provider: "gh", url: `${srv.url}/forbidden-limited`, trust: "operator", rateLimitedUntil: rule }).catch((e) => e);
+    expect(err).toBeInstanceOf(ProviderFault);
+    expect(err.retryAfterMs).toBe(90_000);
+    await expect(f.fetch({ provider: "gh", url: `${srv.url}/ok?gh=1`, trust: "operator" })).rejects.toThrow(ProviderFault);
+    // without the rule a 403 is an answer like any other
+    await expect(fetcher().fetch({ provider: "gh", url: `${srv.url}/forbidden-limited`, trust: "operator" })).resolves.toMatchObject({ status: 403 });
   });
 });
 

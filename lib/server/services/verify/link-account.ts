@@ -6,6 +6,7 @@ import { blueskyApi, type BlueskyApi } from "@/lib/server/verify/bluesky-api";
 import { verifyConfig, type VerifyConfig } from "@/lib/server/verify/config";
 import { FetchRefused, ProviderFault, sharedFetcher } from "@/lib/server/verify/safe-fetch";
 import { normaliseBlueskyHandle } from "@/lib/verify/bluesky";
+import type { VerifyNetwork } from "@/lib/verify/networks";
 
 export const BLUESKY_FIELD = "linkedAccounts.bluesky";
 
@@ -76,7 +77,7 @@ export async function linkBluesky(db: Db, { memberId, handle: raw, now, deps = {
   return out(row);
 }
 
-export async function unlinkAccount(db: Db, { memberId, network }: { memberId: string; network: "bluesky" | "mastodon" }): Promise<void> {
+export async function unlinkAccount(db: Db, { memberId, network }: { memberId: string; network: VerifyNetwork }): Promise<void> {
   await db.linkedAccount.deleteMany({ where: { memberId, network } });
 }
 

@@ -8,8 +8,10 @@ import { blueskyAccountProblem, judgeBlueskyPost, parseBlueskyPostUrl, type Verd
 import { checkableNetwork, type VerifyNetwork } from "@/lib/verify/networks";
 import { checkMastodon } from "@/lib/server/services/verify/check-mastodon";
 import { mastodonApi, type MastodonApi } from "@/lib/server/verify/mastodon-api";
+import { checkGitHub } from "@/lib/server/services/verify/check-github";
+import { gitHubApi, type GitHubApi } from "@/lib/server/verify/github-api";
 
-export type VerifyDeps = { config?: VerifyConfig; bluesky?: BlueskyApi; mastodon?: MastodonApi };
+export type VerifyDeps = { config?: VerifyConfig; bluesky?: BlueskyApi; mastodon?: MastodonApi; github?: GitHubApi };
 export type VerifyOutcome = "skipped" | "matched" | "mismatch" | "refused";
 
 /**
@@ -45,7 +47,7 @@ export async function verifyEvidence(db: Db, { loggedId, now, deps = {} }: { log
   }
   const accounts = await db.linkedAccount.findMany({
     where: { memberId: { in: [row.actorId, row.targetId] }, network, verifiedAt: { not: null } },
-    select: { memberId: true, externalId: true },
+    select: { memberId: true, externalId: true, handle: true },
   });
   const account = (id: string) => accounts.find((a) => a.memberId === id)?.externalId ?? null;
   let verdict: Verdict;
@@ -53,6 +55,7 @@ export async function verifyEvidence(db: Db, { loggedId, now, deps = {} }: { log
     verdict = await checker(row.evidenceUrl, {
       actorAccount: account(row.actorId),
       targetAccount: account(row.targetId),
+      targetHandle: accounts.find((a) => a.memberId === row.targetId)?.handle ?? null,
       targetName: row.target.name,
       occurredOn: row.occurredOn.toISOString().slice(0, 10),
     }, { config, deps });
@@ -63,15 +66,19 @@ export async function verifyEvidence(db: Db, { loggedId, now, deps = {} }: { log
   return apply(db, row, verdict.outcome === "matched" ? { state: "matched", network } : { state: "mismatch", reason: verdict.reason }, now);
 }
 
-/** What a network's checker is told: the verified accounts' external ids on that network (null: none). */
-export type CheckFacts = { actorAccount: string | null; targetAccount: string | null; targetName: string; occurredOn: string };
+/**
+ * What a network's checker is told: the verified accounts' external ids on that network (null:
+ * none), and the handle on the target's (GitHub matches @mentions by login).
+ */
+export type CheckFacts = { actorAccount: string | null; targetAccount: string | null; targetHandle: string | null; targetName: string; occurredOn: string };
 /** One per network: reads the evidence through that network's API and judges it (ProviderFault: retry later). */
 type Checker = (url: string, facts: CheckFacts, ctx: { config: VerifyConfig; deps: VerifyDeps }) => Promise<Verdict>;
 
-const CHECKERS: Partial<Record<VerifyNetwork, Checker>> = {
+const CHECKERS: Record<VerifyNetwork, Checker> = {
   bluesky: (url, f, { config, deps }) =>
     checkBluesky(deps.bluesky ?? blueskyApi(sharedFetcher(), config), url, { actorDid: f.actorAccount, targetDid: f.targetAccount, targetName: f.targetName, occurredOn: f.occurredOn }),
   mastodon: (url, f, { deps }) => checkMastodon(deps.mastodon ?? mastodonApi(sharedFetcher()), url, f),
+  github: (url, f, { config, deps }) => checkGitHub(deps.github ?? gitHubApi(sharedFetcher(), config), url, { ...f, targetLogin: f.targetHandle }),
 };
 
 async function checkBluesky(api: BlueskyApi, url: string, facts: Parameters<typeof judgeBlueskyPost>[1]): Promise<Verdict> {

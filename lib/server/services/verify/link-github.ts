@@ -1,0 +1,136 @@
+import "server-only";
+import type { Db } from "@/lib/db/create-client";
+import type { Tx } from "@/lib/server/db";
+import { AppError, fieldError, isUniqueViolation } from "@/lib/server/errors";
+import { verifyConfig, type VerifyConfig } from "@/lib/server/verify/config";
+import { gitHubApi, type GitHubApi } from "@/lib/server/verify/github-api";
+import { FetchRefused, ProviderFault, sharedFetcher } from "@/lib/server/verify/safe-fetch";
+import { gistHolds, normaliseGitHubLogin, parseGistUrl } from "@/lib/verify/github";
+import { checkableNetwork } from "@/lib/verify/networks";
+import { newLinkCode } from "./link-account";
+
+export const GITHUB_FIELD = "linkedAccounts.github";
+
+export type GitHubLinkOut = {
+  network: "github";
+  /** the login, as GitHub spells it */
+  handle: string;
+  /** the numeric account id (logins change, ids do not) */
+  githubId: string | null;
+  verified: boolean;
+  verifiedAt: Date | null;
+  /** until verified: the code to put in a public gist */
+  code: string | null;
+};
+export type GitHubLinkDeps = { config?: VerifyConfig; github?: GitHubApi };
+/** One of the three steps: start with a login, prove it with a gist, or use the GitHub sign-in. */
+export type GitHubLinkInput = { login: string } | { gistUrl: string } | { useSignIn: true };
+
+type Row = { id: string; handle: string; externalId: string | null; verifiedAt: Date | null; code: string };
+
+/**
+ * Links a GitHub account, stored by its numeric id with the current login as handle. Two proofs:
+ * - the member signed in with GitHub (an oauth_account row, provider "github"): GitHub proved the
+ *   account then; one step reads its current login (GET /user/{id}) and verifies it;
+ * - a gist: `login` resolves the account (GET /users/{login}) and stores it unverified with a
+ *   one-time code; the member creates a gist holding the code and sends its address, and
+ *   Rapport reads it (GET /gists/{id}): its owner must be that account and a file must hold the code.
+ * GitHub is read before the transaction; the write is conditional on the row still holding what
+ * was checked, and the partial unique index on verified (network, external_id) keeps one
+ * account to one member. Verifying re-queues what waited for a verified GitHub account.
+ */
+export async function linkGitHub(db: Db, { memberId, input, now, deps = {} }: { memberId: string; input: GitHubLinkInput; now: Date; deps?: GitHubLinkDeps }): Promise<GitHubLinkOut> {
+  const config = deps.config ?? verifyConfig();
+  if (!config.enabled) throw new AppError("unavailable", "Linking accounts is turned off on this server.");
+  const api = deps.github ?? gitHubApi(sharedFetcher(), config);
+  const existing = await db.linkedAccount.findUnique({ where: { memberId_network: { memberId, network: "github" } } });
+
+  if ("useSignIn" in input) {
+    const oauth = await db.oauthAccount.findFirst({ where: { memberId, provider: "github" }, select: { providerAccountId: true } });
+    if (!oauth) throw fieldError(GITHUB_FIELD, "You have not signed in to Rapport with GitHub — enter your GitHub username and prove it with a gist instead.");
+    const user = await reach(() => api.userById(oauth.providerAccountId));
+    if (!user) throw fieldError(GITHUB_FIELD, "GitHub no longer has the account you signed in with.");
+    return verify(db, memberId, existing, { handle: user.login, externalId: user.id, code: existing?.code ?? newLinkCode() }, now);
+  }
+
+  if ("login" in input) {
+    const login = normaliseGitHubLogin(input.login);
+    if (!login) throw fieldError(GITHUB_FIELD, "Enter your GitHub username, like octocat.");
+    if (existing?.verifiedAt && existing.handle.toLowerCase() === login) return out(existing);
+    const user = await reach(() => api.userByLogin(login));
+    if (!user) throw fieldError(GITHUB_FIELD, `There is no GitHub account @${login}.`);
+    const row = await db.linkedAccount.upsert({
+      where: { memberId_network: { memberId, network: "github" } },
+      create: { memberId, network: "github", handle: user.login, externalId: user.id, code: newLinkCode(), createdAt: now },
+      update: { handle: user.login, externalId: user.id, code: newLinkCode(), verifiedAt: null, createdAt: now },
+    });
+    return out(row);
+  }
+
+  const gistRef = parseGistUrl(input.gistUrl);
+  if (!gistRef) throw fieldError(GITHUB_FIELD, "Enter the address of your gist, like https://gist.github.com/octocat/aa5a315d61ae9438b18d.");
+  if (!existing || !existing.externalId) throw fieldError(GITHUB_FIELD, "Enter your GitHub username first; Rapport then gives you the code to put in a gist.");
+  if (existing.verifiedAt) return out(existing);
+  const gist = await reach(() => api.gist(gistRef.id));
+  if (!gist) throw fieldError(GITHUB_FIELD, "GitHub has no gist at that address — check the link (secret gists work too).");
+  if (gist.owner?.id !== existing.externalId) {
+    throw fieldError(GITHUB_FIELD, `That gist belongs to ${gist.owner ? `@${gist.owner.login}` : "nobody we can tell"}, not to @${existing.handle}.`);
+  }
+  const holds = gistHolds(gist, existing.code);
+  if (holds === "truncated") throw fieldError(GITHUB_FIELD, `That gist is too large for GitHub to send whole. Put ${existing.code} in a small gist of its own, then send its address.`);
+  if (holds === "missing") throw fieldError(GITHUB_FIELD, `We couldn't find ${existing.code} in that gist. Add it to a file of the gist, save, then check again.`);
+  return verify(db, memberId, existing, { handle: gist.owner.login, externalId: existing.externalId, code: existing.code }, now);
+}
+
+/** Marks the account verified: refused when another member verified it first (checked, then the partial unique index). */
+async function verify(db: Db, memberId: string, existing: Row | null, data: { handle: string; externalId: string; code: string }, now: Date): Promise<GitHubLinkOut> {
+  const taken = () => fieldError(GITHUB_FIELD, "That GitHub account is already linked to another Rapport member.");
+  return db.$transaction(async (tx) => {
+    const other = await tx.linkedAccount.findFirst({
+      where: { network: "github", externalId: data.externalId, verifiedAt: { not: null }, memberId: { not: memberId } },
+      select: { id: true },
+    });
+    if (other) throw taken();
+    const row = await (existing
+      ? tx.linkedAccount
+          .updateManyAndReturn({
+            where: { id: existing.id, handle: existing.handle, externalId: existing.externalId, code: existing.code, verifiedAt: existing.verifiedAt },
+            data: { ...data, verifiedAt: now },
+          })
+          .then((r) => {
+            if (r.length === 0) throw new AppError("conflict", "Your linked account changed meanwhile — reload and try again.");
+            return r[0];
+          })
+      : tx.linkedAccount.create({ data: { memberId, network: "github", createdAt: now, ...data, verifiedAt: now } })
+    ).catch((e: unknown) => {
+      throw isUniqueViolation(e) ? taken() : e;
+    });
+    await requeueWaiting(tx, memberId);
+    return out(row);
+  });
+}
+
+/** What waited for a verified GitHub account on either side gets another check (the job's sweep). */
+async function requeueWaiting(tx: Tx, memberId: string): Promise<void> {
+  const waiting = await tx.loggedInteraction.findMany({
+    where: { status: "pending", checkState: "mismatch", OR: [{ actorId: memberId }, { targetId: memberId }], evidenceUrl: { startsWith: "https://" } },
+    select: { id: true, evidenceUrl: true },
+  });
+  const ids = waiting.filter((w) => checkableNetwork(w.evidenceUrl) === "github").map((w) => w.id);
+  if (ids.length) await tx.loggedInteraction.updateMany({ where: { id: { in: ids } }, data: { checkState: "queued", checkReason: null } });
+}
+
+async function reach<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (e instanceof ProviderFault || e instanceof FetchRefused) {
+      throw new AppError("unavailable", "GitHub could not be reached just now — try again in a minute.");
+    }
+    throw e;
+  }
+}
+
+function out(r: Row): GitHubLinkOut {
+  return { network: "github", handle: r.handle, githubId: r.externalId, verified: r.verifiedAt !== null, verifiedAt: r.verifiedAt, code: r.verifiedAt ? null : r.code };
+}
