@@ -133,6 +133,8 @@ export type TProfileUpdateInput = z.input<typeof ZProfileUpdate>;
 /**
  * `PATCH /me`: the profile fields, and linked accounts. Setting a Bluesky handle starts linking
  * it (you get a one-time code); setting the same handle again checks the code; null unlinks.
+ * GitHub: a login starts linking (a one-time code), a gist's address holding it verifies; or the
+ * GitHub sign-in in one step.
  */
 export const ZMeUpdate = ZProfileUpdate.extend({
   linkedAccounts: z
@@ -151,6 +153,18 @@ export const ZMeUpdate = ZProfileUpdate.extend({
         .nullable()
         .optional()
         .meta({ description: "Your Mastodon address, @user@instance; null unlinks." }),
+      github: z
+        .union(
+          [
+            z.strictObject({ login: z.string().trim().min(1).max(40).meta({ description: "Your GitHub username: starts linking, gives a one-time code." }) }),
+            z.strictObject({ gistUrl: z.string().trim().min(1).max(300).meta({ description: "The address of a gist of yours holding the code: verifies." }) }),
+            z.strictObject({ useSignIn: z.literal(true).meta({ description: "Link the GitHub account you sign in to Rapport with." }) }),
+          ],
+          { error: 'Send {"login": "octocat"}, then {"gistUrl": "https://gist.github.com/…"}; or {"useSignIn": true} (or null to unlink).' },
+        )
+        .nullable()
+        .optional()
+        .meta({ description: "Your GitHub account: `{login}` then `{gistUrl}`, or `{useSignIn: true}`; null unlinks." }),
     })
     .optional(),
 });

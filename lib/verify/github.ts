@@ -43,6 +43,9 @@ export function parseGitHubCommentUrl(raw: string): GitHubCommentRef | null {
   return null;
 }
 
+/** The account's page on github.com. */
+export const gitHubProfileUrl = (login: string) => `https://github.com/${encodeURIComponent(login)}`;
+
 /** A GitHub username as typed: "@Octo-Cat" → "octo-cat"; null when it is not one. */
 export function normaliseGitHubLogin(raw: string): string | null {
   const l = raw.trim().replace(/^@/, "");

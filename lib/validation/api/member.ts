@@ -12,15 +12,19 @@ const link = z.string().nullable();
 /** An account on another network the member claims; `verified` once Rapport saw the one-time code there. */
 export const ZLinkedAccount = z
   .object({
-    network: z.enum(["bluesky", "mastodon"]),
-    handle: z.string(),
-    did: z.string().nullable().meta({ description: "Bluesky: the account's DID (handles change, DIDs do not). Mastodon: null." }),
-    profileUrl: z.string().nullable().meta({ description: "Mastodon: the account's profile URL (https://instance/@user), which your Rapport profile links to with rel=\"me\"; its stable id. Bluesky: null." }),
+    network: z.enum(["bluesky", "mastodon", "github"]),
+    handle: z.string().meta({ description: "Bluesky handle, Mastodon @user@instance, or GitHub login (as GitHub spells it now)." }),
+    did: z.string().nullable().meta({ description: "Bluesky: the account's DID (handles change, DIDs do not). Otherwise null." }),
+    githubId: z.string().nullable().meta({ description: "GitHub: the account's numeric id (logins change, ids do not). Otherwise null." }),
+    profileUrl: z.string().nullable().meta({
+      description:
+        "Mastodon: the account's profile URL (https://instance/@user), which your Rapport profile links to with rel=\"me\"; its stable id. GitHub: https://github.com/<login>. Bluesky: null.",
+    }),
     verified: z.boolean(),
     verifiedAt: ZInstant.nullable(),
     code: z.string().nullable().meta({
       description:
-        "While unverified. Bluesky: put this code in your profile description; Mastodon: this is your Rapport profile URL — add it as a profile field. Then PATCH the same handle again to check it.",
+        "While unverified. Bluesky: put this code in your profile description, then PATCH the same handle again; Mastodon: this is your Rapport profile URL — add it as a profile field, then PATCH the same address again; GitHub: put this code in a gist, then PATCH `{gistUrl}`.",
     }),
   })
   .meta({ id: "LinkedAccount" });

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createToken } from "@/lib/server/services/tokens/create-token";
 import { logInteraction } from "@/lib/server/services/interactions/log-interaction";
@@ -10,20 +11,31 @@ import { ZMe } from "@/lib/validation/api/member";
 import { ZLoggedInteraction } from "@/lib/validation/api/interaction";
 import type { TLoggedInteractionCreateInput } from "@/lib/validation/logged-interaction";
 
-// PATCH/GET /api/v1/me with linked accounts, against the fake AppView (RAPPORT_BLUESKY_API).
+// PATCH/GET /api/v1/me with linked accounts, against the fake AppView (RAPPORT_BLUESKY_API)
+// and a fake GitHub API (RAPPORT_GITHUB_API) answering with the committed fixtures.
 const t = useTestDatabase();
 const fake = createFakeBluesky();
 let srv: Awaited<ReturnType<typeof localServer>>;
+let gh: Awaited<ReturnType<typeof localServer>>;
 const DID = "did:plc:ana2ana2ana2ana2ana2ana2";
+const fixture = (name: string) => JSON.parse(readFileSync(`tests/fixtures/github/${name}`, "utf8"));
+const ghRoutes = new Map<string, unknown>();
 
 beforeAll(async () => {
   srv = await localServer((q, r) => fake.handler(q, r));
+  gh = await localServer((q, r) => {
+    const body = ghRoutes.get(new URL(q.url ?? "/", "http://x").pathname.toLowerCase());
+    r.writeHead(body ? 200 : 404, { "content-type": "application/json" }).end(JSON.stringify(body ?? fixture("error-404.json")));
+  });
   process.env.RAPPORT_BLUESKY_API = srv.url;
+  process.env.RAPPORT_GITHUB_API = gh.url;
   fake.addAccount({ handle: "ana.bsky.social", did: DID });
 });
 afterAll(async () => {
   delete process.env.RAPPORT_BLUESKY_API;
+  delete process.env.RAPPORT_GITHUB_API;
   await srv.close();
+  await gh.close();
 });
 
 describe("linked accounts in the API", () => {
@@ -34,7 +46,7 @@ describe("linked accounts in the API", () => {
     const started = await patch("/api/v1/me", { linkedAccounts: { bluesky: "@ana.bsky.social" } }, { token });
     expect(started.status).toBe(200);
     const me = expectShape(ZMe, started.body);
-    expect(me.linkedAccounts).toEqual([{ network: "bluesky", handle: "ana.bsky.social", did: DID, profileUrl: null, verified: false, verifiedAt: null, code: expect.stringMatching(/^rapport-/) }]);
+    expect(me.linkedAccounts).toEqual([{ network: "bluesky", handle: "ana.bsky.social", did: DID, githubId: null, profileUrl: null, verified: false, verifiedAt: null, code: expect.stringMatching(/^rapport-/) }]);
 
     const early = await patch("/api/v1/me", { linkedAccounts: { bluesky: "ana.bsky.social" } }, { token });
     expect(early.status).toBe(400);
@@ -66,8 +78,43 @@ describe("linked accounts in the API", () => {
     expect(local.body.errors[0]).toMatchObject({ field: "linkedAccounts.mastodon" });
     await t.db.linkedAccount.create({ data: { memberId: ana.id, network: "mastodon", handle: "@ana@social.example", externalId: "https://social.example/@ana", code: "c", verifiedAt: new Date() } });
     const me = expectShape(ZMe, (await get("/api/v1/me", { token })).body);
-    expect(me.linkedAccounts).toEqual([{ network: "mastodon", handle: "@ana@social.example", did: null, profileUrl: "https://social.example/@ana", verified: true, verifiedAt: expect.any(String), code: null }]);
+    expect(me.linkedAccounts).toEqual([{ network: "mastodon", handle: "@ana@social.example", did: null, githubId: null, profileUrl: "https://social.example/@ana", verified: true, verifiedAt: expect.any(String), code: null }]);
     const gone = await patch("/api/v1/me", { linkedAccounts: { mastodon: null } }, { token });
+    expect(gone.body.linkedAccounts).toEqual([]);
+  });
+
+  it("GitHub in PATCH /me: a login gives a code, a gist holding it verifies, the sign-in shortcut and bad bodies are refused naming the field; null unlinks", async () => {
+    const ana = await createMember({ handle: "ana_api4" });
+    const token = (await createToken(t.db, { memberId: ana.id, input: { name: "t" }, now: new Date() })).token;
+    const user = { ...fixture("user.json"), id: 4242, login: "Ana-Api" };
+    ghRoutes.set("/users/ana-api", user);
+
+    const started = await patch("/api/v1/me", { linkedAccounts: { github: { login: "@ana-api" } } }, { token });
+    expect(started.status).toBe(200);
+    const account = expectShape(ZMe, started.body).linkedAccounts[0];
+    expect(account).toEqual({ network: "github", handle: "Ana-Api", did: null, githubId: "4242", profileUrl: "https://github.com/Ana-Api", verified: false, verifiedAt: null, code: expect.stringMatching(/^rapport-/) });
+
+    const gistPath = "/gists/aa5a315d61ae9438b18d";
+    ghRoutes.set(gistPath, { ...fixture("gist.json"), owner: user, files: { "proof.txt": { filename: "proof.txt", content: "nothing here", truncated: false } } });
+    const early = await patch("/api/v1/me", { linkedAccounts: { github: { gistUrl: "https://gist.github.com/Ana-Api/aa5a315d61ae9438b18d" } } }, { token });
+    expect(early.status).toBe(400);
+    expect(early.body.errors).toEqual([{ field: "linkedAccounts.github", message: expect.stringMatching(/couldn't find rapport-.* in that gist/) }]);
+
+    ghRoutes.set(gistPath, { ...fixture("gist.json"), owner: user, files: { "proof.txt": { filename: "proof.txt", content: account.code, truncated: false } } });
+    const done = await patch("/api/v1/me", { linkedAccounts: { github: { gistUrl: "https://gist.github.com/Ana-Api/aa5a315d61ae9438b18d" } } }, { token });
+    expect(done.status).toBe(200);
+    expect(expectShape(ZMe, done.body).linkedAccounts[0]).toMatchObject({ network: "github", verified: true, code: null, githubId: "4242" });
+
+    for (const body of [{ github: { login: "a", gistUrl: "b" } }, { github: "ana-api" }, { github: { useSignIn: false } }]) {
+      const bad = await patch("/api/v1/me", { linkedAccounts: body }, { token });
+      expect(bad.status).toBe(400);
+      expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(["linkedAccounts.github"]);
+    }
+    const noSignIn = await patch("/api/v1/me", { linkedAccounts: { github: { useSignIn: true } } }, { token });
+    expect(noSignIn.status).toBe(400);
+    expect(noSignIn.body.errors).toEqual([{ field: "linkedAccounts.github", message: expect.stringMatching(/not signed in to Rapport with GitHub/) }]);
+
+    const gone = await patch("/api/v1/me", { linkedAccounts: { github: null } }, { token });
     expect(gone.body.linkedAccounts).toEqual([]);
   });
 

@@ -6,6 +6,7 @@ import { iso } from "@/lib/server/api/present/common";
 import { updateProfile } from "@/lib/server/services/profile/update-profile";
 import { linkBluesky, unlinkAccount } from "@/lib/server/services/verify/link-account";
 import { linkMastodon } from "@/lib/server/services/verify/link-mastodon";
+import { linkGitHub } from "@/lib/server/services/verify/link-github";
 import { getDb } from "@/lib/server/db";
 import { methodsNotAllowed } from "@/lib/server/api/method-not-allowed";
 
@@ -14,12 +15,14 @@ export const GET = apiRoute(getMeRoute, async ({ viewer }) => loadMe(viewer.id))
 export const PATCH = apiRoute(updateMeRoute, async ({ viewer, body, now }) => {
   const { linkedAccounts, ...profile } = body;
   const db = await getDb();
-  // The link first: it is the part that can still be refused (a missing code, Bluesky down),
+  // The links first: they are the part that can still be refused (a missing code, a network down),
   // and the profile fields were already validated with the body.
   if (linkedAccounts?.bluesky === null) await unlinkAccount(db, { memberId: viewer.id, network: "bluesky" });
   else if (linkedAccounts?.bluesky !== undefined) await linkBluesky(db, { memberId: viewer.id, handle: linkedAccounts.bluesky, now });
   if (linkedAccounts?.mastodon === null) await unlinkAccount(db, { memberId: viewer.id, network: "mastodon" });
   else if (linkedAccounts?.mastodon !== undefined) await linkMastodon(db, { memberId: viewer.id, handle: linkedAccounts.mastodon, now });
+  if (linkedAccounts?.github === null) await unlinkAccount(db, { memberId: viewer.id, network: "github" });
+  else if (linkedAccounts?.github !== undefined) await linkGitHub(db, { memberId: viewer.id, input: linkedAccounts.github, now });
   if (Object.keys(profile).length > 0) await updateProfile(db, { memberId: viewer.id, input: profile });
   return loadMe(viewer.id);
 });

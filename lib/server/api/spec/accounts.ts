@@ -87,7 +87,10 @@ export const updateMeRoute = defineRoute({
     "503 `unavailable` when Bluesky cannot be reached); null unlinks. " +
     "`linkedAccounts.mastodon`: `@user@instance`; your profile links to the account with rel=\"me\", and Rapport reads the account on its instance " +
     "(`/api/v1/accounts/lookup`): once one of its profile fields links to your Rapport profile (the URL in `linkedAccounts[].code`), it is verified — " +
-    "send the same address again to check again (an instance on a private address is refused, 400 naming the field; 503 when it cannot be reached); null unlinks.",
+    "send the same address again to check again (an instance on a private address is refused, 400 naming the field; 503 when it cannot be reached); null unlinks. " +
+    "`linkedAccounts.github`: `{\"login\": \"octocat\"}` resolves the account (stored by its numeric id, `githubId`) and gives a one-time code; put it in a gist of that account " +
+    "and send `{\"gistUrl\": \"https://gist.github.com/octocat/<id>\"}` to verify it (400 naming the field when the gist is someone else's or lacks the code); " +
+    "or, if you sign in to Rapport with GitHub, `{\"useSignIn\": true}` links that account at once (400 when you do not); 503 when GitHub cannot be reached; null unlinks.",
   tag: "Me",
   auth: "member",
   scope: "write:content",
