@@ -1,5 +1,7 @@
 import "server-only";
 import { mastodonProfileUrl, parseMastodonAcct } from "@/lib/verify/mastodon";
+import { gitHubProfileUrl } from "@/lib/verify/github";
+import type { VerifyNetwork } from "@/lib/verify/networks";
 import type { Tx } from "@/lib/server/db";
 
 /** The member fields a profile shows (and the profile editor returns). */
@@ -31,7 +33,7 @@ export type PublicProfile = {
   location: string | null;
   links: { label: string; url: string }[];
   /** accounts on other networks the member proved are theirs (issue 20) */
-  verifiedAccounts: { network: "bluesky" | "mastodon"; handle: string; url: string }[];
+  verifiedAccounts: { network: VerifyNetwork; handle: string; url: string }[];
   /** the Mastodon account the member linked, verified or not: the profile links to it with rel="me" (the account's field links back) */
   mastodonRelMe: string | null;
   topics: string[];
@@ -88,7 +90,11 @@ export async function findProfile(db: Tx, p: { handle: string; viewerId: string 
         ? []
         : a.network === "mastodon"
           ? [{ network: "mastodon" as const, handle: a.handle, url: a.externalId ?? "" }]
-          : [{ network: "bluesky" as const, handle: a.handle, url: `https://bsky.app/profile/${encodeURIComponent(a.handle)}` }],
+          : a.network === "github"
+            ? [{ network: "github" as const, handle: a.handle, url: gitHubProfileUrl(a.handle) }]
+            : a.network === "bluesky"
+              ? [{ network: "bluesky" as const, handle: a.handle, url: `https://bsky.app/profile/${encodeURIComponent(a.handle)}` }]
+              : [],
     ),
     mastodonRelMe: mastodonRelMe(m.linkedAccounts),
     topics: m.topics,

@@ -7,6 +7,7 @@ import { DISCUSSION_NEEDS_TOKEN } from "@/lib/server/services/verify/check-githu
 import { linkGitHub } from "@/lib/server/services/verify/link-github";
 import { unlinkAccount } from "@/lib/server/services/verify/link-account";
 import { gitHubApi } from "@/lib/server/verify/github-api";
+import { findProfile } from "@/lib/server/queries/profile";
 import { ProviderFault, createFetcher } from "@/lib/server/verify/safe-fetch";
 import type { VerifyConfig } from "@/lib/server/verify/config";
 import { createMember } from "@/tests/factories/members";
@@ -348,6 +349,8 @@ describe("linking a GitHub account", () => {
     const linked = await linkGitHub(t.db, { memberId: ana.id, input: { useSignIn: true }, now, deps: deps() });
     expect(linked).toEqual({ network: "github", handle: "ana-renamed", githubId: "101", verified: true, verifiedAt: now, code: null });
     expect(fake.requests.map((r) => r.path)).toEqual(["/user/101"]);
+    // the profile shows the verified mark, linking to the account on GitHub
+    expect((await findProfile(t.db, { handle: "ana_m", viewerId: null }))?.verifiedAccounts).toEqual([{ network: "github", handle: "ana-renamed", url: "https://github.com/ana-renamed" }]);
     expect(fieldOf(await linkGitHub(t.db, { memberId: grace.id, input: { useSignIn: true }, now, deps: deps() }).catch((e) => e))).toMatch(/not signed in to Rapport with GitHub/);
     await unlinkAccount(t.db, { memberId: ana.id, network: "github" });
     expect(await t.db.linkedAccount.count()).toBe(0);

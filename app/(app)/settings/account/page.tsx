@@ -15,6 +15,8 @@ import { timeZoneChoices } from "@/lib/dates/prefs";
 import { DatePrefsForm } from "./date-prefs-form";
 import { LinkedAccounts } from "./linked-accounts";
 import { MastodonAccount } from "./mastodon-account";
+import { GitHubAccount } from "./github-account";
+import { linkGitHubAction, unlinkGitHubAction } from "@/lib/server/actions/linked-github";
 import { linkMastodonAction, unlinkMastodonAction } from "@/lib/server/actions/linked-mastodon";
 import { linkBlueskyAction, unlinkBlueskyAction } from "@/lib/server/actions/linked-accounts";
 
@@ -22,7 +24,7 @@ export const metadata = { title: "Account settings" };
 
 export default async function AccountSettingsPage({ searchParams }: { searchParams: Promise<{ deletion?: string }> }) {
   const { deletion } = await searchParams;
-  const { viewer, m, profile, discoverable, hasPassword, browserLocale, bluesky, mastodon, verifyEnabled } = await loadAccountSettingsPage();
+  const { viewer, m, profile, discoverable, hasPassword, browserLocale, bluesky, mastodon, github, githubSignIn, verifyEnabled } = await loadAccountSettingsPage();
   const fmt = await dateFormat();
   return (
     <div className="mx-auto max-w-2xl">
@@ -56,6 +58,7 @@ export default async function AccountSettingsPage({ searchParams }: { searchPara
         </h2>
         <LinkedAccounts bluesky={bluesky} link={linkBlueskyAction} unlink={unlinkBlueskyAction} enabled={verifyEnabled} />
         <MastodonAccount mastodon={mastodon} link={linkMastodonAction} unlink={unlinkMastodonAction} enabled={verifyEnabled} />
+        <GitHubAccount github={github} signIn={githubSignIn} link={linkGitHubAction} unlink={unlinkGitHubAction} enabled={verifyEnabled} />
       </section>
       <section className="card mt-6 space-y-6" aria-labelledby="security-title">
         <h2 id="security-title" className="text-lg font-semibold">

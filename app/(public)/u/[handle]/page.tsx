@@ -74,6 +74,11 @@ export default async function ProfilePage({ params }: Props) {
                       <span aria-hidden>✓</span> Mastodon {a.handle}
                       <span className="sr-only"> (verified: the account&rsquo;s profile links back to this page)</span>
                     </>
+                  ) : a.network === "github" ? (
+                    <>
+                      <span aria-hidden>✓</span> GitHub @{a.handle}
+                      <span className="sr-only"> (verified: through GitHub sign-in or a gist only the account&rsquo;s owner could create)</span>
+                    </>
                   ) : (
                     <>
                       <span aria-hidden>✓</span> Bluesky @{a.handle}
