@@ -46,7 +46,7 @@ export function GitHubAccount({ github, signIn, link, unlink, enabled }: { githu
                 </code>
               </p>
             </div>
-            <Field name={FIELD} label="Gist address" errors={state.fields?.[FIELD]} hint="Like https://gist.github.com/octocat/aa5a315d61ae9438b18d.">
+            <Field name={FIELD} label="Gist address" errors={state.fields?.[FIELD]} hint={<span className="break-all">Like https://gist.github.com/octocat/aa5a315d61ae9438b18d.</span>}>
               {(p) => <input {...p} key={value} defaultValue={value} type="url" inputMode="url" className="input" autoComplete="off" spellCheck={false} maxLength={300} required />}
             </Field>
           </>
