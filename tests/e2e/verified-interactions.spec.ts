@@ -80,3 +80,67 @@ test("a Bluesky reply logged with its URL is verified by Rapport and counts with
   await targetPage.goto("/interactions");
   await expect(targetPage.getByRole("heading", { name: /Awaiting your confirmation/ })).toContainText("(0)");
 });
+
+// The fake GitHub API start-server.mjs runs beside the app (RAPPORT_GITHUB_API).
+const FAKE_GITHUB = `http://127.0.0.1:${Number(process.env.E2E_PORT || 3100) + 2001}`;
+
+async function fakeGitHub(path: string, body: unknown): Promise<Record<string, string>> {
+  const res = await fetch(`${FAKE_GITHUB}/__fake/${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  expect(res.ok).toBe(true);
+  return res.json();
+}
+
+/** Settings → Account → GitHub: enter the username, put the code in a (fake) gist, paste its address. */
+async function linkGitHub(page: Page, login: string, id: number): Promise<void> {
+  await page.goto("/settings/account");
+  const section = page.locator("section", { has: page.getByRole("heading", { name: "Linked accounts" }) });
+  await section.getByLabel("GitHub username").fill(login);
+  await section.getByRole("button", { name: "Link GitHub account" }).click();
+  const code = (await section.getByTestId("github-code-value").textContent())!.trim();
+  expect(code).toMatch(/^rapport-/);
+  const { url } = await fakeGitHub("gist", { id: `${id.toString(16)}aa5a315d61ae9438b18d`.slice(0, 32), ownerId: id, content: `Rapport: ${code}\n` });
+  await section.getByLabel("Gist address").fill(url);
+  await section.getByRole("button", { name: "Check gist" }).click();
+  await expect(section.getByText(/Verified: @/)).toBeVisible();
+  await expect(section.getByTestId("github-verified")).toBeVisible();
+}
+
+test("a GitHub comment logged with its URL is verified by Rapport through GitHub's API", async ({ browser }) => {
+  const actor = newAccount("gh_a");
+  const target = newAccount("gh_g");
+  const base = Date.now() % 1_000_000_000;
+  const actorGh = { id: base, login: `${actor.handle.replace(/_/g, "-")}` };
+  const targetGh = { id: base + 1, login: `${target.handle.replace(/_/g, "-")}` };
+  await fakeGitHub("user", actorGh);
+  await fakeGitHub("user", targetGh);
+
+  const targetPage = await (await browser.newContext()).newPage();
+  await signUp(targetPage, target);
+  await linkGitHub(targetPage, targetGh.login, targetGh.id);
+
+  const page = await (await browser.newContext()).newPage();
+  await signUp(page, actor);
+  await linkGitHub(page, actorGh.login, actorGh.id);
+
+  const today = new Date().toISOString().slice(0, 10);
+  const { url } = await fakeGitHub("comment", { repo: "octo/site", number: 7, id: base, authorId: actorGh.id, openerId: targetGh.id, createdAt: new Date().toISOString() });
+
+  await page.goto("/interactions/log");
+  await page.getByLabel("Who was it with?").fill(target.handle);
+  await page.getByLabel("Where").selectOption("github");
+  await page.getByLabel("What").selectOption("comment");
+  await page.getByLabel("When").fill(today);
+  await page.getByLabel("Evidence link").fill(url);
+  await page.getByRole("button", { name: "Log interaction" }).click();
+  await expect(page).toHaveURL(/\/interactions\?logged=1/);
+
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByTestId("logged-status").first()).toHaveText(/Verified on GitHub/, { timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
+
+  await page.goto(`/u/${target.handle}`);
+  await expect(page.getByText("Verified on GitHub").first()).toBeVisible();
+  await expect(page.getByTestId("verified-accounts")).toContainText(`GitHub @${targetGh.login}`);
+  await expect(page.getByTestId("verified-accounts").getByRole("link", { name: /GitHub/ })).toHaveAttribute("href", `https://github.com/${targetGh.login}`);
+});

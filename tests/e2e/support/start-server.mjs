@@ -2,13 +2,15 @@
 // wiped, migrated and seeded, then `next start` on port E2E_PORT (default 3100) in the foreground,
 // with a test SMTP server beside it (SMTP_URL): every message the app sends is kept as an .eml
 // file in <RAPPORT_DATA_DIR>/smtp-inbox, where the journeys read them (tests/e2e/support/inbox.ts);
-// and a fake Bluesky AppView on E2E_PORT + 2000 (RAPPORT_BLUESKY_API).
+// a fake Bluesky AppView on E2E_PORT + 2000 (RAPPORT_BLUESKY_API), and a fake GitHub API on
+// E2E_PORT + 2001 (RAPPORT_GITHUB_API).
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import http from "node:http";
 import { SMTPServer } from "smtp-server";
 import { createFakeBluesky } from "./fake-bluesky.mjs";
+import { createFakeGitHub } from "./fake-github.mjs";
 
 const dataDir = path.resolve(process.env.RAPPORT_DATA_DIR || ".data-e2e");
 if (!path.basename(dataDir).startsWith(".data-e2e")) {
@@ -67,13 +69,30 @@ await new Promise((resolve, reject) => {
   blueskyServer.listen(blueskyPort, "127.0.0.1", resolve);
 });
 
+// A fake GitHub API (tests/e2e/support/fake-github.mjs) on E2E_PORT + 2001, likewise (RAPPORT_GITHUB_API).
+const github = createFakeGitHub();
+const githubServer = http.createServer((req, res) => github.handler(req, res));
+const githubPort = Number(process.env.E2E_PORT || 3100) + 2001;
+await new Promise((resolve, reject) => {
+  githubServer.once("error", reject);
+  githubServer.listen(githubPort, "127.0.0.1", resolve);
+});
+
 const server = spawn(npm, ["run", "--silent", "start:e2e"], {
   stdio: "inherit",
-  env: { ...process.env, SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, RAPPORT_BLUESKY_API: `http://127.0.0.1:${blueskyPort}` },
+  env: {
+    ...process.env,
+    SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+    RAPPORT_BLUESKY_API: `http://127.0.0.1:${blueskyPort}`,
+    RAPPORT_GITHUB_API: `http://127.0.0.1:${githubPort}`,
+    // the journeys run without a token: nothing is ever sent to GitHub itself
+    GITHUB_TOKEN: "",
+  },
 });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => {
   smtp.close();
   blueskyServer.close();
+  githubServer.close();
   process.exit(code ?? (signal ? 1 : 0));
 });
