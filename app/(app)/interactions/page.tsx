@@ -63,7 +63,7 @@ export default async function InteractionsPage({ searchParams }: { searchParams:
       </header>
       {sp.logged ? (
         <p role="status" className="rounded-lg bg-green-50 px-3 py-2 text-sm text-green-900 dark:bg-green-950/40 dark:text-green-100">
-          Logged. It counts as pending until they confirm it — or, for a Bluesky link with both accounts verified, until Rapport has checked it (usually within seconds).
+          Logged. It counts as pending until they confirm it — or, for a Bluesky, Mastodon or GitHub link with both accounts verified, until Rapport has checked it (usually within seconds).
         </p>
       ) : null}
 

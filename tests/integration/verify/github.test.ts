@@ -352,6 +352,13 @@ describe("linking a GitHub account", () => {
     // the profile shows the verified mark, linking to the account on GitHub
     expect((await findProfile(t.db, { handle: "ana_m", viewerId: null }))?.verifiedAccounts).toEqual([{ network: "github", handle: "ana-renamed", url: "https://github.com/ana-renamed" }]);
     expect(fieldOf(await linkGitHub(t.db, { memberId: grace.id, input: { useSignIn: true }, now, deps: deps() }).catch((e) => e))).toMatch(/not signed in to Rapport with GitHub/);
+    // renamed on GitHub: entering the new login keeps the account verified (same id), no gist asked
+    addUser({ id: 101, login: "ana-again" });
+    expect(await linkGitHub(t.db, { memberId: ana.id, input: { login: "ana-again" }, now: new Date(now.getTime() + 60_000), deps: deps() })).toMatchObject({
+      handle: "ana-again",
+      verified: true,
+      verifiedAt: now,
+    });
     await unlinkAccount(t.db, { memberId: ana.id, network: "github" });
     expect(await t.db.linkedAccount.count()).toBe(0);
   });

@@ -59,6 +59,8 @@ export async function linkGitHub(db: Db, { memberId, input, now, deps = {} }: { 
     if (existing?.verifiedAt && existing.handle.toLowerCase() === login) return out(existing);
     const user = await reach(() => api.userByLogin(login));
     if (!user) throw fieldError(GITHUB_FIELD, `There is no GitHub account @${login}.`);
+    // the verified account under its new name (a renamed GitHub account keeps its id): nothing to prove again
+    if (existing?.verifiedAt && existing.externalId === user.id) return verify(db, memberId, existing, { handle: user.login, externalId: user.id, code: existing.code }, existing.verifiedAt);
     const row = await db.linkedAccount.upsert({
       where: { memberId_network: { memberId, network: "github" } },
       create: { memberId, network: "github", handle: user.login, externalId: user.id, code: newLinkCode(), createdAt: now },
