@@ -15,7 +15,9 @@ import net from "node:net";
  *
  * Both: no redirect to another origin, a 5 s deadline for the whole exchange, at most 1 MiB of
  * body (the download stops there), a User-Agent naming Rapport, a cache of answers, and one gate
- * per provider that spaces requests and honours `Retry-After`.
+ * per provider that spaces requests and honours `Retry-After` (and a provider's own rate-limit
+ * answer, `rateLimitedUntil`). Reads are GETs; a JSON query (GitHub's GraphQL) is a POST that
+ * never follows a redirect.
  */
 export type Trust = "operator" | "public";
 
