@@ -1,7 +1,7 @@
 /**
  * Where a server's CPU went, from V8 CPU profiles (`npm run bench -- --cpu-prof DIR`):
  *
- *   npx tsx scripts/bench/profile-parts.ts DIR-or-FILE… [--top 25] [--per N]
+ *   npx tsx scripts/bench/profile-parts.ts DIR-or-FILE… [--top 25] [--per N] [--timeline] [--window FROM,TO]
  *
  * Prints, over every profile given (a directory: each *.cpuprofile in it):
  * - the parts: each sample goes to the part of the innermost frame on its stack that a rule
@@ -10,6 +10,9 @@
  * - the functions with the most time of their own, and those with the most time under them
  *   (inclusive), with the file they are in.
  * `--per N` divides every figure by N (the requests served while profiling) to give ms per request.
+ * A bench run profiles the whole server, every path it drove: `--timeline` prints the busy
+ * milliseconds of each second since the profile began (paths show as plateaus), and
+ * `--window FROM,TO` (seconds) keeps only the samples of one path's measured seconds.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -51,13 +54,15 @@ function files(args: string[]): string[] {
 const short = (url: string) => url.replace(/^file:\/\//, "").replace(/.*node_modules\//, "~/").replace(/.*\/\.next\//, ".next/");
 
 function main() {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { top: { type: "string" }, per: { type: "string" } } });
+  const { values, positionals } = parseArgs({ allowPositionals: true, options: { top: { type: "string" }, per: { type: "string" }, timeline: { type: "boolean" }, window: { type: "string" } } });
   const top = Number(values.top ?? 25);
   const per = Number(values.per ?? 1);
   const byPart = new Map<string, number>();
   const self = new Map<string, number>();
   const inclusive = new Map<string, number>();
   let total = 0;
+  const [from, to] = values.window ? values.window.split(",").map(Number) : [-Infinity, Infinity];
+  const timeline = new Map<number, number>();
   for (const file of files(positionals)) {
     const p = load(file);
     const byId = new Map(p.nodes.map((n) => [n.id, n]));
@@ -76,9 +81,15 @@ function main() {
     };
     // Innermost rule on the stack: walk up only while no rule matches (resolve does it, memoised).
     const key = (f: CallFrame) => `${f.functionName || "(anonymous)"}  ${short(f.url)}:${f.lineNumber + 1}`;
+    let at = 0;
     for (let i = 0; i < p.samples.length; i++) {
       const ms = (p.timeDeltas[i] ?? 0) / 1000;
+      at += ms;
       const id = p.samples[i];
+      const second = Math.floor(at / 1000);
+      const idle = /^\((idle|program)\)$/.test(byId.get(id)!.callFrame.functionName);
+      if (!idle) timeline.set(second, (timeline.get(second) ?? 0) + ms);
+      if (at / 1000 < from || at / 1000 >= to) continue;
       total += ms;
       const part = resolve(id);
       byPart.set(part, (byPart.get(part) ?? 0) + ms);
@@ -92,6 +103,11 @@ function main() {
         inclusive.set(k, (inclusive.get(k) ?? 0) + ms);
       }
     }
+  }
+  if (values.timeline) {
+    console.log("busy ms in each second since the profile began");
+    for (const [sec, ms] of [...timeline].sort((a, b) => a[0] - b[0])) console.log(`${String(sec).padStart(5)}s ${String(Math.round(ms)).padStart(5)} ${"#".repeat(Math.round(ms / 25))}`);
+    console.log();
   }
   const busy = total - (byPart.get("idle") ?? 0);
   const fmt = (ms: number) => (ms / per).toFixed(per === 1 ? 0 : 3).padStart(9);

@@ -5,7 +5,7 @@ import type { Tx } from "@/lib/server/db";
 import { AppError, fieldError, isUniqueViolation, notFound } from "@/lib/server/errors";
 import { directedKey, loadPairInputs, type PairInput } from "@/lib/server/queries/pair-inputs";
 import { loadRequestBudget } from "@/lib/server/queries/request-budget";
-import { lockPair } from "@/lib/server/services/locks";
+import { lockSendPair } from "@/lib/server/services/locks";
 import { notify } from "@/lib/server/services/notifications/notify";
 import { fieldErrorsOf } from "@/lib/validation/form-data";
 import { ZSendRequest, type TSendRequestInput } from "@/lib/validation/request";
@@ -47,11 +47,9 @@ export async function sendRequest(
   const { to, note } = parsed.data;
   try {
     return await db.$transaction(async (tx) => {
-      // One read for both members; the recipient's address and email choices serve the email below.
-      const found = await tx.member.findMany({
-        where: { OR: [{ id: requesterId }, { handle: to }] },
-        select: { id: true, handle: true, name: true, emailVerifiedAt: true, email: true, emailPrefs: true },
-      });
+      // One statement reads and locks both members; the recipient's address and email choices
+      // serve the email below.
+      const found = await lockSendPair(tx, requesterId, to);
       const requester = found.find((m) => m.id === requesterId);
       const recipient = found.find((m) => m.handle === to);
       if (!requester || !recipient) throw notFound("That member");
@@ -65,13 +63,6 @@ export async function sendRequest(
         const topic = await loadNoteTopic(tx, { requesterId: requester.id, recipientId: recipient.id });
         throw fieldError("note", stockNoteHint(firstNameOf(recipient.name), topic));
       }
-
-      // Re-read under the lock: a suspension that committed after requireMember() still counts.
-      const locked = await lockPair(tx, requester.id, recipient.id);
-      const suspensionOf = (id: string) => {
-        const m = locked.find((s) => s.id === id);
-        return { suspendedAt: m?.suspendedAt ?? null, suspendedUntil: m?.suspendedUntil ?? null };
-      };
       await expireRequests(tx, { now, memberIds: [requester.id, recipient.id] });
 
       // The pair's summaries are locked before its facts are read, so the facts the gate judges
@@ -88,8 +79,8 @@ export async function sendRequest(
       const budget = evaluation?.status === "warm" ? await loadRequestBudget(tx, { memberId: requester.id, now, settings }) : null;
 
       const decision = decideSend({
-        requester: { id: requester.id, ...suspensionOf(requester.id) },
-        recipient: { id: recipient.id, name: recipient.name, ...suspensionOf(recipient.id), leavingOn: locked.find((m) => m.id === recipient.id)?.deleteAt ?? null },
+        requester: { id: requester.id, suspendedAt: requester.suspendedAt, suspendedUntil: requester.suspendedUntil },
+        recipient: { id: recipient.id, name: recipient.name, suspendedAt: recipient.suspendedAt, suspendedUntil: recipient.suspendedUntil, leavingOn: recipient.deleteAt },
         evaluation,
         budget,
         now,
