@@ -93,32 +93,37 @@ export function meaningfulWords(text: string, names: readonly string[] = []): st
     .filter((w) => w && !FILLER.has(w) && !nameWords.has(w));
 }
 
-function trigrams(s: string): Map<string, number> {
+/** A string's character trigrams with their counts, and how many there are in all. */
+type Trigrams = { grams: Map<string, number>; total: number };
+
+function trigrams(s: string): Trigrams {
   const padded = `  ${s} `;
-  const out = new Map<string, number>();
+  const grams = new Map<string, number>();
+  let total = 0;
   for (let i = 0; i + 3 <= padded.length; i++) {
     const g = padded.slice(i, i + 3);
-    out.set(g, (out.get(g) ?? 0) + 1);
+    grams.set(g, (grams.get(g) ?? 0) + 1);
+    total++;
   }
-  return out;
+  return { grams, total };
+}
+
+function dice(x: Trigrams, y: Trigrams): number {
+  let shared = 0;
+  for (const [g, n] of x.grams) shared += Math.min(n, y.grams.get(g) ?? 0);
+  const total = x.total + y.total;
+  return total === 0 ? 0 : (2 * shared) / total;
 }
 
 /** Dice coefficient of two strings' character trigrams (with counts): 1 identical, 0 nothing shared. */
 export function similarity(a: string, b: string): number {
   if (!a && !b) return 1;
-  const x = trigrams(a);
-  const y = trigrams(b);
-  let shared = 0;
-  let total = 0;
-  for (const [g, n] of x) {
-    shared += Math.min(n, y.get(g) ?? 0);
-    total += n;
-  }
-  for (const n of y.values()) total += n;
-  return total === 0 ? 0 : (2 * shared) / total;
+  return dice(trigrams(a), trigrams(b));
 }
 
 const STOCK_CORES = STOCK_INVITATIONS.map((s) => meaningfulWords(s).join(" "));
+/** The stock invitations' trigrams, counted once: every send compares its note with all of them. */
+const STOCK_TRIGRAMS = STOCK_CORES.map(trigrams);
 /** Every word the stock invitations use: a note made only of these says nothing of its own. */
 const STOCK_VOCABULARY = new Set(STOCK_CORES.flatMap((s) => s.split(" ")));
 
@@ -129,10 +134,14 @@ export const OWN_WORDS_MIN = 3;
 
 /** The stock invitation a note is closest to, and how close (0–1). */
 export function closestStock(note: string, names: readonly string[] = []): { stock: string; score: number } {
-  const core = meaningfulWords(note, names).join(" ");
+  return closestToCore(meaningfulWords(note, names).join(" "));
+}
+
+function closestToCore(core: string): { stock: string; score: number } {
+  const mine = trigrams(core);
   let best = { stock: STOCK_INVITATIONS[0], score: 0 };
   for (let i = 0; i < STOCK_CORES.length; i++) {
-    const score = similarity(core, STOCK_CORES[i]);
+    const score = !core && !STOCK_CORES[i] ? 1 : dice(mine, STOCK_TRIGRAMS[i]);
     if (score > best.score) best = { stock: STOCK_INVITATIONS[i], score };
   }
   return best;
@@ -148,7 +157,7 @@ export function isStockNote(note: string, names: readonly string[] = []): boolea
   if (words.length === 0) return true;
   const own = words.filter((w) => !STOCK_VOCABULARY.has(w));
   if (own.length < OWN_WORDS_MIN) return true;
-  return closestStock(note, names).score >= STOCK_SIMILARITY;
+  return closestToCore(words.join(" ")).score >= STOCK_SIMILARITY;
 }
 
 /** Something from the pair's history a personal note could mention. */

@@ -2,21 +2,24 @@ import "server-only";
 import type { Tx } from "@/lib/server/db";
 import { introducedMessage, loggedPendingMessage, requestAnsweredMessage, requestReceivedMessage, type RequestAnswer } from "@/lib/email/messages";
 import { absoluteUrl } from "./config";
-import { queueCategoryEmail } from "./outbox";
+import { queueCategoryEmail, type EmailMember } from "./outbox";
 import { unsubscribeUrl } from "./unsubscribe";
 
 /**
  * The notification emails, one per event, written by the event's own transaction beside its
  * in-app notification. Each key names the event, so a replayed event cannot mail twice.
  */
-export function emailRequestReceived(tx: Tx, o: { requestId: string; recipientId: string; fromName: string; note: string; now: Date }) {
+/** `recipient`: as the send read them, with their address and email choices (no second read). */
+/** `recipient`: as the send read them, with their address and email choices (no second read). */
+export function emailRequestReceived(tx: Tx, o: { requestId: string; recipient: EmailMember; fromName: string; note: string; now: Date }) {
   return queueCategoryEmail(tx, {
     key: `request-received:${o.requestId}`,
-    memberId: o.recipientId,
+    memberId: o.recipient.id,
+    member: o.recipient,
     category: "requests",
     now: o.now,
     build: () =>
-      requestReceivedMessage({ from: o.fromName, note: o.note, link: absoluteUrl(`/requests/${o.requestId}`), unsubscribe: unsubscribeUrl(o.recipientId, "requests") }),
+      requestReceivedMessage({ from: o.fromName, note: o.note, link: absoluteUrl(`/requests/${o.requestId}`), unsubscribe: unsubscribeUrl(o.recipient.id, "requests") }),
   });
 }
 

@@ -24,16 +24,19 @@ export async function queueEmail(
     ON CONFLICT (key) DO NOTHING`;
 }
 
+/** What an email needs of its recipient: address, name for the greeting, and their choices. */
+export type EmailMember = { id: string; email: string; name: string; emailPrefs: unknown };
+
 /**
  * A notification email for `memberId` in `category`, written only if the member wants that
  * category at once (the digest covers "digest"; "never" sends nothing). Reads the member's
- * address and choice in the same transaction.
+ * address and choice in the same transaction, unless the caller already read them (`member`).
  */
 export async function queueCategoryEmail(
   tx: Tx,
-  o: { key: string; memberId: string; category: EmailCategory; now: Date; build: (name: string) => RenderedEmail },
+  o: { key: string; memberId: string; member?: EmailMember; category: EmailCategory; now: Date; build: (name: string) => RenderedEmail },
 ): Promise<void> {
-  const member = await tx.member.findUnique({ where: { id: o.memberId }, select: { email: true, name: true, emailPrefs: true } });
+  const member = o.member ?? (await tx.member.findUnique({ where: { id: o.memberId }, select: { email: true, name: true, emailPrefs: true } }));
   if (!member || readEmailPrefs(member.emailPrefs)[o.category] !== "instant") return;
   await queueEmail(tx, { key: o.key, memberId: o.memberId, to: member.email, category: o.category, message: o.build(member.name), now: o.now });
 }

@@ -5,7 +5,7 @@ import type { TAppSettings } from "@/lib/validation/app-settings";
 
 /**
  * How much of their request budget a member has used at `now` (the arithmetic is the
- * core's `requestBudget`). Two queries. Inside a send, call it after lockMember/lockPair
+ * core's `requestBudget`). One statement. Inside a send, call it after lockMember/lockPair
  * so the counts cannot race an insert.
  */
 export async function loadRequestBudget(
@@ -15,25 +15,19 @@ export async function loadRequestBudget(
   const { memberId, now } = p;
   const { weeklyLimit, pendingCap } = p.settings.requests;
   const since = new Date(now.getTime() - BUDGET_WINDOW);
-  const [recent, pending] = await Promise.all([
-    db.connectionRequest.findMany({
-      // No upper bound: a concurrent send (another instance, or a request that took the lock
-      // first) may have stored a row stamped a few ms after this request's `now`; it counts.
-      where: { requesterId: memberId, createdAt: { gt: since } },
-      select: { createdAt: true },
-      orderBy: { createdAt: "asc" },
-    }),
-    db.connectionRequest.findMany({
-      where: { requesterId: memberId, status: "pending", expiresAt: { gt: now } },
-      select: { expiresAt: true },
-      orderBy: { expiresAt: "asc" },
-      take: pendingCap,
-    }),
-  ]);
+  // No upper bound on the recent ones: a concurrent send (another instance, or a request that
+  // took the lock first) may have stored a row stamped a few ms after this request's `now`; it counts.
+  const [row] = await db.$queryRaw<{ recent: number[] | null; pending: number[] | null }[]>`
+    SELECT
+      ARRAY(SELECT (extract(epoch FROM created_at) * 1000)::float8 FROM connection_request
+            WHERE requester_id = ${memberId} AND created_at > ${since} ORDER BY created_at) AS recent,
+      ARRAY(SELECT (extract(epoch FROM expires_at) * 1000)::float8 FROM connection_request
+            WHERE requester_id = ${memberId} AND status = 'pending' AND expires_at > ${now}
+            ORDER BY expires_at LIMIT ${pendingCap}) AS pending`;
   return requestBudget({
     weeklyLimit,
     pendingCap,
-    recentCreatedAt: recent.map((r) => r.createdAt),
-    pendingExpiresAt: pending.map((r) => r.expiresAt),
+    recentCreatedAt: (row?.recent ?? []).map((ms) => new Date(Number(ms))),
+    pendingExpiresAt: (row?.pending ?? []).map((ms) => new Date(Number(ms))),
   });
 }

@@ -3,11 +3,9 @@ import { emailRequestAnswered, emailRequestReceived } from "@/lib/server/email/e
 import type { Db } from "@/lib/db/create-client";
 import type { Tx } from "@/lib/server/db";
 import { AppError, fieldError, isUniqueViolation, notFound } from "@/lib/server/errors";
-import { getAppSettings } from "@/lib/server/settings";
-import { evaluatePair } from "@/lib/server/queries/evaluate-pairs";
-import { loadPolicy } from "@/lib/server/queries/policy";
+import { directedKey, loadPairInputs, type PairInput } from "@/lib/server/queries/pair-inputs";
 import { loadRequestBudget } from "@/lib/server/queries/request-budget";
-import { lockPair } from "@/lib/server/services/locks";
+import { lockSendPair } from "@/lib/server/services/locks";
 import { notify } from "@/lib/server/services/notifications/notify";
 import { fieldErrorsOf } from "@/lib/validation/form-data";
 import { ZSendRequest, type TSendRequestInput } from "@/lib/validation/request";
@@ -22,7 +20,8 @@ import { DUPLICATE_PENDING } from "@/lib/warmup/wording";
 import { recordAudit } from "@/lib/server/services/audit/record-audit";
 import { connectMembers } from "./connect-members";
 import { expireRequests } from "./expire-requests";
-import { refreshPairs } from "@/lib/server/services/summaries/refresh-pairs";
+import { bothWays, lockSummaries, storeSummaries } from "@/lib/server/services/summaries/refresh-pairs";
+import { summarize } from "@/lib/warmup/summary";
 
 export type SendResult =
   | { kind: "sent"; requestId: string; recipientHandle: string; expiresAt: Date }
@@ -48,10 +47,11 @@ export async function sendRequest(
   const { to, note } = parsed.data;
   try {
     return await db.$transaction(async (tx) => {
-      const [requester, recipient] = await Promise.all([
-        tx.member.findUnique({ where: { id: requesterId }, select: { id: true, handle: true, name: true, emailVerifiedAt: true } }),
-        tx.member.findUnique({ where: { handle: to }, select: { id: true, handle: true, name: true } }),
-      ]);
+      // One statement reads and locks both members; the recipient's address and email choices
+      // serve the email below.
+      const found = await lockSendPair(tx, requesterId, to);
+      const requester = found.find((m) => m.id === requesterId);
+      const recipient = found.find((m) => m.handle === to);
       if (!requester || !recipient) throw notFound("That member");
       if (!requester.emailVerifiedAt) {
         throw new AppError("email_unverified", "Please confirm your email address first: open the link we sent you, or ask for a new one from the banner at the top of the page.");
@@ -63,29 +63,24 @@ export async function sendRequest(
         const topic = await loadNoteTopic(tx, { requesterId: requester.id, recipientId: recipient.id });
         throw fieldError("note", stockNoteHint(firstNameOf(recipient.name), topic));
       }
-
-      await lockPair(tx, requester.id, recipient.id);
-      // Re-read under the lock: a suspension that committed after requireMember() still counts.
-      const suspensions = await tx.member.findMany({
-        where: { id: { in: [requester.id, recipient.id] } },
-        select: { id: true, suspendedAt: true, suspendedUntil: true, deleteAt: true },
-      });
-      const suspensionOf = (id: string) => {
-        const m = suspensions.find((s) => s.id === id);
-        return { suspendedAt: m?.suspendedAt ?? null, suspendedUntil: m?.suspendedUntil ?? null };
-      };
       await expireRequests(tx, { now, memberIds: [requester.id, recipient.id] });
 
-      // Read once: the policy in force now is both what the gate evaluates and what the snapshot keeps.
-      const settings = await getAppSettings(tx);
-      const policy = await loadPolicy(tx, { memberId: recipient.id, settings });
-      const evaluation = await evaluatePair(tx, { viewerId: requester.id, otherId: recipient.id, now, role: "requester", policyOverride: policy, settings });
+      // The pair's summaries are locked before its facts are read, so the facts the gate judges
+      // are also the ones the summaries are rewritten from after the write (no other write to
+      // the pair can commit in between). One read: interactions, relation, both protocols and
+      // the settings in force — the policy the gate evaluates is the one the snapshot keeps.
+      const pairs = bothWays([[requester.id, recipient.id]]);
+      await lockSummaries(tx, { pairs, now });
+      const { inputs, settings } = await loadPairInputs(tx, { pairs, now });
+      const outgoing = inputs.get(directedKey(requester.id, recipient.id));
+      const incoming = inputs.get(directedKey(recipient.id, requester.id));
+      const evaluation = outgoing ? summarize(outgoing.input, outgoing.changesAt).evaluation : null;
       // The budget matters only to a warm pair: a refusal for any other reason reads nothing more.
       const budget = evaluation?.status === "warm" ? await loadRequestBudget(tx, { memberId: requester.id, now, settings }) : null;
 
       const decision = decideSend({
-        requester: { id: requester.id, ...suspensionOf(requester.id) },
-        recipient: { id: recipient.id, name: recipient.name, ...suspensionOf(recipient.id), leavingOn: suspensions.find((m) => m.id === recipient.id)?.deleteAt ?? null },
+        requester: { id: requester.id, suspendedAt: requester.suspendedAt, suspendedUntil: requester.suspendedUntil },
+        recipient: { id: recipient.id, name: recipient.name, suspendedAt: recipient.suspendedAt, suspendedUntil: recipient.suspendedUntil, leavingOn: recipient.deleteAt },
         evaluation,
         budget,
         now,
@@ -97,6 +92,7 @@ export async function sendRequest(
       }
       if (decision.mutual) return acceptMutual(tx, { requester, recipient, note, now });
       const granted = decision.evaluation;
+      const policy = outgoing!.input.policy;
 
       const expiresAt = addDays(now, settings.requests.expiryDays);
       const request = await tx.connectionRequest.create({
@@ -112,7 +108,12 @@ export async function sendRequest(
         },
         select: { id: true },
       });
-      await refreshPairs(tx, { pairs: [[requester.id, recipient.id]], now });
+      // The summaries from the facts read above plus this write: the request is pending both
+      // ways until it expires. (The model-based summary test checks this equals a fresh read.)
+      await storeSummaries(tx, {
+        inputs: [withPending(outgoing!, "outgoing", expiresAt), ...(incoming ? [withPending(incoming, "incoming", expiresAt)] : [])],
+        now,
+      });
       await notify(
         tx,
         recipient.id,
@@ -120,7 +121,7 @@ export async function sendRequest(
         { requestId: request.id, member: { handle: requester.handle, name: requester.name }, excerpt: excerpt(note) },
         now,
       );
-      await emailRequestReceived(tx, { requestId: request.id, recipientId: recipient.id, fromName: requester.name, note, now });
+      await emailRequestReceived(tx, { requestId: request.id, recipient, fromName: requester.name, note, now });
       await recordAudit(tx, {
         actorId: requester.id,
         action: "request.sent",
@@ -176,6 +177,12 @@ async function acceptMutual(
     at: now,
   });
   return { kind: "connected", requestId: incoming.id, recipientHandle: recipient.handle };
+}
+
+/** A pair's facts with a request from the requester now pending, expiring at `expiresAt`. */
+function withPending(p: PairInput, direction: "outgoing" | "incoming", expiresAt: Date): Pick<PairInput, "input" | "changesAt"> {
+  const relation = { ...p.input.relation, ...(direction === "outgoing" ? { pendingOutgoing: true } : { pendingIncoming: true }) };
+  return { input: { ...p.input, relation }, changesAt: [...p.changesAt, expiresAt] };
 }
 
 function excerpt(note: string, max = 140): string {

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Tx } from "@/lib/server/db";
-import { directedKey, loadPairInputs, type DirectedPair } from "@/lib/server/queries/pair-inputs";
+import { directedKey, loadPairInputs, type DirectedPair, type PairInput } from "@/lib/server/queries/pair-inputs";
 import { summarize, type Summary } from "@/lib/warmup/summary";
 import type { Evaluation, RelationshipStatus } from "@/lib/warmup/types";
 
@@ -31,8 +31,17 @@ export function bothWays(pairs: readonly (readonly [string, string])[]): Directe
 
 /**
  * Locks the summary rows of these directed pairs until the transaction ends, creating
- * missing ones (stale placeholders, never shown). Taken in one order (by requester, then
- * recipient), so two transactions locking overlapping pairs cannot deadlock on them.
+ * missing ones (stale placeholders, never shown). One statement, taking the rows in one
+ * order (by requester, then recipient), so two transactions locking overlapping pairs cannot
+ * deadlock on them. Which way is decided once, on the statement's snapshot:
+ * - every row exists (nearly always: any write to a pair created them): `SELECT … FOR UPDATE`
+ *   in that order — a lock only, no new row version;
+ * - some row is missing: one ordered `INSERT … ON CONFLICT DO UPDATE` over all of them, which
+ *   creates the missing rows and locks the others (a row another transaction creates
+ *   meanwhile is waited for and locked, not duplicated). Never both: holding some rows while
+ *   inserting others would take locks out of order.
+ * Either way the row values returned are the latest committed (the lock waits for a
+ * concurrent writer, then reads its version).
  *
  * This lock is what keeps summaries right under concurrency: a second transaction
  * refreshing the same pair waits here, and then reads (READ COMMITTED: a new snapshot per
@@ -44,13 +53,30 @@ export async function lockSummaries(tx: Tx, p: { pairs: readonly DirectedPair[];
   const out = new Map<string, LockedSummary>();
   if (pairs.length === 0) return out;
   const rows = await tx.$queryRaw<{ requester_id: string; recipient_id: string; status: string; gate_met: boolean; fresh: boolean }[]>`
-    INSERT INTO relationship_summary AS s
-      (requester_id, recipient_id, status, percent, gate_met, points, interactions, valid_until, computed_at, stale)
-    SELECT r, c, 'cold', 0, false, 0, 0, ${EPOCH}::timestamp(3), ${p.now}::timestamp(3), true
-    FROM unnest(${pairs.map(([a]) => a)}::text[], ${pairs.map(([, b]) => b)}::text[]) AS w(r, c)
-    ORDER BY r, c
-    ON CONFLICT (requester_id, recipient_id) DO UPDATE SET stale = s.stale
-    RETURNING s.requester_id, s.recipient_id, s.status, s.gate_met, (NOT s.stale AND s.valid_until > ${p.now}) AS fresh`;
+    WITH want AS (
+      SELECT DISTINCT r, c FROM unnest(${pairs.map(([a]) => a)}::text[], ${pairs.map(([, b]) => b)}::text[]) AS w(r, c)
+    ),
+    present AS (
+      SELECT count(*) = (SELECT count(*) FROM want) AS all_there
+      FROM relationship_summary s JOIN want ON s.requester_id = want.r AND s.recipient_id = want.c
+    ),
+    locked AS (
+      SELECT s.requester_id, s.recipient_id, s.status, s.gate_met, (NOT s.stale AND s.valid_until > ${p.now}) AS fresh
+      FROM relationship_summary s JOIN want ON s.requester_id = want.r AND s.recipient_id = want.c
+      WHERE (SELECT all_there FROM present)
+      ORDER BY s.requester_id, s.recipient_id
+      FOR UPDATE OF s
+    ),
+    made AS (
+      INSERT INTO relationship_summary AS s
+        (requester_id, recipient_id, status, percent, gate_met, points, interactions, valid_until, computed_at, stale)
+      SELECT r, c, 'cold', 0, false, 0, 0, ${EPOCH}::timestamp(3), ${p.now}::timestamp(3), true
+      FROM want WHERE NOT (SELECT all_there FROM present)
+      ORDER BY r, c
+      ON CONFLICT (requester_id, recipient_id) DO UPDATE SET stale = s.stale
+      RETURNING s.requester_id, s.recipient_id, s.status, s.gate_met, (NOT s.stale AND s.valid_until > ${p.now}) AS fresh
+    )
+    SELECT * FROM locked UNION ALL SELECT * FROM made`;
   for (const r of rows) out.set(directedKey(r.requester_id, r.recipient_id), { status: r.status as RelationshipStatus, gateMet: r.gate_met, fresh: r.fresh });
   return out;
 }
@@ -67,14 +93,28 @@ export async function refreshSummaries(
   tx: Tx,
   p: { pairs: readonly DirectedPair[]; now: Date; locked?: boolean },
 ): Promise<Map<string, Refreshed>> {
-  const out = new Map<string, Refreshed>();
-  if (p.pairs.length === 0) return out;
+  if (p.pairs.length === 0) return new Map();
   if (!p.locked) await lockSummaries(tx, p);
   const { inputs } = await loadPairInputs(tx, { pairs: p.pairs, now: p.now });
+  return storeSummaries(tx, { inputs: inputs.values(), now: p.now });
+}
+
+/**
+ * Summarises these inputs and writes them to their rows, which the caller has locked
+ * (lockSummaries) and whose facts it read after taking the lock — from loadPairInputs, as
+ * refreshSummaries does, or from inputs it read for its own decision and then updated with
+ * its own write (a send: the new pending request). One statement. Returns each pair's
+ * evaluation by directedKey.
+ */
+export async function storeSummaries(
+  tx: Tx,
+  p: { inputs: Iterable<Pick<PairInput, "input" | "changesAt">>; now: Date },
+): Promise<Map<string, Refreshed>> {
+  const out = new Map<string, Refreshed>();
   const values: unknown[] = [];
-  for (const [key, { input, changesAt }] of inputs) {
+  for (const { input, changesAt } of p.inputs) {
     const result = summarize(input, changesAt);
-    out.set(key, result);
+    out.set(directedKey(input.requesterId, input.recipientId), result);
     const s = result.summary;
     values.push({
       r: input.requesterId,
