@@ -31,17 +31,8 @@ export function bothWays(pairs: readonly (readonly [string, string])[]): Directe
 
 /**
  * Locks the summary rows of these directed pairs until the transaction ends, creating
- * missing ones (stale placeholders, never shown). One statement, taking the rows in one
- * order (by requester, then recipient), so two transactions locking overlapping pairs cannot
- * deadlock on them. Which way is decided once, on the statement's snapshot:
- * - every row exists (nearly always: any write to a pair created them): `SELECT … FOR UPDATE`
- *   in that order — a lock only, no new row version;
- * - some row is missing: one ordered `INSERT … ON CONFLICT DO UPDATE` over all of them, which
- *   creates the missing rows and locks the others (a row another transaction creates
- *   meanwhile is waited for and locked, not duplicated). Never both: holding some rows while
- *   inserting others would take locks out of order.
- * Either way the row values returned are the latest committed (the lock waits for a
- * concurrent writer, then reads its version).
+ * missing ones (stale placeholders, never shown). Taken in one order (by requester, then
+ * recipient), so two transactions locking overlapping pairs cannot deadlock on them.
  *
  * This lock is what keeps summaries right under concurrency: a second transaction
  * refreshing the same pair waits here, and then reads (READ COMMITTED: a new snapshot per
@@ -53,30 +44,13 @@ export async function lockSummaries(tx: Tx, p: { pairs: readonly DirectedPair[];
   const out = new Map<string, LockedSummary>();
   if (pairs.length === 0) return out;
   const rows = await tx.$queryRaw<{ requester_id: string; recipient_id: string; status: string; gate_met: boolean; fresh: boolean }[]>`
-    WITH want AS (
-      SELECT DISTINCT r, c FROM unnest(${pairs.map(([a]) => a)}::text[], ${pairs.map(([, b]) => b)}::text[]) AS w(r, c)
-    ),
-    present AS (
-      SELECT count(*) = (SELECT count(*) FROM want) AS all_there
-      FROM relationship_summary s JOIN want ON s.requester_id = want.r AND s.recipient_id = want.c
-    ),
-    locked AS (
-      SELECT s.requester_id, s.recipient_id, s.status, s.gate_met, (NOT s.stale AND s.valid_until > ${p.now}) AS fresh
-      FROM relationship_summary s JOIN want ON s.requester_id = want.r AND s.recipient_id = want.c
-      WHERE (SELECT all_there FROM present)
-      ORDER BY s.requester_id, s.recipient_id
-      FOR UPDATE OF s
-    ),
-    made AS (
-      INSERT INTO relationship_summary AS s
-        (requester_id, recipient_id, status, percent, gate_met, points, interactions, valid_until, computed_at, stale)
-      SELECT r, c, 'cold', 0, false, 0, 0, ${EPOCH}::timestamp(3), ${p.now}::timestamp(3), true
-      FROM want WHERE NOT (SELECT all_there FROM present)
-      ORDER BY r, c
-      ON CONFLICT (requester_id, recipient_id) DO UPDATE SET stale = s.stale
-      RETURNING s.requester_id, s.recipient_id, s.status, s.gate_met, (NOT s.stale AND s.valid_until > ${p.now}) AS fresh
-    )
-    SELECT * FROM locked UNION ALL SELECT * FROM made`;
+    INSERT INTO relationship_summary AS s
+      (requester_id, recipient_id, status, percent, gate_met, points, interactions, valid_until, computed_at, stale)
+    SELECT r, c, 'cold', 0, false, 0, 0, ${EPOCH}::timestamp(3), ${p.now}::timestamp(3), true
+    FROM unnest(${pairs.map(([a]) => a)}::text[], ${pairs.map(([, b]) => b)}::text[]) AS w(r, c)
+    ORDER BY r, c
+    ON CONFLICT (requester_id, recipient_id) DO UPDATE SET stale = s.stale
+    RETURNING s.requester_id, s.recipient_id, s.status, s.gate_met, (NOT s.stale AND s.valid_until > ${p.now}) AS fresh`;
   for (const r of rows) out.set(directedKey(r.requester_id, r.recipient_id), { status: r.status as RelationshipStatus, gateMet: r.gate_met, fresh: r.fresh });
   return out;
 }
