@@ -1,0 +1,20 @@
+import { z } from "zod";
+import { ZHandleRef } from "./member";
+
+export const OFFER_DECISIONS = ["add", "dismiss"] as const;
+
+/**
+ * "Found for you" on /interactions and `POST /interaction-offers/{handle}/add|dismiss`: every
+ * open offer about one member, added (logged) or dismissed at once.
+ */
+export const ZOfferDecision = z.strictObject({
+  member: ZHandleRef("member"),
+  decision: z.enum(OFFER_DECISIONS, { error: "Choose add or dismiss." }),
+});
+export type TOfferDecisionInput = z.input<typeof ZOfferDecision>;
+
+/** The opt-in, in Settings → Account and `PATCH /me`. */
+export const ZFindInteractions = z.boolean({ error: "Choose on (true) or off (false)." }).meta({
+  description:
+    "Found for you: Rapport reads your own public Bluesky posts (with a verified Bluesky account) for replies to and mentions of members with verified accounts, and offers them to you for logging on /interactions.",
+});
