@@ -12,9 +12,3 @@ export const ZOfferDecision = z.strictObject({
   decision: z.enum(OFFER_DECISIONS, { error: "Choose add or dismiss." }),
 });
 export type TOfferDecisionInput = z.input<typeof ZOfferDecision>;
-
-/** The opt-in, in Settings → Account and `PATCH /me`. */
-export const ZFindInteractions = z.boolean({ error: "Choose on (true) or off (false)." }).meta({
-  description:
-    "Found for you: Rapport reads your own public Bluesky posts (with a verified Bluesky account) for replies to and mentions of members with verified accounts, and offers them to you for logging on /interactions.",
-});

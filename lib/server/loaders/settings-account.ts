@@ -15,13 +15,13 @@ export async function loadAccountSettingsPage() {
   const db = await getDb();
   const m = await db.member.findUniqueOrThrow({
     where: { id: viewer.id },
-    select: { ...PROFILE_SELECT, email: true, passwordHash: true, linkedAccounts: { select: { network: true, handle: true, verifiedAt: true, code: true } } },
+    select: { ...PROFILE_SELECT, email: true, passwordHash: true, findInteractions: true, linkedAccounts: { select: { network: true, handle: true, verifiedAt: true, code: true } } },
   });
-  const { createdAt: _c, role: _r, topics, discoverable, passwordHash, linkedAccounts, ...rest } = m;
+  const { createdAt: _c, role: _r, topics, discoverable, passwordHash, linkedAccounts, findInteractions, ...rest } = m;
   const b = linkedAccounts.find((a) => a.network === "bluesky");
   const bluesky = b ? { handle: b.handle, verified: b.verifiedAt !== null, code: b.verifiedAt ? null : b.code } : null;
   const md = linkedAccounts.find((a) => a.network === "mastodon");
   const mastodon = md ? { handle: md.handle, verified: md.verifiedAt !== null, backLink: md.verifiedAt ? null : md.code } : null;
   // The form edits topics as one comma-separated text. Only whether a password is set leaves this loader.
-  return { viewer, m: rest, profile: { ...rest, topics: topics.join(", ") }, discoverable, hasPassword: passwordHash !== null, browserLocale: negotiateLocale((await headers()).get("accept-language")), bluesky, mastodon, verifyEnabled: verifyConfig().enabled };
+  return { viewer, m: rest, profile: { ...rest, topics: topics.join(", ") }, discoverable, hasPassword: passwordHash !== null, browserLocale: negotiateLocale((await headers()).get("accept-language")), bluesky, mastodon, findInteractions, verifyEnabled: verifyConfig().enabled };
 }

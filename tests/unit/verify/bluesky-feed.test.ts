@@ -3,6 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { didsInFeed, feedStart, offersFromFeed, reachedStart, ZGetAuthorFeed, type GetAuthorFeedOutput } from "@/lib/verify/bluesky-feed";
 import { parseBlueskyPostUrl } from "@/lib/verify/bluesky";
+import { offerQuestion } from "@/lib/verify/offers";
 
 const fixture = (name: string) => JSON.parse(fs.readFileSync(path.join(__dirname, "../../fixtures/bluesky", name), "utf8"));
 const page = ZGetAuthorFeed.parse(fixture("getAuthorFeed.json"));
@@ -89,5 +90,16 @@ describe("how far back the finder reads", () => {
     expect(reachedStart(page, new Date("2026-11-19T00:00:00Z"))).toBe(true);
     expect(reachedStart({ feed: page.feed }, start)).toBe(true);
     expect(reachedStart({ cursor: "x", feed: [] }, start)).toBe(true);
+  });
+});
+
+describe("the question above a group of offers", () => {
+  it.each([
+    [["reply", "reply", "reply"], "3 public replies between you and Grace on Bluesky — add them?"],
+    [["reply", "mention", "reply"], "2 public replies and 1 mention between you and Grace on Bluesky — add them?"],
+    [["mention"], "1 public mention between you and Grace on Bluesky — add it?"],
+    [["reply"], "1 public reply between you and Grace on Bluesky — add it?"],
+  ])("%j → %s", (kinds, text) => {
+    expect(offerQuestion(kinds, "Grace Kim", "bluesky")).toBe(text);
   });
 });

@@ -17,12 +17,14 @@ import { LinkedAccounts } from "./linked-accounts";
 import { MastodonAccount } from "./mastodon-account";
 import { linkMastodonAction, unlinkMastodonAction } from "@/lib/server/actions/linked-mastodon";
 import { linkBlueskyAction, unlinkBlueskyAction } from "@/lib/server/actions/linked-accounts";
+import { setFindInteractionsAction } from "@/lib/server/actions/offers";
+import { FindInteractionsForm } from "./find-interactions-form";
 
 export const metadata = { title: "Account settings" };
 
 export default async function AccountSettingsPage({ searchParams }: { searchParams: Promise<{ deletion?: string }> }) {
   const { deletion } = await searchParams;
-  const { viewer, m, profile, discoverable, hasPassword, browserLocale, bluesky, mastodon, verifyEnabled } = await loadAccountSettingsPage();
+  const { viewer, m, profile, discoverable, hasPassword, browserLocale, bluesky, mastodon, findInteractions, verifyEnabled } = await loadAccountSettingsPage();
   const fmt = await dateFormat();
   return (
     <div className="mx-auto max-w-2xl">
@@ -55,6 +57,7 @@ export default async function AccountSettingsPage({ searchParams }: { searchPara
           Linked accounts
         </h2>
         <LinkedAccounts bluesky={bluesky} link={linkBlueskyAction} unlink={unlinkBlueskyAction} enabled={verifyEnabled} />
+        {verifyEnabled ? <FindInteractionsForm on={findInteractions} blueskyVerified={bluesky?.verified ?? false} action={setFindInteractionsAction} /> : null}
         <MastodonAccount mastodon={mastodon} link={linkMastodonAction} unlink={unlinkMastodonAction} enabled={verifyEnabled} />
       </section>
       <section className="card mt-6 space-y-6" aria-labelledby="security-title">
