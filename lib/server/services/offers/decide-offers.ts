@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db/create-client";
 import { AppError, isUniqueViolation, notFound } from "@/lib/server/errors";
 import { parseInput } from "@/lib/server/validation";
 import { logParsedInteraction } from "@/lib/server/services/interactions/log-interaction";
+import { isBlockedEither } from "@/lib/server/services/interactions/blocks";
 import { oldestLoggableDay } from "@/lib/validation/logged-interaction";
 import { ZOfferDecision, type TOfferDecisionInput } from "@/lib/validation/interaction-offer";
 
@@ -28,7 +29,8 @@ export async function decideOffers(db: Db, { actorId, input, now }: { actorId: s
   try {
     return await db.$transaction(async (tx) => {
       const target = await tx.member.findUnique({ where: { handle: member }, select: { id: true, handle: true } });
-      if (!target) throw notFound("That member");
+      // a member in a block with the actor reads as unknown, as everywhere
+      if (!target || (await isBlockedEither(tx, actorId, target.id))) throw notFound("That member");
       const claimed = await tx.interactionOffer.updateManyAndReturn({
         // an offer that has grown over a year old can no longer be logged: it stays open, and the list no longer shows it
         where: { actorId, targetId: target.id, state: "open", ...(decision === "add" ? { occurredAt: { gte: oldestLoggableDay(now) } } : {}) },
