@@ -48,6 +48,14 @@ function Details({ row, fmt }: { row: LoggedRow; fmt: DateFormat }) {
   );
 }
 
+/** The banner after "Add them" / "Dismiss" (?found=added-3 | dismissed). */
+function foundOutcome(v: string): string {
+  if (v === "dismissed") return "Dismissed — Rapport won't offer those again.";
+  const n = Number(/^added-(\d+)$/.exec(v)?.[1] ?? 0);
+  if (n === 0) return "Nothing new to add — they were already logged.";
+  return `Added ${n === 1 ? "1 interaction" : `${n} interactions`} from Bluesky. Rapport checks ${n === 1 ? "it" : "them"} there, usually within seconds.`;
+}
+
 export default async function InteractionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const fmt = await dateFormat();
   const sp = await searchParams;
@@ -70,6 +78,11 @@ export default async function InteractionsPage({ searchParams }: { searchParams:
         </p>
       ) : null}
 
+      {typeof sp.found === "string" ? (
+        <p role="status" className="rounded-lg bg-green-50 px-3 py-2 text-sm text-green-900 dark:bg-green-950/40 dark:text-green-100" data-testid="found-outcome">
+          {foundOutcome(sp.found)}
+        </p>
+      ) : null}
       {offers.length > 0 ? (
         <section aria-labelledby="found-heading" className="space-y-3" data-testid="found-for-you">
           <h2 id="found-heading" className="text-lg font-semibold">

@@ -1,5 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { failure, type ActionState } from "@/lib/server/action-result";
 import { requireMember } from "@/lib/server/auth/session";
 import { decideOffers } from "@/lib/server/services/offers/decide-offers";
@@ -11,21 +12,24 @@ import { queueEvidenceCheck } from "@/lib/server/verify/queue-check";
 import { queueFindOffers } from "@/lib/server/verify/queue-find";
 import { systemNow } from "@/lib/server/clock";
 
-/** "Add them" / "Dismiss" on a group of Found-for-you offers (/interactions). */
+/**
+ * "Add them" / "Dismiss" on a group of Found-for-you offers (/interactions). The group is gone
+ * afterwards, so the outcome is said by the page it lands on (a status banner), not by the form.
+ */
 export async function decideOffersAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  let outcome: string;
   try {
     const viewer = await requireMember();
     const input = formObject(form, ["member", "decision"]) as TOfferDecisionInput;
     const out = await decideOffers(await getDb(), { actorId: viewer.id, input, now: systemNow() });
     out.logged.forEach(queueEvidenceCheck);
-    revalidatePath("/interactions", "layout");
-    revalidatePath("/u/[handle]", "page");
-    const n = out.logged.length;
-    if (input.decision === "dismiss") return { ok: true, message: out.offers.length ? "Dismissed — they won't be offered again." : "Already done." };
-    return { ok: true, message: n ? `Added ${n === 1 ? "it" : `all ${n}`} — Rapport is checking ${n === 1 ? "it" : "them"} on Bluesky.` : "Already added." };
+    outcome = input.decision === "dismiss" ? "dismissed" : `added-${out.logged.length}`;
   } catch (e) {
     return failure(e, form);
   }
+  revalidatePath("/interactions", "layout");
+  revalidatePath("/u/[handle]", "page");
+  redirect(`/interactions?found=${outcome}`);
 }
 
 /** Settings → Account: "Look for our public replies and mentions on Bluesky and offer them to me". */
