@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { findInteractionOffers, FIND_MAX_PAGES } from "@/lib/server/services/offers/find-offers";
+import { dueFinders, findInteractionOffers, FIND_MAX_PAGES } from "@/lib/server/services/offers/find-offers";
+import { interactionsFind } from "@/lib/server/jobs/registry";
 import { decideOffers } from "@/lib/server/services/offers/decide-offers";
 import { setFindInteractions } from "@/lib/server/services/offers/find-setting";
 import { listOpenOffers } from "@/lib/server/queries/interaction-offers";
@@ -169,6 +170,13 @@ describe("Found for you: replies and mentions on Bluesky offered for logging", (
     expect(feedReads()).toHaveLength(0);
   });
 
+  it("a feed Bluesky will not show (the account is gone: 400) offers nothing and counts as searched", async () => {
+    const { ana } = await setup();
+    await t.db.linkedAccount.updateMany({ where: { memberId: ana.id }, data: { externalId: "did:plc:gone7gone7gone7gone7gone7" } });
+    expect(await find(ana.id)).toEqual({ outcome: "found", created: 0 });
+    expect((await t.db.member.findUniqueOrThrow({ where: { id: ana.id } })).interactionsFoundAt).toEqual(now);
+  });
+
   it("Bluesky rate-limiting (429) is a fault to retry later: nothing is written, and the next run finds the offers", async () => {
     const { ana } = await setup();
     fake.rateLimit(120, 1);
@@ -186,6 +194,26 @@ describe("Found for you: replies and mentions on Bluesky offered for logging", (
     for (let i = 0; i < 350; i++) fake.addReply({ authorDid: ANA, parentDid: ANA, rkey: `3lbx${i}`, createdAt: new Date(now.getTime() - 2 * day - i * 0.5 * day).toISOString() });
     await find(ana.id);
     expect(feedReads().map((r) => r.query.cursor ?? null)).toEqual([null, "100", "200"]);
+  });
+});
+
+describe("the interactions.find job", () => {
+  beforeEach(() => t.reset());
+
+  it("the hourly sweep searches opted-in members not searched for a day, least recently first, and leaves the others", async () => {
+    const { ana, grace } = await setup();
+    // Grace opted in too and was searched an hour ago: not due. Lee never opted in.
+    await setFindInteractions(t.db, { memberId: grace.id, on: true });
+    await t.db.member.update({ where: { id: grace.id }, data: { interactionsFoundAt: new Date(now.getTime() - 3_600_000) } });
+    expect(await dueFinders(t.db, { before: new Date(now.getTime() - 23 * 3_600_000), limit: 10 })).toEqual([ana.id]);
+    process.env.RAPPORT_BLUESKY_API = srv.url;
+    try {
+      await interactionsFind.handler(t.db, {}, { now });
+    } finally {
+      delete process.env.RAPPORT_BLUESKY_API;
+    }
+    expect(await t.db.interactionOffer.count({ where: { actorId: ana.id } })).toBe(3);
+    expect(feedReads().map((r) => r.query.actor)).toEqual([ANA]);
   });
 });
 
