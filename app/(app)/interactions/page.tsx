@@ -91,7 +91,7 @@ export default async function InteractionsPage({ searchParams }: { searchParams:
           <p className="text-sm muted">
             Rapport found these in your public Bluesky posts.{" "}
             <Link href="/settings/account" className="underline">
-              Change this
+              Change this in your account settings
             </Link>
           </p>
           <ul className="space-y-3">
