@@ -72,6 +72,7 @@ export const ZLoggedInteractionCreate = z
     }
   });
 export type TLoggedInteractionCreateInput = z.input<typeof ZLoggedInteractionCreate>;
+export type TLoggedInteractionCreate = z.output<typeof ZLoggedInteractionCreate>;
 
 /** The target's decision about an interaction logged about them. */
 export const ZLoggedDecision = z.strictObject({
@@ -102,7 +103,11 @@ export function parseDay(v: string): Date | null {
 export function occurredOnProblem(day: Date, now: Date): string | null {
   const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
   if (day.getTime() > today) return "That date is in the future — log interactions once they have happened (dates are in UTC).";
-  const yearAgo = Date.UTC(now.getUTCFullYear() - 1, now.getUTCMonth(), now.getUTCDate());
-  if (day.getTime() < yearAgo) return "That's more than a year ago — only interactions from the past year can be logged.";
+  if (day.getTime() < oldestLoggableDay(now).getTime()) return "That's more than a year ago — only interactions from the past year can be logged.";
   return null;
+}
+
+/** The earliest day that can still be logged at `now`: a year ago, UTC. */
+export function oldestLoggableDay(now: Date): Date {
+  return new Date(Date.UTC(now.getUTCFullYear() - 1, now.getUTCMonth(), now.getUTCDate()));
 }

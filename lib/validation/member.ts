@@ -130,6 +130,12 @@ export const ZProfileUpdate = z.strictObject({
 });
 export type TProfileUpdateInput = z.input<typeof ZProfileUpdate>;
 
+/** The opt-in, in Settings → Account and `PATCH /me`. */
+export const ZFindInteractions = z.boolean({ error: "Choose on (true) or off (false)." }).meta({
+  description:
+    "Found for you: Rapport reads your own public Bluesky posts (with a verified Bluesky account) for replies to and mentions of members with verified accounts, and offers them to you for logging on /interactions.",
+});
+
 /**
  * `PATCH /me`: the profile fields, and linked accounts. Setting a Bluesky handle starts linking
  * it (you get a one-time code); setting the same handle again checks the code; null unlinks.
@@ -137,6 +143,7 @@ export type TProfileUpdateInput = z.input<typeof ZProfileUpdate>;
  * GitHub sign-in in one step.
  */
 export const ZMeUpdate = ZProfileUpdate.extend({
+  findInteractions: ZFindInteractions.optional(),
   linkedAccounts: z
     .strictObject({
       bluesky: z

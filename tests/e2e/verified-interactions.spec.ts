@@ -144,3 +144,58 @@ test("a GitHub comment logged with its URL is verified by Rapport through GitHub
   await expect(page.getByTestId("verified-accounts")).toContainText(`GitHub @${targetGh.login}`);
   await expect(page.getByTestId("verified-accounts").getByRole("link", { name: /GitHub/ })).toHaveAttribute("href", `https://github.com/${targetGh.login}`);
 });
+
+test("Found for you: with the opt-in on, Rapport finds a public Bluesky reply, offers it on Interactions, and one click logs it", async ({ browser }) => {
+  const actor = newAccount("fnd_a");
+  const target = newAccount("fnd_g");
+  const actorDid = did();
+  const targetDid = did();
+  const actorHandle = `${actor.handle.replace(/_/g, "-")}.bsky.social`;
+  const targetHandle = `${target.handle.replace(/_/g, "-")}.bsky.social`;
+  await fake("account", { handle: actorHandle, did: actorDid, displayName: actor.name });
+  await fake("account", { handle: targetHandle, did: targetDid, displayName: target.name });
+
+  const targetPage = await (await browser.newContext()).newPage();
+  await signUp(targetPage, target);
+  await linkBluesky(targetPage, targetHandle, targetDid);
+
+  const page = await (await browser.newContext()).newPage();
+  await signUp(page, actor);
+  await linkBluesky(page, actorHandle, actorDid);
+  // A reply the actor wrote on Bluesky yesterday, never logged here.
+  const yesterday = new Date(Date.now() - 86_400_000).toISOString();
+  const { url } = await fake("reply", { authorDid: actorDid, parentDid: targetDid, rkey: `3lf${Date.now().toString(36)}`, createdAt: yesterday });
+
+  // Off by default: nothing is offered.
+  await page.goto("/interactions");
+  await expect(page.getByTestId("found-for-you")).toHaveCount(0);
+
+  await page.goto("/settings/account");
+  const optIn = page.getByLabel("Look for our public replies and mentions on Bluesky and offer them to me");
+  await expect(optIn).not.toBeChecked();
+  await optIn.check();
+  await page.getByRole("form", { name: "Found for you" }).getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText(/On — Rapport is looking now/)).toBeVisible();
+
+  // The in-process worker reads the feed within seconds; the page reads what is stored.
+  const first = target.name.split(" ")[0];
+  const question = `1 public reply between you and ${first} on Bluesky — add it?`;
+  await expect(async () => {
+    await page.goto("/interactions");
+    await expect(page.getByTestId("found-for-you").getByText(question)).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
+  const found = page.getByTestId("found-for-you");
+  await expect(found.getByRole("link", { name: /View on Bluesky/ })).toHaveAttribute("href", url);
+
+  await found.getByRole("button", { name: "Add it" }).click();
+  await expect(page).toHaveURL(/\/interactions\?found=added-1/);
+  await expect(page.getByTestId("found-outcome")).toHaveText(/Added 1 interaction from Bluesky/);
+
+  // Logged once, with the post as evidence, and verified by the usual check.
+  await expect(async () => {
+    await page.goto("/interactions");
+    await expect(page.getByTestId("found-for-you")).toHaveCount(0);
+    await expect(page.getByRole("link", { name: url })).toHaveCount(1);
+    await expect(page.getByTestId("logged-status").first()).toHaveText(/Verified on Bluesky/, { timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
+});

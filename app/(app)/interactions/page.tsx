@@ -9,6 +9,9 @@ import { DecideButtons, WithdrawButton } from "./logged-actions";
 import { ReportLink } from "@/components/reports/report-link";
 import { loadInteractionsPage } from "@/lib/server/loaders/interactions";
 import { loggedVerification, VERIFIED_BY_LABELS } from "@/lib/verify/logged-verification";
+import { offerQuestion } from "@/lib/verify/offers";
+import { decideOffersAction } from "@/lib/server/actions/offers";
+import { OfferButtons } from "./offers";
 
 export const metadata = { title: "Interactions" };
 
@@ -45,10 +48,18 @@ function Details({ row, fmt }: { row: LoggedRow; fmt: DateFormat }) {
   );
 }
 
+/** The banner after "Add them" / "Dismiss" (?found=added-3 | dismissed). */
+function foundOutcome(v: string): string {
+  if (v === "dismissed") return "Dismissed — Rapport won't offer those again.";
+  const n = Number(/^added-(\d+)$/.exec(v)?.[1] ?? 0);
+  if (n === 0) return "Nothing new to add — they were already logged.";
+  return `Added ${n === 1 ? "1 interaction" : `${n} interactions`} from Bluesky. Rapport checks ${n === 1 ? "it" : "them"} there, usually within seconds.`;
+}
+
 export default async function InteractionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const fmt = await dateFormat();
   const sp = await searchParams;
-  const { viewer, awaiting, mine, about } = await loadInteractionsPage();
+  const { viewer, awaiting, mine, about, offers } = await loadInteractionsPage();
 
   return (
     <div className="mx-auto max-w-3xl space-y-8">
@@ -65,6 +76,53 @@ export default async function InteractionsPage({ searchParams }: { searchParams:
         <p role="status" className="rounded-lg bg-green-50 px-3 py-2 text-sm text-green-900 dark:bg-green-950/40 dark:text-green-100">
           Logged. It counts as pending until they confirm it — or, for a Bluesky, Mastodon or GitHub link with both accounts verified, until Rapport has checked it (usually within seconds).
         </p>
+      ) : null}
+
+      {typeof sp.found === "string" ? (
+        <p role="status" className="rounded-lg bg-green-50 px-3 py-2 text-sm text-green-900 dark:bg-green-950/40 dark:text-green-100" data-testid="found-outcome">
+          {foundOutcome(sp.found)}
+        </p>
+      ) : null}
+      {offers.length > 0 ? (
+        <section aria-labelledby="found-heading" className="space-y-3" data-testid="found-for-you">
+          <h2 id="found-heading" className="text-lg font-semibold">
+            Found for you
+          </h2>
+          <p className="text-sm muted">
+            Rapport found these in your public Bluesky posts.{" "}
+            <Link href="/settings/account" className="underline">
+              Change this in your account settings
+            </Link>
+          </p>
+          <ul className="space-y-3">
+            {offers.map((g) => {
+              const first = g.member.name.split(" ")[0];
+              const headingId = `found-${g.member.handle}`;
+              return (
+                <li key={`${g.member.id}-${g.network}`} className="card space-y-2" aria-labelledby={headingId}>
+                  <p id={headingId} className="text-sm font-medium">
+                    {offerQuestion(g.offers.map((o) => o.kind), g.member.name, g.network)}
+                  </p>
+                  <ul className="space-y-1 text-sm">
+                    {g.offers.map((o) => (
+                      <li key={o.id} className="flex flex-wrap gap-x-2">
+                        <time dateTime={o.occurredAt.toISOString()}>{fmt.day(o.occurredAt.toISOString())}</time>
+                        <span className="muted">{o.kind === "reply" ? `reply to ${first}` : `mention of ${first}`}</span>
+                        <a href={o.postUrl} rel="nofollow noopener noreferrer" target="_blank" className="underline">
+                          View on Bluesky<span className="sr-only"> (the {o.kind} of {fmt.day(o.occurredAt.toISOString())}, opens in a new tab)</span>
+                        </a>
+                      </li>
+                    ))}
+                  </ul>
+                  <p className="text-xs muted">
+                    Adding logs each one as a Bluesky interaction with {first}, with the post as evidence; Rapport then checks it, as it does for any Bluesky link.
+                  </p>
+                  <OfferButtons handle={g.member.handle} firstName={first} count={g.offers.length} action={decideOffersAction} />
+                </li>
+              );
+            })}
+          </ul>
+        </section>
       ) : null}
 
       <section aria-labelledby="awaiting-heading" className="space-y-3">

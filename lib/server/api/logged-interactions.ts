@@ -68,3 +68,11 @@ export async function getLoggedForApi(viewerId: string, id: string): Promise<Log
   if (!row) throw notFound("That logged interaction");
   return toOut(row, viewerId);
 }
+
+/** Logged interactions of the caller's, by id, in the order given (the answer of a write that created them). */
+export async function loggedByIdsForApi(viewerId: string, ids: string[]): Promise<LoggedOut[]> {
+  if (ids.length === 0) return [];
+  const rows = await (await getDb()).loggedInteraction.findMany({ where: { id: { in: ids }, OR: [{ actorId: viewerId }, { targetId: viewerId }] }, select: SELECT });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => (byId.has(id) ? [toOut(byId.get(id)!, viewerId)] : []));
+}

@@ -12,7 +12,7 @@ import { iso } from "./present/common";
 export async function loadMe(memberId: string): Promise<z.input<typeof ZMe>> {
   const m = await (await getDb()).member.findUniqueOrThrow({
     where: { id: memberId },
-    select: { ...PROFILE_SELECT, email: true, timeZone: true, dateLocale: true, linkedAccounts: { select: LINKED_SELECT, orderBy: { network: "asc" } } },
+    select: { ...PROFILE_SELECT, email: true, timeZone: true, dateLocale: true, findInteractions: true, linkedAccounts: { select: LINKED_SELECT, orderBy: { network: "asc" } } },
   });
   return { ...m, linkedAccounts: m.linkedAccounts.map(linkedAccountOut), createdAt: iso(m.createdAt) };
 }

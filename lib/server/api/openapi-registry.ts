@@ -6,6 +6,7 @@ import * as content from "./spec/content";
 import * as interactions from "./spec/interactions";
 import * as social from "./spec/social";
 import * as relationships from "./spec/relationships";
+import * as offers from "./spec/offers";
 
 /**
  * Every operation of /api/v1, declared once in lib/server/api/spec/*. The route handlers
@@ -13,7 +14,7 @@ import * as relationships from "./spec/relationships";
  * route, every path documented) iterate this list, so a route cannot exist in one place
  * and be missing from the other.
  */
-export const API_ROUTES: readonly RouteSpec[] = [accounts, members, content, interactions, social, relationships].flatMap((m) =>
+export const API_ROUTES: readonly RouteSpec[] = [accounts, members, content, interactions, offers, social, relationships].flatMap((m) =>
   Object.values(m as Record<string, RouteSpec>),
 );
 

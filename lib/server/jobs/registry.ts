@@ -9,6 +9,8 @@ import { dispatchOutbox } from "@/lib/server/email/dispatch";
 import { mailSender } from "@/lib/server/email/transport";
 import { queuedEvidence, verifyEvidence } from "@/lib/server/services/verify/verify-evidence";
 import { ProviderFault } from "@/lib/server/verify/safe-fetch";
+import { dueFinders, findInteractionOffers } from "@/lib/server/services/offers/find-offers";
+import { DAY, HOUR } from "@/lib/warmup/time";
 import { defineJob } from "./define";
 
 /** Jobs that only run on a schedule (or a rare enqueue) start within this many seconds of their tick. */
@@ -170,7 +172,43 @@ export const evidenceVerify = defineJob({
   schedule: { cron: "*/5 * * * *", payload: {} },
 });
 
-export const ALL_JOBS = [requestsExpire, summariesRefresh, idempotencyPurge, accountsErase, emailDispatch, emailDigest, evidenceVerify] as const;
+/** Members whose Bluesky posts one sweep of `interactions.find` reads (each up to FIND_MAX_PAGES pages). */
+export const FIND_SWEEP = 25;
+
+/**
+ * "Found for you" (lib/server/services/offers/find-offers.ts): reads an opted-in member's own
+ * public Bluesky posts for replies to and mentions of members with verified accounts, and stores
+ * offers for them to add or dismiss. Sent with `{ memberId }` by the edge when a member opts in,
+ * or verifies their Bluesky account while opted in; a provider fault throws and pg-boss retries
+ * (1 min, 2 min, 4 min). Every hour a sweep without `memberId` searches up to 25 opted-in members
+ * not searched for a day (least recently searched first), so each is searched about daily; one
+ * whose provider faults stays due for the next sweep. Idempotent: offers are unique per member,
+ * other member and post, so a repeated run inserts nothing.
+ */
+export const interactionsFind = defineJob({
+  name: "interactions.find",
+  payload: z.object({ memberId: z.string().min(1).max(64).optional() }),
+  handler: async (db, { memberId }, { now }) => {
+    if (memberId) {
+      await findInteractionOffers(db, { memberId, now });
+      return;
+    }
+    for (const id of await dueFinders(db, { before: new Date(now.getTime() - DAY + HOUR), limit: FIND_SWEEP })) {
+      try {
+        await findInteractionOffers(db, { memberId: id, now });
+      } catch (e) {
+        if (!(e instanceof ProviderFault)) throw e;
+        console.warn(`[jobs] interactions.find ${id}: ${e.message}; stays due`);
+      }
+    }
+  },
+  retry: { retryLimit: 3, retryDelay: 60, retryBackoff: true },
+  expireInSeconds: 15 * 60,
+  pollSeconds: 2,
+  schedule: { cron: "37 * * * *", payload: {} },
+});
+
+export const ALL_JOBS = [requestsExpire, summariesRefresh, idempotencyPurge, accountsErase, emailDispatch, emailDigest, evidenceVerify, interactionsFind] as const;
 
 export type JobName = (typeof ALL_JOBS)[number]["name"];
 export type RegisteredJob<N extends JobName> = Extract<(typeof ALL_JOBS)[number], { name: N }>;

@@ -15,11 +15,11 @@ export async function loadAccountSettingsPage() {
   const db = await getDb();
   const m = await db.member.findUniqueOrThrow({
     where: { id: viewer.id },
-    select: { ...PROFILE_SELECT, email: true, passwordHash: true, linkedAccounts: { select: { network: true, handle: true, verifiedAt: true, code: true } },
+    select: { ...PROFILE_SELECT, email: true, passwordHash: true, findInteractions: true, linkedAccounts: { select: { network: true, handle: true, verifiedAt: true, code: true } },
       accounts: { where: { provider: "github" }, select: { id: true }, take: 1 },
     },
   });
-  const { createdAt: _c, role: _r, topics, discoverable, passwordHash, linkedAccounts, accounts, ...rest } = m;
+  const { createdAt: _c, role: _r, topics, discoverable, passwordHash, linkedAccounts, accounts, findInteractions, ...rest } = m;
   const b = linkedAccounts.find((a) => a.network === "bluesky");
   const bluesky = b ? { handle: b.handle, verified: b.verifiedAt !== null, code: b.verifiedAt ? null : b.code } : null;
   const md = linkedAccounts.find((a) => a.network === "mastodon");
@@ -27,5 +27,5 @@ export async function loadAccountSettingsPage() {
   const g = linkedAccounts.find((a) => a.network === "github");
   const github = g ? { handle: g.handle, verified: g.verifiedAt !== null, code: g.verifiedAt ? null : g.code } : null;
   // The form edits topics as one comma-separated text. Only whether a password is set leaves this loader.
-  return { viewer, m: rest, profile: { ...rest, topics: topics.join(", ") }, discoverable, hasPassword: passwordHash !== null, browserLocale: negotiateLocale((await headers()).get("accept-language")), bluesky, mastodon, github, githubSignIn: accounts.length > 0, verifyEnabled: verifyConfig().enabled };
+  return { viewer, m: rest, profile: { ...rest, topics: topics.join(", ") }, discoverable, hasPassword: passwordHash !== null, browserLocale: negotiateLocale((await headers()).get("accept-language")), bluesky, mastodon, github, githubSignIn: accounts.length > 0, findInteractions, verifyEnabled: verifyConfig().enabled };
 }

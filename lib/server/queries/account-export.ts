@@ -36,9 +36,11 @@ export async function exportAccount(db: Tx, { memberId, now }: { memberId: strin
     db.interaction.findMany({ where: { actorId: id }, include: { target: MEMBER_REF }, orderBy: { occurredAt: "asc" } }),
     db.interaction.findMany({ where: { targetId: id }, include: { actor: MEMBER_REF }, orderBy: { occurredAt: "asc" } }),
   ]);
-  const [passkeys, authenticatorApp] = await Promise.all([
+  const [passkeys, authenticatorApp, interactionOffers] = await Promise.all([
     db.passkey.findMany({ where: { memberId: id }, select: { id: true, name: true, transports: true, createdAt: true, lastUsedAt: true }, orderBy: { createdAt: "asc" } }),
     db.totpFactor.findUnique({ where: { memberId: id }, select: { confirmedAt: true, lastUsedAt: true, createdAt: true } }),
+    // "Found for you": posts of the member's that Rapport offered for logging, and what they decided
+    db.interactionOffer.findMany({ where: { actorId: id }, include: { target: MEMBER_REF }, orderBy: { createdAt: "asc" } }),
   ]);
   const [requestsSent, requestsReceived, connections, blocksMade, notifications, introductions, reports, relationshipSummaries, auditEvents, emails] = await Promise.all([
     db.connectionRequest.findMany({ where: { requesterId: id }, include: { recipient: MEMBER_REF }, orderBy: { createdAt: "asc" } }),
@@ -79,6 +81,7 @@ export async function exportAccount(db: Tx, { memberId, now }: { memberId: strin
     loggedAboutMe,
     interactionsOut,
     interactionsIn,
+    interactionOffers,
     requestsSent,
     requestsReceived,
     connections: connections.map(({ memberA, memberB, ...c }) => ({ ...c, with: memberA.id === id ? memberB : memberA })),

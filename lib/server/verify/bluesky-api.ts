@@ -1,11 +1,12 @@
 import "server-only";
 import { z } from "zod";
 import { ZGetPostThread, type GetPostThreadOutput } from "@/lib/verify/bluesky";
+import { ZGetAuthorFeed, type GetAuthorFeedOutput } from "@/lib/verify/bluesky-feed";
 import type { VerifyConfig } from "./config";
 import { ProviderFault, type Fetcher } from "./safe-fetch";
 
 /**
- * The three Bluesky XRPC queries Rapport uses, on the operator's AppView base
+ * The Bluesky XRPC queries Rapport uses, on the operator's AppView base
  * (RAPPORT_BLUESKY_API). Only identifiers parsed out of what members typed go into the query
  * string; the host is always the configured one.
  */
@@ -13,6 +14,8 @@ export type BlueskyApi = {
   resolveHandle: (handle: string) => Promise<string | null>;
   getProfile: (actor: string) => Promise<{ did: string; handle: string; description: string } | null>;
   getPostThread: (uri: string) => Promise<GetPostThreadOutput>;
+  /** one page (≤ 100 posts, newest first) of an account's own posts and replies; null when Bluesky will not show it (unknown, blocked) */
+  getAuthorFeed: (actor: string, cursor?: string) => Promise<GetAuthorFeedOutput | null>;
 };
 
 const ZXrpcError = z.looseObject({ error: z.string(), message: z.string().optional() });
@@ -53,6 +56,13 @@ export function blueskyApi(fetcher: Fetcher, config: Pick<VerifyConfig, "bluesky
       if (res.status === 400 && errorName(res.body) === "NotFound") return { thread: { $type: "app.bsky.feed.defs#notFoundPost" } };
       if (res.status !== 200) throw new ProviderFault(`Bluesky answered ${res.status} to getPostThread`);
       return shaped(ZGetPostThread, res.body, "getPostThread");
+    },
+    async getAuthorFeed(actor, cursor) {
+      // never from the cache: the finder runs once a day and wants what is there now
+      const res = await xrpc("app.bsky.feed.getAuthorFeed", { actor, filter: "posts_with_replies", limit: "100", ...(cursor ? { cursor } : {}) }, true);
+      if (res.status === 400) return null; // InvalidRequest "Profile not found", BlockedActor, BlockedByActor
+      if (res.status !== 200) throw new ProviderFault(`Bluesky answered ${res.status} to getAuthorFeed`);
+      return shaped(ZGetAuthorFeed, res.body, "getAuthorFeed");
     },
   };
 }

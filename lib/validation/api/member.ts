@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { PRESETS } from "@/lib/warmup/types";
 import { ZInstant } from "./common";
+import { ZFindInteractions } from "@/lib/validation/member";
 import { ZRelationshipStatus } from "./evaluation";
 
 /** Another member as lists and embeds show them. */
@@ -51,6 +52,7 @@ export const ZMe = z
     timeZone: z.string().meta({ description: "IANA time zone dates are shown to you in (the rules count UTC days)." }),
     dateLocale: z.string().nullable().meta({ description: "Locale of your date format; null: your browser's language." }),
     linkedAccounts: z.array(ZLinkedAccount).meta({ description: "Accounts on other networks, with proof of ownership (evidence on them is checked by Rapport)." }),
+    findInteractions: ZFindInteractions,
     createdAt: ZInstant,
   })
   .meta({ id: "Me" });

@@ -1,4 +1,4 @@
-// A fake Bluesky AppView for tests: the three XRPC queries Rapport calls, answering with the
+// A fake Bluesky AppView for tests: the XRPC queries Rapport calls, answering with the
 // bodies in tests/fixtures/bluesky (shaped as the atproto lexicons publish them), with DIDs,
 // handles, dates and descriptions swapped in. Used by the integration tests and, on a port
 // derived from E2E_PORT, by the Playwright server (start-server.mjs). `/__fake/*` lets a test
@@ -40,8 +40,11 @@ export function createFakeBluesky() {
     p.description = description;
   }
 
-  /** A reply by `author` to a post of `parent` (both added accounts), mentioning `mention` (default: parent). */
-  function addReply({ authorDid, parentDid, rkey, createdAt, mentionDid = parentDid, text }) {
+  /**
+   * A reply by `author` to a post of `parent` (both added accounts), mentioning `mention` (default: parent).
+   * `replyTo: false` makes it a plain post that only mentions `mentionDid`. It is in the author's feed too.
+   */
+  function addReply({ authorDid, parentDid, rkey, createdAt, mentionDid = parentDid, text, replyTo = true }) {
     const a = profiles.get(authorDid);
     const p = profiles.get(parentDid);
     if (!a || !p) throw new Error("addReply: add both accounts first");
@@ -58,9 +61,37 @@ export function createFakeBluesky() {
     body.thread.post.indexedAt = createdAt;
     body.thread.post.record.facets[0].features[0].did = mentionDid;
     if (text) body.thread.post.record.text = text;
+    if (!replyTo) {
+      delete body.thread.post.record.reply;
+      delete body.thread.parent;
+    }
     const uri = `at://${authorDid}/app.bsky.feed.post/${rkey}`;
     threads.set(uri, body);
     return { uri, url: `https://bsky.app/profile/${a.handle}/post/${rkey}` };
+  }
+
+  /**
+   * app.bsky.feed.getAuthorFeed (filter posts_with_replies): the account's posts, newest first, as
+   * #feedViewPost — the post, and for a reply its #replyRef (root and parent as #postView). The
+   * cursor is the offset of the next page.
+   */
+  function authorFeed(actor, limit, cursor) {
+    const did = actor.startsWith("did:") ? actor : handles.get(actor);
+    if (!did || !profiles.has(did)) return null;
+    const posts = [...threads.values()]
+      .filter((t) => t.thread.post?.author.did === did)
+      .sort((a, b) => b.thread.post.indexedAt.localeCompare(a.thread.post.indexedAt));
+    const from = Number(cursor || 0);
+    const feed = posts.slice(from, from + limit).map((t) => {
+      const item = { post: structuredClone(t.thread.post) };
+      const parent = t.thread.parent?.post;
+      if (parent) {
+        const view = { $type: "app.bsky.feed.defs#postView", ...structuredClone(parent) };
+        item.reply = { root: view, parent: view };
+      }
+      return item;
+    });
+    return from + limit < posts.length ? { cursor: String(from + limit), feed } : { feed };
   }
 
   function deletePost(uri) {
@@ -122,6 +153,11 @@ export function createFakeBluesky() {
         const p = profiles.get(actor.startsWith("did:") ? actor : (handles.get(actor) ?? ""));
         return p ? send(res, 200, p) : invalid("Profile not found");
       }
+      case "/xrpc/app.bsky.feed.getAuthorFeed": {
+        const limit = Math.min(100, Math.max(1, Number(url.searchParams.get("limit") || 50)));
+        const page = authorFeed(url.searchParams.get("actor") ?? "", limit, url.searchParams.get("cursor"));
+        return page ? send(res, 200, page) : invalid("Profile not found");
+      }
       case "/xrpc/app.bsky.feed.getPostThread": {
         const uri = url.searchParams.get("uri") ?? "";
         const t = threads.get(uri);
@@ -132,5 +168,5 @@ export function createFakeBluesky() {
     }
   }
 
-  return { handler, addAccount, setDescription, addReply, deletePost, rateLimit, state, threads };
+  return { handler, addAccount, setDescription, addReply, deletePost, rateLimit, state, threads, authorFeed };
 }

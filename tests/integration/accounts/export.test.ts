@@ -46,9 +46,11 @@ const EXPORTED: Record<string, keyof AccountExport> = {
   passkeys: "passkeys",
   totp: "authenticatorApp",
   linkedAccounts: "linkedAccounts",
+  offersMade: "interactionOffers",
 };
 const LEFT_OUT: Record<string, string> = {
   blocksGot: "who blocked the member: a block is never revealed",
+  offersAbout: "another member's private suggestions, made from their own feed: theirs until they add one (then it is in loggedAboutMe)",
   summariesIn: "others' stored progress toward the member: theirs, and derived from interactions that are exported",
   recoveryCodes: "single-use recovery codes, stored hashed: secrets of no use outside Rapport (how many are left shows on /settings/security)",
   emailTokens: "single-use verification and reset links, stored hashed: secrets of no use outside Rapport (the emails that carried them are listed under `emails`)",
@@ -89,6 +91,7 @@ describe("download my data", () => {
     await t.db.report.create({ data: { reporterId: x.id, subjectType: "member", subjectId: other.id, reason: "spam", text: "x reports" } });
     await t.db.oauthAccount.create({ data: { memberId: x.id, provider: "github", providerAccountId: "12345" } });
     await t.db.linkedAccount.create({ data: { memberId: x.id, network: "bluesky", handle: "xena.bsky.social", externalId: "did:plc:xena5xena5xena5xena5xena", code: "rapport-secret1", verifiedAt: now } });
+    await t.db.interactionOffer.create({ data: { actorId: x.id, targetId: y.id, network: "bluesky", postUri: "at://did:plc:xena5xena5xena5xena5xena/app.bsky.feed.post/3lbx", postUrl: "https://bsky.app/profile/xena.bsky.social/post/3lbx", kind: "reply", occurredAt: now } });
     await t.db.block.create({ data: { blockerId: other.id, blockedId: x.id } }); // someone blocked X: never in X's export
     await t.db.passkey.create({ data: { id: "x-passkey", memberId: x.id, publicKey: Buffer.from("x's public key"), counter: 3n, name: "X's laptop", createdAt: now } });
     await t.db.totpFactor.create({ data: { memberId: x.id, secretSealed: "v1.sealed-x-secret", confirmedAt: now, createdAt: now } });

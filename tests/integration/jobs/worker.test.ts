@@ -55,7 +55,7 @@ describe(`the job worker (pg-boss on ${onServer ? "PostgreSQL" : "embedded PGlit
 
   const state = async (name: string, id: string) => (await worker.boss.findJobs(name, { id }))[0]?.state;
 
-  it("registers the schedules: requests.expire and the evidence.verify sweep every 5 minutes, summaries.refresh and email.dispatch every minute, idempotency.purge and accounts.erase hourly, email.digest weekly", async () => {
+  it("registers the schedules: requests.expire and the evidence.verify sweep every 5 minutes, summaries.refresh and email.dispatch every minute, idempotency.purge, accounts.erase and the interactions.find sweep hourly, email.digest weekly", async () => {
     const schedules = await worker.boss.getSchedules();
     expect(schedules.map((s) => [s.name, s.cron]).sort()).toEqual([
       ["accounts.erase", "41 * * * *"],
@@ -63,6 +63,7 @@ describe(`the job worker (pg-boss on ${onServer ? "PostgreSQL" : "embedded PGlit
       ["email.dispatch", "* * * * *"],
       ["evidence.verify", "*/5 * * * *"],
       ["idempotency.purge", "17 * * * *"],
+      ["interactions.find", "37 * * * *"],
       ["requests.expire", "*/5 * * * *"],
       ["summaries.refresh", "* * * * *"],
     ]);

@@ -49,6 +49,9 @@ const expected: Record<string, Expect> = {
   "GET /relationships": member(200, 200),
   "GET /connection-requests": member(200, 200),
   "GET /interactions": member(200, 200),
+  "GET /interaction-offers": member(200, 200), // the caller's own offers
+  "POST /interaction-offers/{handle}/add": member(200, 404), // offers about X: the caller has none (decided 0); in a block, X is not found
+  "POST /interaction-offers/{handle}/dismiss": member(200, 404),
   // X's content: visible to members, hidden from the member X blocked, never changeable by others
   "GET /posts": member(200, 404), // ?author=X
   "POST /posts": member(201, 201), // the caller's own post

@@ -19,12 +19,14 @@ import { GitHubAccount } from "./github-account";
 import { linkGitHubAction, unlinkGitHubAction } from "@/lib/server/actions/linked-github";
 import { linkMastodonAction, unlinkMastodonAction } from "@/lib/server/actions/linked-mastodon";
 import { linkBlueskyAction, unlinkBlueskyAction } from "@/lib/server/actions/linked-accounts";
+import { setFindInteractionsAction } from "@/lib/server/actions/offers";
+import { FindInteractionsForm } from "./find-interactions-form";
 
 export const metadata = { title: "Account settings" };
 
 export default async function AccountSettingsPage({ searchParams }: { searchParams: Promise<{ deletion?: string }> }) {
   const { deletion } = await searchParams;
-  const { viewer, m, profile, discoverable, hasPassword, browserLocale, bluesky, mastodon, github, githubSignIn, verifyEnabled } = await loadAccountSettingsPage();
+  const { viewer, m, profile, discoverable, hasPassword, browserLocale, bluesky, mastodon, github, githubSignIn, findInteractions, verifyEnabled } = await loadAccountSettingsPage();
   const fmt = await dateFormat();
   return (
     <div className="mx-auto max-w-2xl">
@@ -57,6 +59,7 @@ export default async function AccountSettingsPage({ searchParams }: { searchPara
           Linked accounts
         </h2>
         <LinkedAccounts bluesky={bluesky} link={linkBlueskyAction} unlink={unlinkBlueskyAction} enabled={verifyEnabled} />
+        {verifyEnabled ? <FindInteractionsForm on={findInteractions} blueskyVerified={bluesky?.verified ?? false} action={setFindInteractionsAction} /> : null}
         <MastodonAccount mastodon={mastodon} link={linkMastodonAction} unlink={unlinkMastodonAction} enabled={verifyEnabled} />
         <GitHubAccount github={github} signIn={githubSignIn} link={linkGitHubAction} unlink={unlinkGitHubAction} enabled={verifyEnabled} />
       </section>

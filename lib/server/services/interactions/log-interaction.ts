@@ -3,7 +3,8 @@ import { emailLoggedPending } from "@/lib/server/email/events";
 import type { Db } from "@/lib/db/create-client";
 import { AppError, fieldError, isUniqueViolation } from "@/lib/server/errors";
 import { notify } from "@/lib/server/services/notifications/notify";
-import { ZLoggedInteractionCreate, occurredOnProblem, parseDay, type TLoggedInteractionCreateInput } from "@/lib/validation/logged-interaction";
+import { ZLoggedInteractionCreate, occurredOnProblem, parseDay, type TLoggedInteractionCreate, type TLoggedInteractionCreateInput } from "@/lib/validation/logged-interaction";
+import type { Tx } from "@/lib/server/db";
 import { loggedKindToInteractionKind } from "@/lib/warmup/weights";
 import { isBlockedEither } from "./blocks";
 import { parseInput } from "@/lib/server/validation";
@@ -21,72 +22,79 @@ const NOON = 12 * HOUR;
  */
 export async function logInteraction(db: Db, { actorId, input, now }: { actorId: string; input: TLoggedInteractionCreateInput; now: Date }) {
   const data = parseInput(ZLoggedInteractionCreate, input);
-  const day = parseDay(data.occurredOn)!;
-  const problem = occurredOnProblem(day, now);
-  if (problem) throw fieldError("occurredOn", problem);
-  const checkable = verifyConfig().enabled && checkableNetwork(data.evidenceUrl) !== null;
   try {
-    return await db.$transaction(async (tx) => {
-      await enforceContentLimit(tx, "logged", { memberId: actorId, now });
-      const target = await tx.member.findUnique({ where: { handle: data.targetHandle }, select: { id: true, handle: true, name: true } });
-      if (!target || (await isBlockedEither(tx, actorId, target.id))) {
-        const msg = `We couldn't find a member with the handle @${data.targetHandle}.`;
-        throw new AppError("not_found", msg, { fields: { targetHandle: [msg] } });
-      }
-      if (target.id === actorId) throw fieldError("targetHandle", "Log interactions with other members — not with yourself.");
-      if (data.evidenceUrl) {
-        const dup = await tx.loggedInteraction.findFirst({ where: { actorId, targetId: target.id, evidenceUrl: data.evidenceUrl }, select: { id: true } });
-        if (dup) throw duplicateEvidence(target.name);
-      }
-
-      const actor = await tx.member.findUniqueOrThrow({ where: { id: actorId }, select: { handle: true, name: true } });
-      const logged = await tx.loggedInteraction.create({
-        data: {
-          actorId,
-          targetId: target.id,
-          platform: data.platform,
-          kind: data.kind,
-          occurredOn: day,
-          evidenceUrl: data.evidenceUrl ?? null,
-          summary: data.summary ?? null,
-          status: "pending",
-          // Rapport checks links it can read (the evidence.verify job); others wait for the target.
-          checkState: checkable ? "queued" : "none",
-          createdAt: now,
-        },
-      });
-      // Midday of the day it happened (a neutral time, since only the date is known), but
-      // never later than now: something logged this morning must count today, not at noon.
-      const occurredAt = new Date(Math.min(day.getTime() + NOON, now.getTime()));
-      await recordInteraction(
-        tx,
-        {
-          actorId,
-          targetId: target.id,
-          kind: loggedKindToInteractionKind(data.kind),
-          source: "logged",
-          occurredAt,
-          verification: "pending",
-          sourceKey: `logged:${logged.id}`,
-          loggedId: logged.id,
-        },
-        now,
-      );
-      await notify(tx, target.id, "logged_pending", {
-        loggedId: logged.id,
-        byHandle: actor.handle,
-        byName: actor.name,
-        platform: data.platform,
-        kind: data.kind,
-      }, now);
-      await emailLoggedPending(tx, { loggedId: logged.id, targetId: target.id, byName: actor.name, kind: data.kind, now });
-      return logged;
-    });
+    return await db.$transaction((tx) => logParsedInteraction(tx, { actorId, data, now }));
   } catch (e) {
     // Two identical logs racing: the unique index refuses the second.
     if (isUniqueViolation(e)) throw duplicateEvidence(null);
     throw e;
   }
+}
+
+/**
+ * The same, inside a transaction the caller owns, for input already parsed: adding offers found
+ * on the member's feed ("Found for you") logs several at once under the same rules — the posting
+ * limit, blocks, the date's range, one log per link.
+ */
+export async function logParsedInteraction(tx: Tx, { actorId, data, now }: { actorId: string; data: TLoggedInteractionCreate; now: Date }) {
+  const day = parseDay(data.occurredOn)!;
+  const problem = occurredOnProblem(day, now);
+  if (problem) throw fieldError("occurredOn", problem);
+  const checkable = verifyConfig().enabled && checkableNetwork(data.evidenceUrl) !== null;
+  await enforceContentLimit(tx, "logged", { memberId: actorId, now });
+  const target = await tx.member.findUnique({ where: { handle: data.targetHandle }, select: { id: true, handle: true, name: true } });
+  if (!target || (await isBlockedEither(tx, actorId, target.id))) {
+    const msg = `We couldn't find a member with the handle @${data.targetHandle}.`;
+    throw new AppError("not_found", msg, { fields: { targetHandle: [msg] } });
+  }
+  if (target.id === actorId) throw fieldError("targetHandle", "Log interactions with other members — not with yourself.");
+  if (data.evidenceUrl) {
+    const dup = await tx.loggedInteraction.findFirst({ where: { actorId, targetId: target.id, evidenceUrl: data.evidenceUrl }, select: { id: true } });
+    if (dup) throw duplicateEvidence(target.name);
+  }
+
+  const actor = await tx.member.findUniqueOrThrow({ where: { id: actorId }, select: { handle: true, name: true } });
+  const logged = await tx.loggedInteraction.create({
+    data: {
+      actorId,
+      targetId: target.id,
+      platform: data.platform,
+      kind: data.kind,
+      occurredOn: day,
+      evidenceUrl: data.evidenceUrl ?? null,
+      summary: data.summary ?? null,
+      status: "pending",
+      // Rapport checks links it can read (the evidence.verify job); others wait for the target.
+      checkState: checkable ? "queued" : "none",
+      createdAt: now,
+    },
+  });
+  // Midday of the day it happened (a neutral time, since only the date is known), but
+  // never later than now: something logged this morning must count today, not at noon.
+  const occurredAt = new Date(Math.min(day.getTime() + NOON, now.getTime()));
+  await recordInteraction(
+    tx,
+    {
+      actorId,
+      targetId: target.id,
+      kind: loggedKindToInteractionKind(data.kind),
+      source: "logged",
+      occurredAt,
+      verification: "pending",
+      sourceKey: `logged:${logged.id}`,
+      loggedId: logged.id,
+    },
+    now,
+  );
+  await notify(tx, target.id, "logged_pending", {
+    loggedId: logged.id,
+    byHandle: actor.handle,
+    byName: actor.name,
+    platform: data.platform,
+    kind: data.kind,
+  }, now);
+  await emailLoggedPending(tx, { loggedId: logged.id, targetId: target.id, byName: actor.name, kind: data.kind, now });
+  return logged;
 }
 
 function duplicateEvidence(name: string | null) {

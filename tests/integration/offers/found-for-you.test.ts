@@ -1,0 +1,247 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { dueFinders, findInteractionOffers, FIND_MAX_PAGES } from "@/lib/server/services/offers/find-offers";
+import { interactionsFind } from "@/lib/server/jobs/registry";
+import { decideOffers } from "@/lib/server/services/offers/decide-offers";
+import { setFindInteractions } from "@/lib/server/services/offers/find-setting";
+import { listOpenOffers } from "@/lib/server/queries/interaction-offers";
+import { logInteraction } from "@/lib/server/services/interactions/log-interaction";
+import { verifyEvidence } from "@/lib/server/services/verify/verify-evidence";
+import { blueskyApi } from "@/lib/server/verify/bluesky-api";
+import { ProviderFault, createFetcher } from "@/lib/server/verify/safe-fetch";
+import type { VerifyConfig } from "@/lib/server/verify/config";
+import { createMember } from "@/tests/factories/members";
+import { createBlock } from "@/tests/factories/relations";
+import { localServer } from "@/tests/support/local-server";
+import { serverUrl, useTestDatabase } from "@/tests/support/test-database";
+import { createFakeBluesky, type FakeBluesky } from "@/tests/e2e/support/fake-bluesky.mjs";
+
+const t = useTestDatabase();
+const now = new Date("2026-11-21T10:00:00Z");
+const ANA = "did:plc:ana2ana2ana2ana2ana2ana2";
+const GRACE = "did:plc:grace3grace3grace3grace3";
+const LEE = "did:plc:lee5lee5lee5lee5lee5lee5l";
+const MAL = "did:plc:mal4mal4mal4mal4mal4mal4";
+const STRANGER = "did:plc:str6str6str6str6str6str6";
+
+let fake: FakeBluesky;
+let srv: Awaited<ReturnType<typeof localServer>>;
+let config: VerifyConfig;
+
+beforeAll(async () => {
+  srv = await localServer((q, r) => fake.handler(q, r));
+  config = { enabled: true, blueskyApi: srv.url, githubApi: "https://api.github.com", githubToken: null };
+});
+afterAll(() => srv.close());
+
+// A fresh fetcher per run: no cache or rate-limit gate carried between cases.
+const deps = () => ({ config, bluesky: blueskyApi(createFetcher({ minIntervalMs: 0, maxWaitMs: 0 }), config) });
+const find = (memberId: string, at = now) => findInteractionOffers(t.db, { memberId, now: at, deps: deps() });
+const feedReads = () => fake.state.requests.filter((r) => r.path === "/xrpc/app.bsky.feed.getAuthorFeed");
+
+async function setup() {
+  fake = createFakeBluesky();
+  for (const [handle, did] of [["ana.bsky.social", ANA], ["grace.bsky.social", GRACE], ["lee.bsky.social", LEE], ["mal.bsky.social", MAL], ["stranger.bsky.social", STRANGER]]) {
+    fake.addAccount({ handle, did });
+  }
+  const ana = await createMember({ handle: "ana_f", name: "Ana Ruiz" });
+  const grace = await createMember({ handle: "grace_f", name: "Grace Kim" });
+  const lee = await createMember({ handle: "lee_f", name: "Lee Park", policy: { freshnessDays: 7 } });
+  const mal = await createMember({ handle: "mal_f", name: "Mal Low" });
+  const link = (memberId: string, handle: string, did: string) =>
+    t.db.linkedAccount.create({ data: { memberId, network: "bluesky", handle, externalId: did, code: "rapport-x", verifiedAt: now } });
+  await link(ana.id, "ana.bsky.social", ANA);
+  await link(grace.id, "grace.bsky.social", GRACE);
+  await link(lee.id, "lee.bsky.social", LEE);
+  await link(mal.id, "mal.bsky.social", MAL);
+  await setFindInteractions(t.db, { memberId: ana.id, on: true });
+  // Ana's feed: two replies to Grace, a mention of Grace, a reply to Lee 10 days ago (outside Lee's
+  // 7-day window), a reply to Mal (who blocked her), a reply to a non-member and a self-reply.
+  const r1 = fake.addReply({ authorDid: ANA, parentDid: GRACE, rkey: "3lbr1", createdAt: "2026-11-20T15:00:00.000Z" });
+  const r2 = fake.addReply({ authorDid: ANA, parentDid: GRACE, rkey: "3lbr2", createdAt: "2026-11-19T15:00:00.000Z" });
+  const m1 = fake.addReply({ authorDid: ANA, parentDid: GRACE, mentionDid: GRACE, rkey: "3lbm1", createdAt: "2026-11-18T15:00:00.000Z", replyTo: false });
+  fake.addReply({ authorDid: ANA, parentDid: LEE, rkey: "3lbold", createdAt: "2026-11-11T09:00:00.000Z" });
+  fake.addReply({ authorDid: ANA, parentDid: MAL, rkey: "3lbmal", createdAt: "2026-11-20T09:00:00.000Z" });
+  fake.addReply({ authorDid: ANA, parentDid: STRANGER, rkey: "3lbstr", createdAt: "2026-11-20T09:00:00.000Z" });
+  fake.addReply({ authorDid: ANA, parentDid: ANA, rkey: "3lbself", createdAt: "2026-11-20T08:00:00.000Z" });
+  await createBlock(mal.id, ana.id);
+  return { ana, grace, lee, mal, urls: { r1: r1.url, r2: r2.url, m1: m1.url } };
+}
+
+describe("Found for you: replies and mentions on Bluesky offered for logging", () => {
+  beforeEach(() => t.reset());
+
+  it("the finder offers Ana her replies to and mention of Grace — nothing about non-members, blocked members, old posts or herself — and a re-run offers nothing new", async () => {
+    const { ana, grace, urls } = await setup();
+    expect(await find(ana.id)).toEqual({ outcome: "found", created: 3 });
+    const groups = await listOpenOffers(t.db, { actorId: ana.id, now });
+    expect(groups).toHaveLength(1);
+    expect(groups[0].member).toMatchObject({ id: grace.id, handle: "grace_f" });
+    expect(groups[0].offers.map((o) => [o.kind, o.postUrl, o.occurredAt.toISOString()])).toEqual([
+      ["reply", urls.r1, "2026-11-20T15:00:00.000Z"],
+      ["reply", urls.r2, "2026-11-19T15:00:00.000Z"],
+      ["mention", urls.m1, "2026-11-18T15:00:00.000Z"],
+    ]);
+    // It read Ana's own feed by her DID, replies included, and nothing is logged yet.
+    expect(feedReads()[0].query).toMatchObject({ actor: ANA, filter: "posts_with_replies", limit: "100" });
+    expect(await t.db.loggedInteraction.count()).toBe(0);
+    expect((await t.db.member.findUniqueOrThrow({ where: { id: ana.id } })).interactionsFoundAt).toEqual(now);
+
+    expect(await find(ana.id)).toEqual({ outcome: "found", created: 0 });
+    expect(await t.db.interactionOffer.count()).toBe(3);
+  });
+
+  it("Add them logs each offer once, as a Bluesky interaction with the post as evidence, queued for Rapport's check — which verifies it", async () => {
+    const { ana, grace, urls } = await setup();
+    await find(ana.id);
+    const out = await decideOffers(t.db, { actorId: ana.id, input: { member: "grace_f", decision: "add" }, now });
+    expect(out.offers.map((o) => o.state)).toEqual(["added", "added", "added"]);
+    expect(out.logged).toHaveLength(3);
+    const logged = await t.db.loggedInteraction.findMany({ where: { actorId: ana.id }, orderBy: { occurredOn: "asc" } });
+    expect(logged.map((l) => [l.targetId, l.platform, l.kind, l.occurredOn.toISOString().slice(0, 10), l.evidenceUrl, l.status, l.checkState])).toEqual([
+      [grace.id, "bluesky", "mention", "2026-11-18", urls.m1, "pending", "queued"],
+      [grace.id, "bluesky", "reply", "2026-11-19", urls.r2, "pending", "queued"],
+      [grace.id, "bluesky", "reply", "2026-11-20", urls.r1, "pending", "queued"],
+    ]);
+    // Grace is told, as for anything logged about her.
+    expect(await t.db.notification.count({ where: { memberId: grace.id, type: "logged_pending" } })).toBe(3);
+    // Nothing left to offer; a second click adds nothing; a re-run of the finder offers nothing again.
+    expect(await listOpenOffers(t.db, { actorId: ana.id, now })).toEqual([]);
+    expect(await decideOffers(t.db, { actorId: ana.id, input: { member: "grace_f", decision: "add" }, now })).toEqual({ offers: [], logged: [] });
+    expect(await find(ana.id)).toEqual({ outcome: "found", created: 0 });
+    expect(await t.db.loggedInteraction.count()).toBe(3);
+    // The usual evidence check verifies what was added.
+    expect(await verifyEvidence(t.db, { loggedId: out.logged[0].id, now, deps: deps() })).toBe("matched");
+  });
+
+  it("Dismiss hides the offers for good, logs nothing, and a re-run does not bring them back", async () => {
+    const { ana } = await setup();
+    await find(ana.id);
+    const out = await decideOffers(t.db, { actorId: ana.id, input: { member: "@Grace_F", decision: "dismiss" }, now });
+    expect(out.offers.map((o) => o.state)).toEqual(["dismissed", "dismissed", "dismissed"]);
+    expect(out.logged).toEqual([]);
+    expect(await listOpenOffers(t.db, { actorId: ana.id, now })).toEqual([]);
+    expect(await find(ana.id)).toEqual({ outcome: "found", created: 0 });
+    expect(await listOpenOffers(t.db, { actorId: ana.id, now })).toEqual([]);
+    expect(await t.db.loggedInteraction.count()).toBe(0);
+  });
+
+  it("a post Ana already logged by hand is not offered, and one logged meanwhile is not logged twice", async () => {
+    const { ana, urls } = await setup();
+    const manual = (url: string, occurredOn: string) =>
+      logInteraction(t.db, { actorId: ana.id, input: { targetHandle: "grace_f", platform: "bluesky", kind: "reply", occurredOn, evidenceUrl: url }, now });
+    await manual(urls.r1, "2026-11-20");
+    expect(await find(ana.id)).toEqual({ outcome: "found", created: 2 });
+    await manual(urls.r2, "2026-11-19");
+    const out = await decideOffers(t.db, { actorId: ana.id, input: { member: "grace_f", decision: "add" }, now });
+    expect(out.offers).toHaveLength(2);
+    expect(out.logged).toHaveLength(1);
+    expect(await t.db.loggedInteraction.count({ where: { actorId: ana.id } })).toBe(3);
+  });
+
+  it("adding is refused as a whole when the protocol refuses a log (Grace blocked Ana since): the offers stay, nothing is logged", async () => {
+    const { ana, grace } = await setup();
+    await find(ana.id);
+    await createBlock(grace.id, ana.id);
+    await expect(decideOffers(t.db, { actorId: ana.id, input: { member: "grace_f", decision: "add" }, now })).rejects.toMatchObject({ code: "not_found" });
+    expect(await t.db.loggedInteraction.count()).toBe(0);
+    expect(await t.db.interactionOffer.count({ where: { state: "open" } })).toBe(3);
+    // …and the list no longer shows them.
+    expect(await listOpenOffers(t.db, { actorId: ana.id, now })).toEqual([]);
+  });
+
+  it("opting out stops the finder (nothing read) and forgets the open offers; opting in again never re-offers what was decided", async () => {
+    const { ana } = await setup();
+    await find(ana.id);
+    await t.db.interactionOffer.updateMany({ where: { postUrl: { endsWith: "3lbr1" } }, data: { state: "dismissed" } });
+    expect(await setFindInteractions(t.db, { memberId: ana.id, on: false })).toEqual({ findInteractions: false, blueskyVerified: true });
+    expect(await t.db.interactionOffer.count({ where: { state: "open" } })).toBe(0);
+    const reads = feedReads().length;
+    expect(await find(ana.id)).toEqual({ outcome: "skipped" });
+    expect(feedReads()).toHaveLength(reads);
+
+    await setFindInteractions(t.db, { memberId: ana.id, on: true });
+    expect(await find(ana.id)).toEqual({ outcome: "found", created: 2 });
+  });
+
+  it("needs Ana's own verified Bluesky account: unverified, nothing is read", async () => {
+    const { ana } = await setup();
+    await t.db.linkedAccount.updateMany({ where: { memberId: ana.id }, data: { verifiedAt: null } });
+    expect(await find(ana.id)).toEqual({ outcome: "skipped" });
+    expect(feedReads()).toHaveLength(0);
+  });
+
+  it("a feed Bluesky will not show (the account is gone: 400) offers nothing and counts as searched", async () => {
+    const { ana } = await setup();
+    await t.db.linkedAccount.updateMany({ where: { memberId: ana.id }, data: { externalId: "did:plc:gone7gone7gone7gone7gone7" } });
+    expect(await find(ana.id)).toEqual({ outcome: "found", created: 0 });
+    expect((await t.db.member.findUniqueOrThrow({ where: { id: ana.id } })).interactionsFoundAt).toEqual(now);
+  });
+
+  it("Bluesky rate-limiting (429) is a fault to retry later: nothing is written, and the next run finds the offers", async () => {
+    const { ana } = await setup();
+    fake.rateLimit(120, 1);
+    const err = await find(ana.id).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ProviderFault);
+    expect(await t.db.interactionOffer.count()).toBe(0);
+    expect((await t.db.member.findUniqueOrThrow({ where: { id: ana.id } })).interactionsFoundAt).toBeNull();
+    expect(await find(ana.id)).toEqual({ outcome: "found", created: 3 });
+  });
+
+  it(`reads at most ${FIND_MAX_PAGES} pages of 100 posts, and stops at the longest window's start`, async () => {
+    const { ana } = await setup();
+    const day = 86_400_000;
+    // 350 more posts, one every 12 hours going back: over a year's worth would take 730.
+    for (let i = 0; i < 350; i++) fake.addReply({ authorDid: ANA, parentDid: ANA, rkey: `3lbx${i}`, createdAt: new Date(now.getTime() - 2 * day - i * 0.5 * day).toISOString() });
+    await find(ana.id);
+    expect(feedReads().map((r) => r.query.cursor ?? null)).toEqual([null, "100", "200"]);
+  });
+});
+
+describe("the interactions.find job", () => {
+  beforeEach(() => t.reset());
+
+  it("the hourly sweep searches opted-in members not searched for a day, least recently first, and leaves the others", async () => {
+    const { ana, grace } = await setup();
+    // Grace opted in too and was searched an hour ago: not due. Lee never opted in.
+    await setFindInteractions(t.db, { memberId: grace.id, on: true });
+    await t.db.member.update({ where: { id: grace.id }, data: { interactionsFoundAt: new Date(now.getTime() - 3_600_000) } });
+    expect(await dueFinders(t.db, { before: new Date(now.getTime() - 23 * 3_600_000), limit: 10 })).toEqual([ana.id]);
+    process.env.RAPPORT_BLUESKY_API = srv.url;
+    try {
+      await interactionsFind.handler(t.db, {}, { now });
+    } finally {
+      delete process.env.RAPPORT_BLUESKY_API;
+    }
+    expect(await t.db.interactionOffer.count({ where: { actorId: ana.id } })).toBe(3);
+    expect(feedReads().map((r) => r.query.actor)).toEqual([ANA]);
+  });
+});
+
+describe.skipIf(!serverUrl())("Found for you under concurrent clicks (PostgreSQL)", () => {
+  beforeEach(() => t.reset());
+
+  it("two Add them at once log each offer exactly once", async () => {
+    const { ana } = await setup();
+    await find(ana.id);
+    const results = await Promise.allSettled([1, 2, 3].map(() => decideOffers(t.db, { actorId: ana.id, input: { member: "grace_f", decision: "add" }, now })));
+    expect(results.map((r) => r.status)).toEqual(["fulfilled", "fulfilled", "fulfilled"]);
+    const counts = results.map((r) => (r.status === "fulfilled" ? r.value.logged.length : -1)).sort();
+    expect(counts).toEqual([0, 0, 3]);
+    const logged = await t.db.loggedInteraction.findMany({ where: { actorId: ana.id }, select: { evidenceUrl: true } });
+    expect(logged).toHaveLength(3);
+    expect(new Set(logged.map((l) => l.evidenceUrl)).size).toBe(3);
+  });
+
+  it("Add and Dismiss at once: one wins, the offers are decided once", async () => {
+    const { ana } = await setup();
+    await find(ana.id);
+    const [add, dismiss] = await Promise.all([
+      decideOffers(t.db, { actorId: ana.id, input: { member: "grace_f", decision: "add" }, now }),
+      decideOffers(t.db, { actorId: ana.id, input: { member: "grace_f", decision: "dismiss" }, now }),
+    ]);
+    expect(add.offers.length + dismiss.offers.length).toBe(3);
+    expect([add.offers.length, dismiss.offers.length].sort()).toEqual([0, 3]);
+    expect(await t.db.loggedInteraction.count()).toBe(add.logged.length);
+  });
+});
+
