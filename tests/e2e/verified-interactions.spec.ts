@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 import { newAccount, signUp } from "./support/accounts";
 
 // The fake Bluesky AppView start-server.mjs runs beside the app (RAPPORT_BLUESKY_API).
@@ -29,9 +29,10 @@ async function linkBluesky(page: Page, handle: string, accountDid: string): Prom
   await expect(section.getByTestId("bluesky-verified")).toBeVisible();
 }
 
-test("a Bluesky reply logged with its URL is verified by Rapport and counts without the other member doing anything", async ({ browser }) => {
-  const actor = newAccount("bsky_a");
-  const target = newAccount("bsky_g");
+/** Two new members, each signed in on a page of their own, each with a verified Bluesky account. */
+async function twoOnBluesky(browser: Browser, prefix: string) {
+  const actor = newAccount(`${prefix}_a`);
+  const target = newAccount(`${prefix}_g`);
   const actorDid = did();
   const targetDid = did();
   const actorHandle = `${actor.handle.replace(/_/g, "-")}.bsky.social`;
@@ -46,6 +47,11 @@ test("a Bluesky reply logged with its URL is verified by Rapport and counts with
   const page = await (await browser.newContext()).newPage();
   await signUp(page, actor);
   await linkBluesky(page, actorHandle, actorDid);
+  return { actor, target, actorDid, targetDid, actorHandle, targetHandle, page, targetPage };
+}
+
+test("a Bluesky reply logged with its URL is verified by Rapport and counts without the other member doing anything", async ({ browser }) => {
+  const { target, actorDid, targetDid, targetHandle, page, targetPage } = await twoOnBluesky(browser, "bsky");
 
   // Before: nothing between them.
   await page.goto(`/u/${target.handle}`);
@@ -146,22 +152,7 @@ test("a GitHub comment logged with its URL is verified by Rapport through GitHub
 });
 
 test("Found for you: with the opt-in on, Rapport finds a public Bluesky reply, offers it on Interactions, and one click logs it", async ({ browser }) => {
-  const actor = newAccount("fnd_a");
-  const target = newAccount("fnd_g");
-  const actorDid = did();
-  const targetDid = did();
-  const actorHandle = `${actor.handle.replace(/_/g, "-")}.bsky.social`;
-  const targetHandle = `${target.handle.replace(/_/g, "-")}.bsky.social`;
-  await fake("account", { handle: actorHandle, did: actorDid, displayName: actor.name });
-  await fake("account", { handle: targetHandle, did: targetDid, displayName: target.name });
-
-  const targetPage = await (await browser.newContext()).newPage();
-  await signUp(targetPage, target);
-  await linkBluesky(targetPage, targetHandle, targetDid);
-
-  const page = await (await browser.newContext()).newPage();
-  await signUp(page, actor);
-  await linkBluesky(page, actorHandle, actorDid);
+  const { target, actorDid, targetDid, page } = await twoOnBluesky(browser, "fnd");
   // A reply the actor wrote on Bluesky yesterday, never logged here.
   const yesterday = new Date(Date.now() - 86_400_000).toISOString();
   const { url } = await fake("reply", { authorDid: actorDid, parentDid: targetDid, rkey: `3lf${Date.now().toString(36)}`, createdAt: yesterday });
