@@ -29,6 +29,25 @@ async function linkBluesky(page: Page, handle: string, accountDid: string): Prom
   await expect(section.getByTestId("bluesky-verified")).toBeVisible();
 }
 
+/**
+ * Logs an interaction with its evidence link, then waits for Rapport's own check: the
+ * in-process worker checks it within seconds; the page reads what is stored.
+ */
+async function logAndSeeVerified(page: Page, o: { with: string; where: string; what: string; on: string; url: string; network: string }): Promise<void> {
+  await page.goto("/interactions/log");
+  await page.getByLabel("Who was it with?").fill(o.with);
+  await page.getByLabel("Where").selectOption(o.where);
+  await page.getByLabel("What").selectOption(o.what);
+  await page.getByLabel("When").fill(o.on);
+  await page.getByLabel("Evidence link").fill(o.url);
+  await page.getByRole("button", { name: "Log interaction" }).click();
+  await expect(page).toHaveURL(/\/interactions\?logged=1/);
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByTestId("logged-status").first()).toHaveText(new RegExp(`Verified on ${o.network}`), { timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
+}
+
 /** Two new members, each signed in on a page of their own, each with a verified Bluesky account. */
 async function twoOnBluesky(browser: Browser, prefix: string) {
   const actor = newAccount(`${prefix}_a`);
@@ -61,20 +80,7 @@ test("a Bluesky reply logged with its URL is verified by Rapport and counts with
   const today = new Date().toISOString().slice(0, 10);
   const { url } = await fake("reply", { authorDid: actorDid, parentDid: targetDid, rkey: `3lb${Date.now().toString(36)}`, createdAt: new Date().toISOString() });
 
-  await page.goto("/interactions/log");
-  await page.getByLabel("Who was it with?").fill(target.handle);
-  await page.getByLabel("Where").selectOption("bluesky");
-  await page.getByLabel("What").selectOption("reply");
-  await page.getByLabel("When").fill(today);
-  await page.getByLabel("Evidence link").fill(url);
-  await page.getByRole("button", { name: "Log interaction" }).click();
-  await expect(page).toHaveURL(/\/interactions\?logged=1/);
-
-  // The in-process worker checks it within seconds; the page reads what is stored.
-  await expect(async () => {
-    await page.reload();
-    await expect(page.getByTestId("logged-status").first()).toHaveText(/Verified on Bluesky/, { timeout: 1_000 });
-  }).toPass({ timeout: 30_000 });
+  await logAndSeeVerified(page, { with: target.handle, where: "bluesky", what: "reply", on: today, url, network: "Bluesky" });
 
   // It counts in full: the warm-up moved, and the history marks it.
   await page.goto(`/u/${target.handle}`);
@@ -131,19 +137,7 @@ test("a GitHub comment logged with its URL is verified by Rapport through GitHub
   const today = new Date().toISOString().slice(0, 10);
   const { url } = await fakeGitHub("comment", { repo: "octo/site", number: 7, id: base, authorId: actorGh.id, openerId: targetGh.id, createdAt: new Date().toISOString() });
 
-  await page.goto("/interactions/log");
-  await page.getByLabel("Who was it with?").fill(target.handle);
-  await page.getByLabel("Where").selectOption("github");
-  await page.getByLabel("What").selectOption("comment");
-  await page.getByLabel("When").fill(today);
-  await page.getByLabel("Evidence link").fill(url);
-  await page.getByRole("button", { name: "Log interaction" }).click();
-  await expect(page).toHaveURL(/\/interactions\?logged=1/);
-
-  await expect(async () => {
-    await page.reload();
-    await expect(page.getByTestId("logged-status").first()).toHaveText(/Verified on GitHub/, { timeout: 1_000 });
-  }).toPass({ timeout: 30_000 });
+  await logAndSeeVerified(page, { with: target.handle, where: "github", what: "comment", on: today, url, network: "GitHub" });
 
   await page.goto(`/u/${target.handle}`);
   await expect(page.getByText("Verified on GitHub").first()).toBeVisible();
