@@ -7,9 +7,8 @@
  * (app.bsky.richtext.facet#mention { did }). No I/O, no clock.
  */
 import { z } from "zod";
-import { DAY } from "@/lib/warmup/time";
-import { occurredOnProblem } from "@/lib/validation/logged-interaction";
 import { didOfAtUri } from "./bluesky";
+import type { FoundPost } from "./found";
 
 const ZFeedPost = z.looseObject({
   uri: z.string(),
@@ -30,60 +29,32 @@ const ZPostRecord = z.looseObject({
     .optional(),
 });
 
-export type OfferKind = "reply" | "mention";
-
-export type FoundPost = {
-  /** the other member's verified DID */
-  targetDid: string;
-  postUri: string;
-  postUrl: string;
-  kind: OfferKind;
-  occurredAt: Date;
-};
-
-/** What the finder knows of the members a post may concern: verified DID → their protocol's window in days. */
-export type FeedFacts = { actorDid: string; windowDaysByDid: ReadonlyMap<string, number>; now: Date };
-
-/** The DIDs a page's posts by the actor reply to or mention (to look up which are members). */
-export function didsInFeed(feed: GetAuthorFeedOutput["feed"], actorDid: string): string[] {
-  const out = new Set<string>();
-  for (const item of feed) {
-    const r = ownPost(item, actorDid);
-    if (!r) continue;
-    for (const d of touched(r)) if (d !== actorDid) out.add(d);
-  }
-  return [...out];
-}
-
 /**
- * The offers in a page of the actor's author feed: each post written by the actor (reposts are
- * someone else's) that replies to (the parent post's author) or mentions a member's verified DID,
- * dated inside that member's window and loggable (not in the future, not over a year old). A
- * post that replies to Grace and mentions Lee is one offer for each; a reply that also mentions
- * its parent's author is one reply. Self-replies and non-members are ignored.
+ * The posts in the actor's author feed that concern someone else: each post written by the actor
+ * (reposts are someone else's) that replies to (the parent post's author) or mentions another
+ * DID — one FoundPost per DID it concerns. A post that replies to Grace and mentions Lee is one
+ * for each; a reply that also mentions its parent's author is one reply. Self-replies are
+ * ignored; whether a DID is a member's, and the window, are the finder's to judge.
  */
-export function offersFromFeed(feed: GetAuthorFeedOutput["feed"], f: FeedFacts): FoundPost[] {
+export function postsFromFeed(feed: GetAuthorFeedOutput["feed"], actorDid: string): FoundPost[] {
   const out: FoundPost[] = [];
   const seen = new Set<string>();
   for (const item of feed) {
-    const r = ownPost(item, f.actorDid);
+    const r = ownPost(item, actorDid);
     if (!r) continue;
     const rkey = rkeyOf(item.post.uri);
     if (!rkey) continue;
     const occurredAt = new Date(r.record.createdAt);
     if (Number.isNaN(occurredAt.getTime())) continue;
-    const author = item.post.author.handle && item.post.author.handle !== "handle.invalid" ? item.post.author.handle : f.actorDid;
+    const author = item.post.author.handle && item.post.author.handle !== "handle.invalid" ? item.post.author.handle : actorDid;
     const postUrl = `https://bsky.app/profile/${author}/post/${rkey}`;
     const parentDid = r.record.reply ? didOfAtUri(r.record.reply.parent.uri) : null;
     for (const targetDid of touched(r)) {
-      if (targetDid === f.actorDid) continue;
-      const windowDays = f.windowDaysByDid.get(targetDid);
-      if (windowDays === undefined) continue;
-      if (!inWindow(occurredAt, windowDays, f.now)) continue;
+      if (targetDid === actorDid) continue;
       const key = `${targetDid} ${item.post.uri}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      out.push({ targetDid, postUri: item.post.uri, postUrl, kind: targetDid === parentDid ? "reply" : "mention", occurredAt });
+      out.push({ target: { id: targetDid }, postUri: item.post.uri, postUrl, kind: targetDid === parentDid ? "reply" : "mention", occurredAt });
     }
   }
   return out;
@@ -97,11 +68,6 @@ export function reachedStart(page: GetAuthorFeedOutput, start: Date): boolean {
   if (!page.cursor || page.feed.length === 0) return true;
   const last = Date.parse(page.feed[page.feed.length - 1].post.indexedAt);
   return !Number.isNaN(last) && last < start.getTime();
-}
-
-/** The earliest moment any member's window can reach (the longest window a protocol may have). */
-export function feedStart(now: Date, longestWindowDays: number): Date {
-  return new Date(now.getTime() - longestWindowDays * DAY);
 }
 
 type OwnPost = { record: z.infer<typeof ZPostRecord> };
@@ -129,10 +95,4 @@ function touched(r: OwnPost): string[] {
 function rkeyOf(uri: string): string | null {
   const m = /^at:\/\/did:[^/]+\/app\.bsky\.feed\.post\/([A-Za-z0-9._~:-]{1,512})$/.exec(uri);
   return m ? m[1] : null;
-}
-
-function inWindow(at: Date, windowDays: number, now: Date): boolean {
-  if (at.getTime() < now.getTime() - windowDays * DAY) return false;
-  const day = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate()));
-  return occurredOnProblem(day, now) === null;
 }

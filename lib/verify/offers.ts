@@ -19,3 +19,9 @@ export function offerQuestion(kinds: readonly string[], otherName: string, netwo
   const where = NETWORK_LABELS[network as VerifyNetwork] ?? network;
   return `${what} between you and ${otherName.split(" ")[0]} on ${where} — add ${kinds.length === 1 ? "it" : "them"}?`;
 }
+
+/** ["bluesky", "mastodon", "github"] → "Bluesky, Mastodon and GitHub"; [] → "" */
+export function networkList(networks: readonly string[]): string {
+  const labels = networks.map((n) => NETWORK_LABELS[n as VerifyNetwork] ?? n);
+  return labels.length <= 1 ? (labels[0] ?? "") : `${labels.slice(0, -1).join(", ")} and ${labels[labels.length - 1]}`;
+}

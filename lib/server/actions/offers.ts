@@ -11,6 +11,8 @@ import { getDb } from "@/lib/server/db";
 import { queueEvidenceCheck } from "@/lib/server/verify/queue-check";
 import { queueFindOffers } from "@/lib/server/verify/queue-find";
 import { systemNow } from "@/lib/server/clock";
+import { FINDABLE_NETWORKS } from "@/lib/server/services/offers/readers";
+import { networkList } from "@/lib/verify/offers";
 
 /**
  * "Add them" / "Dismiss" on a group of Found-for-you offers (/interactions). The group is gone
@@ -32,21 +34,22 @@ export async function decideOffersAction(_prev: ActionState, form: FormData): Pr
   redirect(`/interactions?found=${outcome}`);
 }
 
-/** Settings → Account: "Look for our public replies and mentions on Bluesky and offer them to me". */
+/** Settings → Account: "Look for our public replies and mentions on Bluesky, … and offer them to me". */
 export async function setFindInteractionsAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   try {
     const viewer = await requireMember();
     const on = form.get("findInteractions") === "on";
     const setting = await setFindInteractions(await getDb(), { memberId: viewer.id, on });
-    if (setting.findInteractions && setting.blueskyVerified) queueFindOffers(viewer.id);
+    const readable = setting.readable.length > 0;
+    if (setting.findInteractions && readable) queueFindOffers(viewer.id);
     revalidatePath("/settings/account");
     revalidatePath("/interactions");
-    if (!on) return { ok: true, message: "Off — Rapport no longer looks through your Bluesky posts." };
+    if (!on) return { ok: true, message: "Off — Rapport no longer looks through your public posts." };
     return {
       ok: true,
-      message: setting.blueskyVerified
-        ? "On — Rapport is looking now, then about once a day. What it finds shows up on Interactions."
-        : "On — it starts once your Bluesky account is verified.",
+      message: readable
+        ? `On — Rapport is looking on ${networkList(setting.readable)} now, then about once a day. What it finds shows up on Interactions.`
+        : `On — it starts once your ${networkList(FINDABLE_NETWORKS).replace(" and ", " or ")} account is verified.`,
     };
   } catch (e) {
     return failure(e, form);

@@ -153,7 +153,7 @@ describe("Found for you: replies and mentions on Bluesky offered for logging", (
     const { ana } = await setup();
     await find(ana.id);
     await t.db.interactionOffer.updateMany({ where: { postUrl: { endsWith: "3lbr1" } }, data: { state: "dismissed" } });
-    expect(await setFindInteractions(t.db, { memberId: ana.id, on: false })).toEqual({ findInteractions: false, blueskyVerified: true });
+    expect(await setFindInteractions(t.db, { memberId: ana.id, on: false })).toEqual({ findInteractions: false, readable: ["bluesky"] });
     expect(await t.db.interactionOffer.count({ where: { state: "open" } })).toBe(0);
     const reads = feedReads().length;
     expect(await find(ana.id)).toEqual({ outcome: "skipped" });

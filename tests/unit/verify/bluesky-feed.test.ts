@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { didsInFeed, feedStart, offersFromFeed, reachedStart, ZGetAuthorFeed, type GetAuthorFeedOutput } from "@/lib/verify/bluesky-feed";
+import { postsFromFeed, reachedStart, ZGetAuthorFeed, type GetAuthorFeedOutput } from "@/lib/verify/bluesky-feed";
+import { feedStart, inWindow } from "@/lib/verify/found";
 import { parseBlueskyPostUrl } from "@/lib/verify/bluesky";
 import { offerQuestion } from "@/lib/verify/offers";
 
@@ -12,6 +13,15 @@ const GRACE = "did:plc:grace3grace3grace3grace3";
 const LEE = "did:plc:lee5lee5lee5lee5lee5lee5l";
 const now = new Date("2026-11-21T10:00:00Z");
 const members = (entries: [string, number][]) => new Map(entries);
+
+/** What the finder does with a reader's posts: members' DIDs only, each inside its own window. */
+function offersFromFeed(feed: GetAuthorFeedOutput["feed"], f: { actorDid: string; windowDaysByDid: Map<string, number>; now: Date }) {
+  return postsFromFeed(feed, f.actorDid).flatMap(({ target, ...p }) => {
+    const did = "id" in target ? target.id : "";
+    const w = f.windowDaysByDid.get(did);
+    return w !== undefined && inWindow(p.occurredAt, w, f.now) ? [{ targetDid: did, ...p }] : [];
+  });
+}
 
 /** One post by `author` with the given record fields (a copy of the fixture's reply). */
 function post(o: { rkey: string; author?: string; createdAt: string; parent?: string | null; mentions?: string[]; reason?: boolean }): GetAuthorFeedOutput["feed"][number] {
@@ -76,9 +86,9 @@ describe("turning an author feed into offers", () => {
     expect(offersFromFeed([p], { actorDid: ANA, windowDaysByDid: members([[GRACE, 30]]), now })[0].postUrl).toBe(`https://bsky.app/profile/${ANA}/post/i`);
   });
 
-  it("lists the DIDs the actor's own posts touch, for looking up members", () => {
-    expect(didsInFeed(page.feed, ANA)).toEqual([GRACE]);
-    expect(didsInFeed([post({ rkey: "j", createdAt: "2026-11-20T10:00:00Z", parent: ANA, mentions: [LEE] })], ANA)).toEqual([LEE]);
+  it("names each post's target by DID, whoever it is (the finder looks up which are members)", () => {
+    expect(postsFromFeed(page.feed, ANA).map((p) => p.target)).toEqual([{ id: GRACE }, { id: GRACE }]);
+    expect(postsFromFeed([post({ rkey: "j", createdAt: "2026-11-20T10:00:00Z", parent: ANA, mentions: [LEE] })], ANA).map((p) => p.target)).toEqual([{ id: LEE }]);
   });
 });
 

@@ -3,13 +3,16 @@ import { useActionState } from "react";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { FormAction } from "@/lib/server/action-result";
+import { networkList } from "@/lib/verify/offers";
 
 /**
- * "Found for you", opt-in: Rapport reads the member's own public Bluesky posts (about daily) and
- * offers the replies and mentions of members it finds on /interactions. Needs their verified
- * Bluesky account; only their own posts are read, so only their consent is asked.
+ * "Found for you", opt-in: Rapport reads the member's own public posts (about daily) on the
+ * networks it can read (`networks`) and offers the replies and mentions of members it finds on
+ * /interactions. Needs a verified account there (`readable`: the ones they have); only their own
+ * posts are read, so only their consent is asked.
  */
-export function FindInteractionsForm({ on, blueskyVerified, action }: { on: boolean; blueskyVerified: boolean; action: FormAction }) {
+export function FindInteractionsForm({ on, networks, readable, action }: { on: boolean; networks: string[]; readable: string[]; action: FormAction }) {
+  const where = networkList(networks);
   const [state, formAction] = useActionState(action, {});
   const checked = state.values ? state.values.findInteractions === "on" : on;
   return (
@@ -21,12 +24,13 @@ export function FindInteractionsForm({ on, blueskyVerified, action }: { on: bool
         <input id="f-find" name="findInteractions" type="checkbox" className="mt-1" key={String(checked)} defaultChecked={checked} aria-describedby="f-find-hint" />
         <div>
           <label htmlFor="f-find" className="text-sm font-medium">
-            Look for our public replies and mentions on Bluesky and offer them to me
+            Look for our public replies and mentions on {where} and offer them to me
           </label>
           <p id="f-find-hint" className="text-xs muted">
-            About once a day Rapport reads your own public Bluesky posts for replies to and mentions of members with a verified Bluesky account, and
-            shows them on Interactions for you to add or dismiss. Nothing is logged until you add it; turning this off forgets what is still waiting.
-            {blueskyVerified ? "" : " It starts once your Bluesky account above is verified."}
+            About once a day Rapport reads your own public posts on {readable.length > 0 ? networkList(readable) : where} for replies to and mentions
+            of members with a verified account there, and shows them on Interactions for you to add or dismiss. Nothing is logged until you add it;
+            turning this off forgets what is still waiting.
+            {readable.length > 0 ? "" : ` It starts once one of your accounts below is verified.`}
           </p>
         </div>
       </div>

@@ -15,6 +15,7 @@ import { timeZoneChoices } from "@/lib/dates/prefs";
 import { DatePrefsForm } from "./date-prefs-form";
 import { LinkedAccounts } from "./linked-accounts";
 import { MastodonAccount } from "./mastodon-account";
+import { FINDABLE_NETWORKS } from "@/lib/server/services/offers/readers";
 import { GitHubAccount } from "./github-account";
 import { linkGitHubAction, unlinkGitHubAction } from "@/lib/server/actions/linked-github";
 import { linkMastodonAction, unlinkMastodonAction } from "@/lib/server/actions/linked-mastodon";
@@ -59,9 +60,16 @@ export default async function AccountSettingsPage({ searchParams }: { searchPara
           Linked accounts
         </h2>
         <LinkedAccounts bluesky={bluesky} link={linkBlueskyAction} unlink={unlinkBlueskyAction} enabled={verifyEnabled} />
-        {verifyEnabled ? <FindInteractionsForm on={findInteractions} blueskyVerified={bluesky?.verified ?? false} action={setFindInteractionsAction} /> : null}
         <MastodonAccount mastodon={mastodon} link={linkMastodonAction} unlink={unlinkMastodonAction} enabled={verifyEnabled} />
         <GitHubAccount github={github} signIn={githubSignIn} link={linkGitHubAction} unlink={unlinkGitHubAction} enabled={verifyEnabled} />
+        {verifyEnabled ? (
+          <FindInteractionsForm
+            on={findInteractions}
+            networks={FINDABLE_NETWORKS}
+            readable={FINDABLE_NETWORKS.filter((n) => ({ bluesky, mastodon, github })[n]?.verified)}
+            action={setFindInteractionsAction}
+          />
+        ) : null}
       </section>
       <section className="card mt-6 space-y-6" aria-labelledby="security-title">
         <h2 id="security-title" className="text-lg font-semibold">

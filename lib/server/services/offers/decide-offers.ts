@@ -4,7 +4,8 @@ import { AppError, isUniqueViolation, notFound } from "@/lib/server/errors";
 import { parseInput } from "@/lib/server/validation";
 import { logParsedInteraction } from "@/lib/server/services/interactions/log-interaction";
 import { isBlockedEither } from "@/lib/server/services/interactions/blocks";
-import { oldestLoggableDay } from "@/lib/validation/logged-interaction";
+import { oldestLoggableDay, type LoggedPlatform } from "@/lib/validation/logged-interaction";
+import type { FoundKind } from "@/lib/verify/found";
 import { ZOfferDecision, type TOfferDecisionInput } from "@/lib/validation/interaction-offer";
 
 export type DecidedOffers = {
@@ -35,7 +36,7 @@ export async function decideOffers(db: Db, { actorId, input, now }: { actorId: s
         // an offer that has grown over a year old can no longer be logged: it stays open, and the list no longer shows it
         where: { actorId, targetId: target.id, state: "open", ...(decision === "add" ? { occurredAt: { gte: oldestLoggableDay(now) } } : {}) },
         data: { state: decision === "add" ? "added" : "dismissed", decidedAt: now },
-        select: { id: true, postUrl: true, kind: true, occurredAt: true, state: true },
+        select: { id: true, network: true, postUrl: true, kind: true, occurredAt: true, state: true },
       });
       claimed.sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime() || a.id.localeCompare(b.id));
       const logged: DecidedOffers["logged"] = [];
@@ -49,7 +50,7 @@ export async function decideOffers(db: Db, { actorId, input, now }: { actorId: s
           if (skip.has(o.postUrl)) continue;
           const row = await logParsedInteraction(tx, {
             actorId,
-            data: { targetHandle: target.handle, platform: "bluesky", kind: o.kind === "reply" ? "reply" : "mention", occurredOn: o.occurredAt.toISOString().slice(0, 10), evidenceUrl: o.postUrl, summary: null },
+            data: { targetHandle: target.handle, platform: o.network as LoggedPlatform, kind: o.kind as FoundKind, occurredOn: o.occurredAt.toISOString().slice(0, 10), evidenceUrl: o.postUrl, summary: null },
             now,
           });
           logged.push({ id: row.id, checkState: row.checkState });
