@@ -101,12 +101,15 @@ export function requestAnsweredMessage(o: { by: string; answer: RequestAnswer; l
   });
 }
 
-export function loggedPendingMessage(o: { by: string; kind: string; link: string; unsubscribe: string }): RenderedEmail {
+/** `count` > 1: several interactions logged at once (Found for you), said as one. */
+export function loggedPendingMessage(o: { by: string; kind: string; count?: number; checkedBy?: string | null; link: string; unsubscribe: string }): RenderedEmail {
+  const many = (o.count ?? 1) > 1;
+  const what = many ? `${o.count} interactions` : `a ${o.kind}`;
   return renderEmail({
-    subject: `${o.by} logged a ${o.kind} with you`,
-    heading: "An interaction awaits your confirmation",
+    subject: `${o.by} logged ${what} with you`,
+    heading: many ? "Interactions await your confirmation" : "An interaction awaits your confirmation",
     parts: [
-      { kind: "p", text: `${o.by} logged a ${o.kind} with you. It counts once you confirm it.` },
+      { kind: "p", text: `${o.by} logged ${what} with you. ${many ? "Each counts" : "It counts"} once you confirm it${o.checkedBy ? `, or once Rapport verifies its link on ${o.checkedBy}` : ""}.` },
       { kind: "button", label: "Confirm or decline", href: o.link },
     ],
     footer: footer(o.unsubscribe),

@@ -1,23 +1,32 @@
 /** "Found for you" wording, pure. */
 import { NETWORK_LABELS, type VerifyNetwork } from "./networks";
 
+const KIND_WORDS: [kind: string, one: string, many: string][] = [
+  ["reply", "reply", "replies"],
+  ["comment", "comment", "comments"],
+  ["mention", "mention", "mentions"],
+];
+
 /**
  * The question above a group of offers: "3 public replies between you and Grace on Bluesky —
  * add them?", "2 public replies and 1 mention between you and Grace on Bluesky — add them?",
- * "1 public mention between you and Grace on Bluesky — add it?".
+ * "1 public comment between you and Grace on GitHub — add it?".
  */
 export function offerQuestion(kinds: readonly string[], otherName: string, network: string): string {
-  const replies = kinds.filter((k) => k === "reply").length;
-  const mentions = kinds.length - replies;
-  const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
-  const what =
-    replies && mentions
-      ? `${n(replies, "public reply", "public replies")} and ${n(mentions, "mention", "mentions")}`
-      : replies
-        ? n(replies, "public reply", "public replies")
-        : n(mentions, "public mention", "public mentions");
+  const parts = KIND_WORDS.flatMap(([kind, one, many]) => {
+    const count = kinds.filter((k) => k === kind).length;
+    return count ? [`${count} ${count === 1 ? one : many}`] : [];
+  });
+  const what = `public ${parts.length > 1 ? `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}` : (parts[0] ?? "")}`;
   const where = NETWORK_LABELS[network as VerifyNetwork] ?? network;
-  return `${what} between you and ${otherName.split(" ")[0]} on ${where} — add ${kinds.length === 1 ? "it" : "them"}?`;
+  return `${what.replace(/^public (\d+) /, "$1 public ")} between you and ${otherName.split(" ")[0]} on ${where} — add ${kinds.length === 1 ? "it" : "them"}?`;
+}
+
+/** One offer's line: "reply to Grace", "mention of Grace", "comment on a thread Grace opened". */
+export function offerLine(kind: string, firstName: string): string {
+  if (kind === "reply") return `reply to ${firstName}`;
+  if (kind === "comment") return `comment on a thread ${firstName} opened`;
+  return `mention of ${firstName}`;
 }
 
 /** ["bluesky", "mastodon", "github"] → "Bluesky, Mastodon and GitHub"; [] → "" */

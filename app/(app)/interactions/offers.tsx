@@ -3,20 +3,26 @@ import { useActionState } from "react";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { FormAction } from "@/lib/server/action-result";
 
-/** "Add them" / "Dismiss" for one group of Found-for-you offers: every open one about this member at once. */
-export function OfferButtons({ handle, firstName, count, action }: { handle: string; firstName: string; count: number; action: FormAction }) {
+/**
+ * "Add" / "Dismiss" for one group of Found-for-you offers (one member, one network). With one
+ * offer the form carries its id; with several, each offer's checkbox (ticked to begin with,
+ * outside the form, tied to it by `form={formId}`) says which the buttons act on.
+ */
+export function OfferButtons({ formId, handle, firstName, only, action }: { formId: string; handle: string; firstName: string; only: string | null; action: FormAction }) {
   const [state, formAction] = useActionState(action, {});
+  const message = state.fields?.offers?.[0] ?? state.message ?? "";
   return (
-    <form action={formAction} className="flex flex-wrap items-center gap-2" role="group" aria-label={`Add or dismiss what Rapport found with ${firstName}`}>
+    <form id={formId} action={formAction} className="flex flex-wrap items-center gap-2" role="group" aria-label={`Add or dismiss what Rapport found with ${firstName}`}>
       <input type="hidden" name="member" value={handle} />
+      {only ? <input type="hidden" name="offers" value={only} /> : null}
       <SubmitButton name="decision" value="add" className="btn-primary text-sm" pendingText="Adding…">
-        {count === 1 ? "Add it" : "Add them"}
+        {only ? "Add it" : "Add selected"}
       </SubmitButton>
       <SubmitButton name="decision" value="dismiss" className="btn-quiet text-sm">
-        Dismiss
+        {only ? "Dismiss" : "Dismiss selected"}
       </SubmitButton>
       <p role="status" aria-live="polite" className={`text-sm ${state.ok ? "text-green-700 dark:text-green-400" : "text-red-700 dark:text-red-400"}`}>
-        {state.message ?? ""}
+        {message}
       </p>
     </form>
   );

@@ -9,7 +9,8 @@ import { DecideButtons, WithdrawButton } from "./logged-actions";
 import { ReportLink } from "@/components/reports/report-link";
 import { loadInteractionsPage } from "@/lib/server/loaders/interactions";
 import { loggedVerification, VERIFIED_BY_LABELS } from "@/lib/verify/logged-verification";
-import { offerQuestion } from "@/lib/verify/offers";
+import { offerLine, offerQuestion } from "@/lib/verify/offers";
+import { NETWORK_LABELS, type VerifyNetwork } from "@/lib/verify/networks";
 import { decideOffersAction } from "@/lib/server/actions/offers";
 import { OfferButtons } from "./offers";
 
@@ -48,12 +49,14 @@ function Details({ row, fmt }: { row: LoggedRow; fmt: DateFormat }) {
   );
 }
 
-/** The banner after "Add them" / "Dismiss" (?found=added-3 | dismissed). */
+/** The banner after "Add" / "Dismiss" (?found=added-3-bluesky | dismissed). */
 function foundOutcome(v: string): string {
   if (v === "dismissed") return "Dismissed — Rapport won't offer those again.";
-  const n = Number(/^added-(\d+)$/.exec(v)?.[1] ?? 0);
+  const m = /^added-(\d+)(?:-([a-z]+))?$/.exec(v);
+  const n = Number(m?.[1] ?? 0);
   if (n === 0) return "Nothing new to add — they were already logged.";
-  return `Added ${n === 1 ? "1 interaction" : `${n} interactions`} from Bluesky. Rapport checks ${n === 1 ? "it" : "them"} there, usually within seconds.`;
+  const where = NETWORK_LABELS[m?.[2] as VerifyNetwork] ?? "there";
+  return `Added ${n === 1 ? "1 interaction" : `${n} interactions`} from ${where}. Rapport checks ${n === 1 ? "it" : "them"} there, usually within seconds.`;
 }
 
 export default async function InteractionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -89,7 +92,7 @@ export default async function InteractionsPage({ searchParams }: { searchParams:
             Found for you
           </h2>
           <p className="text-sm muted">
-            Rapport found these in your public Bluesky posts.{" "}
+            Rapport found these in your own public posts.{" "}
             <Link href="/settings/account" className="underline">
               Change this in your account settings
             </Link>
@@ -97,27 +100,50 @@ export default async function InteractionsPage({ searchParams }: { searchParams:
           <ul className="space-y-3">
             {offers.map((g) => {
               const first = g.member.name.split(" ")[0];
-              const headingId = `found-${g.member.handle}`;
+              const key = `${g.member.handle}-${g.network}`;
+              const headingId = `found-${key}`;
+              const formId = `found-form-${key}`;
+              const where = NETWORK_LABELS[g.network as VerifyNetwork] ?? g.network;
+              const several = g.offers.length > 1;
               return (
-                <li key={`${g.member.id}-${g.network}`} className="card space-y-2" aria-labelledby={headingId}>
+                <li key={key} className="card space-y-2" aria-labelledby={headingId}>
                   <p id={headingId} className="text-sm font-medium">
                     {offerQuestion(g.offers.map((o) => o.kind), g.member.name, g.network)}
                   </p>
-                  <ul className="space-y-1 text-sm">
-                    {g.offers.map((o) => (
-                      <li key={o.id} className="flex flex-wrap gap-x-2">
-                        <time dateTime={o.occurredAt.toISOString()}>{fmt.day(o.occurredAt.toISOString())}</time>
-                        <span className="muted">{o.kind === "reply" ? `reply to ${first}` : `mention of ${first}`}</span>
-                        <a href={o.postUrl} rel="nofollow noopener noreferrer" target="_blank" className="underline">
-                          View on Bluesky<span className="sr-only"> (the {o.kind} of {fmt.day(o.occurredAt.toISOString())}, opens in a new tab)</span>
-                        </a>
-                      </li>
-                    ))}
+                  <ul className="space-y-1 text-sm" aria-label={several ? "Choose which to add or dismiss" : undefined}>
+                    {g.offers.map((o) => {
+                      const day = fmt.day(o.occurredAt.toISOString());
+                      const line = (
+                        <>
+                          <time dateTime={o.occurredAt.toISOString()}>{day}</time> <span className="muted">{offerLine(o.kind, first)}</span>
+                        </>
+                      );
+                      return (
+                        <li key={o.id} className="flex flex-wrap items-center gap-x-2">
+                          {several ? (
+                            <label className="inline-flex items-center gap-2">
+                              <input type="checkbox" name="offers" value={o.id} form={formId} defaultChecked data-testid="offer-choice" />
+                              <span>{line}</span>
+                            </label>
+                          ) : (
+                            <span>{line}</span>
+                          )}
+                          <a href={o.postUrl} rel="nofollow noopener noreferrer" target="_blank" className="underline">
+                            View on {where}
+                            <span className="sr-only">
+                              {" "}
+                              (the {o.kind} of {day}, opens in a new tab)
+                            </span>
+                          </a>
+                        </li>
+                      );
+                    })}
                   </ul>
                   <p className="text-xs muted">
-                    Adding logs each one as a Bluesky interaction with {first}, with the post as evidence; Rapport then checks it, as it does for any Bluesky link.
+                    Adding logs each one as a {where} interaction with {first}, with the post as evidence; Rapport then checks it, as it does for any {where}{" "}
+                    link. {first} hears of it once.
                   </p>
-                  <OfferButtons handle={g.member.handle} firstName={first} count={g.offers.length} action={decideOffersAction} />
+                  <OfferButtons formId={formId} handle={g.member.handle} firstName={first} only={several ? null : g.offers[0].id} action={decideOffersAction} />
                 </li>
               );
             })}

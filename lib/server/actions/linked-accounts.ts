@@ -5,7 +5,7 @@ import { requireMember } from "@/lib/server/auth/session";
 import { linkBluesky, unlinkAccount, BLUESKY_FIELD } from "@/lib/server/services/verify/link-account";
 import { getDb } from "@/lib/server/db";
 import { systemNow } from "@/lib/server/clock";
-import { queueFindOffers } from "@/lib/server/verify/queue-find";
+import { queueFindAfterVerify } from "@/lib/server/verify/queue-find";
 
 /** Settings → Account → Linked accounts: a new handle gets a code; the same handle again checks it. */
 export async function linkBlueskyAction(_prev: ActionState, form: FormData): Promise<ActionState> {
@@ -15,8 +15,7 @@ export async function linkBlueskyAction(_prev: ActionState, form: FormData): Pro
     const handle = typeof raw === "string" ? raw : "";
     const now = systemNow();
     const linked = await linkBluesky(await getDb(), { memberId: viewer.id, handle, now });
-    // Just verified: if they asked for Found for you, the first search can start (it skips otherwise).
-    if (linked.verifiedAt?.getTime() === now.getTime()) queueFindOffers(viewer.id);
+    queueFindAfterVerify(viewer.id, "bluesky", linked, now);
     revalidatePath("/settings/account");
     revalidatePath("/u/[handle]", "page");
     return {

@@ -6,13 +6,16 @@ import { unlinkAccount } from "@/lib/server/services/verify/link-account";
 import { linkMastodon, MASTODON_FIELD } from "@/lib/server/services/verify/link-mastodon";
 import { getDb } from "@/lib/server/db";
 import { systemNow } from "@/lib/server/clock";
+import { queueFindAfterVerify } from "@/lib/server/verify/queue-find";
 
 /** Settings → Account → Mastodon: an address is looked up on its instance; the same address again checks again. */
 export async function linkMastodonAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   try {
     const viewer = await requireMember();
     const raw = form.get(MASTODON_FIELD);
-    const linked = await linkMastodon(await getDb(), { memberId: viewer.id, handle: typeof raw === "string" ? raw : "", now: systemNow() });
+    const now = systemNow();
+    const linked = await linkMastodon(await getDb(), { memberId: viewer.id, handle: typeof raw === "string" ? raw : "", now });
+    queueFindAfterVerify(viewer.id, "mastodon", linked, now);
     revalidatePath("/settings/account");
     revalidatePath("/u/[handle]", "page");
     return {

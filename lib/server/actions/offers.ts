@@ -15,17 +15,17 @@ import { FINDABLE_NETWORKS } from "@/lib/server/services/offers/readers";
 import { networkList } from "@/lib/verify/offers";
 
 /**
- * "Add them" / "Dismiss" on a group of Found-for-you offers (/interactions). The group is gone
+ * "Add" / "Dismiss" on a group of Found-for-you offers (/interactions). The group is gone
  * afterwards, so the outcome is said by the page it lands on (a status banner), not by the form.
  */
 export async function decideOffersAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   let outcome: string;
   try {
     const viewer = await requireMember();
-    const input = formObject(form, ["member", "decision"]) as TOfferDecisionInput;
+    const input = { ...formObject(form, ["member", "decision"]), offers: form.getAll("offers").filter((v) => typeof v === "string") } as TOfferDecisionInput;
     const out = await decideOffers(await getDb(), { actorId: viewer.id, input, now: systemNow() });
     out.logged.forEach(queueEvidenceCheck);
-    outcome = input.decision === "dismiss" ? "dismissed" : `added-${out.logged.length}`;
+    outcome = input.decision === "dismiss" ? "dismissed" : `added-${out.logged.length}${out.logged.length ? `-${out.logged[0].platform}` : ""}`;
   } catch (e) {
     return failure(e, form);
   }

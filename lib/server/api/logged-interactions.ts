@@ -16,7 +16,8 @@ const MEMBER = { select: { id: true, handle: true, name: true } } as const;
 const SELECT = { ...LOGGED_SELECT, actor: MEMBER, target: MEMBER } as const;
 type Row = Prisma.LoggedInteractionGetPayload<{ select: typeof SELECT }>;
 
-function toOut(r: Row, viewerId: string): LoggedOut {
+/** A logged interaction as the API shows it to `viewerId` (its actor or target). */
+export function toLoggedOut(r: Row, viewerId: string): LoggedOut {
   return {
     id: r.id,
     actor: ref(r.actor),
@@ -58,7 +59,7 @@ export async function listLoggedForApi(
     select: SELECT,
   });
   const page = rows.slice(0, p.limit);
-  return { items: page.map((r) => toOut(r, viewerId)), nextCursor: rows.length > p.limit ? encodeCursor(page[page.length - 1]) : null };
+  return { items: page.map((r) => toLoggedOut(r, viewerId)), nextCursor: rows.length > p.limit ? encodeCursor(page[page.length - 1]) : null };
 }
 
 /** One logged interaction the caller is part of (actor or target), or not_found. */
@@ -66,13 +67,6 @@ export async function getLoggedForApi(viewerId: string, id: string): Promise<Log
   const db = await getDb();
   const row = await db.loggedInteraction.findFirst({ where: { id, OR: [{ actorId: viewerId }, { targetId: viewerId }] }, select: SELECT });
   if (!row) throw notFound("That logged interaction");
-  return toOut(row, viewerId);
+  return toLoggedOut(row, viewerId);
 }
 
-/** Logged interactions of the caller's, by id, in the order given (the answer of a write that created them). */
-export async function loggedByIdsForApi(viewerId: string, ids: string[]): Promise<LoggedOut[]> {
-  if (ids.length === 0) return [];
-  const rows = await (await getDb()).loggedInteraction.findMany({ where: { id: { in: ids }, OR: [{ actorId: viewerId }, { targetId: viewerId }] }, select: SELECT });
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return ids.flatMap((id) => (byId.has(id) ? [toOut(byId.get(id)!, viewerId)] : []));
-}

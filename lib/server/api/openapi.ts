@@ -179,11 +179,16 @@ function operation(spec: RouteSpec, schemas: SchemaSet): Json {
     security: spec.auth === "member" ? [{ bearerAuth: [spec.scope] }, { sessionCookie: [] }] : [],
     ...(spec.auth === "member" ? { "x-required-scope": spec.scope } : {}),
     ...(parameters.length ? { parameters } : {}),
-    ...(spec.body
-      ? { requestBody: { required: true, content: { "application/json": { schema: schemas.convert(spec.body) } } } }
-      : {}),
+    ...(spec.body ? { requestBody: requestBody(spec.body, schemas) } : {}),
     responses,
   };
+}
+
+/** A body schema wrapped in `.optional()` is a request body the call may leave out. */
+function requestBody(body: z.ZodType, schemas: { convert: (s: z.ZodType) => Json }): Json {
+  const optional = body instanceof z.ZodOptional;
+  const schema = optional ? (body.unwrap() as z.ZodType) : body;
+  return { required: !optional, content: { "application/json": { schema: schemas.convert(schema) } } };
 }
 
 /** The OpenAPI 3.1 document of /api/v1, generated from the route specs and their zod schemas. */

@@ -10,7 +10,6 @@ import { unsubscribeUrl } from "./unsubscribe";
  * in-app notification. Each key names the event, so a replayed event cannot mail twice.
  */
 /** `recipient`: as the send read them, with their address and email choices (no second read). */
-/** `recipient`: as the send read them, with their address and email choices (no second read). */
 export function emailRequestReceived(tx: Tx, o: { requestId: string; recipient: EmailMember; fromName: string; note: string; now: Date }) {
   return queueCategoryEmail(tx, {
     key: `request-received:${o.requestId}`,
@@ -36,14 +35,15 @@ export function emailRequestAnswered(tx: Tx, o: { requestId: string; requesterId
 
 const KIND_WORDS: Record<string, string> = { met_in_person: "meeting in person", other: "interaction" };
 
-export function emailLoggedPending(tx: Tx, o: { loggedId: string; targetId: string; byName: string; kind: string; now: Date }) {
+/** `count` > 1: several logged at once (Found for you), one email named by the first. */
+export function emailLoggedPending(tx: Tx, o: { loggedId: string; targetId: string; byName: string; kind: string; count?: number; checkedBy?: string | null; now: Date }) {
   return queueCategoryEmail(tx, {
     key: `logged-pending:${o.loggedId}`,
     memberId: o.targetId,
     category: "confirmations",
     now: o.now,
     build: () =>
-      loggedPendingMessage({ by: o.byName, kind: KIND_WORDS[o.kind] ?? o.kind.replace(/_/g, " "), link: absoluteUrl("/interactions"), unsubscribe: unsubscribeUrl(o.targetId, "confirmations") }),
+      loggedPendingMessage({ by: o.byName, kind: KIND_WORDS[o.kind] ?? o.kind.replace(/_/g, " "), count: o.count ?? 1, checkedBy: o.checkedBy, link: absoluteUrl("/interactions"), unsubscribe: unsubscribeUrl(o.targetId, "confirmations") }),
   });
 }
 

@@ -9,7 +9,8 @@ import { dispatchOutbox } from "@/lib/server/email/dispatch";
 import { mailSender } from "@/lib/server/email/transport";
 import { queuedEvidence, verifyEvidence } from "@/lib/server/services/verify/verify-evidence";
 import { ProviderFault } from "@/lib/server/verify/safe-fetch";
-import { dueFinders, findInteractionOffers } from "@/lib/server/services/offers/find-offers";
+import { dueFinders, findersAbout, findInteractionOffers } from "@/lib/server/services/offers/find-offers";
+import { VERIFY_NETWORKS } from "@/lib/verify/networks";
 import { DAY, HOUR } from "@/lib/warmup/time";
 import { defineJob } from "./define";
 
@@ -172,28 +173,40 @@ export const evidenceVerify = defineJob({
   schedule: { cron: "*/5 * * * *", payload: {} },
 });
 
-/** Members whose Bluesky posts one sweep of `interactions.find` reads (each up to FIND_MAX_PAGES pages). */
+/** Members whose own posts one sweep of `interactions.find` reads (each up to FIND_MAX_PAGES pages per network). */
 export const FIND_SWEEP = 25;
+/** Members searched again when someone they know verifies an account (GitHub allows 60 unauthenticated reads an hour). */
+export const FIND_ABOUT = 10;
 
 /**
  * "Found for you" (lib/server/services/offers/find-offers.ts): reads an opted-in member's own
- * public Bluesky posts for replies to and mentions of members with verified accounts, and stores
- * offers for them to add or dismiss. Sent with `{ memberId }` by the edge when a member opts in,
- * or verifies their Bluesky account while opted in; a provider fault throws and pg-boss retries
- * (1 min, 2 min, 4 min). Every hour a sweep without `memberId` searches up to 25 opted-in members
- * not searched for a day (least recently searched first), so each is searched about daily; one
- * whose provider faults stays due for the next sweep. Idempotent: offers are unique per member,
- * other member and post, so a repeated run inserts nothing.
+ * public posts on the networks Rapport can read for replies to and mentions of members with
+ * verified accounts, and stores offers for them to add or dismiss. Sent with `{ memberId }` by the
+ * edge when a member opts in or verifies an account; with `{ about, network }` when `about` has
+ * just verified an account on `network`, to search again the opted-in members who know them
+ * (findersAbout, at most FIND_ABOUT). A provider fault throws and pg-boss retries (1 min, 2 min,
+ * 4 min). Every hour a sweep with neither searches up to 25 opted-in members not searched for a
+ * day (least recently searched first), so each is searched about daily; one whose provider
+ * faults stays due for the next sweep. Idempotent: offers are unique per member, other member and
+ * post, so a repeated run inserts nothing.
  */
 export const interactionsFind = defineJob({
   name: "interactions.find",
-  payload: z.object({ memberId: z.string().min(1).max(64).optional() }),
-  handler: async (db, { memberId }, { now }) => {
+  payload: z.object({
+    memberId: z.string().min(1).max(64).optional(),
+    about: z.string().min(1).max(64).optional(),
+    network: z.enum(VERIFY_NETWORKS).optional(),
+  }),
+  handler: async (db, { memberId, about, network }, { now }) => {
     if (memberId) {
       await findInteractionOffers(db, { memberId, now });
       return;
     }
-    for (const id of await dueFinders(db, { before: new Date(now.getTime() - DAY + HOUR), limit: FIND_SWEEP })) {
+    const ids =
+      about && network
+        ? await findersAbout(db, { memberId: about, network, limit: FIND_ABOUT })
+        : await dueFinders(db, { before: new Date(now.getTime() - DAY + HOUR), limit: FIND_SWEEP });
+    for (const id of ids) {
       try {
         await findInteractionOffers(db, { memberId: id, now });
       } catch (e) {

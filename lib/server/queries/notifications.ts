@@ -63,7 +63,9 @@ export function describeNotification(
     case "became_warm":
       return { text: `You're warmed up with ${m.name} — you can send a connection request.`, href: profile };
     case "logged_pending":
-      return { text: `${m.name} logged an interaction with you. Please confirm or dispute it.`, href: "/interactions" };
+      return typeof d.count === "number" && d.count > 1
+        ? { text: `${m.name} logged ${d.count} interactions with you. Please confirm or dispute them.`, href: "/interactions" }
+        : { text: `${m.name} logged an interaction with you. Please confirm or dispute it.`, href: "/interactions" };
     case "kudos_received":
       return {
         text: `${m.name} gave you kudos.`,

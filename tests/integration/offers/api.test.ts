@@ -58,6 +58,15 @@ describe("Found for you in the API", () => {
       ["lee_oapi", "bluesky", ["reply"]],
     ]);
 
+    // naming the offers: an empty list is refused, naming the field, and nothing is decided
+    const empty = await post("/api/v1/interaction-offers/grace_oapi/add", { offers: [] }, { token });
+    expect(empty.status).toBe(400);
+    expect(empty.body.errors.map((e: { field: string }) => e.field)).toEqual(["offers"]);
+    const graceOffers = list.items[0].offers;
+    const one = expectShape(ZInteractionOfferDecision, (await post("/api/v1/interaction-offers/grace_oapi/dismiss", { offers: [graceOffers[1].id] }, { token })).body);
+    expect(one).toEqual({ decided: 1, logged: [] });
+    await t.db.interactionOffer.update({ where: { id: graceOffers[1].id }, data: { state: "open", decidedAt: null } });
+
     const added = await post("/api/v1/interaction-offers/grace_oapi/add", undefined, { token });
     expect(added.status).toBe(200);
     const out = expectShape(ZInteractionOfferDecision, added.body);

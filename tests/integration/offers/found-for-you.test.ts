@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { dueFinders, findInteractionOffers, FIND_MAX_PAGES } from "@/lib/server/services/offers/find-offers";
+import { dueFinders, findersAbout, findInteractionOffers, FIND_MAX_PAGES } from "@/lib/server/services/offers/find-offers";
 import { interactionsFind } from "@/lib/server/jobs/registry";
 import { decideOffers } from "@/lib/server/services/offers/decide-offers";
 import { setFindInteractions } from "@/lib/server/services/offers/find-setting";
@@ -102,8 +102,13 @@ describe("Found for you: replies and mentions on Bluesky offered for logging", (
       [grace.id, "bluesky", "reply", "2026-11-19", urls.r2, "pending", "queued"],
       [grace.id, "bluesky", "reply", "2026-11-20", urls.r1, "pending", "queued"],
     ]);
-    // Grace is told, as for anything logged about her.
-    expect(await t.db.notification.count({ where: { memberId: grace.id, type: "logged_pending" } })).toBe(3);
+    // Grace is told once, not three times: one notification and one email for the add.
+    const notes = await t.db.notification.findMany({ where: { memberId: grace.id, type: "logged_pending" } });
+    expect(notes).toHaveLength(1);
+    expect(notes[0].data).toMatchObject({ byHandle: "ana_f", count: 3, platform: "bluesky" });
+    const mails = await t.db.emailOutbox.findMany({ where: { memberId: grace.id } });
+    expect(mails.map((m) => m.subject)).toEqual(["Ana Ruiz logged 3 interactions with you"]);
+    expect(mails[0].textBody).toContain("or once Rapport verifies its link on Bluesky");
     // Nothing left to offer; a second click adds nothing; a re-run of the finder offers nothing again.
     expect(await listOpenOffers(t.db, { actorId: ana.id, now })).toEqual([]);
     expect(await decideOffers(t.db, { actorId: ana.id, input: { member: "grace_f", decision: "add" }, now })).toEqual({ offers: [], logged: [] });
@@ -111,6 +116,38 @@ describe("Found for you: replies and mentions on Bluesky offered for logging", (
     expect(await t.db.loggedInteraction.count()).toBe(3);
     // The usual evidence check verifies what was added.
     expect(await verifyEvidence(t.db, { loggedId: out.logged[0].id, now, deps: deps() })).toBe("matched");
+  });
+
+  it("a decision can name the offers it is about: Ana adds one reply and dismisses the mention, the other reply stays offered", async () => {
+    const { ana, grace, urls } = await setup();
+    await find(ana.id);
+    const [group] = await listOpenOffers(t.db, { actorId: ana.id, now });
+    const id = (url: string) => group.offers.find((o) => o.postUrl === url)!.id;
+    const added = await decideOffers(t.db, { actorId: ana.id, input: { member: "grace_f", decision: "add", offers: [id(urls.r1)] }, now });
+    expect(added.logged.map((l) => [l.evidenceUrl, l.actor.handle, l.target.handle, l.status])).toEqual([[urls.r1, "ana_f", "grace_f", "pending"]]);
+    const dismissed = await decideOffers(t.db, { actorId: ana.id, input: { member: "grace_f", decision: "dismiss", offers: [id(urls.m1)] }, now });
+    expect(dismissed.offers.map((o) => [o.postUrl, o.state])).toEqual([[urls.m1, "dismissed"]]);
+    const left = await listOpenOffers(t.db, { actorId: ana.id, now });
+    expect(left.flatMap((g) => g.offers.map((o) => o.postUrl))).toEqual([urls.r2]);
+    // one add of one post: Grace hears "logged an interaction", as for a hand-logged one
+    const notes = await t.db.notification.findMany({ where: { memberId: grace.id, type: "logged_pending" } });
+    expect(notes.map((n) => (n.data as { count?: number }).count ?? 1)).toEqual([1]);
+  });
+
+  it("ids of offers about someone else, or already decided, decide nothing; an empty choice is refused naming the field", async () => {
+    const { ana, urls } = await setup();
+    await find(ana.id);
+    const [group] = await listOpenOffers(t.db, { actorId: ana.id, now });
+    const r1 = group.offers.find((o) => o.postUrl === urls.r1)!.id;
+    // Grace's offers named as if they were about Lee: nothing matches
+    expect(await decideOffers(t.db, { actorId: ana.id, input: { member: "lee_f", decision: "add", offers: [r1] }, now })).toEqual({ offers: [], logged: [] });
+    await decideOffers(t.db, { actorId: ana.id, input: { member: "grace_f", decision: "dismiss", offers: [r1] }, now });
+    expect(await decideOffers(t.db, { actorId: ana.id, input: { member: "grace_f", decision: "add", offers: [r1] }, now })).toEqual({ offers: [], logged: [] });
+    await expect(decideOffers(t.db, { actorId: ana.id, input: { member: "grace_f", decision: "add", offers: [] }, now })).rejects.toMatchObject({
+      code: "validation",
+      fields: { offers: ["Tick at least one of the posts."] },
+    });
+    expect(await t.db.loggedInteraction.count()).toBe(0);
   });
 
   it("Dismiss hides the offers for good, logs nothing, and a re-run does not bring them back", async () => {
@@ -199,6 +236,30 @@ describe("Found for you: replies and mentions on Bluesky offered for logging", (
 
 describe("the interactions.find job", () => {
   beforeEach(() => t.reset());
+
+  it("when Grace verifies her account, the opted-in members who know her are searched again — not strangers, not someone she blocked", async () => {
+    const { ana, grace, lee, mal } = await setup();
+    const summary = (requesterId: string, recipientId: string) =>
+      t.db.relationshipSummary.create({ data: { requesterId, recipientId, status: "warming", percent: 10, gateMet: false, points: 1, interactions: 1, validUntil: now, computedAt: now } });
+    // Ana knows Grace (a row her way); Mal knows Grace the other way round but Grace blocked Mal; Lee does not know Grace.
+    await summary(ana.id, grace.id);
+    await summary(grace.id, mal.id);
+    await createBlock(grace.id, mal.id);
+    for (const m of [lee, mal]) await setFindInteractions(t.db, { memberId: m.id, on: true });
+    expect(await findersAbout(t.db, { memberId: grace.id, network: "bluesky", limit: 10 })).toEqual([ana.id]);
+    // Ana's search before Grace verified found nothing about her…
+    await t.db.linkedAccount.updateMany({ where: { memberId: grace.id }, data: { verifiedAt: null } });
+    expect(await find(ana.id)).toEqual({ outcome: "found", created: 0 });
+    // …the job run for Grace's verification finds Ana's three posts.
+    await t.db.linkedAccount.updateMany({ where: { memberId: grace.id }, data: { verifiedAt: now } });
+    process.env.RAPPORT_BLUESKY_API = srv.url;
+    try {
+      await interactionsFind.handler(t.db, { about: grace.id, network: "bluesky" }, { now });
+    } finally {
+      delete process.env.RAPPORT_BLUESKY_API;
+    }
+    expect(await t.db.interactionOffer.count({ where: { actorId: ana.id, targetId: grace.id } })).toBe(3);
+  });
 
   it("the hourly sweep searches opted-in members not searched for a day, least recently first, and leaves the others", async () => {
     const { ana, grace } = await setup();

@@ -1,6 +1,6 @@
 import { apiRoute } from "@/lib/server/api/handler";
 import { withApiFieldNames } from "@/lib/server/api/fields";
-import { getLoggedForApi, listLoggedForApi } from "@/lib/server/api/logged-interactions";
+import { listLoggedForApi, toLoggedOut } from "@/lib/server/api/logged-interactions";
 import { listLoggedRoute, logInteractionRoute } from "@/lib/server/api/spec/interactions";
 import { logInteraction } from "@/lib/server/services/interactions/log-interaction";
 import { getDb } from "@/lib/server/db";
@@ -11,7 +11,7 @@ export const POST = apiRoute(logInteractionRoute, async ({ viewer, body, now }) 
   const { target, ...rest } = body;
   const logged = await withApiFieldNames(async () => logInteraction(await getDb(), { actorId: viewer.id, input: { ...rest, targetHandle: target }, now }), { targetHandle: "target" });
   queueEvidenceCheck(logged);
-  return getLoggedForApi(viewer.id, logged.id);
+  return toLoggedOut(logged, viewer.id);
 });
 
 export const GET = apiRoute(listLoggedRoute, async ({ viewer, query }) => listLoggedForApi(viewer.id, query));

@@ -9,7 +9,7 @@ import { linkMastodon } from "@/lib/server/services/verify/link-mastodon";
 import { linkGitHub } from "@/lib/server/services/verify/link-github";
 import { getDb } from "@/lib/server/db";
 import { setFindInteractions } from "@/lib/server/services/offers/find-setting";
-import { queueFindOffers } from "@/lib/server/verify/queue-find";
+import { queueFindAfterVerify, queueFindOffers } from "@/lib/server/verify/queue-find";
 import { methodsNotAllowed } from "@/lib/server/api/method-not-allowed";
 
 export const GET = apiRoute(getMeRoute, async ({ viewer }) => loadMe(viewer.id));
@@ -19,20 +19,20 @@ export const PATCH = apiRoute(updateMeRoute, async ({ viewer, body, now }) => {
   const db = await getDb();
   // The links first: they are the part that can still be refused (a missing code, a network down),
   // and the profile fields were already validated with the body.
-  let justVerified = false;
+  // A link just verified queues "Found for you" searches (queueFindAfterVerify).
   if (linkedAccounts?.bluesky === null) await unlinkAccount(db, { memberId: viewer.id, network: "bluesky" });
-  else if (linkedAccounts?.bluesky !== undefined) {
-    const linked = await linkBluesky(db, { memberId: viewer.id, handle: linkedAccounts.bluesky, now });
-    justVerified = linked.verifiedAt?.getTime() === now.getTime();
-  }
+  else if (linkedAccounts?.bluesky !== undefined)
+    queueFindAfterVerify(viewer.id, "bluesky", await linkBluesky(db, { memberId: viewer.id, handle: linkedAccounts.bluesky, now }), now);
   if (linkedAccounts?.mastodon === null) await unlinkAccount(db, { memberId: viewer.id, network: "mastodon" });
-  else if (linkedAccounts?.mastodon !== undefined) await linkMastodon(db, { memberId: viewer.id, handle: linkedAccounts.mastodon, now });
+  else if (linkedAccounts?.mastodon !== undefined)
+    queueFindAfterVerify(viewer.id, "mastodon", await linkMastodon(db, { memberId: viewer.id, handle: linkedAccounts.mastodon, now }), now);
   if (linkedAccounts?.github === null) await unlinkAccount(db, { memberId: viewer.id, network: "github" });
-  else if (linkedAccounts?.github !== undefined) await linkGitHub(db, { memberId: viewer.id, input: linkedAccounts.github, now });
+  else if (linkedAccounts?.github !== undefined)
+    queueFindAfterVerify(viewer.id, "github", await linkGitHub(db, { memberId: viewer.id, input: linkedAccounts.github, now }), now);
   if (Object.keys(profile).length > 0) await updateProfile(db, { memberId: viewer.id, input: profile });
-  // "Found for you": a first search when it is turned on, or when the account it needs is verified.
+  // "Found for you": a first search when it is turned on.
   const finding = findInteractions !== undefined ? await setFindInteractions(db, { memberId: viewer.id, on: findInteractions }) : null;
-  if (finding?.findInteractions || justVerified) queueFindOffers(viewer.id);
+  if (finding?.findInteractions && finding.readable.length > 0) queueFindOffers(viewer.id);
   return loadMe(viewer.id);
 });
 

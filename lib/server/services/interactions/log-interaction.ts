@@ -3,7 +3,7 @@ import { emailLoggedPending } from "@/lib/server/email/events";
 import type { Db } from "@/lib/db/create-client";
 import { AppError, fieldError, isUniqueViolation } from "@/lib/server/errors";
 import { notify } from "@/lib/server/services/notifications/notify";
-import { ZLoggedInteractionCreate, occurredOnProblem, parseDay, type TLoggedInteractionCreate, type TLoggedInteractionCreateInput } from "@/lib/validation/logged-interaction";
+import { PLATFORM_LABELS, ZLoggedInteractionCreate, occurredOnProblem, type LoggedPlatform, parseDay, type TLoggedInteractionCreate, type TLoggedInteractionCreateInput } from "@/lib/validation/logged-interaction";
 import type { Tx } from "@/lib/server/db";
 import { loggedKindToInteractionKind } from "@/lib/warmup/weights";
 import { isBlockedEither } from "./blocks";
@@ -13,6 +13,11 @@ import { HOUR } from "@/lib/warmup/time";
 import { recordInteraction } from "./record-interaction";
 import { verifyConfig } from "@/lib/server/verify/config";
 import { checkableNetwork } from "@/lib/verify/networks";
+import { LOGGED_SELECT, type LoggedColumns } from "@/lib/server/queries/interactions-list";
+
+type MemberRef = { id: string; handle: string; name: string };
+/** A logged interaction as its write created it, with both members: what the write answers with (no read after the commit). */
+export type LoggedRow = LoggedColumns & { actor: MemberRef; target: MemberRef };
 
 const NOON = 12 * HOUR;
 
@@ -36,7 +41,10 @@ export async function logInteraction(db: Db, { actorId, input, now }: { actorId:
  * on the member's feed ("Found for you") logs several at once under the same rules — the posting
  * limit, blocks, the date's range, one log per link.
  */
-export async function logParsedInteraction(tx: Tx, { actorId, data, now }: { actorId: string; data: TLoggedInteractionCreate; now: Date }) {
+export async function logParsedInteraction(
+  tx: Tx,
+  { actorId, data, now, announce = true }: { actorId: string; data: TLoggedInteractionCreate; now: Date; announce?: boolean },
+): Promise<LoggedRow> {
   const day = parseDay(data.occurredOn)!;
   const problem = occurredOnProblem(day, now);
   if (problem) throw fieldError("occurredOn", problem);
@@ -53,8 +61,9 @@ export async function logParsedInteraction(tx: Tx, { actorId, data, now }: { act
     if (dup) throw duplicateEvidence(target.name);
   }
 
-  const actor = await tx.member.findUniqueOrThrow({ where: { id: actorId }, select: { handle: true, name: true } });
+  const actor = await tx.member.findUniqueOrThrow({ where: { id: actorId }, select: { id: true, handle: true, name: true } });
   const logged = await tx.loggedInteraction.create({
+    select: LOGGED_SELECT,
     data: {
       actorId,
       targetId: target.id,
@@ -86,15 +95,29 @@ export async function logParsedInteraction(tx: Tx, { actorId, data, now }: { act
     },
     now,
   );
-  await notify(tx, target.id, "logged_pending", {
-    loggedId: logged.id,
-    byHandle: actor.handle,
-    byName: actor.name,
-    platform: data.platform,
-    kind: data.kind,
+  const row = { ...logged, actor, target };
+  if (announce) await announceLogged(tx, [row], now);
+  return row;
+}
+
+/**
+ * Tells the target what was logged about them: one notification and one email for the batch
+ * (adding several Found-for-you offers at once is one event for the other member, not one per
+ * post). All rows share actor and target.
+ */
+export async function announceLogged(tx: Tx, rows: LoggedRow[], now: Date): Promise<void> {
+  if (rows.length === 0) return;
+  const [first] = rows;
+  const count = rows.length;
+  await notify(tx, first.target.id, "logged_pending", {
+    loggedId: first.id,
+    byHandle: first.actor.handle,
+    byName: first.actor.name,
+    platform: first.platform,
+    kind: first.kind,
+    ...(count > 1 ? { count } : {}),
   }, now);
-  await emailLoggedPending(tx, { loggedId: logged.id, targetId: target.id, byName: actor.name, kind: data.kind, now });
-  return logged;
+  await emailLoggedPending(tx, { loggedId: first.id, targetId: first.target.id, byName: first.actor.name, kind: first.kind, count, checkedBy: first.checkState === "queued" ? PLATFORM_LABELS[first.platform as LoggedPlatform] : null, now });
 }
 
 function duplicateEvidence(name: string | null) {

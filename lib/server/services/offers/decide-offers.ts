@@ -2,7 +2,7 @@ import "server-only";
 import type { Db } from "@/lib/db/create-client";
 import { AppError, isUniqueViolation, notFound } from "@/lib/server/errors";
 import { parseInput } from "@/lib/server/validation";
-import { logParsedInteraction } from "@/lib/server/services/interactions/log-interaction";
+import { announceLogged, logParsedInteraction, type LoggedRow } from "@/lib/server/services/interactions/log-interaction";
 import { isBlockedEither } from "@/lib/server/services/interactions/blocks";
 import { oldestLoggableDay, type LoggedPlatform } from "@/lib/validation/logged-interaction";
 import type { FoundKind } from "@/lib/verify/found";
@@ -11,22 +11,25 @@ import { ZOfferDecision, type TOfferDecisionInput } from "@/lib/validation/inter
 export type DecidedOffers = {
   /** offers this call moved out of "open" (none when another tab or click got there first) */
   offers: { id: string; postUrl: string; state: string }[];
-  /** the logged interactions it created ("add"), oldest first */
-  logged: { id: string; checkState: string }[];
+  /** the logged interactions it created ("add"), oldest first, as created (the answer is built from these) */
+  logged: LoggedRow[];
 };
 
 /**
- * "Add them" / "Dismiss" for every open offer about one member, in one transaction. The offers
+ * "Add" / "Dismiss" for the open offers about one member — every one, or those listed in
+ * `offers` (ids of other members' offers, or decided ones, are simply not matched) — in one
+ * transaction. The offers
  * are claimed first with a conditional update (open → added/dismissed): a second click or tab
  * waits for the first to commit, then finds none open — so each offer is logged at most once.
  * Adding logs each as the member would by hand (logParsedInteraction: the posting limit, blocks,
  * the date's range, one log per link), with the post's link as evidence; Rapport's evidence
- * check then verifies it like any logged Bluesky link (the edge queues it). A refusal (a limit,
+ * check then verifies it like any logged link to that network (the edge queues it). The other member
+ * is told once per add, however many were logged. A refusal (a limit,
  * a block) rolls the whole add back: the offers stay open. A post the member had meanwhile
  * logged by hand is marked added without logging it twice.
  */
 export async function decideOffers(db: Db, { actorId, input, now }: { actorId: string; input: TOfferDecisionInput; now: Date }): Promise<DecidedOffers> {
-  const { member, decision } = parseInput(ZOfferDecision, input);
+  const { member, decision, offers } = parseInput(ZOfferDecision, input);
   try {
     return await db.$transaction(async (tx) => {
       const target = await tx.member.findUnique({ where: { handle: member }, select: { id: true, handle: true } });
@@ -34,7 +37,7 @@ export async function decideOffers(db: Db, { actorId, input, now }: { actorId: s
       if (!target || (await isBlockedEither(tx, actorId, target.id))) throw notFound("That member");
       const claimed = await tx.interactionOffer.updateManyAndReturn({
         // an offer that has grown over a year old can no longer be logged: it stays open, and the list no longer shows it
-        where: { actorId, targetId: target.id, state: "open", ...(decision === "add" ? { occurredAt: { gte: oldestLoggableDay(now) } } : {}) },
+        where: { actorId, targetId: target.id, state: "open", ...(offers ? { id: { in: offers } } : {}), ...(decision === "add" ? { occurredAt: { gte: oldestLoggableDay(now) } } : {}) },
         data: { state: decision === "add" ? "added" : "dismissed", decidedAt: now },
         select: { id: true, network: true, postUrl: true, kind: true, occurredAt: true, state: true },
       });
@@ -50,11 +53,14 @@ export async function decideOffers(db: Db, { actorId, input, now }: { actorId: s
           if (skip.has(o.postUrl)) continue;
           const row = await logParsedInteraction(tx, {
             actorId,
+            announce: false,
             data: { targetHandle: target.handle, platform: o.network as LoggedPlatform, kind: o.kind as FoundKind, occurredOn: o.occurredAt.toISOString().slice(0, 10), evidenceUrl: o.postUrl, summary: null },
             now,
           });
-          logged.push({ id: row.id, checkState: row.checkState });
+          logged.push(row);
         }
+        // Grace hears of it once: "Ana logged 3 interactions with you", not three times.
+        await announceLogged(tx, logged, now);
       }
       return { offers: claimed.map(({ id, postUrl, state }) => ({ id, postUrl, state })), logged };
     });

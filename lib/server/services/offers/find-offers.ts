@@ -152,3 +152,28 @@ export async function dueFinders(db: Db, { before, limit }: { before: Date; limi
   });
   return rows.map((r) => r.id);
 }
+
+/**
+ * After `memberId` verifies an account on `network`: the opted-in members verified there who
+ * already have something with them on Rapport (a relationship row either way), not in a block
+ * with them — least recently searched first, at most `limit`. Their own posts may reply to the
+ * account just verified; the daily sweep reaches everyone else.
+ */
+export async function findersAbout(db: Db, { memberId, network, limit }: { memberId: string; network: VerifyNetwork; limit: number }): Promise<string[]> {
+  if (!FINDABLE_NETWORKS.includes(network)) return [];
+  const rows = await db.member.findMany({
+    where: {
+      id: { not: memberId },
+      findInteractions: true,
+      deleteAt: null,
+      linkedAccounts: { some: { network, verifiedAt: { not: null } } },
+      OR: [{ summariesOut: { some: { recipientId: memberId } } }, { summariesIn: { some: { requesterId: memberId } } }],
+      blocksMade: { none: { blockedId: memberId } },
+      blocksGot: { none: { blockerId: memberId } },
+    },
+    orderBy: [{ interactionsFoundAt: { sort: "asc", nulls: "first" } }, { id: "asc" }],
+    take: limit,
+    select: { id: true },
+  });
+  return rows.map((r) => r.id);
+}

@@ -1,15 +1,15 @@
 import { apiRoute } from "@/lib/server/api/handler";
 import { dismissOffersRoute } from "@/lib/server/api/spec/offers";
 import { decideOffers } from "@/lib/server/services/offers/decide-offers";
-import { loggedByIdsForApi } from "@/lib/server/api/logged-interactions";
+import { toLoggedOut } from "@/lib/server/api/logged-interactions";
 import { getDb } from "@/lib/server/db";
 import { queueEvidenceCheck } from "@/lib/server/verify/queue-check";
 import { methodsNotAllowed } from "@/lib/server/api/method-not-allowed";
 
-export const POST = apiRoute(dismissOffersRoute, async ({ viewer, params, now }) => {
-  const out = await decideOffers(await getDb(), { actorId: viewer.id, input: { member: params.handle, decision: "dismiss" }, now });
+export const POST = apiRoute(dismissOffersRoute, async ({ viewer, params, body, now }) => {
+  const out = await decideOffers(await getDb(), { actorId: viewer.id, input: { member: params.handle, decision: "dismiss", offers: body?.offers }, now });
   out.logged.forEach(queueEvidenceCheck);
-  return { decided: out.offers.length, logged: await loggedByIdsForApi(viewer.id, out.logged.map((l) => l.id)) };
+  return { decided: out.offers.length, logged: out.logged.map((l) => toLoggedOut(l, viewer.id)) };
 });
 
 export const { GET, PUT, PATCH, DELETE } = methodsNotAllowed(["POST"]);
