@@ -172,14 +172,14 @@ export const evidenceVerify = defineJob({
   schedule: { cron: "*/5 * * * *", payload: {} },
 });
 
-/** Members whose Bluesky posts one sweep of `interactions.find` reads (each up to FIND_MAX_PAGES pages). */
+/** Members whose posts one sweep of `interactions.find` reads (each up to their networks' page budgets). */
 export const FIND_SWEEP = 25;
 
 /**
  * "Found for you" (lib/server/services/offers/find-offers.ts): reads an opted-in member's own
- * public Bluesky posts for replies to and mentions of members with verified accounts, and stores
- * offers for them to add or dismiss. Sent with `{ memberId }` by the edge when a member opts in,
- * or verifies their Bluesky account while opted in; a provider fault throws and pg-boss retries
+ * public posts on the networks it can read (Bluesky, Mastodon) for replies to and mentions of
+ * members with verified accounts, and stores offers for them to add or dismiss. Sent with
+ * `{ memberId }` by the edge when a member opts in, or verifies an account while opted in; a provider fault throws and pg-boss retries
  * (1 min, 2 min, 4 min). Every hour a sweep without `memberId` searches up to 25 opted-in members
  * not searched for a day (least recently searched first), so each is searched about daily; one
  * whose provider faults stays due for the next sweep. Idempotent: offers are unique per member,

@@ -9,8 +9,8 @@ export const listOffersRoute = defineRoute({
   operationId: "listInteractionOffers",
   summary: "Found for you: your public replies and mentions Rapport found, to add or dismiss",
   description:
-    "With `findInteractions` on (PATCH /me) and a verified Bluesky account, a background job reads your own public Bluesky posts about daily " +
-    "and offers each reply to, or mention of, a member with a verified Bluesky account, inside that member's window. Nothing is logged until you add it.",
+    "With `findInteractions` on (PATCH /me) and a verified Bluesky or Mastodon account, a background job reads your own public posts there about daily " +
+    "and offers each reply to, or mention of, a member with a verified account on the same network, inside that member's window. Nothing is logged until you add it.",
   tag: "Interactions",
   auth: "member",
   scope: "read",
