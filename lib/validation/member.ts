@@ -133,7 +133,7 @@ export type TProfileUpdateInput = z.input<typeof ZProfileUpdate>;
 /** The opt-in, in Settings → Account and `PATCH /me`. */
 export const ZFindInteractions = z.boolean({ error: "Choose on (true) or off (false)." }).meta({
   description:
-    "Found for you: Rapport reads your own public Bluesky posts (with a verified Bluesky account) for replies to and mentions of members with verified accounts, and offers them to you for logging on /interactions.",
+    "Found for you: Rapport reads your own public posts on Bluesky and Mastodon (where your account is verified) for replies to and mentions of members with verified accounts there, and offers them to you for logging on /interactions.",
 });
 
 /**

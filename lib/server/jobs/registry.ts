@@ -173,7 +173,7 @@ export const evidenceVerify = defineJob({
   schedule: { cron: "*/5 * * * *", payload: {} },
 });
 
-/** Members whose own posts one sweep of `interactions.find` reads (each up to FIND_MAX_PAGES pages per network). */
+/** Members whose own posts one sweep of `interactions.find` reads (each up to its networks' page budgets). */
 export const FIND_SWEEP = 25;
 /** Members searched again when someone they know verifies an account (GitHub allows 60 unauthenticated reads an hour). */
 export const FIND_ABOUT = 10;
