@@ -156,7 +156,7 @@ test("Found for you: with the opt-in on, Rapport finds a public Bluesky reply, o
   await expect(page.getByTestId("found-for-you")).toHaveCount(0);
 
   await page.goto("/settings/account");
-  const optIn = page.getByLabel("Look for our public replies and mentions on Bluesky and offer them to me");
+  const optIn = page.getByLabel(/^Look for our public replies and mentions on .*Bluesky.* and offer them to me$/);
   await expect(optIn).not.toBeChecked();
   await optIn.check();
   await page.getByRole("form", { name: "Found for you" }).getByRole("button", { name: "Save" }).click();

@@ -6,6 +6,7 @@ import { unlinkAccount } from "@/lib/server/services/verify/link-account";
 import { GITHUB_FIELD, linkGitHub, type GitHubLinkInput } from "@/lib/server/services/verify/link-github";
 import { getDb } from "@/lib/server/db";
 import { systemNow } from "@/lib/server/clock";
+import { queueFindOffers } from "@/lib/server/verify/queue-find";
 
 /**
  * Settings → Account → GitHub, one action for its three steps (`step`): "login" resolves the
@@ -19,7 +20,10 @@ export async function linkGitHubAction(_prev: ActionState, form: FormData): Prom
     const value = typeof raw === "string" ? raw : "";
     const step = form.get("step");
     const input: GitHubLinkInput = step === "signin" ? { useSignIn: true } : step === "gist" ? { gistUrl: value } : { login: value };
-    const linked = await linkGitHub(await getDb(), { memberId: viewer.id, input, now: systemNow() });
+    const now = systemNow();
+    const linked = await linkGitHub(await getDb(), { memberId: viewer.id, input, now });
+    // Just verified: if they asked for Found for you, the first search can start (it skips otherwise).
+    if (linked.verifiedAt?.getTime() === now.getTime()) queueFindOffers(viewer.id);
     revalidatePath("/settings/account");
     revalidatePath("/u/[handle]", "page");
     return {

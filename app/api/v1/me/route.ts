@@ -28,7 +28,10 @@ export const PATCH = apiRoute(updateMeRoute, async ({ viewer, body, now }) => {
   if (linkedAccounts?.mastodon === null) await unlinkAccount(db, { memberId: viewer.id, network: "mastodon" });
   else if (linkedAccounts?.mastodon !== undefined) await linkMastodon(db, { memberId: viewer.id, handle: linkedAccounts.mastodon, now });
   if (linkedAccounts?.github === null) await unlinkAccount(db, { memberId: viewer.id, network: "github" });
-  else if (linkedAccounts?.github !== undefined) await linkGitHub(db, { memberId: viewer.id, input: linkedAccounts.github, now });
+  else if (linkedAccounts?.github !== undefined) {
+    const linked = await linkGitHub(db, { memberId: viewer.id, input: linkedAccounts.github, now });
+    justVerified ||= linked.verifiedAt?.getTime() === now.getTime();
+  }
   if (Object.keys(profile).length > 0) await updateProfile(db, { memberId: viewer.id, input: profile });
   // "Found for you": a first search when it is turned on, or when the account it needs is verified.
   const finding = findInteractions !== undefined ? await setFindInteractions(db, { memberId: viewer.id, on: findInteractions }) : null;
