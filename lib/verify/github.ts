@@ -60,6 +60,23 @@ export function mentionsLogin(body: string, login: string): boolean {
   return new RegExp(`(?<![A-Za-z0-9_.@/-])@${esc}(?![A-Za-z0-9_-]|\\.[A-Za-z0-9]|/)`, "i").test(body);
 }
 
+/** A candidate @login anywhere in a text; each is confirmed with mentionsLogin, the one rule. */
+const MENTION = /(?<![A-Za-z0-9_.@/-])@([A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38})(?![A-Za-z0-9_-]|\.[A-Za-z0-9]|\/)/g;
+
+/**
+ * The logins `body` mentions, lower-cased, in order of first mention, each once: exactly those
+ * mentionsLogin accepts, so what "Found for you" offers as a mention is what the evidence check
+ * verifies as one.
+ */
+export function mentionedLogins(body: string): string[] {
+  const out: string[] = [];
+  for (const m of body.matchAll(MENTION)) {
+    const l = m[1].toLowerCase();
+    if (!out.includes(l) && mentionsLogin(body, l)) out.push(l);
+  }
+  return out;
+}
+
 export type GitHubJudgeInput = {
   comment: { userId: string; createdAt: string; body: string };
   /** The issue or pull request the comment is on; its author's numeric id. */
@@ -129,24 +146,24 @@ export function parseGistUrl(raw: string): { login: string | null; id: string } 
 }
 
 /** A GitHub id as Rapport stores it: ids are numbers in the API, strings in Rapport (external_id). */
-const ZId = z.union([z.number().int().positive(), z.string().regex(/^[1-9][0-9]{0,19}$/)]).transform(String);
+export const ZGitHubId = z.union([z.number().int().positive(), z.string().regex(/^[1-9][0-9]{0,19}$/)]).transform(String);
 /** "simple-user" in GitHub's REST description: a deleted account's comments have user null. */
-const ZSimpleUser = z.looseObject({ id: ZId, login: z.string() });
+export const ZGitHubSimpleUser = z.looseObject({ id: ZGitHubId, login: z.string() });
 
 /** GET /user/{account_id} and GET /users/{username} ("public-user" / "private-user"). */
-export const ZGitHubUser = ZSimpleUser;
+export const ZGitHubUser = ZGitHubSimpleUser;
 export type GitHubUser = z.infer<typeof ZGitHubUser>;
 
 /** GET /repos/{owner}/{repo}/issues/{issue_number} (pull requests are issues too): who opened it. */
-export const ZGitHubIssue = z.looseObject({ number: z.number().int(), user: ZSimpleUser.nullable(), html_url: z.string() });
+export const ZGitHubIssue = z.looseObject({ number: z.number().int(), user: ZGitHubSimpleUser.nullable(), html_url: z.string() });
 export type GitHubIssue = z.infer<typeof ZGitHubIssue>;
 
 /** GET /repos/{owner}/{repo}/issues/comments/{comment_id} ("issue-comment"). */
 export const ZGitHubIssueComment = z.looseObject({
-  id: ZId,
+  id: ZGitHubId,
   html_url: z.string(),
   issue_url: z.string(),
-  user: ZSimpleUser.nullable(),
+  user: ZGitHubSimpleUser.nullable(),
   body: z.string().nullable().optional(),
   created_at: z.string(),
 });
@@ -154,10 +171,10 @@ export type GitHubIssueComment = z.infer<typeof ZGitHubIssueComment>;
 
 /** GET /repos/{owner}/{repo}/pulls/comments/{comment_id} ("pull-request-review-comment"). */
 export const ZGitHubReviewComment = z.looseObject({
-  id: ZId,
+  id: ZGitHubId,
   html_url: z.string(),
   pull_request_url: z.string(),
-  user: ZSimpleUser.nullable(),
+  user: ZGitHubSimpleUser.nullable(),
   body: z.string(),
   created_at: z.string(),
 });
@@ -166,7 +183,7 @@ export type GitHubReviewComment = z.infer<typeof ZGitHubReviewComment>;
 /** GET /gists/{gist_id}: the owner, and each file's content (cut at 1 MB: `truncated`). */
 export const ZGitHubGist = z.looseObject({
   id: z.string(),
-  owner: ZSimpleUser.nullable().optional(),
+  owner: ZGitHubSimpleUser.nullable().optional(),
   public: z.boolean(),
   files: z.record(
     z.string(),

@@ -147,9 +147,10 @@ test("a GitHub comment logged with its URL is verified by Rapport through GitHub
 
 test("Found for you: with the opt-in on, Rapport finds a public Bluesky reply, offers it on Interactions, and one click logs it", async ({ browser }) => {
   const { target, actorDid, targetDid, page } = await twoOnBluesky(browser, "fnd");
-  // A reply the actor wrote on Bluesky yesterday, never logged here.
-  const yesterday = new Date(Date.now() - 86_400_000).toISOString();
-  const { url } = await fake("reply", { authorDid: actorDid, parentDid: targetDid, rkey: `3lf${Date.now().toString(36)}`, createdAt: yesterday });
+  // Two replies the actor wrote on Bluesky, yesterday and the day before, never logged here.
+  const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString();
+  const { url } = await fake("reply", { authorDid: actorDid, parentDid: targetDid, rkey: `3lf${Date.now().toString(36)}`, createdAt: daysAgo(1) });
+  const older = await fake("reply", { authorDid: actorDid, parentDid: targetDid, rkey: `3lg${Date.now().toString(36)}`, createdAt: daysAgo(2) });
 
   // Off by default: nothing is offered.
   await page.goto("/interactions");
@@ -160,21 +161,31 @@ test("Found for you: with the opt-in on, Rapport finds a public Bluesky reply, o
   await expect(optIn).not.toBeChecked();
   await optIn.check();
   await page.getByRole("form", { name: "Found for you" }).getByRole("button", { name: "Save" }).click();
-  await expect(page.getByText(/On — Rapport is looking now/)).toBeVisible();
+  await expect(page.getByText(/On — Rapport is looking on Bluesky now/)).toBeVisible();
 
   // The in-process worker reads the feed within seconds; the page reads what is stored.
   const first = target.name.split(" ")[0];
-  const question = `1 public reply between you and ${first} on Bluesky — add it?`;
+  const question = `2 public replies between you and ${first} on Bluesky — add them?`;
   await expect(async () => {
     await page.goto("/interactions");
     await expect(page.getByTestId("found-for-you").getByText(question)).toBeVisible({ timeout: 1_000 });
   }).toPass({ timeout: 30_000 });
   const found = page.getByTestId("found-for-you");
-  await expect(found.getByRole("link", { name: /View on Bluesky/ })).toHaveAttribute("href", url);
+  await expect(found.getByRole("link", { name: /View on Bluesky/ }).first()).toHaveAttribute("href", url);
 
-  await found.getByRole("button", { name: "Add it" }).click();
-  await expect(page).toHaveURL(/\/interactions\?found=added-1/);
+  // Both ticked to begin with; the older one is left out of the add.
+  const choices = found.getByRole("checkbox", { name: new RegExp(`reply to ${first}`) });
+  await expect(choices).toHaveCount(2);
+  await choices.nth(1).uncheck();
+  await found.getByRole("button", { name: "Add selected" }).click();
+  await expect(page).toHaveURL(/\/interactions\?found=added-1-bluesky/);
   await expect(page.getByTestId("found-outcome")).toHaveText(/Added 1 interaction from Bluesky/);
+
+  // The one left out is still offered, on its own; dismissing it hides it for good.
+  await expect(found.getByText(`1 public reply between you and ${first} on Bluesky — add it?`)).toBeVisible();
+  await expect(found.getByRole("link", { name: /View on Bluesky/ })).toHaveAttribute("href", older.url);
+  await found.getByRole("button", { name: "Dismiss" }).click();
+  await expect(page.getByTestId("found-outcome")).toHaveText(/Dismissed/);
 
   // Logged once, with the post as evidence, and verified by the usual check.
   await expect(async () => {

@@ -16,6 +16,7 @@ import {
   type GitHubReviewComment,
   type GitHubUser,
 } from "@/lib/verify/github";
+import { EVENTS_PER_PAGE, ZGitHubEvents, type GitHubEvent } from "@/lib/verify/github-events";
 import type { VerifyConfig } from "./config";
 import { ProviderFault, type Fetcher } from "./safe-fetch";
 
@@ -40,9 +41,18 @@ export type GitHubApi = {
   issue: (owner: string, repo: string, number: number) => Promise<GitHubIssue | null>;
   /** never from the cache: the member has just created it */
   gist: (id: string) => Promise<GitHubGist | null>;
+  /**
+   * GET /users/{username}/events/public, page `page` (1-based) of 100, newest first, never from the
+   * cache: the account's public activity of the past 30 days, at most 300 events. Null when GitHub
+   * has no such user; [] past the end (GitHub answers 422 for a page beyond its 300 events).
+   */
+  listUserPublicEvents: (login: string, page: number) => Promise<GitHubEvent[] | null>;
   /** POST /graphql (token only): the discussion's author and comments; null when there is no such discussion */
   discussion: (owner: string, repo: string, number: number) => Promise<DiscussionAnswer | null>;
 };
+
+/** The most one page of events may weigh (the fetcher's usual limit is 1 MiB). */
+export const EVENTS_MAX_BYTES = 4 * 1024 * 1024;
 
 export function gitHubApi(fetcher: Fetcher, config: Pick<VerifyConfig, "githubApi" | "githubToken">): GitHubApi {
   const headers: Record<string, string> = {
@@ -65,6 +75,23 @@ export function gitHubApi(fetcher: Fetcher, config: Pick<VerifyConfig, "githubAp
     reviewComment: (o, r, id) => get(`/repos/${enc(o)}/${enc(r)}/pulls/comments/${enc(id)}`, ZGitHubReviewComment, "a review comment"),
     issue: (o, r, n) => get(`/repos/${enc(o)}/${enc(r)}/issues/${n}`, ZGitHubIssue, "an issue"),
     gist: (id) => get(`/gists/${enc(id)}`, ZGitHubGist, "a gist", true),
+    async listUserPublicEvents(login, page) {
+      const what = "GET /users/{login}/events/public";
+      const res = await fetcher.fetch({
+        provider: "github",
+        url: `${config.githubApi}/users/${enc(login)}/events/public?per_page=${EVENTS_PER_PAGE}&page=${page}`,
+        trust: "operator",
+        headers,
+        fresh: true,
+        // a page of 100 events carries whole issues and comments: more than the usual 1 MiB
+        maxBytes: EVENTS_MAX_BYTES,
+        rateLimitedUntil: gitHubRateLimitRetryAt,
+      });
+      if (res.status === 404 || res.status === 410) return null;
+      if (res.status === 422) return [];
+      if (res.status !== 200) throw new ProviderFault(`GitHub answered ${res.status} to ${what}`);
+      return shaped(ZGitHubEvents, res.body, what);
+    },
     async discussion(owner, repo, number) {
       if (!config.githubToken) throw new Error("GitHub's GraphQL API needs GITHUB_TOKEN");
       const res = await fetcher.fetch({

@@ -14,7 +14,7 @@ import net from "node:net";
  *   that was checked (the socket's `lookup` returns it), so a second DNS answer cannot rebind it.
  *
  * Both: no redirect to another origin, a 5 s deadline for the whole exchange, at most 1 MiB of
- * body (the download stops there), a User-Agent naming Rapport, a cache of answers, and one gate
+ * body unless the read names its own limit (the download stops there), a User-Agent naming Rapport, a cache of answers, and one gate
  * per provider that spaces requests and honours `Retry-After` (and a provider's own rate-limit
  * answer, `rateLimitedUntil`). Reads are GETs; a JSON query (GitHub's GraphQL) is a POST that
  * never follows a redirect.
@@ -29,6 +29,8 @@ export type SafeFetchRequest = {
   headers?: Record<string, string>;
   /** skip the cache for this read (the answer is still stored): a profile checked for a code the member just saved */
   fresh?: boolean;
+  /** this read's body limit instead of the fetcher's (1 MiB): GitHub's pages of 100 events, which carry whole issues */
+  maxBytes?: number;
   /** a POST with this JSON body (GitHub's GraphQL); the cache keys on the body too. GET without it. */
   jsonBody?: unknown;
   /**
@@ -150,7 +152,7 @@ export function createFetcher(o: FetcherOptions = {}): Fetcher {
     for (let hop = 0; ; hop++) {
       const body = req.jsonBody === undefined ? null : JSON.stringify(req.jsonBody);
       const headers = { "user-agent": userAgent, accept: "application/json", ...(body === null ? {} : { "content-type": "application/json" }), ...req.headers };
-      const res = await request(url, { headers, body, pinned, dial: pinned && o.testOnlyDial ? o.testOnlyDial(pinned) : null, deadline, maxBytes, now });
+      const res = await request(url, { headers, body, pinned, dial: pinned && o.testOnlyDial ? o.testOnlyDial(pinned) : null, deadline, maxBytes: req.maxBytes ?? maxBytes, now });
       if (res.location == null) {
         const at = now();
         const until = req.rateLimitedUntil?.(res.status, res.headers, new Date(at));

@@ -16,6 +16,7 @@ beforeAll(async () => {
     (seenAt[path] ??= []).push(Date.now());
     if (path === "/ok") return r.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ ua: q.headers["user-agent"] }));
     if (path === "/huge-declared") return r.writeHead(200, { "content-length": String(2 * 1024 * 1024) }).end();
+    if (path === "/two-mib") return r.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify("x".repeat(2 * 1024 * 1024)));
     if (path === "/endless") {
       r.writeHead(200, { "content-type": "application/json" });
       const chunk = Buffer.alloc(64 * 1024, 32);
@@ -86,6 +87,13 @@ describe("safe fetcher, operator-configured bases", () => {
     const started = Date.now();
     await expect(fetcher().fetch({ provider: "t", url: `${srv.url}/endless`, trust: "operator" })).rejects.toThrow(FetchRefused);
     expect(Date.now() - started).toBeLessThan(4_000);
+  });
+
+  it("a read may name its own body limit (GitHub's pages of events): larger, or smaller", async () => {
+    const read = (maxBytes?: number) => fetcher().fetch({ provider: "t", url: `${srv.url}/two-mib`, trust: "operator", maxBytes });
+    await expect(read()).rejects.toThrow(/larger than 1048576 bytes/);
+    expect(((await read(4 * 1024 * 1024)).body as string).length).toBe(2 * 1024 * 1024);
+    await expect(fetcher().fetch({ provider: "t", url: `${srv.url}/ok`, trust: "operator", maxBytes: 10 })).rejects.toThrow(/larger than 10 bytes/);
   });
 
   it("gives up on a slow answer at the deadline, as a provider fault", async () => {
