@@ -145,7 +145,7 @@ test("a GitHub comment logged with its URL is verified by Rapport through GitHub
   await expect(page.getByTestId("verified-accounts").getByRole("link", { name: /GitHub/ })).toHaveAttribute("href", `https://github.com/${targetGh.login}`);
 });
 
-test("Found for you: with the opt-in on, Rapport finds a public Bluesky reply, offers it on Interactions, and one click logs it", async ({ browser }) => {
+test("Found for you: with the opt-in on, Rapport finds two public Bluesky replies and offers them on Interactions; the member adds one (logged and verified) and dismisses the other", async ({ browser }) => {
   const { target, actorDid, targetDid, page } = await twoOnBluesky(browser, "fnd");
   // Two replies the actor wrote on Bluesky, yesterday and the day before, never logged here.
   const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString();

@@ -140,8 +140,9 @@ export default async function InteractionsPage({ searchParams }: { searchParams:
                     })}
                   </ul>
                   <p className="text-xs muted">
-                    Adding logs each one as a {where} interaction with {first}, with the post as evidence; Rapport then checks it, as it does for any {where}{" "}
-                    link. {first} hears of it once.
+                    {several
+                      ? `Adding logs each one you ticked as a ${where} interaction with ${first}, with the post as evidence; Rapport then checks it, as it does for any ${where} link. ${first} is told once, not once per post.`
+                      : `Adding logs it as a ${where} interaction with ${first}, with the post as evidence; Rapport then checks it, as it does for any ${where} link.`}
                   </p>
                   <OfferButtons formId={formId} handle={g.member.handle} firstName={first} only={several ? null : g.offers[0].id} action={decideOffersAction} />
                 </li>

@@ -30,7 +30,7 @@ export function FindInteractionsForm({ on, networks, readable, action }: { on: b
             About once a day Rapport reads your own public posts on {readable.length > 0 ? networkList(readable) : where} for replies to and mentions
             of members with a verified account there, and shows them on Interactions for you to add or dismiss. Nothing is logged until you add it;
             turning this off forgets what is still waiting.
-            {readable.length > 0 ? "" : ` It starts once one of your accounts below is verified.`}
+            {readable.length > 0 ? "" : ` It starts once one of your accounts above is verified.`}
           </p>
         </div>
       </div>
