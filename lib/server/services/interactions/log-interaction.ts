@@ -17,7 +17,7 @@ import { LOGGED_SELECT, type LoggedColumns } from "@/lib/server/queries/interact
 
 type MemberRef = { id: string; handle: string; name: string };
 /** A logged interaction as its write created it, with both members: what the write answers with (no read after the commit). */
-export type LoggedRow = LoggedColumns & { actor: MemberRef; target: MemberRef };
+export type LoggedWithMembers = LoggedColumns & { actor: MemberRef; target: MemberRef };
 
 const NOON = 12 * HOUR;
 
@@ -44,7 +44,7 @@ export async function logInteraction(db: Db, { actorId, input, now }: { actorId:
 export async function logParsedInteraction(
   tx: Tx,
   { actorId, data, now, announce = true }: { actorId: string; data: TLoggedInteractionCreate; now: Date; announce?: boolean },
-): Promise<LoggedRow> {
+): Promise<LoggedWithMembers> {
   const day = parseDay(data.occurredOn)!;
   const problem = occurredOnProblem(day, now);
   if (problem) throw fieldError("occurredOn", problem);
@@ -105,7 +105,7 @@ export async function logParsedInteraction(
  * (adding several Found-for-you offers at once is one event for the other member, not one per
  * post). All rows share actor and target.
  */
-export async function announceLogged(tx: Tx, rows: LoggedRow[], now: Date): Promise<void> {
+export async function announceLogged(tx: Tx, rows: LoggedWithMembers[], now: Date): Promise<void> {
   if (rows.length === 0) return;
   const [first] = rows;
   const count = rows.length;

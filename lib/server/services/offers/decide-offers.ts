@@ -2,7 +2,7 @@ import "server-only";
 import type { Db } from "@/lib/db/create-client";
 import { AppError, isUniqueViolation, notFound } from "@/lib/server/errors";
 import { parseInput } from "@/lib/server/validation";
-import { announceLogged, logParsedInteraction, type LoggedRow } from "@/lib/server/services/interactions/log-interaction";
+import { announceLogged, logParsedInteraction, type LoggedWithMembers } from "@/lib/server/services/interactions/log-interaction";
 import { isBlockedEither } from "@/lib/server/services/interactions/blocks";
 import { oldestLoggableDay, type LoggedPlatform } from "@/lib/validation/logged-interaction";
 import type { FoundKind } from "@/lib/verify/found";
@@ -12,7 +12,7 @@ export type DecidedOffers = {
   /** offers this call moved out of "open" (none when another tab or click got there first) */
   offers: { id: string; postUrl: string; state: string }[];
   /** the logged interactions it created ("add"), oldest first, as created (the answer is built from these) */
-  logged: LoggedRow[];
+  logged: LoggedWithMembers[];
 };
 
 /**
