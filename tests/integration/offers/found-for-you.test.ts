@@ -7,7 +7,7 @@ import { listOpenOffers } from "@/lib/server/queries/interaction-offers";
 import { logInteraction } from "@/lib/server/services/interactions/log-interaction";
 import { verifyEvidence } from "@/lib/server/services/verify/verify-evidence";
 import { blueskyApi } from "@/lib/server/verify/bluesky-api";
-import { ProviderFault, createFetcher } from "@/lib/server/verify/safe-fetch";
+import { FetchRefused, ProviderFault, createFetcher } from "@/lib/server/verify/safe-fetch";
 import type { VerifyConfig } from "@/lib/server/verify/config";
 import { createMember } from "@/tests/factories/members";
 import { createBlock } from "@/tests/factories/relations";
@@ -211,6 +211,14 @@ describe("Found for you: replies and mentions on Bluesky offered for logging", (
     const { ana } = await setup();
     await t.db.linkedAccount.updateMany({ where: { memberId: ana.id }, data: { externalId: "did:plc:gone7gone7gone7gone7gone7" } });
     expect(await find(ana.id)).toEqual({ outcome: "found", created: 0 });
+    expect((await t.db.member.findUniqueOrThrow({ where: { id: ana.id } })).interactionsFoundAt).toEqual(now);
+  });
+
+  it("an answer the fetcher refuses (over its size limit) offers nothing from that network and does not fail the run", async () => {
+    const { ana } = await setup();
+    const api = blueskyApi(createFetcher({ minIntervalMs: 0, maxWaitMs: 0 }), config);
+    const refusing = { ...api, getAuthorFeed: async () => { throw new FetchRefused("the answer is over 1 MiB"); } };
+    expect(await findInteractionOffers(t.db, { memberId: ana.id, now, deps: { config, bluesky: refusing } })).toEqual({ outcome: "found", created: 0 });
     expect((await t.db.member.findUniqueOrThrow({ where: { id: ana.id } })).interactionsFoundAt).toEqual(now);
   });
 

@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db/create-client";
 import { getAppSettings } from "@/lib/server/settings";
 import { policyFromRow } from "@/lib/server/queries/policy";
 import { verifyConfig } from "@/lib/server/verify/config";
-import { ProviderFault } from "@/lib/server/verify/safe-fetch";
+import { FetchRefused, ProviderFault } from "@/lib/server/verify/safe-fetch";
 import { feedStart, inWindow, targetKey, type FoundPost } from "@/lib/verify/found";
 import type { VerifyNetwork } from "@/lib/verify/networks";
 import { isSuspendedAt } from "@/lib/warmup/suspension";
@@ -30,7 +30,8 @@ type Target = { id: string; windowDays: number };
  * The networks are read first, outside any transaction; one transaction then inserts the offers,
  * only while the member is still opted in, skipping posts already offered (the unique
  * (actor, target, post) index: added and dismissed offers are never offered again) or already
- * logged by hand. A provider fault on one network does not cost the others their offers: what
+ * logged by hand. A network the fetcher refuses (its limits) offers nothing this run. A provider
+ * fault on one network does not cost the others their offers: what
  * was read is stored, the member stays due (`interactions_found_at` unchanged) and the fault is
  * thrown afterwards, so the job retries.
  */
@@ -56,8 +57,11 @@ export async function findInteractionOffers(db: Db, { memberId, now, deps = {} }
       const posts = await OFFER_READERS[network]!({ handle: account.handle, externalId: account.externalId! }, start, { ...deps, config });
       for (const post of posts) found.push({ network, post });
     } catch (e) {
-      if (!(e instanceof ProviderFault)) throw e;
-      fault ??= e;
+      if (e instanceof ProviderFault) fault ??= e;
+      // Refused by the fetcher's limits (an oversized answer): retrying would not change it, and
+      // one member's network must not stop the sweep for everyone else. Nothing from it this run.
+      else if (e instanceof FetchRefused) console.warn(`[offers] ${network} for ${memberId}: ${e.message}; nothing read from it this run`);
+      else throw e;
     }
   }
 
