@@ -7,6 +7,9 @@ import { parseUrl } from "./url";
 export const VERIFY_NETWORKS = ["bluesky", "mastodon", "github"] as const;
 export type VerifyNetwork = (typeof VERIFY_NETWORKS)[number];
 
+/** The networks "Found for you" reads (each has a reader in lib/server/services/offers/readers). */
+export const FINDABLE_NETWORKS: readonly VerifyNetwork[] = ["bluesky", "mastodon", "github"];
+
 export const NETWORK_LABELS: Record<VerifyNetwork, string> = { bluesky: "Bluesky", mastodon: "Mastodon", github: "GitHub" };
 
 /** The network that can check this evidence link, or null (X, LinkedIn, blogs: confirmed by the other member). */

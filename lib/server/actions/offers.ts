@@ -11,7 +11,7 @@ import { getDb } from "@/lib/server/db";
 import { queueEvidenceCheck } from "@/lib/server/verify/queue-check";
 import { queueFindOffers } from "@/lib/server/verify/queue-find";
 import { systemNow } from "@/lib/server/clock";
-import { FINDABLE_NETWORKS } from "@/lib/server/services/offers/readers";
+import { FINDABLE_NETWORKS } from "@/lib/verify/networks";
 import { networkList } from "@/lib/verify/offers";
 
 /**

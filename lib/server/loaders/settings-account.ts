@@ -5,10 +5,12 @@ import { headers } from "next/headers";
 import { requireMemberPage } from "@/lib/server/auth/session";
 import { negotiateLocale } from "@/lib/dates/prefs";
 import { verifyConfig } from "@/lib/server/verify/config";
+import { FINDABLE_NETWORKS } from "@/lib/verify/networks";
 
 /**
  * /settings/account: the viewer's editable profile fields and email, whether a password is set,
- * and the date format "browser default" gives in this browser.
+ * the date format "browser default" gives in this browser, and for "Found for you" the networks
+ * Rapport can read and which of them the viewer's verified accounts are on.
  */
 export async function loadAccountSettingsPage() {
   const viewer = await requireMemberPage();
@@ -26,6 +28,7 @@ export async function loadAccountSettingsPage() {
   const mastodon = md ? { handle: md.handle, verified: md.verifiedAt !== null, backLink: md.verifiedAt ? null : md.code } : null;
   const g = linkedAccounts.find((a) => a.network === "github");
   const github = g ? { handle: g.handle, verified: g.verifiedAt !== null, code: g.verifiedAt ? null : g.code } : null;
+  const find = { on: findInteractions, networks: [...FINDABLE_NETWORKS], readable: FINDABLE_NETWORKS.filter((n) => linkedAccounts.some((a) => a.network === n && a.verifiedAt)) };
   // The form edits topics as one comma-separated text. Only whether a password is set leaves this loader.
-  return { viewer, m: rest, profile: { ...rest, topics: topics.join(", ") }, discoverable, hasPassword: passwordHash !== null, browserLocale: negotiateLocale((await headers()).get("accept-language")), bluesky, mastodon, github, githubSignIn: accounts.length > 0, findInteractions, verifyEnabled: verifyConfig().enabled };
+  return { viewer, m: rest, profile: { ...rest, topics: topics.join(", ") }, discoverable, hasPassword: passwordHash !== null, browserLocale: negotiateLocale((await headers()).get("accept-language")), bluesky, mastodon, github, githubSignIn: accounts.length > 0, find, verifyEnabled: verifyConfig().enabled };
 }

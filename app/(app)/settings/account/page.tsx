@@ -15,7 +15,6 @@ import { timeZoneChoices } from "@/lib/dates/prefs";
 import { DatePrefsForm } from "./date-prefs-form";
 import { LinkedAccounts } from "./linked-accounts";
 import { MastodonAccount } from "./mastodon-account";
-import { FINDABLE_NETWORKS } from "@/lib/server/services/offers/readers";
 import { GitHubAccount } from "./github-account";
 import { linkGitHubAction, unlinkGitHubAction } from "@/lib/server/actions/linked-github";
 import { linkMastodonAction, unlinkMastodonAction } from "@/lib/server/actions/linked-mastodon";
@@ -27,7 +26,7 @@ export const metadata = { title: "Account settings" };
 
 export default async function AccountSettingsPage({ searchParams }: { searchParams: Promise<{ deletion?: string }> }) {
   const { deletion } = await searchParams;
-  const { viewer, m, profile, discoverable, hasPassword, browserLocale, bluesky, mastodon, github, githubSignIn, findInteractions, verifyEnabled } = await loadAccountSettingsPage();
+  const { viewer, m, profile, discoverable, hasPassword, browserLocale, bluesky, mastodon, github, githubSignIn, find, verifyEnabled } = await loadAccountSettingsPage();
   const fmt = await dateFormat();
   return (
     <div className="mx-auto max-w-2xl">
@@ -63,12 +62,7 @@ export default async function AccountSettingsPage({ searchParams }: { searchPara
         <MastodonAccount mastodon={mastodon} link={linkMastodonAction} unlink={unlinkMastodonAction} enabled={verifyEnabled} />
         <GitHubAccount github={github} signIn={githubSignIn} link={linkGitHubAction} unlink={unlinkGitHubAction} enabled={verifyEnabled} />
         {verifyEnabled ? (
-          <FindInteractionsForm
-            on={findInteractions}
-            networks={FINDABLE_NETWORKS}
-            readable={FINDABLE_NETWORKS.filter((n) => ({ bluesky, mastodon, github })[n]?.verified)}
-            action={setFindInteractionsAction}
-          />
+          <FindInteractionsForm on={find.on} networks={find.networks} readable={find.readable} action={setFindInteractionsAction} />
         ) : null}
       </section>
       <section className="card mt-6 space-y-6" aria-labelledby="security-title">

@@ -5,10 +5,10 @@ import { policyFromRow } from "@/lib/server/queries/policy";
 import { verifyConfig } from "@/lib/server/verify/config";
 import { FetchRefused, ProviderFault } from "@/lib/server/verify/safe-fetch";
 import { feedStart, inWindow, targetKey, type FoundPost } from "@/lib/verify/found";
-import type { VerifyNetwork } from "@/lib/verify/networks";
+import { FINDABLE_NETWORKS, type VerifyNetwork } from "@/lib/verify/networks";
 import { isSuspendedAt } from "@/lib/warmup/suspension";
 import { POLICY_BOUNDS } from "@/lib/warmup/policy";
-import { FINDABLE_NETWORKS, OFFER_READERS } from "./readers";
+import { OFFER_READERS } from "./readers";
 import type { ReaderDeps } from "./readers/types";
 
 export { FIND_MAX_PAGES } from "./readers/types";
@@ -43,7 +43,7 @@ export async function findInteractionOffers(db: Db, { memberId, now, deps = {} }
     select: {
       suspendedAt: true,
       suspendedUntil: true,
-      linkedAccounts: { where: { network: { in: FINDABLE_NETWORKS }, verifiedAt: { not: null }, externalId: { not: null } }, select: { network: true, handle: true, externalId: true } },
+      linkedAccounts: { where: { network: { in: [...FINDABLE_NETWORKS] }, verifiedAt: { not: null }, externalId: { not: null } }, select: { network: true, handle: true, externalId: true } },
     },
   });
   if (!me || me.linkedAccounts.length === 0 || isSuspendedAt(me, now)) return { outcome: "skipped" };
@@ -148,7 +148,7 @@ export async function dueFinders(db: Db, { before, limit }: { before: Date; limi
       findInteractions: true,
       deleteAt: null,
       OR: [{ interactionsFoundAt: null }, { interactionsFoundAt: { lt: before } }],
-      linkedAccounts: { some: { network: { in: FINDABLE_NETWORKS }, verifiedAt: { not: null } } },
+      linkedAccounts: { some: { network: { in: [...FINDABLE_NETWORKS] }, verifiedAt: { not: null } } },
     },
     orderBy: [{ interactionsFoundAt: { sort: "asc", nulls: "first" } }, { id: "asc" }],
     take: limit,

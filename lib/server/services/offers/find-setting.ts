@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/db/create-client";
 import type { VerifyNetwork } from "@/lib/verify/networks";
-import { FINDABLE_NETWORKS } from "./readers";
+import { FINDABLE_NETWORKS } from "@/lib/verify/networks";
 
 /** The opt-in, and the networks Rapport can read for this member now (verified accounts with a reader). */
 export type FindSetting = { findInteractions: boolean; readable: VerifyNetwork[] };
@@ -18,7 +18,7 @@ export async function setFindInteractions(db: Db, { memberId, on }: { memberId: 
     const m = await tx.member.update({
       where: { id: memberId },
       data: { findInteractions: on },
-      select: { findInteractions: true, linkedAccounts: { where: { network: { in: FINDABLE_NETWORKS }, verifiedAt: { not: null } }, select: { network: true } } },
+      select: { findInteractions: true, linkedAccounts: { where: { network: { in: [...FINDABLE_NETWORKS] }, verifiedAt: { not: null } }, select: { network: true } } },
     });
     if (!on) await tx.interactionOffer.deleteMany({ where: { actorId: memberId, state: "open" } });
     return { findInteractions: m.findInteractions, readable: m.linkedAccounts.map((a) => a.network as VerifyNetwork) };

@@ -5,11 +5,9 @@ import { readMastodon } from "./mastodon";
 import { readGitHub } from "./github";
 import type { OfferReader } from "./types";
 
-/** The networks "Found for you" can read, and how. */
+/** How "Found for you" reads each network it reads (FINDABLE_NETWORKS). */
 export const OFFER_READERS: Partial<Record<VerifyNetwork, OfferReader>> = {
   bluesky: readBluesky,
   mastodon: readMastodon,
   github: readGitHub,
 };
-
-export const FINDABLE_NETWORKS = Object.keys(OFFER_READERS) as VerifyNetwork[];
