@@ -143,6 +143,13 @@ test("a GitHub comment logged with its URL is verified by Rapport through GitHub
   await expect(page.getByText("Verified on GitHub").first()).toBeVisible();
   await expect(page.getByTestId("verified-accounts")).toContainText(`GitHub @${targetGh.login}`);
   await expect(page.getByTestId("verified-accounts").getByRole("link", { name: /GitHub/ })).toHaveAttribute("href", `https://github.com/${targetGh.login}`);
+
+  // Grace unlinks her GitHub account: her profile no longer shows it.
+  await targetPage.goto("/settings/account");
+  await targetPage.getByRole("button", { name: "Unlink GitHub" }).click();
+  await expect(targetPage.getByText("Your GitHub account is no longer linked.")).toBeVisible();
+  await page.goto(`/u/${target.handle}`);
+  await expect(page.getByTestId("verified-accounts")).toHaveCount(0);
 });
 
 test("Found for you: with the opt-in on, Rapport finds two public Bluesky replies and offers them on Interactions; the member adds one (logged and verified) and dismisses the other", async ({ browser }) => {

@@ -6,6 +6,10 @@ import { linkBluesky, unlinkAccount, BLUESKY_FIELD } from "@/lib/server/services
 import { getDb } from "@/lib/server/db";
 import { systemNow } from "@/lib/server/clock";
 import { queueFindAfterVerify } from "@/lib/server/verify/queue-find";
+import { parseInput } from "@/lib/server/validation";
+import { formObject } from "@/lib/validation/form-data";
+import { ZUnlinkAccount } from "@/lib/validation/linked-account";
+import { NETWORK_LABELS } from "@/lib/verify/networks";
 
 /** Settings → Account → Linked accounts: a new handle gets a code; the same handle again checks it. */
 export async function linkBlueskyAction(_prev: ActionState, form: FormData): Promise<ActionState> {
@@ -29,13 +33,18 @@ export async function linkBlueskyAction(_prev: ActionState, form: FormData): Pro
   }
 }
 
-export async function unlinkBlueskyAction(_prev: ActionState, _form: FormData): Promise<ActionState> {
+/**
+ * "Unlink Bluesky / Mastodon / GitHub" (the form's `network`): the linked account is removed, with
+ * its verification; interactions already verified through it stay verified.
+ */
+export async function unlinkAccountAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   try {
     const viewer = await requireMember();
-    await unlinkAccount(await getDb(), { memberId: viewer.id, network: "bluesky" });
+    const { network } = parseInput(ZUnlinkAccount, formObject(form, ["network"]));
+    await unlinkAccount(await getDb(), { memberId: viewer.id, network });
     revalidatePath("/settings/account");
     revalidatePath("/u/[handle]", "page");
-    return { ok: true, message: "Your Bluesky account is no longer linked." };
+    return { ok: true, message: `Your ${NETWORK_LABELS[network]} account is no longer linked.` };
   } catch (e) {
     return failure(e);
   }

@@ -2,7 +2,6 @@
 import { revalidatePath } from "next/cache";
 import { failure, type ActionState } from "@/lib/server/action-result";
 import { requireMember } from "@/lib/server/auth/session";
-import { unlinkAccount } from "@/lib/server/services/verify/link-account";
 import { GITHUB_FIELD, linkGitHub, type GitHubLinkInput } from "@/lib/server/services/verify/link-github";
 import { getDb } from "@/lib/server/db";
 import { systemNow } from "@/lib/server/clock";
@@ -36,14 +35,3 @@ export async function linkGitHubAction(_prev: ActionState, form: FormData): Prom
   }
 }
 
-export async function unlinkGitHubAction(_prev: ActionState, _form: FormData): Promise<ActionState> {
-  try {
-    const viewer = await requireMember();
-    await unlinkAccount(await getDb(), { memberId: viewer.id, network: "github" });
-    revalidatePath("/settings/account");
-    revalidatePath("/u/[handle]", "page");
-    return { ok: true, message: "Your GitHub account is no longer linked." };
-  } catch (e) {
-    return failure(e);
-  }
-}

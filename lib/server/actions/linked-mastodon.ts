@@ -2,7 +2,6 @@
 import { revalidatePath } from "next/cache";
 import { failure, type ActionState } from "@/lib/server/action-result";
 import { requireMember } from "@/lib/server/auth/session";
-import { unlinkAccount } from "@/lib/server/services/verify/link-account";
 import { linkMastodon, MASTODON_FIELD } from "@/lib/server/services/verify/link-mastodon";
 import { getDb } from "@/lib/server/db";
 import { systemNow } from "@/lib/server/clock";
@@ -29,14 +28,3 @@ export async function linkMastodonAction(_prev: ActionState, form: FormData): Pr
   }
 }
 
-export async function unlinkMastodonAction(_prev: ActionState, _form: FormData): Promise<ActionState> {
-  try {
-    const viewer = await requireMember();
-    await unlinkAccount(await getDb(), { memberId: viewer.id, network: "mastodon" });
-    revalidatePath("/settings/account");
-    revalidatePath("/u/[handle]", "page");
-    return { ok: true, message: "Your Mastodon account is no longer linked." };
-  } catch (e) {
-    return failure(e);
-  }
-}

@@ -71,6 +71,7 @@ export function GitHubAccount({ github, signIn, link, unlink, enabled }: { githu
       ) : null}
       {github ? (
         <form action={unlinkAction}>
+          <input type="hidden" name="network" value="github" />
           <FormMessage state={unlinkState} />
           <button type="submit" className="btn-secondary text-sm">
             Unlink GitHub

@@ -55,6 +55,7 @@ export function LinkedAccounts({ bluesky, link, unlink, enabled }: { bluesky: Li
       </form>
       {bluesky ? (
         <form action={unlinkAction}>
+          <input type="hidden" name="network" value="bluesky" />
           <FormMessage state={unlinkState} />
           <button type="submit" className="btn-secondary text-sm">
             Unlink Bluesky

@@ -51,6 +51,7 @@ export function MastodonAccount({ mastodon, link, unlink, enabled }: { mastodon:
       </form>
       {mastodon ? (
         <form action={unlinkAction}>
+          <input type="hidden" name="network" value="mastodon" />
           <FormMessage state={unlinkState} />
           <button type="submit" className="btn-secondary text-sm">
             Unlink Mastodon

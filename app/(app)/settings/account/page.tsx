@@ -16,9 +16,9 @@ import { DatePrefsForm } from "./date-prefs-form";
 import { LinkedAccounts } from "./linked-accounts";
 import { MastodonAccount } from "./mastodon-account";
 import { GitHubAccount } from "./github-account";
-import { linkGitHubAction, unlinkGitHubAction } from "@/lib/server/actions/linked-github";
-import { linkMastodonAction, unlinkMastodonAction } from "@/lib/server/actions/linked-mastodon";
-import { linkBlueskyAction, unlinkBlueskyAction } from "@/lib/server/actions/linked-accounts";
+import { linkGitHubAction } from "@/lib/server/actions/linked-github";
+import { linkMastodonAction } from "@/lib/server/actions/linked-mastodon";
+import { linkBlueskyAction, unlinkAccountAction } from "@/lib/server/actions/linked-accounts";
 import { setFindInteractionsAction } from "@/lib/server/actions/offers";
 import { FindInteractionsForm } from "./find-interactions-form";
 
@@ -58,9 +58,9 @@ export default async function AccountSettingsPage({ searchParams }: { searchPara
         <h2 id="linked-title" className="text-lg font-semibold">
           Linked accounts
         </h2>
-        <LinkedAccounts bluesky={bluesky} link={linkBlueskyAction} unlink={unlinkBlueskyAction} enabled={verifyEnabled} />
-        <MastodonAccount mastodon={mastodon} link={linkMastodonAction} unlink={unlinkMastodonAction} enabled={verifyEnabled} />
-        <GitHubAccount github={github} signIn={githubSignIn} link={linkGitHubAction} unlink={unlinkGitHubAction} enabled={verifyEnabled} />
+        <LinkedAccounts bluesky={bluesky} link={linkBlueskyAction} unlink={unlinkAccountAction} enabled={verifyEnabled} />
+        <MastodonAccount mastodon={mastodon} link={linkMastodonAction} unlink={unlinkAccountAction} enabled={verifyEnabled} />
+        <GitHubAccount github={github} signIn={githubSignIn} link={linkGitHubAction} unlink={unlinkAccountAction} enabled={verifyEnabled} />
         {verifyEnabled ? (
           <FindInteractionsForm on={find.on} networks={find.networks} readable={find.readable} action={setFindInteractionsAction} />
         ) : null}
