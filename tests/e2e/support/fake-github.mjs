@@ -7,6 +7,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { readJson, sendJson as send } from "./fake-http.mjs";
 
 const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), "../../fixtures/github");
 const fixture = (name) => JSON.parse(fs.readFileSync(path.join(dir, name), "utf8"));
@@ -137,24 +138,7 @@ export function createFakeGitHub() {
     return send(res, 200, all.slice(from, Math.min(from + perPage, EVENTS_KEPT)));
   }
 
-  function send(res, status, body, headers = {}) {
-    res.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers });
-    res.end(JSON.stringify(body));
-  }
 
-  function readJson(req) {
-    return new Promise((resolve, reject) => {
-      let data = "";
-      req.on("data", (c) => (data += c));
-      req.on("end", () => {
-        try {
-          resolve(data ? JSON.parse(data) : {});
-        } catch (e) {
-          reject(e);
-        }
-      });
-    });
-  }
 
   async function handler(req, res) {
     const url = new URL(req.url ?? "/", "http://fake");
