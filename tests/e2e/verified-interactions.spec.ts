@@ -147,7 +147,8 @@ test("a GitHub comment logged with its URL is verified by Rapport through GitHub
   // Grace unlinks her GitHub account: her profile no longer shows it.
   await targetPage.goto("/settings/account");
   await targetPage.getByRole("button", { name: "Unlink GitHub" }).click();
-  await expect(targetPage.getByText("Your GitHub account is no longer linked.")).toBeVisible();
+  await expect(targetPage.getByRole("button", { name: "Link GitHub account" })).toBeVisible();
+  await expect(targetPage.getByRole("button", { name: "Unlink GitHub" })).toHaveCount(0);
   await page.goto(`/u/${target.handle}`);
   await expect(page.getByTestId("verified-accounts")).toHaveCount(0);
 });
