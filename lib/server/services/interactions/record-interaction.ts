@@ -5,7 +5,7 @@ import { getAppSettings } from "@/lib/server/settings";
 import { evaluatePair } from "@/lib/server/queries/evaluate-pairs";
 import { notify } from "@/lib/server/services/notifications/notify";
 import { directedKey } from "@/lib/server/queries/pair-inputs";
-import { bothWays, lockSummaries, refreshPairs, refreshSummaries } from "@/lib/server/services/summaries/refresh-pairs";
+import { bothWays, lockedSummary, lockSummaries, refreshPairs, refreshSummaries } from "@/lib/server/services/summaries/refresh-pairs";
 import type { Evaluation, InteractionKind, InteractionSource, Verification } from "@/lib/warmup/types";
 
 export type RecordInput = {
@@ -79,8 +79,8 @@ export async function recordInteraction(tx: Tx, input: RecordInput, now: Date): 
  * summary when it is current, else a fresh evaluation. Call before writing; then refreshAndNotify.
  */
 export async function warmthBefore(tx: Tx, p: { actorId: string; targetId: string; now: Date }): Promise<boolean> {
-  const locked = await lockSummaries(tx, { pairs: bothWays([[p.actorId, p.targetId]]), now: p.now });
-  const stored = locked.get(directedKey(p.actorId, p.targetId));
+  await lockSummaries(tx, { pairs: bothWays([[p.actorId, p.targetId]]), now: p.now });
+  const stored = await lockedSummary(tx, { pair: [p.actorId, p.targetId], now: p.now });
   if (stored?.fresh) return stored.gateMet;
   const settings = await getAppSettings(tx);
   const evaluation = await evaluatePair(tx, { viewerId: p.actorId, otherId: p.targetId, role: "requester", now: p.now, settings });

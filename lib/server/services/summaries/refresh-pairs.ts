@@ -38,21 +38,34 @@ export function bothWays(pairs: readonly (readonly [string, string])[]): Directe
  * refreshing the same pair waits here, and then reads (READ COMMITTED: a new snapshot per
  * statement) what the first committed. A protocol or settings change marks rows stale with
  * an UPDATE, which waits for a refresh holding the row, or makes it wait.
+ *
+ * An existing row is locked without being written: `DO UPDATE … WHERE false` takes the row
+ * lock and updates nothing, so the refresh that follows writes the row's only new version
+ * (a lock by `SET stale = stale` wrote two, each with its six index entries).
  */
-export async function lockSummaries(tx: Tx, p: { pairs: readonly DirectedPair[]; now: Date }): Promise<Map<string, LockedSummary>> {
+export async function lockSummaries(tx: Tx, p: { pairs: readonly DirectedPair[]; now: Date }): Promise<void> {
   const pairs = p.pairs.filter(([a, b]) => a !== b);
-  const out = new Map<string, LockedSummary>();
-  if (pairs.length === 0) return out;
-  const rows = await tx.$queryRaw<{ requester_id: string; recipient_id: string; status: string; gate_met: boolean; fresh: boolean }[]>`
+  if (pairs.length === 0) return;
+  await tx.$executeRaw`
     INSERT INTO relationship_summary AS s
       (requester_id, recipient_id, status, percent, gate_met, points, interactions, valid_until, computed_at, stale)
     SELECT r, c, 'cold', 0, false, 0, 0, ${EPOCH}::timestamp(3), ${p.now}::timestamp(3), true
     FROM unnest(${pairs.map(([a]) => a)}::text[], ${pairs.map(([, b]) => b)}::text[]) AS w(r, c)
     ORDER BY r, c
-    ON CONFLICT (requester_id, recipient_id) DO UPDATE SET stale = s.stale
-    RETURNING s.requester_id, s.recipient_id, s.status, s.gate_met, (NOT s.stale AND s.valid_until > ${p.now}) AS fresh`;
-  for (const r of rows) out.set(directedKey(r.requester_id, r.recipient_id), { status: r.status as RelationshipStatus, gateMet: r.gate_met, fresh: r.fresh });
-  return out;
+    ON CONFLICT (requester_id, recipient_id) DO UPDATE SET stale = s.stale WHERE false`;
+}
+
+/**
+ * One directed pair's stored summary, read after lockSummaries (a new statement, so it sees
+ * what a transaction that held the row committed): its status is only current when `fresh`.
+ */
+export async function lockedSummary(tx: Tx, p: { pair: DirectedPair; now: Date }): Promise<LockedSummary | null> {
+  const [requesterId, recipientId] = p.pair;
+  const rows = await tx.$queryRaw<{ status: string; gate_met: boolean; fresh: boolean }[]>`
+    SELECT status, gate_met, (NOT stale AND valid_until > ${p.now}) AS fresh FROM relationship_summary
+    WHERE requester_id = ${requesterId} AND recipient_id = ${recipientId}`;
+  const r = rows[0];
+  return r ? { status: r.status as RelationshipStatus, gateMet: r.gate_met, fresh: r.fresh } : null;
 }
 
 export type Refreshed = { evaluation: Evaluation; summary: Summary };
