@@ -62,7 +62,7 @@ describe("locking a pair's summaries (lockSummaries)", () => {
     expect(await rowsOf(a.id, b.id)).toBe(2);
   });
 
-  it("locks existing rows without writing them: a refresh afterwards leaves one new version per row", async () => {
+  it("locks existing rows without writing a new version of them", async () => {
     const a = await createMember();
     const b = await createMember();
     await createInteraction({ actorId: a.id, targetId: b.id, kind: "comment", occurredAt: NOW });
