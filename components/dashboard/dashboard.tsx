@@ -10,9 +10,9 @@ import { Column } from "./column";
 
 function Who({ m }: { m: DashboardMember }) {
   return (
-    <span className="flex min-w-0 items-center gap-2">
+    <span className="who">
       <Avatar name={m.name} seed={m.handle} size="sm" />
-      <Link href={`/u/${m.handle}`} className="truncate font-medium">{m.name}</Link>
+      <Link href={`/u/${m.handle}`}>{m.name}</Link>
     </span>
   );
 }
@@ -20,7 +20,7 @@ function Who({ m }: { m: DashboardMember }) {
 /** A member with their warm-up status at the far end of the line. */
 function WhoWithStatus({ m, status }: { m: DashboardMember; status: RelationshipStatus }) {
   return (
-    <div className="flex items-center justify-between gap-2">
+    <div className="who-row">
       <Who m={m} />
       <StatusPill status={status} />
     </div>

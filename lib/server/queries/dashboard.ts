@@ -23,8 +23,13 @@ export type Dashboard = {
   activity: NotificationItem[];
 };
 
-/** How many relationships or requests each column shows; the rest are a link away. */
-export const DASHBOARD_SHOWN = 8;
+/**
+ * How many relationships or requests each column shows; the rest are a link away (the
+ * "N more" lines lead to /relationships and /requests). Five: a glance, not a list — on a
+ * phone the four columns stack into one, and a full dashboard's cost is what it renders
+ * (docs/scaling.md, "The dashboard's size").
+ */
+export const DASHBOARD_SHOWN = 5;
 
 /** "Warming up" on the dashboard: still something to do, or to wait for, before asking. */
 export const DASHBOARD_WARMING = [...RELATIONSHIP_TABS.warming, ...RELATIONSHIP_TABS.cooling];
