@@ -144,9 +144,10 @@ test("a GitHub comment logged with its URL is verified by Rapport through GitHub
   await expect(page.getByTestId("verified-accounts")).toContainText(`GitHub @${targetGh.login}`);
   await expect(page.getByTestId("verified-accounts").getByRole("link", { name: /GitHub/ })).toHaveAttribute("href", `https://github.com/${targetGh.login}`);
 
-  // Grace unlinks her GitHub account: her profile no longer shows it.
+  // Grace unlinks her GitHub account: she is told so, and her profile no longer shows it.
   await targetPage.goto("/settings/account");
   await targetPage.getByRole("button", { name: "Unlink GitHub" }).click();
+  await expect(targetPage.getByRole("status").filter({ hasText: "Your GitHub account is no longer linked." })).toBeVisible();
   await expect(targetPage.getByRole("button", { name: "Link GitHub account" })).toBeVisible();
   await expect(targetPage.getByRole("button", { name: "Unlink GitHub" })).toHaveCount(0);
   await page.goto(`/u/${target.handle}`);

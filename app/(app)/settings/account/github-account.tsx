@@ -72,12 +72,14 @@ export function GitHubAccount({ github, signIn, link, unlink, enabled }: { githu
       {github ? (
         <form action={unlinkAction}>
           <input type="hidden" name="network" value="github" />
-          <FormMessage state={unlinkState} />
           <button type="submit" className="btn-secondary text-sm">
             Unlink GitHub
           </button>
         </form>
       ) : null}
+      {/* Outside the form, which leaves with the account: the message that it was unlinked stays. A failed
+          unlink shows while the account is still there; the success only once it is gone. */}
+      <FormMessage state={github && unlinkState.ok ? {} : unlinkState} />
     </div>
   );
 }

@@ -56,12 +56,14 @@ export function LinkedAccounts({ bluesky, link, unlink, enabled }: { bluesky: Li
       {bluesky ? (
         <form action={unlinkAction}>
           <input type="hidden" name="network" value="bluesky" />
-          <FormMessage state={unlinkState} />
           <button type="submit" className="btn-secondary text-sm">
             Unlink Bluesky
           </button>
         </form>
       ) : null}
+      {/* Outside the form, which leaves with the account: the message that it was unlinked stays. A failed
+          unlink shows while the account is still there; the success only once it is gone. */}
+      <FormMessage state={bluesky && unlinkState.ok ? {} : unlinkState} />
     </div>
   );
 }

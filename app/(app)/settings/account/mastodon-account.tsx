@@ -52,12 +52,14 @@ export function MastodonAccount({ mastodon, link, unlink, enabled }: { mastodon:
       {mastodon ? (
         <form action={unlinkAction}>
           <input type="hidden" name="network" value="mastodon" />
-          <FormMessage state={unlinkState} />
           <button type="submit" className="btn-secondary text-sm">
             Unlink Mastodon
           </button>
         </form>
       ) : null}
+      {/* Outside the form, which leaves with the account: the message that it was unlinked stays. A failed
+          unlink shows while the account is still there; the success only once it is gone. */}
+      <FormMessage state={mastodon && unlinkState.ok ? {} : unlinkState} />
     </div>
   );
 }
