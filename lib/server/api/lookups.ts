@@ -20,8 +20,3 @@ export async function visibleMember(handle: string, viewerId: string): Promise<P
   if (!profile) throw notFound("That member");
   return profile;
 }
-
-/** id, handle, name and headline of one member (for answers about something the caller just did). */
-export async function memberSummary(memberId: string) {
-  return (await getDb()).member.findUniqueOrThrow({ where: { id: memberId }, select: { id: true, handle: true, name: true, headline: true } });
-}
