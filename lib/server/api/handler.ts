@@ -15,7 +15,7 @@ import { getRootDb } from "@/lib/server/db";
 import { withApiSecurityHeaders } from "./security-headers";
 import { inUnitOfWork } from "@/lib/server/unit-of-work";
 import { fingerprintOf, idempotencyKeyOf, REPLAYED_HEADER } from "@/lib/server/idempotency/key";
-import { claimKey, storeAnswer, type StoredAnswer } from "@/lib/server/idempotency/store";
+import { claimKey, storeAnswer, storedAnswer, type StoredAnswer } from "@/lib/server/idempotency/store";
 
 export type HandlerContext<S extends RouteSpec> = RouteInput<S> & {
   req: Request;
@@ -23,6 +23,19 @@ export type HandlerContext<S extends RouteSpec> = RouteInput<S> & {
   now: Date;
   ip: string;
   viewer: S["auth"] extends "member" ? Viewer : null;
+};
+
+type Handler<S extends RouteSpec> = (ctx: HandlerContext<S>) => Promise<RouteResult<S> | Response>;
+
+/**
+ * A write that must first ask another server (Bluesky, Mastodon, GitHub): `prepare` runs before
+ * the write's transaction opens — no transaction waits on a slow network — and must write
+ * nothing; `write` runs in the unit of work with what `prepare` found. A refusal in `prepare`
+ * stores nothing at all.
+ */
+export type PreparedWrite<S extends RouteSpec, P> = {
+  prepare: (ctx: HandlerContext<S>) => Promise<P>;
+  write: (ctx: HandlerContext<S> & { prepared: P }) => Promise<RouteResult<S> | Response>;
 };
 
 /** What Next.js passes as the second argument of a route handler. */
@@ -36,11 +49,15 @@ const JSON_HEADERS = { "Content-Type": "application/json; charset=utf-8", "Cache
  * expected or not, as problem+json (lib/server/api/problem.ts). A write (any method but GET)
  * runs in one unit of work with its answer and, when sent with an `Idempotency-Key`, the
  * stored answer for retries (lib/server/idempotency/). Route files stay a few lines long.
+ * A handler that must read another server first is a `PreparedWrite`.
  */
-export function apiRoute<const S extends RouteSpec>(
+export function apiRoute<const S extends RouteSpec, P = never>(
   spec: S,
-  handler: (ctx: HandlerContext<S>) => Promise<RouteResult<S> | Response>,
+  handler: Handler<S> | PreparedWrite<S, P>,
 ): (req: Request, ctx?: NextRouteContext) => Promise<Response> {
+  const steps: { prepare: PreparedWrite<S, P>["prepare"] | null; write: PreparedWrite<S, P>["write"] } =
+    typeof handler === "function" ? { prepare: null, write: handler } : handler;
+
   return async (req, ctx) => withApiSecurityHeaders(await respond(req, ctx));
 
   async function respond(req: Request, ctx?: NextRouteContext): Promise<Response> {
@@ -81,23 +98,35 @@ export function apiRoute<const S extends RouteSpec>(
       else if (raw !== undefined) validate(ZNoBody, raw, "body"); // `{}` is fine; fields are not
 
       const ip = clientIp(req.headers);
-      const run = () => handler({ req, now, ip, viewer, params, query, body } as HandlerContext<S>).then((result) => answer(spec, result));
+      const input = { req, now, ip, viewer, params, query, body } as HandlerContext<S>;
+      // (a plain handler is never prepared: `prepared` stays undefined for it)
+      let prepared = undefined as P;
+      const run = () => steps.write({ ...input, prepared }).then((result) => answer(spec, result));
       if (!write) {
+        if (steps.prepare) prepared = await steps.prepare(input);
         const response = await run();
         if (limit) for (const [k, v] of Object.entries(rateLimitHeaders(limit))) response.headers.set(k, v);
         return response;
       }
 
+      const url = new URL(req.url);
+      const keyed = key && {
+        caller: viewer ? viewer.id : `ip:${ip}`,
+        key,
+        fingerprint: fingerprintOf({ method: req.method, path: url.pathname + url.search, body: raw }),
+        now,
+      };
+      if (steps.prepare) {
+        // A retry already answered gets that answer before anything is asked again: checked
+        // again, the first request's own write could make it refuse (a code just handed out).
+        const stored = keyed ? await storedAnswer(await getRootDb(), keyed) : null;
+        if (stored) return replayed(stored);
+        prepared = await steps.prepare(input);
+      }
+
       // A write: the handler's writes, its answer and the key's record commit together, so
       // a 2xx means stored and a failure means nothing was (lib/server/unit-of-work.ts).
       return await inUnitOfWork(await getRootDb(), async (db) => {
-        const url = new URL(req.url);
-        const keyed = key && {
-          caller: viewer ? viewer.id : `ip:${ip}`,
-          key,
-          fingerprint: fingerprintOf({ method: req.method, path: url.pathname + url.search, body: raw }),
-          now,
-        };
         const stored = keyed ? await claimKey(db, keyed) : null;
         if (stored) return replayed(stored);
         const response = await run();

@@ -30,6 +30,16 @@ export async function claimKey(tx: Tx, w: KeyedWrite, opts: { wait?: boolean } =
       );
     }
   }
+  return storedAnswer(tx, w);
+}
+
+/**
+ * The answer already stored under `key`, if any, without claiming it: what a write that must
+ * first ask another server (apiRoute's `prepare`) replays before asking, so a retry is answered
+ * as the first request was instead of being checked again. 422 when the key was used for a
+ * different request. The claim that follows in the write's transaction still decides.
+ */
+export async function storedAnswer(tx: Tx, w: KeyedWrite): Promise<StoredAnswer | null> {
   const stored = await tx.idempotencyKey.findUnique({ where: { caller_key: { caller: w.caller, key: w.key } } });
   if (!stored || stored.expiresAt <= w.now) return null;
   if (stored.fingerprint !== w.fingerprint) {

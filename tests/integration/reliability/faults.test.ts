@@ -17,6 +17,7 @@ import { blockMember } from "@/lib/server/services/blocks/block";
 import { suspendMember } from "@/lib/server/services/admin/suspend-member";
 import { introduce } from "@/lib/server/services/introductions/introduce";
 import { signUp } from "@/lib/server/services/accounts/sign-up";
+import { updateMe } from "@/lib/server/services/accounts/update-me";
 import { createToken } from "@/lib/server/services/tokens/create-token";
 import { createReport } from "@/lib/server/services/reports/create-report";
 import { createAdmin, createMember, createMembers } from "@/tests/factories/members";
@@ -209,6 +210,16 @@ const cases: Case[] = [
     name: "sign up",
     minWrites: 4,
     setup: async () => (db) => signUp(db, { input: { email: "fresh@example.test", password: "a long enough password", handle: "fresh_one", name: "Fresh" }, ip: "198.51.100.1", now: NOW }),
+  },
+  {
+    name: "update me (a link started, another unlinked, profile fields, the opt-in)",
+    minWrites: 4,
+    setup: async () => {
+      const ana = await createMember();
+      await t.db.linkedAccount.create({ data: { memberId: ana.id, network: "mastodon", handle: "@ana@social.example", externalId: "https://social.example/@ana", code: "c" } });
+      const links = { bluesky: { network: "bluesky", step: "start", handle: "ana.bsky.social", did: "did:plc:ana2ana2ana2ana2ana2ana2" }, mastodon: null } as const;
+      return (db) => updateMe(db, { memberId: ana.id, changes: { links, profile: { headline: "Changed" }, findInteractions: true }, now: NOW });
+    },
   },
   {
     name: "create an API token",

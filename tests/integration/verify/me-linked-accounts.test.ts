@@ -20,10 +20,27 @@ let gh: Awaited<ReturnType<typeof localServer>>;
 const DID = "did:plc:ana2ana2ana2ana2ana2ana2";
 const fixture = (name: string) => JSON.parse(readFileSync(`tests/fixtures/github/${name}`, "utf8"));
 const ghRoutes = new Map<string, unknown>();
+/** Set by a test: called while GitHub is being asked, before it answers. */
+let duringGitHub: (() => Promise<void>) | null = null;
+
+/**
+ * Whether a write's transaction is open while this runs. On PostgreSQL, a connection idle in a
+ * transaction on this database; on PGlite (one connection, transactions run alone), a query
+ * that cannot run within a second and a half.
+ */
+async function transactionOpen(): Promise<boolean> {
+  if (t.kind === "postgres") {
+    const [{ n }] = await t.db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'`;
+    return n > 0;
+  }
+  const waited = new Promise<"waited">((r) => setTimeout(() => r("waited"), 1500));
+  return (await Promise.race([t.db.$queryRaw`SELECT 1`.then(() => "ran" as const), waited])) === "waited";
+}
 
 beforeAll(async () => {
   srv = await localServer((q, r) => fake.handler(q, r));
-  gh = await localServer((q, r) => {
+  gh = await localServer(async (q, r) => {
+    await duringGitHub?.();
     const body = ghRoutes.get(new URL(q.url ?? "/", "http://x").pathname.toLowerCase());
     r.writeHead(body ? 200 : 404, { "content-type": "application/json" }).end(JSON.stringify(body ?? fixture("error-404.json")));
   });
@@ -116,6 +133,74 @@ describe("linked accounts in the API", () => {
 
     const gone = await patch("/api/v1/me", { linkedAccounts: { github: null } }, { token });
     expect(gone.body.linkedAccounts).toEqual([]);
+  });
+
+  it("PATCH /me answers with what it stored: a link started, profile fields and the opt-in in one request; GET /me reads the same", async () => {
+    const ana = await createMember({ handle: "ana_api5", headline: "Before" });
+    const token = (await createToken(t.db, { memberId: ana.id, input: { name: "t" }, now: new Date() })).token;
+    ghRoutes.set("/users/ana-five", { ...fixture("user.json"), id: 5005, login: "Ana-Five" });
+
+    const res = await patch("/api/v1/me", { headline: "Postgres and Rust", location: "Porto", findInteractions: true, linkedAccounts: { github: { login: "ana-five" } } }, { token });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const me = expectShape(ZMe, res.body);
+    const stored = await t.db.linkedAccount.findUniqueOrThrow({ where: { memberId_network: { memberId: ana.id, network: "github" } } });
+    expect(me).toMatchObject({ headline: "Postgres and Rust", location: "Porto", findInteractions: true });
+    expect(me.linkedAccounts).toEqual([{ network: "github", handle: "Ana-Five", did: null, githubId: "5005", profileUrl: "https://github.com/Ana-Five", verified: false, verifiedAt: null, code: stored.code }]);
+    expect((await get("/api/v1/me", { token })).body).toEqual(res.body);
+  });
+
+  it("a link refused stores nothing of the request — not the other link, the profile or the opt-in — and the error names its field", async () => {
+    const ana = await createMember({ handle: "ana_api6", headline: "Before" });
+    const token = (await createToken(t.db, { memberId: ana.id, input: { name: "t" }, now: new Date() })).token;
+    const unchanged = async () => {
+      expect(await t.db.linkedAccount.findMany({ where: { memberId: ana.id } })).toEqual([]);
+      expect(await t.db.member.findUniqueOrThrow({ where: { id: ana.id }, select: { headline: true, findInteractions: true } })).toEqual({ headline: "Before", findInteractions: false });
+    };
+
+    // refused by the network: Bluesky would have started, GitHub has no such account
+    const noSuch = await patch("/api/v1/me", { headline: "After", findInteractions: true, linkedAccounts: { bluesky: "ana.bsky.social", github: { login: "nobody-here" } } }, { token });
+    expect(noSuch.status).toBe(400);
+    expect(noSuch.body.errors).toEqual([{ field: "linkedAccounts.github", message: "There is no GitHub account @nobody-here." }]);
+    await unchanged();
+
+    // refused in the write's transaction, after the Bluesky link was stored in it: the GitHub
+    // account Ana signs in with was verified by another member first
+    const grace = await createMember({ handle: "grace_api6" });
+    await t.db.linkedAccount.create({ data: { memberId: grace.id, network: "github", handle: "Ana-Six", externalId: "6006", code: "rapport-x", verifiedAt: new Date() } });
+    await t.db.oauthAccount.create({ data: { memberId: ana.id, provider: "github", providerAccountId: "6006" } });
+    ghRoutes.set("/user/6006", { ...fixture("user.json"), id: 6006, login: "Ana-Six" });
+    const taken = await patch("/api/v1/me", { headline: "After", findInteractions: true, linkedAccounts: { bluesky: "ana.bsky.social", github: { useSignIn: true } } }, { token });
+    expect(taken.status).toBe(400);
+    expect(taken.body.errors).toEqual([{ field: "linkedAccounts.github", message: "That GitHub account is already linked to another Rapport member." }]);
+    await unchanged();
+  });
+
+  it("asks the networks while no transaction is open (a slow GitHub holds no connection)", async () => {
+    const ana = await createMember({ handle: "ana_api7" });
+    const token = (await createToken(t.db, { memberId: ana.id, input: { name: "t" }, now: new Date() })).token;
+    ghRoutes.set("/users/ana-seven", { ...fixture("user.json"), id: 7007, login: "Ana-Seven" });
+    const seen: boolean[] = [];
+    duringGitHub = async () => void seen.push(await transactionOpen());
+    try {
+      const res = await patch("/api/v1/me", { headline: "Seven", linkedAccounts: { github: { login: "ana-seven" } } }, { token });
+      expect(res.status).toBe(200);
+    } finally {
+      duringGitHub = null;
+    }
+    expect(seen).toEqual([false]);
+  });
+
+  it("a retry with the same Idempotency-Key gets the first answer (the code handed out), not a check of that code", async () => {
+    const ana = await createMember({ handle: "ana_api8" });
+    const token = (await createToken(t.db, { memberId: ana.id, input: { name: "t" }, now: new Date() })).token;
+    const headers = { "Idempotency-Key": crypto.randomUUID() };
+    const first = await patch("/api/v1/me", { linkedAccounts: { bluesky: "ana.bsky.social" } }, { token, headers });
+    expect(first.status).toBe(200);
+    const again = await patch("/api/v1/me", { linkedAccounts: { bluesky: "ana.bsky.social" } }, { token, headers });
+    expect(again.status, JSON.stringify(again.body)).toBe(200);
+    expect(again.headers.get("idempotent-replayed")).toBe("true");
+    expect(again.body).toEqual(first.body);
+    expect((await t.db.linkedAccount.findFirstOrThrow({ where: { memberId: ana.id } })).code).toBe(first.body.linkedAccounts[0].code);
   });
 
   it("logged interactions carry `verification`; the reason of a mismatch only for the one who logged it", async () => {

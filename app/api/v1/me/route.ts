@@ -1,39 +1,29 @@
 import { apiRoute } from "@/lib/server/api/handler";
 import { loadMe } from "@/lib/server/api/lookups";
+import { meOut } from "@/lib/server/api/present/me";
 import { deleteMeRoute, getMeRoute, updateMeRoute } from "@/lib/server/api/spec/accounts";
 import { requestAccountDeletion } from "@/lib/server/services/accounts/request-deletion";
+import { updateMe } from "@/lib/server/services/accounts/update-me";
+import { checkLinkChanges } from "@/lib/server/services/verify/link-changes";
 import { iso } from "@/lib/server/api/present/common";
-import { updateProfile } from "@/lib/server/services/profile/update-profile";
-import { linkBluesky, unlinkAccount } from "@/lib/server/services/verify/link-account";
-import { linkMastodon } from "@/lib/server/services/verify/link-mastodon";
-import { linkGitHub } from "@/lib/server/services/verify/link-github";
 import { getDb } from "@/lib/server/db";
-import { setFindInteractions } from "@/lib/server/services/offers/find-setting";
 import { queueFindAfterVerify, queueFindOffers } from "@/lib/server/verify/queue-find";
 import { methodsNotAllowed } from "@/lib/server/api/method-not-allowed";
+import { VERIFY_NETWORKS } from "@/lib/verify/networks";
 
 export const GET = apiRoute(getMeRoute, async ({ viewer }) => loadMe(viewer.id));
 
-export const PATCH = apiRoute(updateMeRoute, async ({ viewer, body, now }) => {
-  const { linkedAccounts, findInteractions, ...profile } = body;
-  const db = await getDb();
-  // The links first: they are the part that can still be refused (a missing code, a network down),
-  // and the profile fields were already validated with the body.
-  // A link just verified queues "Found for you" searches (queueFindAfterVerify).
-  if (linkedAccounts?.bluesky === null) await unlinkAccount(db, { memberId: viewer.id, network: "bluesky" });
-  else if (linkedAccounts?.bluesky !== undefined)
-    queueFindAfterVerify(viewer.id, "bluesky", await linkBluesky(db, { memberId: viewer.id, handle: linkedAccounts.bluesky, now }), now);
-  if (linkedAccounts?.mastodon === null) await unlinkAccount(db, { memberId: viewer.id, network: "mastodon" });
-  else if (linkedAccounts?.mastodon !== undefined)
-    queueFindAfterVerify(viewer.id, "mastodon", await linkMastodon(db, { memberId: viewer.id, handle: linkedAccounts.mastodon, now }), now);
-  if (linkedAccounts?.github === null) await unlinkAccount(db, { memberId: viewer.id, network: "github" });
-  else if (linkedAccounts?.github !== undefined)
-    queueFindAfterVerify(viewer.id, "github", await linkGitHub(db, { memberId: viewer.id, input: linkedAccounts.github, now }), now);
-  if (Object.keys(profile).length > 0) await updateProfile(db, { memberId: viewer.id, input: profile });
-  // "Found for you": a first search when it is turned on.
-  const finding = findInteractions !== undefined ? await setFindInteractions(db, { memberId: viewer.id, on: findInteractions }) : null;
-  if (finding?.findInteractions && finding.readable.length > 0) queueFindOffers(viewer.id);
-  return loadMe(viewer.id);
+export const PATCH = apiRoute(updateMeRoute, {
+  // Bluesky, Mastodon and GitHub are asked before the write's transaction opens; a refusal there stores nothing.
+  prepare: async ({ viewer, body }) => checkLinkChanges(await getDb(), { memberId: viewer.id, links: body.linkedAccounts ?? {} }),
+  write: async ({ viewer, body, now, prepared }) => {
+    const { linkedAccounts, findInteractions, ...profile } = body;
+    const out = await updateMe(await getDb(), { memberId: viewer.id, changes: { links: prepared, profile, findInteractions }, now });
+    // Once committed: the searches an account just verified starts, and a first one when "Found for you" is turned on.
+    for (const network of VERIFY_NETWORKS) if (out.links[network]) queueFindAfterVerify(viewer.id, network, out.links[network], now);
+    if (out.finding?.findInteractions && out.finding.readable.length > 0) queueFindOffers(viewer.id);
+    return meOut(out.me);
+  },
 });
 
 export const DELETE = apiRoute(deleteMeRoute, async ({ viewer, body, ip, now }) => {

@@ -1,13 +1,12 @@
 import { apiRoute } from "@/lib/server/api/handler";
-import { loadMe } from "@/lib/server/api/lookups";
+import { meOut } from "@/lib/server/api/present/me";
 import { signupRoute } from "@/lib/server/api/spec/accounts";
 import { signUp } from "@/lib/server/services/accounts/sign-up";
 import { getDb } from "@/lib/server/db";
 import { methodsNotAllowed } from "@/lib/server/api/method-not-allowed";
 
 export const POST = apiRoute(signupRoute, async ({ body, ip, now }) => {
-  const created = await signUp(await getDb(), { input: body, ip, now });
-  return loadMe(created.id);
+  return meOut(await signUp(await getDb(), { input: body, ip, now }));
 });
 
 export const { GET, PUT, PATCH, DELETE } = methodsNotAllowed(["POST"]);

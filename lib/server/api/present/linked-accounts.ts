@@ -5,8 +5,6 @@ import { gitHubProfileUrl } from "@/lib/verify/github";
 import type { VerifyNetwork } from "@/lib/verify/networks";
 import { isoOrNull } from "./common";
 
-export const LINKED_SELECT = { network: true, handle: true, externalId: true, verifiedAt: true, code: true } as const;
-
 /** A linked account for its owner (the one-time code only while unverified). */
 export function linkedAccountOut(r: { network: string; handle: string; externalId: string | null; verifiedAt: Date | null; code: string }): z.input<typeof ZLinkedAccount> {
   return {

@@ -90,7 +90,9 @@ export const updateMeRoute = defineRoute({
     "send the same address again to check again (an instance on a private address is refused, 400 naming the field; 503 when it cannot be reached); null unlinks. " +
     "`linkedAccounts.github`: `{\"login\": \"octocat\"}` resolves the account (stored by its numeric id, `githubId`) and gives a one-time code; put it in a gist of that account " +
     "and send `{\"gistUrl\": \"https://gist.github.com/octocat/<id>\"}` to verify it (400 naming the field when the gist is someone else's or lacks the code); " +
-    "or, if you sign in to Rapport with GitHub, `{\"useSignIn\": true}` links that account at once (400 when you do not); 503 when GitHub cannot be reached; null unlinks.",
+    "or, if you sign in to Rapport with GitHub, `{\"useSignIn\": true}` links that account at once (400 when you do not); 503 when GitHub cannot be reached; null unlinks. " +
+    "The networks are asked first; when one refuses, nothing of the request is stored (neither the other links nor the profile fields). " +
+    "The answer is the account as this request stored it.",
   tag: "Me",
   auth: "member",
   scope: "write:content",

@@ -8,11 +8,13 @@ import { checkThrottle, lockThrottleKey, recordAttempt, THROTTLES } from "./thro
 import { recordAudit } from "@/lib/server/services/audit/record-audit";
 import { queueVerification } from "./email-verification";
 import { promoteIfAdminEmail } from "@/lib/server/services/admin/bootstrap-admin";
+import { findMe, type MeRow } from "@/lib/server/queries/me";
 
-export type NewMember = { id: string; handle: string; name: string; email: string; createdAt: Date };
-
-/** Creates an account. Field errors name the field; nothing is stored on any error. */
-export async function signUp(db: Db, { input, ip, now }: { input: TSignupInput; ip: string; now: Date }): Promise<NewMember> {
+/**
+ * Creates an account. Field errors name the field; nothing is stored on any error. Returns the
+ * new member as stored (findMe, read in the transaction: the API answers with it).
+ */
+export async function signUp(db: Db, { input, ip, now }: { input: TSignupInput; ip: string; now: Date }): Promise<MeRow> {
   const data = parseInput(ZSignup, input, { message: "Please check the highlighted fields." });
   const rule = { kind: "signup", key: ip, max: THROTTLES.signupPerIp(), windowMinutes: 60 };
   const tooMany = "Too many accounts were created from your network in the last hour. Please try again later.";
@@ -37,7 +39,7 @@ export async function signUp(db: Db, { input, ip, now }: { input: TSignupInput; 
       await recordAudit(tx, { actorId: m.id, action: "account.created", subjectType: "member", subjectId: m.id, at: now });
       await queueVerification(tx, { member: m, email: m.email, isChange: false, now });
       await promoteIfAdminEmail(tx, m.id, m.email, now); // RAPPORT_ADMIN_EMAIL: the installation's first admin
-      return m;
+      return findMe(tx, m.id);
     });
     return member;
   } catch (e) {

@@ -8,7 +8,10 @@ import { parseInput } from "@/lib/server/validation";
 import { enforceContentLimit } from "@/lib/server/services/interactions/content-limits";
 import { recordInteraction } from "@/lib/server/services/interactions/record-interaction";
 
-/** A short public thank-you on someone's profile: a "kudos" interaction toward them, and a notification. */
+/**
+ * A short public thank-you on someone's profile: a "kudos" interaction toward them, and a
+ * notification. Returns the kudos with its author as stored (the API's answer is built from it).
+ */
 export async function giveKudos(db: Db, { authorId, input, now }: { authorId: string; input: TKudosCreateInput; now: Date }) {
   const data = parseInput(ZKudosCreate, input);
   return db.$transaction(async (tx) => {
@@ -20,7 +23,7 @@ export async function giveKudos(db: Db, { authorId, input, now }: { authorId: st
     }
     if (recipient.id === authorId) throw new AppError("self", "Kudos are for thanking someone else.", { fields: { body: ["Kudos are for thanking someone else."] } });
 
-    const author = await tx.member.findUniqueOrThrow({ where: { id: authorId }, select: { handle: true, name: true } });
+    const author = await tx.member.findUniqueOrThrow({ where: { id: authorId }, select: { id: true, handle: true, name: true, headline: true } });
     const kudos = await tx.kudos.create({ data: { authorId, recipientId: recipient.id, body: data.body, createdAt: now } });
     await recordInteraction(
       tx,
@@ -37,6 +40,6 @@ export async function giveKudos(db: Db, { authorId, input, now }: { authorId: st
       now,
     );
     await notify(tx, recipient.id, "kudos_received", { kudosId: kudos.id, byHandle: author.handle, byName: author.name }, now);
-    return { ...kudos, recipientHandle: recipient.handle };
+    return { ...kudos, author, recipientHandle: recipient.handle };
   });
 }

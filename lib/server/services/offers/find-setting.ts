@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db/create-client";
+import type { Tx } from "@/lib/server/db";
 import type { VerifyNetwork } from "@/lib/verify/networks";
 import { FINDABLE_NETWORKS } from "@/lib/verify/networks";
 
@@ -14,13 +15,16 @@ export type FindSetting = { findInteractions: boolean; readable: VerifyNetwork[]
  * offers them twice. The edge queues a first search when it is turned on with a verified account.
  */
 export async function setFindInteractions(db: Db, { memberId, on }: { memberId: string; on: boolean }): Promise<FindSetting> {
-  return db.$transaction(async (tx) => {
-    const m = await tx.member.update({
-      where: { id: memberId },
-      data: { findInteractions: on },
-      select: { findInteractions: true, linkedAccounts: { where: { network: { in: [...FINDABLE_NETWORKS] }, verifiedAt: { not: null } }, select: { network: true } } },
-    });
-    if (!on) await tx.interactionOffer.deleteMany({ where: { actorId: memberId, state: "open" } });
-    return { findInteractions: m.findInteractions, readable: m.linkedAccounts.map((a) => a.network as VerifyNetwork) };
+  return db.$transaction((tx) => writeFindInteractions(tx, { memberId, on }));
+}
+
+/** setFindInteractions inside the caller's transaction (PATCH /me writes it with the rest of the member). */
+export async function writeFindInteractions(tx: Tx, { memberId, on }: { memberId: string; on: boolean }): Promise<FindSetting> {
+  const m = await tx.member.update({
+    where: { id: memberId },
+    data: { findInteractions: on },
+    select: { findInteractions: true, linkedAccounts: { where: { network: { in: [...FINDABLE_NETWORKS] }, verifiedAt: { not: null } }, select: { network: true } } },
   });
+  if (!on) await tx.interactionOffer.deleteMany({ where: { actorId: memberId, state: "open" } });
+  return { findInteractions: m.findInteractions, readable: m.linkedAccounts.map((a) => a.network as VerifyNetwork) };
 }

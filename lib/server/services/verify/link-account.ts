@@ -1,6 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import type { Db } from "@/lib/db/create-client";
+import type { Tx } from "@/lib/server/db";
 import { AppError, fieldError, isUniqueViolation } from "@/lib/server/errors";
 import { blueskyApi, type BlueskyApi } from "@/lib/server/verify/bluesky-api";
 import { verifyConfig, type VerifyConfig } from "@/lib/server/verify/config";
@@ -18,6 +19,13 @@ export function newLinkCode(): string {
   return `rapport-${randomBytes(6).toString("base64url").toLowerCase().replace(/[^a-z0-9]/g, "x")}`;
 }
 
+/** What checking a Bluesky handle found (Bluesky read, nothing written): what storeBlueskyLink writes. */
+export type BlueskyLinkCheck =
+  | { network: "bluesky"; step: "linked"; row: StoredRow }
+  | { network: "bluesky"; step: "start"; handle: string; did: string }
+  | { network: "bluesky"; step: "verify"; id: string; code: string; did: string };
+type StoredRow = { handle: string; externalId: string | null; verifiedAt: Date | null; code: string };
+
 /**
  * Links a Bluesky account in two steps, both by setting the handle:
  * 1. a new handle is resolved to its DID (com.atproto.identity.resolveHandle; DIDs do not
@@ -25,10 +33,17 @@ export function newLinkCode(): string {
  * 2. the same handle again checks the profile (app.bsky.actor.getProfile by DID): when its
  *    description holds the code, the account is verified, and interactions that waited for a
  *    verified account (either side) are queued for another check.
- * The network is read before the transaction (with the fetcher's 5 s limit); the write is
- * conditional on the row still holding what was checked.
+ * Bluesky is read first, outside any transaction (checkBlueskyLink, with the fetcher's 5 s
+ * limit); then storeBlueskyLink writes, conditional on the row still holding what was checked.
+ * PATCH /me runs the two steps itself, the store inside its own transaction (update-me.ts).
  */
-export async function linkBluesky(db: Db, { memberId, handle: raw, now, deps = {} }: { memberId: string; handle: string; now: Date; deps?: LinkDeps }): Promise<LinkedAccountOut> {
+export async function linkBluesky(db: Db, { memberId, handle, now, deps = {} }: { memberId: string; handle: string; now: Date; deps?: LinkDeps }): Promise<LinkedAccountOut> {
+  const check = await checkBlueskyLink(db, { memberId, handle, deps });
+  return db.$transaction((tx) => storeBlueskyLink(tx, { memberId, check, now }));
+}
+
+/** The network half of linkBluesky: reads Bluesky, writes nothing; refuses naming linkedAccounts.bluesky. */
+export async function checkBlueskyLink(db: Tx, { memberId, handle: raw, deps = {} }: { memberId: string; handle: string; deps?: LinkDeps }): Promise<BlueskyLinkCheck> {
   const config = deps.config ?? verifyConfig();
   if (!config.enabled) throw new AppError("unavailable", "Linking accounts is turned off on this server.");
   const handle = normaliseBlueskyHandle(raw);
@@ -36,48 +51,57 @@ export async function linkBluesky(db: Db, { memberId, handle: raw, now, deps = {
   const api = deps.bluesky ?? blueskyApi(sharedFetcher(), config);
   const existing = await db.linkedAccount.findUnique({ where: { memberId_network: { memberId, network: "bluesky" } } });
   if (existing && existing.handle === handle && existing.externalId) {
-    if (existing.verifiedAt) return out(existing);
+    if (existing.verifiedAt) return { network: "bluesky", step: "linked", row: existing };
     const profile = await reach(() => api.getProfile(existing.externalId!));
     if (!profile || profile.did !== existing.externalId) throw fieldError(BLUESKY_FIELD, `Bluesky has no account @${handle} any more — check the handle.`);
     if (!profile.description.includes(existing.code)) {
       throw fieldError(BLUESKY_FIELD, `We couldn't find ${existing.code} in the description of @${handle} yet. Save it in your Bluesky profile, then check again.`);
     }
-    const taken = () => fieldError(BLUESKY_FIELD, "That Bluesky account is already linked to another Rapport member.");
-    return db.$transaction(async (tx) => {
-      const other = await tx.linkedAccount.findFirst({
-        where: { network: "bluesky", externalId: existing.externalId, verifiedAt: { not: null }, memberId: { not: memberId } },
-        select: { id: true },
-      });
-      if (other) throw taken();
-      // Two members verifying one DID at once: the partial unique index lets one commit.
-      const res = await tx.linkedAccount
-        .updateManyAndReturn({
-          where: { id: existing.id, code: existing.code, externalId: existing.externalId, verifiedAt: null },
-          data: { verifiedAt: now },
-        })
-        .catch((e: unknown) => {
-          throw isUniqueViolation(e) ? taken() : e;
-        });
-      if (res.length === 0) throw new AppError("conflict", "Your linked account changed meanwhile — reload and try again.");
-      // What waited for a verified account on either side gets another check (the job's sweep).
-      await tx.loggedInteraction.updateMany({
-        where: { status: "pending", checkState: "mismatch", OR: [{ actorId: memberId }, { targetId: memberId }], evidenceUrl: { startsWith: "https://bsky.app/" } },
-        data: { checkState: "queued", checkReason: null },
-      });
-      return out(res[0]);
-    });
+    return { network: "bluesky", step: "verify", id: existing.id, code: existing.code, did: existing.externalId };
   }
   const did = await reach(() => api.resolveHandle(handle));
   if (!did) throw fieldError(BLUESKY_FIELD, `There is no Bluesky account @${handle}.`);
-  const row = await db.linkedAccount.upsert({
-    where: { memberId_network: { memberId, network: "bluesky" } },
-    create: { memberId, network: "bluesky", handle, externalId: did, code: newLinkCode(), createdAt: now },
-    update: { handle, externalId: did, code: newLinkCode(), verifiedAt: null, createdAt: now },
-  });
-  return out(row);
+  return { network: "bluesky", step: "start", handle, did };
 }
 
-export async function unlinkAccount(db: Db, { memberId, network }: { memberId: string; network: VerifyNetwork }): Promise<void> {
+/** The write half of linkBluesky, in the caller's transaction: the one place a checked Bluesky link is stored. */
+export async function storeBlueskyLink(tx: Tx, { memberId, check, now }: { memberId: string; check: BlueskyLinkCheck; now: Date }): Promise<LinkedAccountOut> {
+  if (check.step === "linked") return out(check.row);
+  if (check.step === "start") {
+    const { handle, did } = check;
+    return out(
+      await tx.linkedAccount.upsert({
+        where: { memberId_network: { memberId, network: "bluesky" } },
+        create: { memberId, network: "bluesky", handle, externalId: did, code: newLinkCode(), createdAt: now },
+        update: { handle, externalId: did, code: newLinkCode(), verifiedAt: null, createdAt: now },
+      }),
+    );
+  }
+  const taken = () => fieldError(BLUESKY_FIELD, "That Bluesky account is already linked to another Rapport member.");
+  const other = await tx.linkedAccount.findFirst({
+    where: { network: "bluesky", externalId: check.did, verifiedAt: { not: null }, memberId: { not: memberId } },
+    select: { id: true },
+  });
+  if (other) throw taken();
+  // Two members verifying one DID at once: the partial unique index lets one commit.
+  const res = await tx.linkedAccount
+    .updateManyAndReturn({
+      where: { id: check.id, code: check.code, externalId: check.did, verifiedAt: null },
+      data: { verifiedAt: now },
+    })
+    .catch((e: unknown) => {
+      throw isUniqueViolation(e) ? taken() : e;
+    });
+  if (res.length === 0) throw new AppError("conflict", "Your linked account changed meanwhile — reload and try again.");
+  // What waited for a verified account on either side gets another check (the job's sweep).
+  await tx.loggedInteraction.updateMany({
+    where: { status: "pending", checkState: "mismatch", OR: [{ actorId: memberId }, { targetId: memberId }], evidenceUrl: { startsWith: "https://bsky.app/" } },
+    data: { checkState: "queued", checkReason: null },
+  });
+  return out(res[0]);
+}
+
+export async function unlinkAccount(db: Tx, { memberId, network }: { memberId: string; network: VerifyNetwork }): Promise<void> {
   await db.linkedAccount.deleteMany({ where: { memberId, network } });
 }
 
@@ -92,6 +116,6 @@ async function reach<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
-function out(r: { handle: string; externalId: string | null; verifiedAt: Date | null; code: string }): LinkedAccountOut {
+function out(r: StoredRow): LinkedAccountOut {
   return { network: "bluesky", handle: r.handle, did: r.externalId, verified: r.verifiedAt !== null, verifiedAt: r.verifiedAt, code: r.verifiedAt ? null : r.code };
 }

@@ -28,6 +28,20 @@ export type GitHubLinkInput = { login: string } | { gistUrl: string } | { useSig
 
 type Row = { id: string; handle: string; externalId: string | null; verifiedAt: Date | null; code: string };
 
+/** What checking a GitHub step found (GitHub read, nothing written): what storeGitHubLink writes. */
+export type GitHubLinkCheck =
+  | { network: "github"; step: "linked"; row: Row }
+  | { network: "github"; step: "start"; handle: string; externalId: string }
+  | {
+      network: "github";
+      step: "verify";
+      /** the row as it was checked (the write is conditional on it), or null: none yet */
+      existing: Row | null;
+      data: { handle: string; externalId: string; code: string };
+      /** a verified account under its new login keeps its date (nothing new was proved); otherwise now */
+      keepVerifiedAt: Date | null;
+    };
+
 /**
  * Links a GitHub account, stored by its numeric id with the current login as handle. Two proofs:
  * - the member signed in with GitHub (an oauth_account row, provider "github"): GitHub proved the
@@ -35,44 +49,53 @@ type Row = { id: string; handle: string; externalId: string | null; verifiedAt: 
  * - a gist: `login` resolves the account (GET /users/{login}) and stores it unverified with a
  *   one-time code; the member creates a gist holding the code and sends its address, and
  *   Rapport reads it (GET /gists/{id}): its owner must be that account and a file must hold the code.
- * GitHub is read before the transaction; the write is conditional on the row still holding what
- * was checked, and the partial unique index on verified (network, external_id) keeps one
- * account to one member. Verifying re-queues what waited for a verified GitHub account.
+ * GitHub is read first, outside any transaction (checkGitHubLink); storeGitHubLink writes,
+ * conditional on the row still holding what was checked, and the partial unique index on verified
+ * (network, external_id) keeps one account to one member. Verifying re-queues what waited for a
+ * verified GitHub account. PATCH /me runs the two steps itself (update-me.ts).
  */
 export async function linkGitHub(db: Db, { memberId, input, now, deps = {} }: { memberId: string; input: GitHubLinkInput; now: Date; deps?: GitHubLinkDeps }): Promise<GitHubLinkOut> {
+  const check = await checkGitHubLink(db, { memberId, input, deps });
+  return db.$transaction((tx) => storeGitHubLink(tx, { memberId, check, now }));
+}
+
+/** The network half of linkGitHub: reads GitHub, writes nothing; refuses naming linkedAccounts.github. */
+export async function checkGitHubLink(db: Tx, { memberId, input, deps = {} }: { memberId: string; input: GitHubLinkInput; deps?: GitHubLinkDeps }): Promise<GitHubLinkCheck> {
   const config = deps.config ?? verifyConfig();
   if (!config.enabled) throw new AppError("unavailable", "Linking accounts is turned off on this server.");
   const api = deps.github ?? gitHubApi(sharedFetcher(), config);
   const existing = await db.linkedAccount.findUnique({ where: { memberId_network: { memberId, network: "github" } } });
+  const verify = (data: { handle: string; externalId: string; code: string }, keepVerifiedAt: Date | null = null): GitHubLinkCheck => ({
+    network: "github",
+    step: "verify",
+    existing,
+    data,
+    keepVerifiedAt,
+  });
 
   if ("useSignIn" in input) {
     const oauth = await db.oauthAccount.findFirst({ where: { memberId, provider: "github" }, select: { providerAccountId: true } });
     if (!oauth) throw fieldError(GITHUB_FIELD, "You have not signed in to Rapport with GitHub — enter your GitHub username and prove it with a gist instead.");
     const user = await reach(() => api.userById(oauth.providerAccountId));
     if (!user) throw fieldError(GITHUB_FIELD, "GitHub no longer has the account you signed in with.");
-    return verify(db, memberId, existing, { handle: user.login, externalId: user.id, code: existing?.code ?? newLinkCode() }, now);
+    return verify({ handle: user.login, externalId: user.id, code: existing?.code ?? newLinkCode() });
   }
 
   if ("login" in input) {
     const login = normaliseGitHubLogin(input.login);
     if (!login) throw fieldError(GITHUB_FIELD, "Enter your GitHub username, like octocat.");
-    if (existing?.verifiedAt && existing.handle.toLowerCase() === login) return out(existing);
+    if (existing?.verifiedAt && existing.handle.toLowerCase() === login) return { network: "github", step: "linked", row: existing };
     const user = await reach(() => api.userByLogin(login));
     if (!user) throw fieldError(GITHUB_FIELD, `There is no GitHub account @${login}.`);
     // the verified account under its new name (a renamed GitHub account keeps its id): nothing to prove again
-    if (existing?.verifiedAt && existing.externalId === user.id) return verify(db, memberId, existing, { handle: user.login, externalId: user.id, code: existing.code }, existing.verifiedAt);
-    const row = await db.linkedAccount.upsert({
-      where: { memberId_network: { memberId, network: "github" } },
-      create: { memberId, network: "github", handle: user.login, externalId: user.id, code: newLinkCode(), createdAt: now },
-      update: { handle: user.login, externalId: user.id, code: newLinkCode(), verifiedAt: null, createdAt: now },
-    });
-    return out(row);
+    if (existing?.verifiedAt && existing.externalId === user.id) return verify({ handle: user.login, externalId: user.id, code: existing.code }, existing.verifiedAt);
+    return { network: "github", step: "start", handle: user.login, externalId: user.id };
   }
 
   const gistRef = parseGistUrl(input.gistUrl);
   if (!gistRef) throw fieldError(GITHUB_FIELD, "Enter the address of your gist, like https://gist.github.com/octocat/aa5a315d61ae9438b18d.");
   if (!existing || !existing.externalId) throw fieldError(GITHUB_FIELD, "Enter your GitHub username first; Rapport then gives you the code to put in a gist.");
-  if (existing.verifiedAt) return out(existing);
+  if (existing.verifiedAt) return { network: "github", step: "linked", row: existing };
   const gist = await reach(() => api.gist(gistRef.id));
   if (!gist) throw fieldError(GITHUB_FIELD, "GitHub has no gist at that address — check the link (secret gists work too).");
   if (gist.owner?.id !== existing.externalId) {
@@ -81,35 +104,50 @@ export async function linkGitHub(db: Db, { memberId, input, now, deps = {} }: { 
   const holds = gistHolds(gist, existing.code);
   if (holds === "truncated") throw fieldError(GITHUB_FIELD, `That gist is too large for GitHub to send whole. Put ${existing.code} in a small gist of its own, then send its address.`);
   if (holds === "missing") throw fieldError(GITHUB_FIELD, `We couldn't find ${existing.code} in that gist. Add it to a file of the gist, save, then check again.`);
-  return verify(db, memberId, existing, { handle: gist.owner.login, externalId: existing.externalId, code: existing.code }, now);
+  return verify({ handle: gist.owner.login, externalId: existing.externalId, code: existing.code });
 }
 
-/** Marks the account verified: refused when another member verified it first (checked, then the partial unique index). */
-async function verify(db: Db, memberId: string, existing: Row | null, data: { handle: string; externalId: string; code: string }, now: Date): Promise<GitHubLinkOut> {
+/**
+ * The write half of linkGitHub, in the caller's transaction: the one place a checked GitHub link
+ * is stored. Verifying is refused when another member verified the account first (checked, then
+ * the partial unique index).
+ */
+export async function storeGitHubLink(tx: Tx, { memberId, check, now }: { memberId: string; check: GitHubLinkCheck; now: Date }): Promise<GitHubLinkOut> {
+  if (check.step === "linked") return out(check.row);
+  if (check.step === "start") {
+    const { handle, externalId } = check;
+    return out(
+      await tx.linkedAccount.upsert({
+        where: { memberId_network: { memberId, network: "github" } },
+        create: { memberId, network: "github", handle, externalId, code: newLinkCode(), createdAt: now },
+        update: { handle, externalId, code: newLinkCode(), verifiedAt: null, createdAt: now },
+      }),
+    );
+  }
+  const { existing, data } = check;
+  const verifiedAt = check.keepVerifiedAt ?? now;
   const taken = () => fieldError(GITHUB_FIELD, "That GitHub account is already linked to another Rapport member.");
-  return db.$transaction(async (tx) => {
-    const other = await tx.linkedAccount.findFirst({
-      where: { network: "github", externalId: data.externalId, verifiedAt: { not: null }, memberId: { not: memberId } },
-      select: { id: true },
-    });
-    if (other) throw taken();
-    const row = await (existing
-      ? tx.linkedAccount
-          .updateManyAndReturn({
-            where: { id: existing.id, handle: existing.handle, externalId: existing.externalId, code: existing.code, verifiedAt: existing.verifiedAt },
-            data: { ...data, verifiedAt: now },
-          })
-          .then((r) => {
-            if (r.length === 0) throw new AppError("conflict", "Your linked account changed meanwhile — reload and try again.");
-            return r[0];
-          })
-      : tx.linkedAccount.create({ data: { memberId, network: "github", createdAt: now, ...data, verifiedAt: now } })
-    ).catch((e: unknown) => {
-      throw isUniqueViolation(e) ? taken() : e;
-    });
-    await requeueWaiting(tx, memberId);
-    return out(row);
+  const other = await tx.linkedAccount.findFirst({
+    where: { network: "github", externalId: data.externalId, verifiedAt: { not: null }, memberId: { not: memberId } },
+    select: { id: true },
   });
+  if (other) throw taken();
+  const row = await (existing
+    ? tx.linkedAccount
+        .updateManyAndReturn({
+          where: { id: existing.id, handle: existing.handle, externalId: existing.externalId, code: existing.code, verifiedAt: existing.verifiedAt },
+          data: { ...data, verifiedAt },
+        })
+        .then((r) => {
+          if (r.length === 0) throw new AppError("conflict", "Your linked account changed meanwhile — reload and try again.");
+          return r[0];
+        })
+    : tx.linkedAccount.create({ data: { memberId, network: "github", createdAt: now, ...data, verifiedAt } })
+  ).catch((e: unknown) => {
+    throw isUniqueViolation(e) ? taken() : e;
+  });
+  await requeueWaiting(tx, memberId);
+  return out(row);
 }
 
 /** What waited for a verified GitHub account on either side gets another check (the job's sweep). */

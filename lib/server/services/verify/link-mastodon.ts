@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db/create-client";
+import type { Tx } from "@/lib/server/db";
 import { absoluteUrl } from "@/lib/server/email/config";
 import { AppError, fieldError, isUniqueViolation } from "@/lib/server/errors";
 import { verifyConfig, type VerifyConfig } from "@/lib/server/verify/config";
@@ -26,19 +27,43 @@ export type MastodonLinkDeps = { config?: VerifyConfig; mastodon?: MastodonApi; 
 /** The absolute address of a member's Rapport profile (NEXTAUTH_URL + /u/<handle>). */
 export const rapportProfileUrl = (handle: string) => absoluteUrl(`/u/${encodeURIComponent(handle)}`);
 
+/** What checking a Mastodon address found (the instance read, nothing written): what storeMastodonLink writes. */
+export type MastodonLinkCheck =
+  | { network: "mastodon"; step: "linked"; row: StoredRow }
+  | {
+      network: "mastodon";
+      step: "store";
+      /** the row as it was checked (the write is conditional on it), or null: none yet */
+      existing: { id: string; handle: string; verifiedAt: Date | null } | null;
+      data: { handle: string; externalId: string; code: string };
+      /** one of the account's profile fields links back to the member's Rapport profile */
+      verified: boolean;
+    };
+type StoredRow = { handle: string; externalId: string | null; verifiedAt: Date | null; code: string };
+
 /**
  * Links a Mastodon account (`@user@instance`), proven by a back-link: the member's profile page
  * carries rel="me" to the account, and one of the account's profile fields must link to the
  * member's Rapport profile (read through GET /api/v1/accounts/lookup on the instance, a host the
  * member supplied: the fetcher's strict path). Setting the same handle again is "check again".
  * Without the back-link the account is stored unverified, with what to add. The instance is read
- * before the transaction; the write is conditional on the row still holding what was checked,
- * and the partial unique index on verified (network, external_id) keeps one account to one member.
+ * first, outside any transaction (checkMastodonLink); storeMastodonLink writes, conditional on the
+ * row still holding what was checked, and the partial unique index on verified (network,
+ * external_id) keeps one account to one member. PATCH /me runs the two steps itself (update-me.ts).
  */
 export async function linkMastodon(
   db: Db,
-  { memberId, handle: raw, now, deps = {} }: { memberId: string; handle: string; now: Date; deps?: MastodonLinkDeps },
+  { memberId, handle, now, deps = {} }: { memberId: string; handle: string; now: Date; deps?: MastodonLinkDeps },
 ): Promise<MastodonLinkOut> {
+  const check = await checkMastodonLink(db, { memberId, handle, deps });
+  return db.$transaction((tx) => storeMastodonLink(tx, { memberId, check, now }));
+}
+
+/** The network half of linkMastodon: reads the instance, writes nothing; refuses naming linkedAccounts.mastodon. */
+export async function checkMastodonLink(
+  db: Tx,
+  { memberId, handle: raw, deps = {} }: { memberId: string; handle: string; deps?: MastodonLinkDeps },
+): Promise<MastodonLinkCheck> {
   const config = deps.config ?? verifyConfig();
   if (!config.enabled) throw new AppError("unavailable", "Linking accounts is turned off on this server.");
   const acct = parseMastodonAcct(raw);
@@ -47,7 +72,7 @@ export async function linkMastodon(
   const member = await db.member.findUniqueOrThrow({ where: { id: memberId }, select: { handle: true } });
   const backLink = (deps.rapportProfileUrl ?? rapportProfileUrl)(member.handle);
   const existing = await db.linkedAccount.findUnique({ where: { memberId_network: { memberId, network: "mastodon" } } });
-  if (existing?.verifiedAt && existing.handle === handle) return out(existing);
+  if (existing?.verifiedAt && existing.handle === handle) return { network: "mastodon", step: "linked", row: existing };
 
   const api = deps.mastodon ?? mastodonApi(sharedFetcher());
   let account;
@@ -59,44 +84,52 @@ export async function linkMastodon(
     throw e;
   }
   if (!account) throw fieldError(MASTODON_FIELD, `${acct.host} has no account ${handle}.`);
-  const externalId = mastodonExternalId(account.url);
-  const verified = linksBackTo(account, backLink);
-  const taken = () => fieldError(MASTODON_FIELD, "That Mastodon account is already linked to another Rapport member.");
-
-  return db.$transaction(async (tx) => {
-    if (verified) {
-      const other = await tx.linkedAccount.findFirst({
-        where: { network: "mastodon", externalId, verifiedAt: { not: null }, memberId: { not: memberId } },
-        select: { id: true },
-      });
-      if (other) throw taken();
-    }
-    const data = { handle, externalId, code: backLink, verifiedAt: verified ? now : null };
-    const row = await (existing
-      ? tx.linkedAccount
-          .updateManyAndReturn({ where: { id: existing.id, handle: existing.handle, verifiedAt: existing.verifiedAt }, data })
-          .then((r) => {
-            if (r.length === 0) throw new AppError("conflict", "Your linked account changed meanwhile — reload and try again.");
-            return r[0];
-          })
-      : tx.linkedAccount.create({ data: { memberId, network: "mastodon", createdAt: now, ...data } })
-    ).catch((e: unknown) => {
-      throw isUniqueViolation(e) ? taken() : e;
-    });
-    if (verified) {
-      // What waited for a verified Mastodon account on either side gets another check.
-      const waiting = await tx.loggedInteraction.findMany({
-        where: { status: "pending", checkState: "mismatch", OR: [{ actorId: memberId }, { targetId: memberId }], evidenceUrl: { startsWith: "https://" } },
-        select: { id: true, evidenceUrl: true },
-      });
-      const ids = waiting.filter((w) => checkableNetwork(w.evidenceUrl) === "mastodon").map((w) => w.id);
-      if (ids.length) await tx.loggedInteraction.updateMany({ where: { id: { in: ids } }, data: { checkState: "queued", checkReason: null } });
-    }
-    return out(row);
-  });
+  return {
+    network: "mastodon",
+    step: "store",
+    existing: existing && { id: existing.id, handle: existing.handle, verifiedAt: existing.verifiedAt },
+    data: { handle, externalId: mastodonExternalId(account.url), code: backLink },
+    verified: linksBackTo(account, backLink),
+  };
 }
 
-function out(r: { handle: string; externalId: string | null; verifiedAt: Date | null; code: string }): MastodonLinkOut {
+/** The write half of linkMastodon, in the caller's transaction: the one place a checked Mastodon link is stored. */
+export async function storeMastodonLink(tx: Tx, { memberId, check, now }: { memberId: string; check: MastodonLinkCheck; now: Date }): Promise<MastodonLinkOut> {
+  if (check.step === "linked") return out(check.row);
+  const { existing, verified } = check;
+  const taken = () => fieldError(MASTODON_FIELD, "That Mastodon account is already linked to another Rapport member.");
+  if (verified) {
+    const other = await tx.linkedAccount.findFirst({
+      where: { network: "mastodon", externalId: check.data.externalId, verifiedAt: { not: null }, memberId: { not: memberId } },
+      select: { id: true },
+    });
+    if (other) throw taken();
+  }
+  const data = { ...check.data, verifiedAt: verified ? now : null };
+  const row = await (existing
+    ? tx.linkedAccount
+        .updateManyAndReturn({ where: { id: existing.id, handle: existing.handle, verifiedAt: existing.verifiedAt }, data })
+        .then((r) => {
+          if (r.length === 0) throw new AppError("conflict", "Your linked account changed meanwhile — reload and try again.");
+          return r[0];
+        })
+    : tx.linkedAccount.create({ data: { memberId, network: "mastodon", createdAt: now, ...data } })
+  ).catch((e: unknown) => {
+    throw isUniqueViolation(e) ? taken() : e;
+  });
+  if (verified) {
+    // What waited for a verified Mastodon account on either side gets another check.
+    const waiting = await tx.loggedInteraction.findMany({
+      where: { status: "pending", checkState: "mismatch", OR: [{ actorId: memberId }, { targetId: memberId }], evidenceUrl: { startsWith: "https://" } },
+      select: { id: true, evidenceUrl: true },
+    });
+    const ids = waiting.filter((w) => checkableNetwork(w.evidenceUrl) === "mastodon").map((w) => w.id);
+    if (ids.length) await tx.loggedInteraction.updateMany({ where: { id: { in: ids } }, data: { checkState: "queued", checkReason: null } });
+  }
+  return out(row);
+}
+
+function out(r: StoredRow): MastodonLinkOut {
   const acct = parseMastodonAcct(r.handle);
   return {
     network: "mastodon",

@@ -2,7 +2,7 @@ import { getDb } from "@/lib/server/db";
 import { apiRoute } from "@/lib/server/api/handler";
 import { decodeOffset, slicePage } from "@/lib/server/api/cursor";
 import { withApiFieldNames } from "@/lib/server/api/fields";
-import { memberSummary, visibleMember } from "@/lib/server/api/lookups";
+import { visibleMember } from "@/lib/server/api/lookups";
 import { toKudosOut } from "@/lib/server/api/present/content";
 import { giveKudosRoute, listKudosRoute } from "@/lib/server/api/spec/members";
 import { listKudos } from "@/lib/server/queries/kudos-wall";
@@ -21,7 +21,7 @@ export const POST = apiRoute(giveKudosRoute, async ({ viewer, params, body, now 
   const kudos = await withApiFieldNames(async () => giveKudos(await getDb(), { authorId: viewer.id, input: { recipientHandle: params.handle, body: body.body }, now }), {
     recipientHandle: null,
   });
-  return toKudosOut({ id: kudos.id, author: await memberSummary(viewer.id), body: kudos.body, createdAt: kudos.createdAt });
+  return toKudosOut(kudos);
 });
 
 export const { PUT, PATCH, DELETE } = methodsNotAllowed(["GET", "POST"]);
