@@ -1,8 +1,8 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
 import type { Db } from "@/lib/db/create-client";
 import type { Tx } from "@/lib/server/db";
-import { AppError, fieldError, isUniqueViolation } from "@/lib/server/errors";
+import { AppError, fieldError } from "@/lib/server/errors";
+import { refuseIfVerifiedElsewhere, startLink, requeueWaiting, unchanged, verifyingWrite } from "./link-store";
 import { blueskyApi, type BlueskyApi } from "@/lib/server/verify/bluesky-api";
 import { verifyConfig, type VerifyConfig } from "@/lib/server/verify/config";
 import { FetchRefused, ProviderFault, sharedFetcher } from "@/lib/server/verify/safe-fetch";
@@ -13,11 +13,6 @@ export const BLUESKY_FIELD = "linkedAccounts.bluesky";
 
 export type LinkedAccountOut = { network: "bluesky"; handle: string; did: string | null; verified: boolean; verifiedAt: Date | null; code: string | null };
 export type LinkDeps = { config?: VerifyConfig; bluesky?: BlueskyApi };
-
-/** A code the member pastes into their Bluesky profile description: only the account's owner can put it there. */
-export function newLinkCode(): string {
-  return `rapport-${randomBytes(6).toString("base64url").toLowerCase().replace(/[^a-z0-9]/g, "x")}`;
-}
 
 /** What checking a Bluesky handle found (Bluesky read, nothing written): what storeBlueskyLink writes. */
 export type BlueskyLinkCheck =
@@ -68,37 +63,21 @@ export async function checkBlueskyLink(db: Tx, { memberId, handle: raw, deps = {
 export async function storeBlueskyLink(tx: Tx, { memberId, check, now }: { memberId: string; check: BlueskyLinkCheck; now: Date }): Promise<LinkedAccountOut> {
   if (check.step === "linked") return out(check.row);
   if (check.step === "start") {
-    const { handle, did } = check;
-    return out(
-      await tx.linkedAccount.upsert({
-        where: { memberId_network: { memberId, network: "bluesky" } },
-        create: { memberId, network: "bluesky", handle, externalId: did, code: newLinkCode(), createdAt: now },
-        update: { handle, externalId: did, code: newLinkCode(), verifiedAt: null, createdAt: now },
-      }),
-    );
+    return out(await startLink(tx, { memberId, network: "bluesky", handle: check.handle, externalId: check.did, now }));
   }
-  const taken = () => fieldError(BLUESKY_FIELD, "That Bluesky account is already linked to another Rapport member.");
-  const other = await tx.linkedAccount.findFirst({
-    where: { network: "bluesky", externalId: check.did, verifiedAt: { not: null }, memberId: { not: memberId } },
-    select: { id: true },
-  });
-  if (other) throw taken();
+  await refuseIfVerifiedElsewhere(tx, { network: "bluesky", externalId: check.did, memberId });
   // Two members verifying one DID at once: the partial unique index lets one commit.
-  const res = await tx.linkedAccount
-    .updateManyAndReturn({
-      where: { id: check.id, code: check.code, externalId: check.did, verifiedAt: null },
-      data: { verifiedAt: now },
-    })
-    .catch((e: unknown) => {
-      throw isUniqueViolation(e) ? taken() : e;
-    });
-  if (res.length === 0) throw new AppError("conflict", "Your linked account changed meanwhile — reload and try again.");
-  // What waited for a verified account on either side gets another check (the job's sweep).
-  await tx.loggedInteraction.updateMany({
-    where: { status: "pending", checkState: "mismatch", OR: [{ actorId: memberId }, { targetId: memberId }], evidenceUrl: { startsWith: "https://bsky.app/" } },
-    data: { checkState: "queued", checkReason: null },
-  });
-  return out(res[0]);
+  const row = unchanged(
+    await verifyingWrite(
+      "bluesky",
+      tx.linkedAccount.updateManyAndReturn({
+        where: { id: check.id, code: check.code, externalId: check.did, verifiedAt: null },
+        data: { verifiedAt: now },
+      }),
+    ),
+  );
+  await requeueWaiting(tx, { memberId, network: "bluesky" });
+  return out(row);
 }
 
 export async function unlinkAccount(db: Tx, { memberId, network }: { memberId: string; network: VerifyNetwork }): Promise<void> {

@@ -1,13 +1,12 @@
 import "server-only";
 import type { Db } from "@/lib/db/create-client";
 import type { Tx } from "@/lib/server/db";
-import { AppError, fieldError, isUniqueViolation } from "@/lib/server/errors";
+import { AppError, fieldError } from "@/lib/server/errors";
+import { newLinkCode, refuseIfVerifiedElsewhere, startLink, requeueWaiting, unchanged, verifyingWrite } from "./link-store";
 import { verifyConfig, type VerifyConfig } from "@/lib/server/verify/config";
 import { gitHubApi, type GitHubApi } from "@/lib/server/verify/github-api";
 import { FetchRefused, ProviderFault, sharedFetcher } from "@/lib/server/verify/safe-fetch";
 import { gistHolds, normaliseGitHubLogin, parseGistUrl } from "@/lib/verify/github";
-import { checkableNetwork } from "@/lib/verify/networks";
-import { newLinkCode } from "./link-account";
 
 export const GITHUB_FIELD = "linkedAccounts.github";
 
@@ -115,49 +114,24 @@ export async function checkGitHubLink(db: Tx, { memberId, input, deps = {} }: { 
 export async function storeGitHubLink(tx: Tx, { memberId, check, now }: { memberId: string; check: GitHubLinkCheck; now: Date }): Promise<GitHubLinkOut> {
   if (check.step === "linked") return out(check.row);
   if (check.step === "start") {
-    const { handle, externalId } = check;
-    return out(
-      await tx.linkedAccount.upsert({
-        where: { memberId_network: { memberId, network: "github" } },
-        create: { memberId, network: "github", handle, externalId, code: newLinkCode(), createdAt: now },
-        update: { handle, externalId, code: newLinkCode(), verifiedAt: null, createdAt: now },
-      }),
-    );
+    return out(await startLink(tx, { memberId, network: "github", handle: check.handle, externalId: check.externalId, now }));
   }
   const { existing, data } = check;
   const verifiedAt = check.keepVerifiedAt ?? now;
-  const taken = () => fieldError(GITHUB_FIELD, "That GitHub account is already linked to another Rapport member.");
-  const other = await tx.linkedAccount.findFirst({
-    where: { network: "github", externalId: data.externalId, verifiedAt: { not: null }, memberId: { not: memberId } },
-    select: { id: true },
-  });
-  if (other) throw taken();
-  const row = await (existing
-    ? tx.linkedAccount
-        .updateManyAndReturn({
-          where: { id: existing.id, handle: existing.handle, externalId: existing.externalId, code: existing.code, verifiedAt: existing.verifiedAt },
-          data: { ...data, verifiedAt },
-        })
-        .then((r) => {
-          if (r.length === 0) throw new AppError("conflict", "Your linked account changed meanwhile — reload and try again.");
-          return r[0];
-        })
-    : tx.linkedAccount.create({ data: { memberId, network: "github", createdAt: now, ...data, verifiedAt } })
-  ).catch((e: unknown) => {
-    throw isUniqueViolation(e) ? taken() : e;
-  });
-  await requeueWaiting(tx, memberId);
+  await refuseIfVerifiedElsewhere(tx, { network: "github", externalId: data.externalId, memberId });
+  const row = await verifyingWrite(
+    "github",
+    existing
+      ? tx.linkedAccount
+          .updateManyAndReturn({
+            where: { id: existing.id, handle: existing.handle, externalId: existing.externalId, code: existing.code, verifiedAt: existing.verifiedAt },
+            data: { ...data, verifiedAt },
+          })
+          .then(unchanged)
+      : tx.linkedAccount.create({ data: { memberId, network: "github", createdAt: now, ...data, verifiedAt } }),
+  );
+  await requeueWaiting(tx, { memberId, network: "github" });
   return out(row);
-}
-
-/** What waited for a verified GitHub account on either side gets another check (the job's sweep). */
-async function requeueWaiting(tx: Tx, memberId: string): Promise<void> {
-  const waiting = await tx.loggedInteraction.findMany({
-    where: { status: "pending", checkState: "mismatch", OR: [{ actorId: memberId }, { targetId: memberId }], evidenceUrl: { startsWith: "https://" } },
-    select: { id: true, evidenceUrl: true },
-  });
-  const ids = waiting.filter((w) => checkableNetwork(w.evidenceUrl) === "github").map((w) => w.id);
-  if (ids.length) await tx.loggedInteraction.updateMany({ where: { id: { in: ids } }, data: { checkState: "queued", checkReason: null } });
 }
 
 async function reach<T>(fn: () => Promise<T>): Promise<T> {

@@ -2,11 +2,11 @@ import "server-only";
 import type { Db } from "@/lib/db/create-client";
 import type { Tx } from "@/lib/server/db";
 import { absoluteUrl } from "@/lib/server/email/config";
-import { AppError, fieldError, isUniqueViolation } from "@/lib/server/errors";
+import { AppError, fieldError } from "@/lib/server/errors";
+import { refuseIfVerifiedElsewhere, requeueWaiting, unchanged, verifyingWrite } from "./link-store";
 import { verifyConfig, type VerifyConfig } from "@/lib/server/verify/config";
 import { mastodonApi, type MastodonApi } from "@/lib/server/verify/mastodon-api";
 import { FetchRefused, ProviderFault, sharedFetcher } from "@/lib/server/verify/safe-fetch";
-import { checkableNetwork } from "@/lib/verify/networks";
 import { formatAcct, linksBackTo, mastodonExternalId, mastodonProfileUrl, parseMastodonAcct } from "@/lib/verify/mastodon";
 
 export const MASTODON_FIELD = "linkedAccounts.mastodon";
@@ -97,35 +97,15 @@ export async function checkMastodonLink(
 export async function storeMastodonLink(tx: Tx, { memberId, check, now }: { memberId: string; check: MastodonLinkCheck; now: Date }): Promise<MastodonLinkOut> {
   if (check.step === "linked") return out(check.row);
   const { existing, verified } = check;
-  const taken = () => fieldError(MASTODON_FIELD, "That Mastodon account is already linked to another Rapport member.");
-  if (verified) {
-    const other = await tx.linkedAccount.findFirst({
-      where: { network: "mastodon", externalId: check.data.externalId, verifiedAt: { not: null }, memberId: { not: memberId } },
-      select: { id: true },
-    });
-    if (other) throw taken();
-  }
+  if (verified) await refuseIfVerifiedElsewhere(tx, { network: "mastodon", externalId: check.data.externalId, memberId });
   const data = { ...check.data, verifiedAt: verified ? now : null };
-  const row = await (existing
-    ? tx.linkedAccount
-        .updateManyAndReturn({ where: { id: existing.id, handle: existing.handle, verifiedAt: existing.verifiedAt }, data })
-        .then((r) => {
-          if (r.length === 0) throw new AppError("conflict", "Your linked account changed meanwhile — reload and try again.");
-          return r[0];
-        })
-    : tx.linkedAccount.create({ data: { memberId, network: "mastodon", createdAt: now, ...data } })
-  ).catch((e: unknown) => {
-    throw isUniqueViolation(e) ? taken() : e;
-  });
-  if (verified) {
-    // What waited for a verified Mastodon account on either side gets another check.
-    const waiting = await tx.loggedInteraction.findMany({
-      where: { status: "pending", checkState: "mismatch", OR: [{ actorId: memberId }, { targetId: memberId }], evidenceUrl: { startsWith: "https://" } },
-      select: { id: true, evidenceUrl: true },
-    });
-    const ids = waiting.filter((w) => checkableNetwork(w.evidenceUrl) === "mastodon").map((w) => w.id);
-    if (ids.length) await tx.loggedInteraction.updateMany({ where: { id: { in: ids } }, data: { checkState: "queued", checkReason: null } });
-  }
+  const row = await verifyingWrite(
+    "mastodon",
+    existing
+      ? tx.linkedAccount.updateManyAndReturn({ where: { id: existing.id, handle: existing.handle, verifiedAt: existing.verifiedAt }, data }).then(unchanged)
+      : tx.linkedAccount.create({ data: { memberId, network: "mastodon", createdAt: now, ...data } }),
+  );
+  if (verified) await requeueWaiting(tx, { memberId, network: "mastodon" });
   return out(row);
 }
 

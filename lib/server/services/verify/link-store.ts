@@ -1,0 +1,62 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import type { Tx } from "@/lib/server/db";
+import { AppError, fieldError, isUniqueViolation } from "@/lib/server/errors";
+import { checkableNetwork, NETWORK_LABELS, type VerifyNetwork } from "@/lib/verify/networks";
+
+/**
+ * What the three link stores (Bluesky, Mastodon, GitHub) share when they write a checked link:
+ * starting a link with a one-time code; one account verified by one member (checked first, then
+ * the partial unique index on verified (network, external_id) decides a race); a row changed
+ * since it was checked is a conflict; verifying re-queues what waited for it.
+ */
+
+/** A code the member puts where only the account's owner can (a Bluesky description, a gist). */
+export function newLinkCode(): string {
+  return `rapport-${randomBytes(6).toString("base64url").toLowerCase().replace(/[^a-z0-9]/g, "x")}`;
+}
+
+/** Starts (or restarts) a link: the account as resolved, unverified, with a fresh one-time code. */
+export function startLink(tx: Tx, p: { memberId: string; network: VerifyNetwork; handle: string; externalId: string; now: Date }) {
+  const { memberId, network, handle, externalId, now } = p;
+  return tx.linkedAccount.upsert({
+    where: { memberId_network: { memberId, network } },
+    create: { memberId, network, handle, externalId, code: newLinkCode(), createdAt: now },
+    update: { handle, externalId, code: newLinkCode(), verifiedAt: null, createdAt: now },
+  });
+}
+
+const taken = (network: VerifyNetwork) =>
+  fieldError(`linkedAccounts.${network}`, `That ${NETWORK_LABELS[network]} account is already linked to another Rapport member.`);
+
+/** Refuses, naming the network's field, when another member already verified this account. */
+export async function refuseIfVerifiedElsewhere(tx: Tx, p: { network: VerifyNetwork; externalId: string; memberId: string }): Promise<void> {
+  const other = await tx.linkedAccount.findFirst({
+    where: { network: p.network, externalId: p.externalId, verifiedAt: { not: null }, memberId: { not: p.memberId } },
+    select: { id: true },
+  });
+  if (other) throw taken(p.network);
+}
+
+/** A write that may verify an account: losing the race to another member (the unique index) reads as refuseIfVerifiedElsewhere. */
+export function verifyingWrite<T>(network: VerifyNetwork, write: Promise<T>): Promise<T> {
+  return write.catch((e: unknown) => {
+    throw isUniqueViolation(e) ? taken(network) : e;
+  });
+}
+
+/** The first row of a conditional update, or a conflict: the linked account changed since it was checked. */
+export function unchanged<T>(rows: T[]): T {
+  if (rows.length === 0) throw new AppError("conflict", "Your linked account changed meanwhile — reload and try again.");
+  return rows[0];
+}
+
+/** What waited for a verified account on `network`, either side of it, gets another check (the job's sweep). */
+export async function requeueWaiting(tx: Tx, p: { memberId: string; network: VerifyNetwork }): Promise<void> {
+  const waiting = await tx.loggedInteraction.findMany({
+    where: { status: "pending", checkState: "mismatch", OR: [{ actorId: p.memberId }, { targetId: p.memberId }], evidenceUrl: { startsWith: "https://" } },
+    select: { id: true, evidenceUrl: true },
+  });
+  const ids = waiting.filter((w) => checkableNetwork(w.evidenceUrl) === p.network).map((w) => w.id);
+  if (ids.length) await tx.loggedInteraction.updateMany({ where: { id: { in: ids } }, data: { checkState: "queued", checkReason: null } });
+}
