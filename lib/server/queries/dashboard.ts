@@ -57,30 +57,40 @@ export async function loadDashboard(
   const toAnswer = { recipientId: viewerId, ...pending };
   const asked = { requesterId: viewerId, ...pending };
 
-  const [ready, warming, counts, incoming, outgoing, requestCounts, activity] = await Promise.all([
+  // The request counts (the header's statement, usually already read) say whether either list
+  // has anything to show: a member with no request waiting either way is spared both reads.
+  const requestCounts = p.counts ?? memberCounts(db, { memberId: viewerId, now });
+  const oldestWaiting = async <T,>(side: "incoming" | "outgoing", read: () => Promise<T[]>) =>
+    (await requestCounts)[side] > 0 ? read() : [];
+
+  const [ready, warming, counts, incoming, outgoing, waiting, activity] = await Promise.all([
     top(RELATIONSHIP_TABS.ready),
     top(DASHBOARD_WARMING),
     reader.counts(),
-    db.connectionRequest.findMany({
-      where: toAnswer,
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      take: DASHBOARD_SHOWN,
-      select: { id: true, note: true, createdAt: true, requester: MEMBER },
-    }),
-    db.connectionRequest.findMany({
-      where: asked,
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      take: DASHBOARD_SHOWN,
-      select: { id: true, createdAt: true, expiresAt: true, recipient: MEMBER },
-    }),
-    p.counts ?? memberCounts(db, { memberId: viewerId, now }),
+    oldestWaiting("incoming", () =>
+      db.connectionRequest.findMany({
+        where: toAnswer,
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        take: DASHBOARD_SHOWN,
+        select: { id: true, note: true, createdAt: true, requester: MEMBER },
+      }),
+    ),
+    oldestWaiting("outgoing", () =>
+      db.connectionRequest.findMany({
+        where: asked,
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        take: DASHBOARD_SHOWN,
+        select: { id: true, createdAt: true, expiresAt: true, recipient: MEMBER },
+      }),
+    ),
+    requestCounts,
     listNotifications(db, { memberId: viewerId, take: 6, selfHandle: p.selfHandle, countUnread: false }),
   ]);
 
   return {
     incoming: incoming.map((r) => ({ id: r.id, member: r.requester, note: r.note, createdAt: r.createdAt })),
     outgoing: outgoing.map((r) => ({ id: r.id, member: r.recipient, createdAt: r.createdAt, expiresAt: r.expiresAt })),
-    pending: { incoming: requestCounts.incoming, outgoing: requestCounts.outgoing },
+    pending: { incoming: waiting.incoming, outgoing: waiting.outgoing },
     ready: ready.items,
     warming: warming.items,
     counts,

@@ -87,9 +87,9 @@ type Entry = { item: RelationshipItem; key: Key };
 export function relationshipReader(db: Tx, p: { viewerId: string; now: Date; settings: TAppSettings }) {
   const { viewerId, now } = p;
   const commentWeight = commentWeightOf(p.settings.weights);
-  let due: Promise<Entry[]> | null = null;
-  const dueEntries = () => (due ??= readDue(db, viewerId, now));
-
+  // One statement per reader: the tab counts of the summaries in force and the ids of those due.
+  let overview: Promise<{ counts: Record<RelationshipTab, number>; due: Entry[] }> | null = null;
+  const read = () => (overview ??= readOverview());
   const toEntry = (member: RelationshipMember, r: Omit<RelationshipItem, "member" | "nextStep"> & { step: NextStep | null }): Entry => ({
     item: {
       member,
@@ -102,18 +102,36 @@ export function relationshipReader(db: Tx, p: { viewerId: string; now: Date; set
     key: { rank: closestRank(r.status), percent: r.percent, nameKey: nameKey(member.name), id: member.id, last: r.lastInteractionAt?.getTime() ?? null },
   });
 
-  async function readDue(db: Tx, viewerId: string, now: Date): Promise<Entry[]> {
-    const rows = await db.$queryRaw<{ id: string }[]>`
-      SELECT s.recipient_id AS id FROM relationship_summary s JOIN member m ON m.id = s.recipient_id
-      WHERE s.requester_id = ${viewerId} AND s.valid_until <= ${now} AND ${notSuspended(now)}`;
-    if (rows.length === 0) return [];
-    const { inputs } = await loadPairInputs(db, { pairs: rows.map((r) => [viewerId, r.id] as const), now });
-    const out: Entry[] = [];
-    for (const { input, changesAt, recipient } of inputs.values()) {
-      const { summary } = summarize(input, changesAt);
-      out.push(toEntry(recipient, { ...summary, step: summary.nextStep }));
+  /**
+   * The viewer's summaries grouped by status, in one statement: how many are in force (not due)
+   * per listed status, and which are due (stale or past valid_until) — those are evaluated
+   * afresh from the facts (one more statement when there are any) and counted by what they say now.
+   */
+  async function readOverview() {
+    const rows = await db.$queryRaw<{ status: string; n: number; due: string[] }[]>`
+      SELECT s.status,
+        count(*) FILTER (WHERE s.valid_until > ${now} AND s.status = ANY(${[...LISTED_STATUSES]}::text[]))::int AS n,
+        coalesce(array_agg(s.recipient_id) FILTER (WHERE s.valid_until <= ${now}), '{}') AS due
+      FROM relationship_summary s
+      WHERE s.requester_id = ${viewerId} AND ${notSuspendedRef(Prisma.sql`s.recipient_id`, now)}
+      GROUP BY s.status`;
+    const dueIds = rows.flatMap((r) => r.due);
+    const due: Entry[] = [];
+    if (dueIds.length > 0) {
+      const { inputs } = await loadPairInputs(db, { pairs: dueIds.map((id) => [viewerId, id] as const), now });
+      for (const { input, changesAt, recipient } of inputs.values()) {
+        const { summary } = summarize(input, changesAt);
+        due.push(toEntry(recipient, { ...summary, step: summary.nextStep }));
+      }
     }
-    return out;
+    const counts = Object.fromEntries(RELATIONSHIP_TAB_KEYS.map((t) => [t, 0])) as Record<RelationshipTab, number>;
+    const add = (status: string, n: number) => {
+      const tab = tabOf(status as RelationshipStatus);
+      if (tab) counts[tab] += n;
+    };
+    for (const r of rows) add(r.status, Number(r.n));
+    for (const e of due) add(e.item.status, 1);
+    return { counts, due };
   }
 
   return {
@@ -121,7 +139,7 @@ export function relationshipReader(db: Tx, p: { viewerId: string; now: Date; set
     async page(o: { statuses: readonly RelationshipStatus[]; sort: RelationshipSort; q?: string; cursor: string | null; limit: number }) {
       const cursor = o.cursor ? decodeCursor(o.cursor, o.sort) : null;
       const q = normaliseQuery(o.q);
-      const [fresh, dueAll] = await Promise.all([readFresh(o.statuses, o.sort, q, cursor, o.limit + 1), dueEntries()]);
+      const [fresh, { due: dueAll }] = await Promise.all([readFresh(o.statuses, o.sort, q, cursor, o.limit + 1), read()]);
       const cmp = o.sort === "recent" ? byRecent : byClosest;
       const dueHere = dueAll.filter(
         (e) => o.statuses.includes(e.item.status) && matches(e.item.member, q) && (!cursor || cmp(cursor, e.key) < 0),
@@ -134,22 +152,7 @@ export function relationshipReader(db: Tx, p: { viewerId: string; now: Date; set
 
     /** How many relationships each tab lists. */
     async counts(): Promise<Record<RelationshipTab, number>> {
-      const [rows, dueAll] = await Promise.all([
-        db.$queryRaw<{ status: string; n: number }[]>`
-          SELECT s.status, count(*)::int AS n FROM relationship_summary s
-          WHERE s.requester_id = ${viewerId} AND s.valid_until > ${now} AND s.status = ANY(${[...LISTED_STATUSES]}::text[])
-            AND ${notSuspendedRef(Prisma.sql`s.recipient_id`, now)}
-          GROUP BY s.status`,
-        dueEntries(),
-      ]);
-      const counts = Object.fromEntries(RELATIONSHIP_TAB_KEYS.map((t) => [t, 0])) as Record<RelationshipTab, number>;
-      const add = (status: string, n: number) => {
-        const tab = tabOf(status as RelationshipStatus);
-        if (tab) counts[tab] += n;
-      };
-      for (const r of rows) add(r.status, Number(r.n));
-      for (const e of dueAll) add(e.item.status, 1);
-      return counts;
+      return (await read()).counts;
     },
   };
 

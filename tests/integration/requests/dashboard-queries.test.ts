@@ -7,7 +7,8 @@ import { DEFAULT_APP_SETTINGS } from "@/lib/validation/app-settings";
 import { createMember } from "@/tests/factories/members";
 import { useTestDatabase } from "@/tests/support/test-database";
 import { unique } from "@/tests/factories/sequence";
-import { NOW, daysAfter } from "./helpers";
+import { sendRequest } from "@/lib/server/services/requests/send-request";
+import { NOW, daysAfter, warmUp } from "./helpers";
 
 const t = useTestDatabase();
 
@@ -74,6 +75,28 @@ describe("the dashboard's relationships", () => {
     expect(c.dashboard).toEqual(a.dashboard);
     expect(d.count).toBe(c.count);
     expect(d.count).toBeLessThan(b.count);
+    // The whole budget when nothing is due and no request waits either way: the relationships'
+    // counts (with which are due), the two columns, the request counts and the activity.
+    expect(d.count).toBe(5);
+  });
+
+  it("reads the request lists only when a request waits that way", async () => {
+    const viewer = await createMember();
+    const asker = await createMember();
+    const idle = await countQueries(viewer.id);
+    expect(idle.dashboard.incoming).toEqual([]);
+    expect(idle.dashboard.outgoing).toEqual([]);
+
+    await warmUp(asker.id, viewer.id);
+    await sendRequest(t.db, { requesterId: asker.id, input: { to: viewer.handle, note: "We spoke at the meetup about the schema." }, now: NOW });
+    const asked = await countQueries(viewer.id);
+    expect(asked.dashboard.pending).toEqual({ incoming: 1, outgoing: 0 });
+    expect(asked.dashboard.incoming.map((r) => r.member.id)).toEqual([asker.id]);
+    expect(asked.count).toBe(idle.count + 1); // the incoming list; still no outgoing one
+
+    const sender = await countQueries(asker.id);
+    expect(sender.dashboard.pending).toEqual({ incoming: 0, outgoing: 1 });
+    expect(sender.dashboard.outgoing.map((r) => r.member.id)).toEqual([viewer.id]);
   });
 
   it("orders warming relationships warmest first, each with its next step", async () => {
