@@ -29,7 +29,7 @@ describe("locking a pair's summaries (lockSummaries)", () => {
 
     const made = await t.db.$transaction(async (tx) => {
       await lockSummaries(tx, { pairs, now: NOW });
-      return Promise.all(pairs.map((pair) => lockedSummary(tx, { pair, now: NOW })));
+      return Promise.all(pairs.map(async (pair) => (await lockedSummary(tx, { pair, now: NOW })).summary));
     });
     expect(made).toEqual([
       { status: "cold", gateMet: false, fresh: false },
@@ -40,7 +40,7 @@ describe("locking a pair's summaries (lockSummaries)", () => {
     await t.db.$transaction((tx) => refreshPairs(tx, { pairs: [[a.id, b.id]], now: NOW }));
     const locked = await t.db.$transaction(async (tx) => {
       await lockSummaries(tx, { pairs, now: NOW });
-      return lockedSummary(tx, { pair: [a.id, b.id], now: NOW });
+      return (await lockedSummary(tx, { pair: [a.id, b.id], now: NOW })).summary;
     });
     expect(await rowsOf(a.id, b.id)).toBe(2);
     expect(locked).toMatchObject({ status: "warming", fresh: true });
@@ -55,7 +55,7 @@ describe("locking a pair's summaries (lockSummaries)", () => {
 
     const [ab, ba] = await t.db.$transaction(async (tx) => {
       await lockSummaries(tx, { pairs: bothWays([[a.id, b.id]]), now: NOW });
-      return Promise.all([lockedSummary(tx, { pair: [a.id, b.id], now: NOW }), lockedSummary(tx, { pair: [b.id, a.id], now: NOW })]);
+      return Promise.all([lockedSummary(tx, { pair: [a.id, b.id], now: NOW }), lockedSummary(tx, { pair: [b.id, a.id], now: NOW })].map(async (l) => (await l).summary));
     });
     expect(ab).toMatchObject({ status: "warming", fresh: true });
     expect(ba).toMatchObject({ status: "cold", fresh: false });

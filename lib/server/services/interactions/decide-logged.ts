@@ -16,7 +16,7 @@ export async function decideLogged(db: Db, { targetId, input, now }: { targetId:
     const row = await tx.loggedInteraction.findFirst({ where: { id, targetId, status: "pending" }, select: { id: true, actorId: true } });
     if (!row) throw notFound("That logged interaction");
     const pair = { actorId: row.actorId, targetId };
-    const before = await warmthBefore(tx, { ...pair, now });
+    const { before } = await warmthBefore(tx, { ...pair, now });
     // Conditional on still pending: a withdrawal racing this decision wins or loses cleanly.
     const res = await tx.loggedInteraction.updateMany({ where: { id, targetId, status: "pending" }, data: { status, decidedAt: now } });
     if (res.count === 0) throw notFound("That logged interaction");

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/server/db";
-import { getAppSettings } from "@/lib/server/settings";
+import type { TAppSettings } from "@/lib/validation/app-settings";
 import { evaluatePair } from "@/lib/server/queries/evaluate-pairs";
 import { notify } from "@/lib/server/services/notifications/notify";
 import { directedKey } from "@/lib/server/queries/pair-inputs";
@@ -41,8 +41,7 @@ export async function recordInteraction(tx: Tx, input: RecordInput, now: Date): 
   const existing = await tx.interaction.findUnique({ where: { sourceKey: input.sourceKey }, select: { id: true, verification: true } });
   if (existing && existing.verification !== "removed") return { id: existing.id, created: false, restored: false };
   const pair = { actorId: input.actorId, targetId: input.targetId };
-  const before = await warmthBefore(tx, { ...pair, now });
-  const settings = await getAppSettings(tx);
+  const { before, settings } = await warmthBefore(tx, { ...pair, now });
   let result: NonNullable<RecordResult>;
   if (existing) {
     await tx.interaction.update({ where: { id: existing.id }, data: { verification: input.verification } });
@@ -76,15 +75,18 @@ export async function recordInteraction(tx: Tx, input: RecordInput, now: Date): 
 /**
  * Locks the pair's summaries (both ways, until the transaction ends) and says whether the
  * actor already met the target's protocol before this transaction's write: the stored
- * summary when it is current, else a fresh evaluation. Call before writing; then refreshAndNotify.
+ * summary when it is current, else a fresh evaluation. Also gives the app settings in force
+ * (read in the same statement). Call before writing; then refreshAndNotify.
  */
-export async function warmthBefore(tx: Tx, p: { actorId: string; targetId: string; now: Date }): Promise<boolean> {
+export async function warmthBefore(
+  tx: Tx,
+  p: { actorId: string; targetId: string; now: Date },
+): Promise<{ before: boolean; settings: TAppSettings }> {
   await lockSummaries(tx, { pairs: bothWays([[p.actorId, p.targetId]]), now: p.now });
-  const stored = await lockedSummary(tx, { pair: [p.actorId, p.targetId], now: p.now });
-  if (stored?.fresh) return stored.gateMet;
-  const settings = await getAppSettings(tx);
+  const { summary, settings } = await lockedSummary(tx, { pair: [p.actorId, p.targetId], now: p.now });
+  if (summary?.fresh) return { before: summary.gateMet, settings };
   const evaluation = await evaluatePair(tx, { viewerId: p.actorId, otherId: p.targetId, role: "requester", now: p.now, settings });
-  return evaluation?.gateMet ?? false;
+  return { before: evaluation?.gateMet ?? false, settings };
 }
 
 /**

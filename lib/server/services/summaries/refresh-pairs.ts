@@ -1,7 +1,9 @@
 import "server-only";
 import type { Tx } from "@/lib/server/db";
 import { directedKey, loadPairInputs, type DirectedPair, type PairInput } from "@/lib/server/queries/pair-inputs";
+import { settingsFromValues } from "@/lib/server/settings";
 import { summarize, type Summary } from "@/lib/warmup/summary";
+import type { TAppSettings } from "@/lib/validation/app-settings";
 import type { Evaluation, RelationshipStatus } from "@/lib/warmup/types";
 
 /** valid_until of a summary nothing changes by itself (the column is NOT NULL). */
@@ -58,14 +60,23 @@ export async function lockSummaries(tx: Tx, p: { pairs: readonly DirectedPair[];
 /**
  * One directed pair's stored summary, read after lockSummaries (a new statement, so it sees
  * what a transaction that held the row committed): its status is only current when `fresh`.
+ * The same statement reads the app settings in force, which the caller's write needs next
+ * (an interaction's weight), so locking a pair costs no statement more than before.
  */
-export async function lockedSummary(tx: Tx, p: { pair: DirectedPair; now: Date }): Promise<LockedSummary | null> {
+export async function lockedSummary(
+  tx: Tx,
+  p: { pair: DirectedPair; now: Date },
+): Promise<{ summary: LockedSummary | null; settings: TAppSettings }> {
   const [requesterId, recipientId] = p.pair;
-  const rows = await tx.$queryRaw<{ status: string; gate_met: boolean; fresh: boolean }[]>`
-    SELECT status, gate_met, (NOT stale AND valid_until > ${p.now}) AS fresh FROM relationship_summary
-    WHERE requester_id = ${requesterId} AND recipient_id = ${recipientId}`;
-  const r = rows[0];
-  return r ? { status: r.status as RelationshipStatus, gateMet: r.gate_met, fresh: r.fresh } : null;
+  const [r] = await tx.$queryRaw<{ status: string | null; gate_met: boolean | null; fresh: boolean | null; settings: string | null }[]>`
+    SELECT s.status, s.gate_met, (NOT s.stale AND s.valid_until > ${p.now}) AS fresh,
+      (SELECT a.values::text FROM app_settings a WHERE a.id = 1) AS settings
+    FROM (SELECT 1) AS one
+      LEFT JOIN relationship_summary s ON s.requester_id = ${requesterId} AND s.recipient_id = ${recipientId}`;
+  return {
+    summary: r.status === null ? null : { status: r.status as RelationshipStatus, gateMet: r.gate_met === true, fresh: r.fresh === true },
+    settings: settingsFromValues(r.settings === null ? null : JSON.parse(r.settings)),
+  };
 }
 
 export type Refreshed = { evaluation: Evaluation; summary: Summary };

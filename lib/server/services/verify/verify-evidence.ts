@@ -102,7 +102,7 @@ async function apply(db: Db, row: { id: string; actorId: string; targetId: strin
       return res.count ? v.state : "skipped";
     }
     const pair = { actorId: row.actorId, targetId: row.targetId };
-    const before = await warmthBefore(tx, { ...pair, now });
+    const { before } = await warmthBefore(tx, { ...pair, now });
     const res = await tx.loggedInteraction.updateMany({
       where,
       data: { status: "verified", verifiedBy: v.network, decidedAt: now, checkState: "matched", checkReason: null, checkedAt: now },
