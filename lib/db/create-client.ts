@@ -36,6 +36,24 @@ export type OpenedDb = {
  */
 const TRANSACTION_OPTIONS = { maxWait: 5_000, timeout: 10_000 } as const;
 
+/**
+ * Names for the statements Prisma sends to a PostgreSQL server, so each connection prepares a
+ * statement once and runs it again by name: PostgreSQL then parses it once per connection,
+ * and after five runs may keep a generic plan instead of planning every run (measured: parse
+ * and plan were about half of a page's database time; docs/scaling.md). One name per SQL text,
+ * for the first `limit` texts this process sends; later ones (a list of a new length, say) go
+ * unnamed, so every connection holds at most `limit` prepared statements. `limit` 0: none.
+ */
+export function statementNames(limit: number): ((query: { sql: string }) => string | undefined) | undefined {
+  if (!(limit > 0)) return undefined;
+  const names = new Map<string, string>();
+  return ({ sql }) => {
+    let name = names.get(sql);
+    if (name === undefined && names.size < limit) names.set(sql, (name = `rapport_${names.size}`));
+    return name;
+  };
+}
+
 /** Opens the database the environment points at. Call lazily, never at import time. */
 export async function openDatabase(target: DbTarget = dbTarget()): Promise<OpenedDb> {
   if (target.kind === "postgres") {
@@ -46,7 +64,11 @@ export async function openDatabase(target: DbTarget = dbTarget()): Promise<Opene
       connectionTimeoutMillis: 5_000,
     });
     pool.on("error", () => {}); // a dropped idle connection is replaced on next use
-    const db = new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions: TRANSACTION_OPTIONS });
+    // Typed as always naming; pg sends a query whose name is undefined unnamed, as without a generator.
+    const statementNameGenerator = statementNames(Number(process.env.DATABASE_STATEMENT_CACHE ?? 250)) as
+      | ((query: { sql: string }) => string)
+      | undefined;
+    const db = new PrismaClient({ adapter: new PrismaPg(pool, { statementNameGenerator }), transactionOptions: TRANSACTION_OPTIONS });
     return {
       db,
       target,
