@@ -65,7 +65,7 @@ export async function openDatabase(target: DbTarget = dbTarget()): Promise<Opene
     });
     pool.on("error", () => {}); // a dropped idle connection is replaced on next use
     // Typed as always naming; pg sends a query whose name is undefined unnamed, as without a generator.
-    const statementNameGenerator = statementNames(Number(process.env.DATABASE_STATEMENT_CACHE ?? 250)) as
+    const statementNameGenerator = statementNames(Number(process.env.DATABASE_STATEMENT_CACHE || 250)) as
       | ((query: { sql: string }) => string)
       | undefined;
     const db = new PrismaClient({ adapter: new PrismaPg(pool, { statementNameGenerator }), transactionOptions: TRANSACTION_OPTIONS });
