@@ -2,7 +2,7 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/server/db";
 import { policyFromRow } from "@/lib/server/queries/policy";
-import { settingsFromValues } from "@/lib/server/settings";
+import { getAppSettings, SETTINGS_TEXT, settingsFromText } from "@/lib/server/settings";
 import type { EngineInteraction, EvaluateInput } from "@/lib/warmup/types";
 import type { TAppSettings } from "@/lib/validation/app-settings";
 import { PACK, membersWithPolicies, parseMembers, unpackInteractions, windowStart, type RelatedMember } from "./warmup-facts";
@@ -34,7 +34,7 @@ export async function loadPairInputs(
 ): Promise<{ inputs: Map<string, PairInput>; settings: TAppSettings }> {
   const { now } = p;
   const pairs = p.pairs.filter(([a, b]) => a !== b);
-  if (pairs.length === 0) return { inputs: new Map(), settings: settingsFromValues((await readSettingsValues(db)) ?? null) };
+  if (pairs.length === 0) return { inputs: new Map(), settings: await getAppSettings(db) };
   const requesters = pairs.map(([a]) => a);
   const recipients = pairs.map(([, b]) => b);
   const [row] = await db.$queryRaw<
@@ -64,9 +64,9 @@ export async function loadPairInputs(
           WHERE r.cooldown_until > ${now}
           GROUP BY 1, 2) c)
       )::text AS relations,
-      (SELECT s.values::text FROM app_settings s WHERE s.id = 1) AS settings`;
+      ${SETTINGS_TEXT} AS settings`;
 
-  const settings = settingsFromValues(row?.settings ? JSON.parse(row.settings) : null);
+  const settings = settingsFromText(row?.settings);
   const { display, facts, policies } = parseMembers(row?.members);
   const createdAt = new Map(facts.map((m) => [m.id, m.createdAt]));
   const authors = new Set(facts.filter((m) => m.hasPosts).map((m) => m.id));
@@ -122,9 +122,4 @@ export async function loadPairInputs(
     });
   }
   return { inputs, settings };
-}
-
-async function readSettingsValues(db: Tx): Promise<unknown> {
-  const row = await db.appSettings.findUnique({ where: { id: 1 }, select: { values: true } });
-  return row?.values;
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Tx } from "@/lib/server/db";
 import { directedKey, loadPairInputs, type DirectedPair, type PairInput } from "@/lib/server/queries/pair-inputs";
-import { settingsFromValues } from "@/lib/server/settings";
+import { SETTINGS_TEXT, settingsFromText } from "@/lib/server/settings";
 import { summarize, type Summary } from "@/lib/warmup/summary";
 import type { TAppSettings } from "@/lib/validation/app-settings";
 import type { Evaluation, RelationshipStatus } from "@/lib/warmup/types";
@@ -70,12 +70,12 @@ export async function lockedSummary(
   const [requesterId, recipientId] = p.pair;
   const [r] = await tx.$queryRaw<{ status: string | null; gate_met: boolean | null; fresh: boolean | null; settings: string | null }[]>`
     SELECT s.status, s.gate_met, (NOT s.stale AND s.valid_until > ${p.now}) AS fresh,
-      (SELECT a.values::text FROM app_settings a WHERE a.id = 1) AS settings
+      ${SETTINGS_TEXT} AS settings
     FROM (SELECT 1) AS one
       LEFT JOIN relationship_summary s ON s.requester_id = ${requesterId} AND s.recipient_id = ${recipientId}`;
   return {
     summary: r.status === null ? null : { status: r.status as RelationshipStatus, gateMet: r.gate_met === true, fresh: r.fresh === true },
-    settings: settingsFromValues(r.settings === null ? null : JSON.parse(r.settings)),
+    settings: settingsFromText(r.settings),
   };
 }
 
