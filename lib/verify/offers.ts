@@ -34,3 +34,13 @@ export function networkList(networks: readonly string[]): string {
   const labels = networks.map((n) => NETWORK_LABELS[n as VerifyNetwork] ?? n);
   return labels.length <= 1 ? (labels[0] ?? "") : `${labels.slice(0, -1).join(", ")} and ${labels[labels.length - 1]}`;
 }
+
+/**
+ * What "Unlink" says: "Your Bluesky account is no longer linked." and, when it took open offers
+ * with it, "Its 3 open offers in Found for you are gone too."
+ */
+export function unlinkedMessage(network: VerifyNetwork, offersForgotten: number): string {
+  const done = `Your ${NETWORK_LABELS[network]} account is no longer linked.`;
+  if (offersForgotten <= 0) return done;
+  return `${done} ${offersForgotten === 1 ? "Its open offer in Found for you is" : `Its ${offersForgotten} open offers in Found for you are`} gone too.`;
+}

@@ -9,7 +9,7 @@ import { queueFindAfterVerify } from "@/lib/server/verify/queue-find";
 import { parseInput } from "@/lib/server/validation";
 import { formObject } from "@/lib/validation/form-data";
 import { ZUnlinkAccount } from "@/lib/validation/linked-account";
-import { NETWORK_LABELS } from "@/lib/verify/networks";
+import { unlinkedMessage } from "@/lib/verify/offers";
 
 /** Settings → Account → Linked accounts: a new handle gets a code; the same handle again checks it. */
 export async function linkBlueskyAction(_prev: ActionState, form: FormData): Promise<ActionState> {
@@ -35,16 +35,17 @@ export async function linkBlueskyAction(_prev: ActionState, form: FormData): Pro
 
 /**
  * "Unlink Bluesky / Mastodon / GitHub" (the form's `network`): the linked account is removed, with
- * its verification; interactions already verified through it stay verified.
+ * its verification and the open Found-for-you offers resting on it; interactions already verified
+ * through it stay verified.
  */
 export async function unlinkAccountAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   try {
     const viewer = await requireMember();
     const { network } = parseInput(ZUnlinkAccount, formObject(form, ["network"]));
-    await unlinkAccount(await getDb(), { memberId: viewer.id, network });
+    const { offersForgotten } = await unlinkAccount(await getDb(), { memberId: viewer.id, network });
     revalidatePath("/settings/account");
     revalidatePath("/u/[handle]", "page");
-    return { ok: true, message: `Your ${NETWORK_LABELS[network]} account is no longer linked.` };
+    return { ok: true, message: unlinkedMessage(network, offersForgotten) };
   } catch (e) {
     return failure(e);
   }

@@ -3,6 +3,8 @@ import { dueFinders, findersAbout, findInteractionOffers, FIND_MAX_PAGES } from 
 import { interactionsFind } from "@/lib/server/jobs/registry";
 import { decideOffers } from "@/lib/server/services/offers/decide-offers";
 import { setFindInteractions } from "@/lib/server/services/offers/find-setting";
+import { linkBluesky, unlinkAccount } from "@/lib/server/services/verify/link-account";
+import { storeLinkChanges } from "@/lib/server/services/verify/link-changes";
 import { listOpenOffers } from "@/lib/server/queries/interaction-offers";
 import { logInteraction } from "@/lib/server/services/interactions/log-interaction";
 import { verifyEvidence } from "@/lib/server/services/verify/verify-evidence";
@@ -198,6 +200,47 @@ describe("Found for you: replies and mentions on Bluesky offered for logging", (
 
     await setFindInteractions(t.db, { memberId: ana.id, on: true });
     expect(await find(ana.id)).toEqual({ outcome: "found", created: 2 });
+  });
+
+  it("unlinking Bluesky forgets the open offers resting on that account, on either side — not decided ones, not another network's — and verifying it again finds them again", async () => {
+    const { ana, grace, lee } = await setup();
+    await find(ana.id);
+    await decideOffers(t.db, { actorId: ana.id, input: { member: "grace_f", decision: "dismiss", offers: [(await t.db.interactionOffer.findFirstOrThrow({ where: { postUrl: { endsWith: "3lbr1" } } })).id] }, now });
+    const offer = (actorId: string, targetId: string, network: string, postUri: string) =>
+      t.db.interactionOffer.create({ data: { actorId, targetId, network, postUri, postUrl: `https://example.test/${postUri}`, kind: "reply", occurredAt: now } });
+    await offer(grace.id, ana.id, "bluesky", "grace-to-ana"); // Grace's offer, matched to Ana's account
+    await offer(grace.id, lee.id, "bluesky", "grace-to-lee"); // nothing to do with Ana
+    await offer(ana.id, grace.id, "github", "ana-on-github"); // Ana's, on another network
+    const open = async () => (await t.db.interactionOffer.findMany({ where: { state: "open" }, select: { postUri: true }, orderBy: { postUri: "asc" } })).map((o) => o.postUri);
+    expect(await open()).toHaveLength(5);
+
+    expect(await unlinkAccount(t.db, { memberId: ana.id, network: "bluesky" })).toEqual({ offersForgotten: 2 });
+    expect(await open()).toEqual(["ana-on-github", "grace-to-lee"]);
+    expect(await t.db.interactionOffer.count({ where: { state: "dismissed" } })).toBe(1);
+    expect(await listOpenOffers(t.db, { actorId: ana.id, now })).toEqual([expect.objectContaining({ network: "github" })]);
+    expect(await listOpenOffers(t.db, { actorId: grace.id, now })).toEqual([expect.objectContaining({ member: expect.objectContaining({ handle: "lee_f" }) })]);
+
+    // The same account verified again: the finder offers what is still open to offer, never the dismissed one.
+    await t.db.linkedAccount.create({ data: { memberId: ana.id, network: "bluesky", handle: "ana.bsky.social", externalId: ANA, code: "rapport-x", verifiedAt: now } });
+    expect(await find(ana.id)).toEqual({ outcome: "found", created: 2 });
+  });
+
+  it("restarting the Bluesky link with another handle unverifies the account, and its open offers go with it; PATCH /me's unlink does the same in its transaction", async () => {
+    const { ana, grace } = await setup();
+    fake.addAccount({ handle: "ana-new.bsky.social", did: "did:plc:anaNEWanaNEWanaNEWanaNEW" });
+    await find(ana.id);
+    expect(await t.db.interactionOffer.count({ where: { actorId: ana.id, state: "open" } })).toBe(3);
+    const started = await linkBluesky(t.db, { memberId: ana.id, handle: "ana-new.bsky.social", now, deps: deps() });
+    expect(started).toMatchObject({ handle: "ana-new.bsky.social", verified: false });
+    expect(await t.db.interactionOffer.count()).toBe(0);
+
+    await t.db.linkedAccount.updateMany({ where: { memberId: ana.id }, data: { handle: "ana.bsky.social", externalId: ANA, verifiedAt: now } });
+    await find(ana.id);
+    expect(await t.db.interactionOffer.count({ where: { state: "open" } })).toBe(3);
+    // Grace unlinks through the API's store (storeLinkChanges): the offers matched to her account go.
+    await t.db.$transaction((tx) => storeLinkChanges(tx, { memberId: grace.id, changes: { bluesky: null }, now }));
+    expect(await t.db.interactionOffer.count()).toBe(0);
+    expect(await t.db.linkedAccount.count({ where: { memberId: grace.id } })).toBe(0);
   });
 
   it("needs Ana's own verified Bluesky account: unverified, nothing is read", async () => {

@@ -352,15 +352,19 @@ describe("linking a GitHub account", () => {
     // the profile shows the verified mark, linking to the account on GitHub
     expect((await findProfile(t.db, { handle: "ana_m", viewerId: null }))?.verifiedAccounts).toEqual([{ network: "github", handle: "ana-renamed", url: "https://github.com/ana-renamed" }]);
     expect(fieldOf(await linkGitHub(t.db, { memberId: grace.id, input: { useSignIn: true }, now, deps: deps() }).catch((e) => e))).toMatch(/not signed in to Rapport with GitHub/);
-    // renamed on GitHub: entering the new login keeps the account verified (same id), no gist asked
+    // renamed on GitHub: entering the new login keeps the account verified (same id), no gist asked,
+    // and what Found for you offered from it stays offered
+    await t.db.interactionOffer.create({ data: { actorId: ana.id, targetId: grace.id, network: "github", postUri: "c1", postUrl: "https://github.com/o/r/issues/1#issuecomment-1", kind: "comment", occurredAt: now } });
     addUser({ id: 101, login: "ana-again" });
     expect(await linkGitHub(t.db, { memberId: ana.id, input: { login: "ana-again" }, now: new Date(now.getTime() + 60_000), deps: deps() })).toMatchObject({
       handle: "ana-again",
       verified: true,
       verifiedAt: now,
     });
-    await unlinkAccount(t.db, { memberId: ana.id, network: "github" });
+    expect(await t.db.interactionOffer.count({ where: { state: "open" } })).toBe(1);
+    expect(await unlinkAccount(t.db, { memberId: ana.id, network: "github" })).toEqual({ offersForgotten: 1 });
     expect(await t.db.linkedAccount.count()).toBe(0);
+    expect(await t.db.interactionOffer.count()).toBe(0);
   });
 
   it("says GitHub cannot be reached when it is down, without writing", async () => {

@@ -285,6 +285,15 @@ describe("linking a Mastodon account", () => {
     expect(await t.db.linkedAccount.findFirstOrThrow({ where: { memberId: ana.id } })).toMatchObject({ externalId: ANA, verifiedAt: now });
     expect((await row(logged.id)).checkState).toBe("queued");
     expect(await verifyEvidence(t.db, { loggedId: logged.id, now, deps: deps() })).toBe("matched");
+
+    // Found for you's open offers rest on the verified account: checking it again keeps them;
+    // moving the link to another account (unverified until its back-link shows) forgets them.
+    await t.db.interactionOffer.create({ data: { actorId: ana.id, targetId: grace.id, network: "mastodon", postUri: "s1", postUrl: `${ANA}/1135011`, kind: "reply", occurredAt: now } });
+    await linkMastodon(t.db, { memberId: ana.id, handle: "@ana@social.example", now, deps: linkDeps() });
+    expect(await t.db.interactionOffer.count({ where: { state: "open" } })).toBe(1);
+    fake.accounts.set("ana2", account("ana2"));
+    expect(await linkMastodon(t.db, { memberId: ana.id, handle: "@ana2@social.example", now, deps: linkDeps() })).toMatchObject({ verified: false });
+    expect(await t.db.interactionOffer.count()).toBe(0);
   });
 
   it("refuses bad input, an unknown account, a private instance, and an account another member verified", async () => {

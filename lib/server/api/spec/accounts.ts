@@ -91,6 +91,8 @@ export const updateMeRoute = defineRoute({
     "`linkedAccounts.github`: `{\"login\": \"octocat\"}` resolves the account (stored by its numeric id, `githubId`) and gives a one-time code; put it in a gist of that account " +
     "and send `{\"gistUrl\": \"https://gist.github.com/octocat/<id>\"}` to verify it (400 naming the field when the gist is someone else's or lacks the code); " +
     "or, if you sign in to Rapport with GitHub, `{\"useSignIn\": true}` links that account at once (400 when you do not); 503 when GitHub cannot be reached; null unlinks. " +
+    "Unlinking an account, or replacing a verified one with another, also forgets the open Found-for-you offers resting on it (yours found in its posts, and others' matched to it); " +
+    "added and dismissed offers stay. " +
     "The networks are asked first; when one refuses, nothing of the request is stored (neither the other links nor the profile fields). " +
     "The answer is the account as this request stored it.",
   tag: "Me",

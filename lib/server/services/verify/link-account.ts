@@ -2,7 +2,7 @@ import "server-only";
 import type { Db } from "@/lib/db/create-client";
 import type { Tx } from "@/lib/server/db";
 import { AppError, fieldError } from "@/lib/server/errors";
-import { refuseIfVerifiedElsewhere, startLink, requeueWaiting, unchanged, verifyingWrite } from "./link-store";
+import { refuseIfVerifiedElsewhere, startLink, storeUnlink, requeueWaiting, unchanged, verifyingWrite } from "./link-store";
 import { blueskyApi, type BlueskyApi } from "@/lib/server/verify/bluesky-api";
 import { verifyConfig, type VerifyConfig } from "@/lib/server/verify/config";
 import { FetchRefused, ProviderFault, sharedFetcher } from "@/lib/server/verify/safe-fetch";
@@ -80,8 +80,13 @@ export async function storeBlueskyLink(tx: Tx, { memberId, check, now }: { membe
   return out(row);
 }
 
-export async function unlinkAccount(db: Tx, { memberId, network }: { memberId: string; network: VerifyNetwork }): Promise<void> {
-  await db.linkedAccount.deleteMany({ where: { memberId, network } });
+/**
+ * "Unlink" (Bluesky, Mastodon or GitHub): the linked account goes, with its verification, in one
+ * transaction with the open Found-for-you offers resting on it (storeUnlink). Interactions already
+ * verified through it stay verified.
+ */
+export function unlinkAccount(db: Db, { memberId, network }: { memberId: string; network: VerifyNetwork }): Promise<{ offersForgotten: number }> {
+  return db.$transaction((tx) => storeUnlink(tx, { memberId, network }));
 }
 
 async function reach<T>(fn: () => Promise<T>): Promise<T> {

@@ -1,7 +1,8 @@
 import "server-only";
 import type { Tx } from "@/lib/server/db";
 import { VERIFY_NETWORKS, type VerifyNetwork } from "@/lib/verify/networks";
-import { checkBlueskyLink, storeBlueskyLink, unlinkAccount, type BlueskyLinkCheck } from "./link-account";
+import { checkBlueskyLink, storeBlueskyLink, type BlueskyLinkCheck } from "./link-account";
+import { storeUnlink } from "./link-store";
 import { checkMastodonLink, storeMastodonLink, type MastodonLinkCheck } from "./link-mastodon";
 import { checkGitHubLink, storeGitHubLink, type GitHubLinkCheck, type GitHubLinkInput } from "./link-github";
 
@@ -36,7 +37,7 @@ export async function storeLinkChanges(tx: Tx, { memberId, changes, now }: { mem
   for (const network of VERIFY_NETWORKS) {
     const change = changes[network];
     if (change === undefined) continue;
-    if (change === null) await unlinkAccount(tx, { memberId, network });
+    if (change === null) await storeUnlink(tx, { memberId, network });
     else stored[network] = await storeLink(tx, { memberId, check: change, now });
   }
   return stored;

@@ -2,7 +2,7 @@ import "server-only";
 import type { Db } from "@/lib/db/create-client";
 import type { Tx } from "@/lib/server/db";
 import { AppError, fieldError } from "@/lib/server/errors";
-import { newLinkCode, refuseIfVerifiedElsewhere, startLink, requeueWaiting, unchanged, verifyingWrite } from "./link-store";
+import { forgetOpenOffers, newLinkCode, refuseIfVerifiedElsewhere, startLink, requeueWaiting, unchanged, verifyingWrite } from "./link-store";
 import { verifyConfig, type VerifyConfig } from "@/lib/server/verify/config";
 import { gitHubApi, type GitHubApi } from "@/lib/server/verify/github-api";
 import { FetchRefused, ProviderFault, sharedFetcher } from "@/lib/server/verify/safe-fetch";
@@ -119,6 +119,8 @@ export async function storeGitHubLink(tx: Tx, { memberId, check, now }: { member
   const { existing, data } = check;
   const verifiedAt = check.keepVerifiedAt ?? now;
   await refuseIfVerifiedElsewhere(tx, { network: "github", externalId: data.externalId, memberId });
+  // Another GitHub account than the verified one (signing in with a different one): its offers go. A rename keeps them.
+  if (existing?.verifiedAt && existing.externalId !== data.externalId) await forgetOpenOffers(tx, { memberId, network: "github" });
   const row = await verifyingWrite(
     "github",
     existing

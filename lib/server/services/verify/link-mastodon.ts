@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db/create-client";
 import type { Tx } from "@/lib/server/db";
 import { absoluteUrl } from "@/lib/server/email/config";
 import { AppError, fieldError } from "@/lib/server/errors";
-import { refuseIfVerifiedElsewhere, requeueWaiting, unchanged, verifyingWrite } from "./link-store";
+import { forgetOpenOffers, refuseIfVerifiedElsewhere, requeueWaiting, unchanged, verifyingWrite } from "./link-store";
 import { verifyConfig, type VerifyConfig } from "@/lib/server/verify/config";
 import { mastodonApi, type MastodonApi } from "@/lib/server/verify/mastodon-api";
 import { FetchRefused, ProviderFault, sharedFetcher } from "@/lib/server/verify/safe-fetch";
@@ -99,6 +99,8 @@ export async function storeMastodonLink(tx: Tx, { memberId, check, now }: { memb
   const { existing, verified } = check;
   if (verified) await refuseIfVerifiedElsewhere(tx, { network: "mastodon", externalId: check.data.externalId, memberId });
   const data = { ...check.data, verifiedAt: verified ? now : null };
+  // A store over a verified row is another account (the same one checks as "linked"): its offers go.
+  if (existing?.verifiedAt) await forgetOpenOffers(tx, { memberId, network: "mastodon" });
   const row = await verifyingWrite(
     "mastodon",
     existing

@@ -8,7 +8,8 @@ import { checkableNetwork, NETWORK_LABELS, type VerifyNetwork } from "@/lib/veri
  * What the three link stores (Bluesky, Mastodon, GitHub) share when they write a checked link:
  * starting a link with a one-time code; one account verified by one member (checked first, then
  * the partial unique index on verified (network, external_id) decides a race); a row changed
- * since it was checked is a conflict; verifying re-queues what waited for it.
+ * since it was checked is a conflict; verifying re-queues what waited for it; an account that
+ * stops being verified takes its open Found-for-you offers with it.
  */
 
 /** A code the member puts where only the account's owner can (a Bluesky description, a gist). */
@@ -16,14 +17,40 @@ export function newLinkCode(): string {
   return `rapport-${randomBytes(6).toString("base64url").toLowerCase().replace(/[^a-z0-9]/g, "x")}`;
 }
 
-/** Starts (or restarts) a link: the account as resolved, unverified, with a fresh one-time code. */
-export function startLink(tx: Tx, p: { memberId: string; network: VerifyNetwork; handle: string; externalId: string; now: Date }) {
+/**
+ * Starts (or restarts) a link: the account as resolved, unverified, with a fresh one-time code.
+ * Whatever account was verified on the network before is no longer, so its open offers go.
+ */
+export async function startLink(tx: Tx, p: { memberId: string; network: VerifyNetwork; handle: string; externalId: string; now: Date }) {
   const { memberId, network, handle, externalId, now } = p;
+  await forgetOpenOffers(tx, { memberId, network });
   return tx.linkedAccount.upsert({
     where: { memberId_network: { memberId, network } },
     create: { memberId, network, handle, externalId, code: newLinkCode(), createdAt: now },
     update: { handle, externalId, code: newLinkCode(), verifiedAt: null, createdAt: now },
   });
+}
+
+/** The write half of an unlink, in the caller's transaction: the account and its verification go, and the open offers resting on it. */
+export async function storeUnlink(tx: Tx, { memberId, network }: { memberId: string; network: VerifyNetwork }): Promise<{ offersForgotten: number }> {
+  await tx.linkedAccount.deleteMany({ where: { memberId, network } });
+  return { offersForgotten: await forgetOpenOffers(tx, { memberId, network }) };
+}
+
+/**
+ * Forgets the open Found-for-you offers that rest on the member's verified account on `network`,
+ * on either side: found in that account's posts, or matched to it as the other member's account.
+ * Called whenever that account stops being the member's verified one (unlinked, a link restarted,
+ * or moved to another account): added, such an offer would log a link nobody could check, and the
+ * list would show posts from an account the member has just said is not theirs. The same account
+ * verified again is searched again (the finder's unique index only remembers added and dismissed
+ * offers, which stay, as when Found for you is turned off). Returns how many of the member's own
+ * offers were forgotten (what their list loses; the other side's go without a word to them).
+ */
+export async function forgetOpenOffers(tx: Tx, { memberId, network }: { memberId: string; network: VerifyNetwork }): Promise<number> {
+  const own = await tx.interactionOffer.deleteMany({ where: { network, state: "open", actorId: memberId } });
+  await tx.interactionOffer.deleteMany({ where: { network, state: "open", targetId: memberId } });
+  return own.count;
 }
 
 const taken = (network: VerifyNetwork) =>
