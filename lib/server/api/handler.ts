@@ -121,7 +121,16 @@ export function apiRoute<const S extends RouteSpec, P = never>(
         // again, the first request's own write could make it refuse (a code just handed out).
         const stored = keyed ? await storedAnswer(await getRootDb(), keyed) : null;
         if (stored) return replayed(stored);
-        prepared = await steps.prepare(input);
+        try {
+          prepared = await steps.prepare(input);
+        } catch (e) {
+          // The first request may have committed while this retry asked: its refusal would then be
+          // made from what that request wrote (the code it started, a link just verified). The
+          // first answer, if there is one now, is the retry's answer.
+          const late = keyed && e instanceof AppError ? await storedAnswer(await getRootDb(), keyed) : null;
+          if (late) return replayed(late);
+          throw e;
+        }
       }
 
       // A write: the handler's writes, its answer and the key's record commit together, so

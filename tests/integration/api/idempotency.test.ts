@@ -1,7 +1,11 @@
 import crypto from "node:crypto";
 import pg from "pg";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { z } from "zod";
 import { setClockForTests } from "@/lib/server/clock";
+import { apiRoute } from "@/lib/server/api/handler";
+import { defineRoute } from "@/lib/server/api/route-spec";
+import { AppError } from "@/lib/server/errors";
 import { createToken } from "@/lib/server/services/tokens/create-token";
 import { callRoute, discoverRoutes, routeName, type CallInit, type DiscoveredRoute, type RawAnswer } from "@/tests/support/api-routes";
 import { tableFingerprint } from "@/tests/support/table-counts";
@@ -299,6 +303,60 @@ async function walkRequest(r: DiscoveredRoute, w: World): Promise<CallInit> {
   if (name === "DELETE /tokens/{id}") return { ...base, params, token: (await createToken(t.db, { memberId: w.x.id, input: { name: "X's laptop" }, now: new Date() })).token };
   return { ...base, params, token: w.xToken.token };
 }
+
+describe("a write that asks another server first (PATCH /me's links)", () => {
+  // A PreparedWrite of its own, so the test decides when each request is asked: the retry is
+  // held in `prepare` (after it found no answer stored) until the first request has committed,
+  // then refuses as a check made from the first request's writes would (the Bluesky code it
+  // just started "is not in the profile yet").
+  const spec = defineRoute({
+    method: "POST",
+    path: "/test/prepared",
+    operationId: "testPrepared",
+    summary: "test",
+    tag: "Test",
+    auth: "none",
+    body: z.object({ n: z.number() }),
+    response: z.object({ n: z.number(), at: z.string() }),
+  });
+  const call = (handler: ReturnType<typeof apiRoute>, key: string) =>
+    handler(new Request("http://localhost/api/v1/test/prepared", { method: "POST", headers: { [KEY]: key, "content-type": "application/json", "x-forwarded-for": "203.0.113.9" }, body: '{"n":1}' }));
+
+  it("a retry refused while it was being prepared gets the first request's answer if that committed meanwhile", async () => {
+    let entered!: () => void;
+    const retryInPrepare = new Promise<void>((r) => (entered = r));
+    let release!: () => void;
+    const firstCommitted = new Promise<void>((r) => (release = r));
+    let calls = 0;
+    const handler = apiRoute(spec, {
+      prepare: async () => {
+        if (++calls === 1) {
+          entered();
+          await firstCommitted;
+          throw new AppError("validation", "We couldn't find the code yet.");
+        }
+        return "checked";
+      },
+      write: async ({ body, prepared }) => ({ n: body.n, at: `${prepared} ${crypto.randomUUID()}` }),
+    });
+    const key = newKey();
+    const retry = call(handler, key);
+    await retryInPrepare;
+    const first = await call(handler, key);
+    expect(first.status).toBe(200);
+    release();
+    const answer = await retry;
+    expect({ status: answer.status, body: await answer.text(), replayed: answer.headers.get("idempotent-replayed") }).toEqual({
+      status: 200,
+      body: await first.text(),
+      replayed: "true",
+    });
+
+    // Without a stored answer, the refusal stands (and names what was wrong).
+    const refused = apiRoute(spec, { prepare: async () => Promise.reject(new AppError("validation", "No.")), write: async () => ({ n: 0, at: "" }) });
+    expect((await call(refused, newKey())).status).toBe(400);
+  });
+});
 
 describe("every write route honours the key", () => {
   // Generated from the route files, so a new write route cannot escape: each gets a fresh

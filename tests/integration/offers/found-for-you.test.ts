@@ -225,7 +225,7 @@ describe("Found for you: replies and mentions on Bluesky offered for logging", (
     expect(await find(ana.id)).toEqual({ outcome: "found", created: 2 });
   });
 
-  it("restarting the Bluesky link with another handle unverifies the account, and its open offers go with it; PATCH /me's unlink does the same in its transaction", async () => {
+  it("restarting the Bluesky link with another handle unverifies the account, and its open offers go with it; the other member unlinking through PATCH /me's store forgets the offers matched to them", async () => {
     const { ana, grace } = await setup();
     fake.addAccount({ handle: "ana-new.bsky.social", did: "did:plc:anaNEWanaNEWanaNEWanaNEW" });
     await find(ana.id);
