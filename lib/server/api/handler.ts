@@ -124,10 +124,11 @@ export function apiRoute<const S extends RouteSpec, P = never>(
         try {
           prepared = await steps.prepare(input);
         } catch (e) {
-          // The first request may have committed while this retry asked: its refusal would then be
-          // made from what that request wrote (the code it started, a link just verified). The
-          // first answer, if there is one now, is the retry's answer.
-          const late = keyed && e instanceof AppError ? await storedAnswer(await getRootDb(), keyed) : null;
+          // The first request may have written while this retry asked: its refusal would then be
+          // made from what that request wrote (the code it started, a link just verified). So the
+          // key decides, as it would have in the write: the first answer if it is stored now, 409
+          // while the first request's write is still open, and only otherwise this refusal.
+          const late = keyed && e instanceof AppError ? await (await getRootDb()).$transaction((tx) => claimKey(tx, keyed)) : null;
           if (late) return replayed(late);
           throw e;
         }

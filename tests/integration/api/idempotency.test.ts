@@ -352,6 +352,36 @@ describe("a write that asks another server first (PATCH /me's links)", () => {
       replayed: "true",
     });
 
+    // The first request still in its write (holding the key) when the retry is refused: 409,
+    // retry in a moment — on PostgreSQL; the embedded database runs one transaction at a time,
+    // so there the retry's look at the key waits for the first to commit and gets its answer.
+    if (onServer) {
+      let inWrite!: () => void;
+      const firstInWrite = new Promise<void>((r) => (inWrite = r));
+      let finish!: () => void;
+      const mayFinish = new Promise<void>((r) => (finish = r));
+      let n = 0;
+      const slow = apiRoute(spec, {
+        prepare: async () => {
+          if (++n === 1) return "checked";
+          await firstInWrite;
+          throw new AppError("validation", "We couldn't find the code yet.");
+        },
+        write: async ({ body }) => {
+          inWrite();
+          await mayFinish;
+          return { n: body.n, at: "first" };
+        },
+      });
+      const key2 = newKey();
+      const firstSlow = slow(new Request("http://localhost/api/v1/test/prepared", { method: "POST", headers: { [KEY]: key2, "content-type": "application/json", "x-forwarded-for": "203.0.113.9" }, body: '{"n":1}' }));
+      await firstInWrite;
+      const busy = await call(slow, key2);
+      expect({ status: busy.status, code: ((await busy.json()) as { code: string }).code }).toEqual({ status: 409, code: "idempotency_key_in_use" });
+      finish();
+      expect((await firstSlow).status).toBe(200);
+    }
+
     // Without a stored answer, the refusal stands (and names what was wrong).
     const refused = apiRoute(spec, { prepare: async () => Promise.reject(new AppError("validation", "No.")), write: async () => ({ n: 0, at: "" }) });
     expect((await call(refused, newKey())).status).toBe(400);
