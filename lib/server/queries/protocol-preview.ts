@@ -22,20 +22,23 @@ const PREVIEW_LIMIT = 25;
 /**
  * How my pending requesters and recent contacts would be judged under a draft protocol,
  * next to how they are judged now: members warming toward me, in a fixed number of queries.
+ * Members in a block with me, either way, are left out.
  */
 export async function protocolPreview(db: Tx, p: { memberId: string; current: Policy; draft: Policy; now: Date }): Promise<PreviewRow[]> {
   const { memberId, current, now } = p;
   const since = new Date(now.getTime() - 365 * DAY);
+  // Nobody in a block with me either way: a block hides them from me, here as everywhere.
+  const unblocked = { blocksMade: { none: { blockedId: memberId } }, blocksGot: { none: { blockerId: memberId } } };
   const [pending, recent] = await Promise.all([
     db.connectionRequest.findMany({
-      where: { recipientId: memberId, status: "pending", expiresAt: { gt: now } },
+      where: { recipientId: memberId, status: "pending", expiresAt: { gt: now }, requester: unblocked },
       select: { requesterId: true },
       orderBy: { createdAt: "desc" },
       take: PREVIEW_LIMIT,
     }),
     db.interaction.groupBy({
       by: ["actorId"],
-      where: { targetId: memberId, occurredAt: { gte: since }, verification: { not: "removed" } },
+      where: { targetId: memberId, occurredAt: { gte: since }, verification: { not: "removed" }, actor: unblocked },
       _max: { occurredAt: true },
       orderBy: { _max: { occurredAt: "desc" } },
       take: PREVIEW_LIMIT,

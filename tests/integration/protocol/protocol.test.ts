@@ -7,7 +7,7 @@ import { evaluatePair } from "@/lib/server/queries/evaluate-pairs";
 import { getAppSettings } from "@/lib/server/settings";
 import { describePolicy } from "@/lib/warmup/describe";
 import { createMember } from "@/tests/factories/members";
-import { createInteraction } from "@/tests/factories/relations";
+import { createBlock, createInteraction } from "@/tests/factories/relations";
 import { useTestDatabase } from "@/tests/support/test-database";
 
 const t = useTestDatabase();
@@ -85,6 +85,19 @@ describe("the live preview", () => {
     expect(await byName(friendly)).toEqual({ Ben: ["warming", "warm"], Cleo: ["warm", "warm"] });
     expect(await byName(strict)).toEqual({ Ben: ["warming", "warming"], Cleo: ["warm", "warming"] });
     expect((await loadPolicy(t.db, { memberId: ana.id, settings: await getAppSettings(t.db) })).preset).toBe("standard");
+  });
+
+  it("never shows a member in a block with me, either way — not who blocked me, not whom I blocked", async () => {
+    const ana = await createMember();
+    const [ben, cleo, dee] = await Promise.all([createMember({ name: "Ben" }), createMember({ name: "Cleo" }), createMember({ name: "Dee" })]);
+    for (const m of [ben, cleo, dee]) await createInteraction({ actorId: m.id, targetId: ana.id, kind: "comment", occurredAt: daysAgo(2) });
+    await t.db.connectionRequest.create({ data: { requesterId: cleo.id, recipientId: ana.id, note: "Hello from the meetup, it was good to talk.", status: "pending", snapshot: {}, expiresAt: daysAgo(-20), createdAt: daysAgo(1) } });
+    await createBlock(cleo.id, ana.id); // Cleo blocked Ana: Ana must not learn it here
+    await createBlock(ana.id, dee.id);
+    const settings = await getAppSettings(t.db);
+    const current = await loadPolicy(t.db, { memberId: ana.id, settings });
+    const rows = await protocolPreview(t.db, { memberId: ana.id, current, draft: current, now: NOW });
+    expect(rows.map((r) => r.name)).toEqual(["Ben"]);
   });
 
   it("switching to a preset keeps my custom values for when I switch back", async () => {
