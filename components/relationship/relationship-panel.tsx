@@ -68,7 +68,9 @@ export function RelationshipPanel({
   const showProgress = e.criteria.length > 0 && e.status !== "connected";
   const askedYou = e.status === "incoming" && theirWarmup !== null;
   const lock = lockReasonOf(rel, first);
-  const steps = e.status === "connected" || askedYou ? [] : stepsBesideLock(e.nextSteps, lock);
+  // Warming up further changes nothing while they are suspended or leaving.
+  const barred = rel.barrier === "unavailable" || rel.barrier === "leaving";
+  const steps = e.status === "connected" || askedYou || barred ? [] : stepsBesideLock(e.nextSteps, lock);
 
   return (
     <>

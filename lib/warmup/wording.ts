@@ -35,6 +35,33 @@ export const MEMBER_NOT_FOUND = "That member could not be found.";
 export const SUSPENDED = "Your account is suspended.";
 export const leavingWords = (firstName: string) => `${firstName} is leaving Rapport, so they aren't taking new connection requests.`;
 export const DUPLICATE_PENDING = "There is already a request waiting between the two of you.";
+export const EMAIL_UNVERIFIED = "Please confirm your email address first: open the link we sent you, or ask for a new one from the banner at the top of the page.";
+/** A suspended recipient: the send reads as not found; the lock on their profile says only this. */
+export const notTakingRequests = (firstName: string) => `${firstName} isn't taking connection requests right now.`;
+
+/**
+ * What stops a send before the warm-up is judged, from facts outside the pair's evaluation:
+ * the viewer's unconfirmed email, and a recipient suspended or leaving. Checked by the send
+ * (sendRequest, decideSend) and shown by the lock, so the Connect button never offers a request
+ * the server would refuse.
+ */
+export type SendBarrier = "email_unverified" | "unavailable" | "leaving";
+
+export function sendBarrierOf(f: {
+  viewer: { emailVerified: boolean };
+  other: { suspended: boolean; leavingOn: Date | null };
+}): SendBarrier | null {
+  if (!f.viewer.emailVerified) return "email_unverified";
+  if (f.other.suspended) return "unavailable";
+  if (f.other.leavingOn) return "leaving";
+  return null;
+}
+
+const BARRIER_WORDS: Readonly<Record<SendBarrier, (firstName: string) => string>> = {
+  email_unverified: () => EMAIL_UNVERIFIED,
+  unavailable: notTakingRequests,
+  leaving: leavingWords,
+};
 
 /** "Ana is not accepting connection requests." — the refusal, the lock and the next step. */
 export const notAccepting = (name: string) => `${name} is not accepting connection requests.`;
@@ -103,14 +130,18 @@ export type Standing = {
   evaluation: Pick<Evaluation, "status" | "nextSteps" | "cooldownUntil"> & Partial<Pick<Evaluation, "criteria">>;
   lastDecline: { reason: string | null } | null;
   budget: LockFacts["budget"];
+  /** what stops a send whatever the warm-up (sendBarrierOf); absent where it is not read */
+  barrier?: SendBarrier | null;
 };
 
 /**
  * lockReason for a standing: why the viewer may not ask `firstName` now; null when they may.
+ * A barrier (an unconfirmed email, a recipient suspended or leaving) comes first, as in the send.
  * It never repeats a next step: the panel lists the steps beside it (see stepsBesideLock).
  */
 export function lockReasonOf(r: Standing, firstName: string): string | null {
   const e = r.evaluation;
+  if (r.barrier) return BARRIER_WORDS[r.barrier](firstName);
   return lockReason({
     status: e.status,
     firstName,

@@ -14,6 +14,7 @@ import { memberCounts } from "@/lib/server/queries/member-counts";
 import { createMember, type FactoryMember } from "@/tests/factories/members";
 import { createBlock, createConnection } from "@/tests/factories/relations";
 import { getAppSettings } from "@/lib/server/settings";
+import { lockReasonOf } from "@/lib/warmup/wording";
 import { useTestDatabase } from "@/tests/support/test-database";
 import { NOTE, NOW, daysAfter, warmUp } from "./helpers";
 
@@ -140,6 +141,32 @@ describe("the profile's relationship facts", () => {
     await declineRequest(t.db, { recipientId: ana.id, requestId: sent.requestId, input: { reason: "no" }, now: NOW });
     const declined = await loadRelationship(t.db, { viewerId: ben.id, otherId: ana.id, now: NOW, settings: await getAppSettings(t.db) });
     expect(declined).toMatchObject({ evaluation: { status: "cooldown" }, pending: null, lastDecline: { reason: "no", cooldownUntil: daysAfter(NOW, 90) } });
+  });
+
+  it("the Connect lock tells the truth about what the send refuses beyond the warm-up: an unconfirmed email, a member suspended or leaving", async () => {
+    await warmUp(ben.id, ana.id);
+    const settings = await getAppSettings(t.db);
+    const standing = async () => {
+      const r = (await loadRelationship(t.db, { viewerId: ben.id, otherId: ana.id, now: NOW, settings }))!;
+      return { status: r.evaluation.status, barrier: r.barrier, lock: lockReasonOf(r, "Ana") };
+    };
+    const send = () => sendRequest(t.db, { requesterId: ben.id, input: { to: ana.handle, note: NOTE }, now: NOW }).then(() => "sent", (e: { code: string }) => e.code);
+    const set = (id: string, data: Record<string, unknown>) => t.db.member.update({ where: { id }, data });
+
+    expect(await standing()).toEqual({ status: "warm", barrier: null, lock: null });
+    await set(ben.id, { emailVerifiedAt: null });
+    expect(await standing()).toMatchObject({ status: "warm", barrier: "email_unverified", lock: expect.stringMatching(/confirm your email/) });
+    expect(await send()).toBe("email_unverified");
+    await set(ben.id, { emailVerifiedAt: NOW });
+    await set(ana.id, { suspendedAt: daysAfter(NOW, -1), suspendedUntil: daysAfter(NOW, 3) });
+    expect(await standing()).toMatchObject({ barrier: "unavailable", lock: "Ana isn't taking connection requests right now." });
+    expect(await send()).toBe("not_found");
+    await set(ana.id, { suspendedAt: null, suspendedUntil: null, deleteAt: daysAfter(NOW, 14) });
+    expect(await standing()).toMatchObject({ barrier: "leaving", lock: expect.stringMatching(/is leaving Rapport/) });
+    expect(await send()).toBe("leaving");
+    await set(ana.id, { deleteAt: null });
+    expect(await standing()).toEqual({ status: "warm", barrier: null, lock: null });
+    expect(await send()).toBe("sent");
   });
 
   it("the dashboard sorts people into incoming, ready, warming and waiting", async () => {

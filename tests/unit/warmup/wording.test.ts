@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { decideSend } from "../../../lib/warmup/send-decision";
 import { NOT_COUNTED_REASONS, RELATIONSHIP_STATUSES, type Evaluation, type RelationshipStatus } from "../../../lib/warmup/types";
-import { REFUSED_STATUSES, STATUS_WORDS, lockReason, lockReasonOf, notCountedWords, stepsBesideLock, VERDICT_NOTE_WORDS } from "../../../lib/warmup/wording";
+import { REFUSED_STATUSES, STATUS_WORDS, lockReason, lockReasonOf, notCountedWords, sendBarrierOf, stepsBesideLock, VERDICT_NOTE_WORDS } from "../../../lib/warmup/wording";
 import { NOW } from "./factories";
 
 const BUDGET = { weeklyLimit: 20, weeklyFreesAt: null, pendingCap: 50, pendingFreesAt: null };
@@ -115,6 +115,21 @@ describe("lockReasonOf: the panel's and the connect page's one reading of a stan
     const warm = { evaluation: { status: "warm" as const, nextSteps: [], cooldownUntil: null }, lastDecline: null, budget: BUDGET };
     expect(lockReasonOf(warm, "Ana")).toBeNull();
     expect(lockReasonOf({ ...warm, budget: { ...BUDGET, weeklyFreesAt: new Date("2026-12-01T00:00:00Z") } }, "Ana")).toMatch(/in the last 7 days/);
+  });
+
+  it("a barrier outside the warm-up locks even a warm pair, first of all reasons, in the send's own order", () => {
+    const warm = { evaluation: { status: "warm" as const, nextSteps: [], cooldownUntil: null }, lastDecline: null, budget: BUDGET };
+    const barrier = (emailVerified: boolean, suspended: boolean, leavingOn: Date | null) => sendBarrierOf({ viewer: { emailVerified }, other: { suspended, leavingOn } });
+    expect(barrier(true, false, null)).toBeNull();
+    expect(barrier(false, true, new Date())).toBe("email_unverified");
+    expect(barrier(true, true, new Date())).toBe("unavailable");
+    expect(barrier(true, false, new Date())).toBe("leaving");
+    expect(lockReasonOf({ ...warm, barrier: "email_unverified" }, "Ana")).toMatch(/^Please confirm your email address first/);
+    expect(lockReasonOf({ ...warm, barrier: "unavailable" }, "Ana")).toBe("Ana isn't taking connection requests right now.");
+    expect(lockReasonOf({ ...warm, barrier: "leaving" }, "Ana")).toBe("Ana is leaving Rapport, so they aren't taking new connection requests.");
+    const cooling = { evaluation: { status: "cooldown" as const, nextSteps: [], cooldownUntil: "2026-12-09T10:00:00.000Z" }, lastDecline: { reason: "not_yet" }, budget: BUDGET };
+    expect(lockReasonOf({ ...cooling, barrier: "leaving" }, "Ana")).toMatch(/is leaving Rapport/);
+    expect(lockReasonOf({ ...cooling, barrier: null }, "Ana")).toMatch(/said “not yet”/);
   });
 });
 

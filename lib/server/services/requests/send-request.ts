@@ -16,7 +16,7 @@ import { pairKey } from "@/lib/warmup/pair-key";
 import { decideSend } from "@/lib/warmup/send-decision";
 import { buildSnapshot } from "@/lib/warmup/snapshot";
 import { addDays } from "@/lib/warmup/time";
-import { DUPLICATE_PENDING } from "@/lib/warmup/wording";
+import { DUPLICATE_PENDING, EMAIL_UNVERIFIED } from "@/lib/warmup/wording";
 import { recordAudit } from "@/lib/server/services/audit/record-audit";
 import { connectMembers } from "./connect-members";
 import { expireRequests } from "./expire-requests";
@@ -54,7 +54,7 @@ export async function sendRequest(
       const recipient = found.find((m) => m.handle === to);
       if (!requester || !recipient) throw notFound("That member");
       if (!requester.emailVerifiedAt) {
-        throw new AppError("email_unverified", "Please confirm your email address first: open the link we sent you, or ask for a new one from the banner at the top of the page.");
+        throw new AppError("email_unverified", EMAIL_UNVERIFIED);
       }
       // Asking yourself is refused by the decision below (first of all its reasons), not for the note.
       const self = recipient.id === requester.id;
