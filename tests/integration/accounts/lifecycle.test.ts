@@ -8,6 +8,14 @@ import { changePassword } from "@/lib/server/services/accounts/change-password";
 import { signInWithPassword } from "@/lib/server/services/accounts/sign-in";
 import { eraseAccount, eraseDueAccounts } from "@/lib/server/services/accounts/erase-account";
 import { sendRequest } from "@/lib/server/services/requests/send-request";
+import { acceptRequest } from "@/lib/server/services/requests/accept-request";
+import { declineRequest } from "@/lib/server/services/requests/decline-request";
+import { expireRequests } from "@/lib/server/services/requests/expire-requests";
+import { giveKudos } from "@/lib/server/services/kudos/give-kudos";
+import { logInteraction } from "@/lib/server/services/interactions/log-interaction";
+import { introduce } from "@/lib/server/services/introductions/introduce";
+import { createPost as writePost } from "@/lib/server/services/posts/create-post";
+import { createComment as writeComment } from "@/lib/server/services/comments/create-comment";
 import { blockMember } from "@/lib/server/services/blocks/block";
 import { createToken } from "@/lib/server/services/tokens/create-token";
 import { findProfile } from "@/lib/server/queries/profile";
@@ -196,5 +204,58 @@ describe("delete my account", () => {
     expect(after).not.toContain(ana.id);
     expect(after).not.toContain(ana.handle);
     expect((await get(`/api/v1/members/${ana.handle}`, { token: benToken })).status).toBe(404);
+  });
+
+  it("takes every notification that names her from the others' lists, whatever its kind, and keeps the rest", async () => {
+    const ana = await createMember({ name: "Ana Leaving", policy: { preset: "standard" } });
+    const [ben, cy, dee, eve, fay, gus, hal, ivy, jo] = await Promise.all(
+      ["Ben", "Cy", "Dee", "Eve", "Fay", "Gus", "Hal", "Ivy", "Jo"].map((n) => createMember({ name: `${n} Stays` })),
+    );
+    for (const [a, b] of [[cy, ana], [cy, ben], [cy, dee], [ana, dee], [ana, eve]]) await createConnection(a.id, b.id);
+    for (const m of [gus, hal, ivy]) await warmUp(m.id, ana.id);
+    await warmUp(ana.id, fay.id);
+
+    // One of each shape naming her, through the services that write them.
+    await giveKudos(t.db, { authorId: ana.id, input: { recipientHandle: ben.handle, body: "Thanks for the review" }, now: NOW }); // byHandle
+    await writePost(t.db, { authorId: ana.id, input: { body: `Shipped it, thanks @${ben.handle}!` }, now: NOW }); // mentioned: byHandle
+    await logInteraction(t.db, { actorId: ana.id, input: { targetHandle: ben.handle, platform: "event", kind: "met_in_person", occurredOn: "2027-03-09" }, now: NOW }); // byHandle
+    for (const day of [-3, -1]) {
+      const post = await writePost(t.db, { authorId: ana.id, input: { body: `Day ${day}` }, now: daysAfter(NOW, day) });
+      await writeComment(t.db, { authorId: jo.id, input: { postId: post.id, body: "Nice one" }, now: daysAfter(NOW, day) }); // became_warm: handle, memberId
+    }
+    const note = "You two should talk.";
+    await introduce(t.db, { introducerId: cy.id, input: { introducedHandle: ana.handle, introducedToHandle: ben.handle, note }, now: NOW }); // member.handle
+    await introduce(t.db, { introducerId: ana.id, input: { introducedHandle: dee.handle, introducedToHandle: eve.handle, note }, now: NOW }); // by.handle, message
+    await sendRequest(t.db, { requesterId: ana.id, input: { to: fay.handle, note: NOTE }, now: NOW }); // request_received: member.handle
+    const requestId = async (from: { id: string }) => (await sendRequest(t.db, { requesterId: from.id, input: { to: ana.handle, note: NOTE }, now: NOW }) as { requestId: string }).requestId;
+    await acceptRequest(t.db, { recipientId: ana.id, requestId: await requestId(gus), now: NOW });
+    await declineRequest(t.db, { recipientId: ana.id, requestId: await requestId(hal), input: { reason: "no" }, now: NOW });
+    await requestId(ivy);
+    const later = daysAfter(NOW, 31);
+    await t.db.$transaction((tx) => expireRequests(tx, { now: later }));
+    // ...and two that name others only.
+    await giveKudos(t.db, { authorId: dee.id, input: { recipientHandle: ben.handle, body: "Great pairing session" }, now: NOW });
+    await introduce(t.db, { introducerId: cy.id, input: { introducedHandle: ben.handle, introducedToHandle: dee.handle, note }, now: NOW });
+
+    const others = [ben, cy, dee, eve, fay, gus, hal, ivy, jo];
+    const namingHer = async () => {
+      const lists = await Promise.all(others.map((m) => listNotifications(t.db, { memberId: m.id, selfHandle: m.handle })));
+      return lists.flatMap((l, i) => l.items.filter((n) => n.text.includes(ana.name) || n.href.includes(ana.handle)).map((n) => `${others[i].name}: ${n.type}`)).sort();
+    };
+    expect(await namingHer()).toEqual([
+      "Ben Stays: introduced", "Ben Stays: kudos_received", "Ben Stays: logged_pending", "Ben Stays: mentioned",
+      "Dee Stays: introduced", "Eve Stays: introduced", "Fay Stays: request_received", "Gus Stays: request_accepted",
+      "Hal Stays: request_declined", "Ivy Stays: request_expired", "Jo Stays: became_warm",
+    ]);
+
+    await t.db.member.update({ where: { id: ana.id }, data: { deleteAt: NOW } });
+    expect(await eraseAccount(t.db, { memberId: ana.id, now: later })).toMatchObject({ erased: true });
+
+    expect(await namingHer()).toEqual([]);
+    const stored = await t.db.notification.findMany({ select: { data: true } });
+    expect(stored.filter((n) => [ana.id, ana.handle, ana.name].some((s) => JSON.stringify(n.data).includes(s)))).toEqual([]);
+    const texts = async (m: { id: string; handle: string }) => (await listNotifications(t.db, { memberId: m.id, selfHandle: m.handle })).items.map((n) => n.text);
+    expect(await texts(ben)).toEqual(expect.arrayContaining(["Dee Stays gave you kudos.", "Cy Stays introduced you to Dee Stays."]));
+    expect(await texts(dee)).toContain("Cy Stays introduced Ben Stays to you.");
   });
 });

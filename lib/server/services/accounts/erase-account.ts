@@ -16,9 +16,9 @@ import { EPOCH } from "@/lib/server/services/summaries/refresh-pairs";
  * way, requests either way with their snapshots, connections, blocks, introductions,
  * notifications, reports they filed, and relationship summaries either way — so others'
  * warm-ups with them disappear. What has no foreign key is cleared here: other members'
- * notifications naming them, their stored idempotent answers and sign-in attempts (keyed by
- * email), and the audit trail, which keeps its events under an opaque id with no email or
- * name. Summaries of their former connections are marked stale (mutual connections changed).
+ * notifications naming them (in whichever shape, see NAMES_MEMBER), their stored idempotent
+ * answers and sign-in attempts (keyed by email), and the audit trail, which keeps its events
+ * under an opaque id with no email or name. Summaries of their former connections are marked stale (mutual connections changed).
  */
 export async function eraseAccount(db: Db, { memberId, now }: { memberId: string; now: Date }): Promise<{ erased: boolean; opaqueId?: string }> {
   return db.$transaction(async (tx) => {
@@ -31,7 +31,9 @@ export async function eraseAccount(db: Db, { memberId, now }: { memberId: string
     const connections = await tx.connection.findMany({ where: { OR: [{ memberAId: m.id }, { memberBId: m.id }] }, select: { memberAId: true, memberBId: true } });
     const formerConnections = connections.map((c) => (c.memberAId === m.id ? c.memberBId : c.memberAId));
 
-    await tx.$executeRaw`DELETE FROM notification WHERE member_id <> ${m.id} AND data->'member'->>'handle' = ${m.handle}`;
+    await tx.$executeRaw`
+      DELETE FROM notification WHERE member_id <> ${m.id}
+      AND jsonb_path_exists(data, ${NAMES_MEMBER}::jsonpath, jsonb_build_object('id', ${m.id}::text, 'handle', ${m.handle}::text))`;
     await tx.idempotencyKey.deleteMany({ where: { caller: m.id } });
     await tx.authAttempt.deleteMany({ where: { key: { in: [m.email, m.id] } } });
     // Messages to them (sent or waiting) hold their address and words about them.
@@ -47,6 +49,15 @@ export async function eraseAccount(db: Db, { memberId, now }: { memberId: string
     return { erased: true, opaqueId };
   });
 }
+
+/**
+ * A notification names a member when its data holds their id as any value, or their handle under
+ * any key ending in "handle" (`member.handle`, `by.handle`, `byHandle`, `handle`, …), at any
+ * depth: every producer's shape, and a new one that follows notify.ts's convention, with no
+ * list to keep up to date. Only handle keys, so a handle that happens to equal some other value
+ * (a platform, a reason) takes nothing else.
+ */
+const NAMES_MEMBER = `$.** ? (@ == $id || @.type() == "object" && exists(@.keyvalue() ? (@.key like_regex "handle$" flag "i" && @.value == $handle)))`;
 
 /** The member's own events lose what they said (token names, protocol values); every event names them only by the opaque id. */
 async function scrubAudit(tx: Tx, memberId: string, opaqueId: string): Promise<void> {

@@ -3,7 +3,8 @@ import type { Tx } from "@/lib/server/db";
 
 /**
  * In-app notification types. `data` carries ids and handles for rendering; never another
- * member's private fields.
+ * member's private fields. Name another member by their handle under a key ending in "handle"
+ * (or by their id): that is how erasing an account finds and removes what names them.
  */
 export type NotificationType =
   | "logged_pending" // someone logged an interaction with me, awaiting my confirmation
