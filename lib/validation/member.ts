@@ -26,22 +26,36 @@ const HANDLE_REF_JSON = {
   maxLength: 31,
 } as const;
 
+/** Normalises a reference as typed: "  @Ana " and "ana" name the same member. */
+const asHandleRef = (v: string) => v.trim().replace(/^@/, "").toLowerCase();
+
 /**
- * A member's handle as typed by a person: "@Ana" and "ana" are the same member. With `field`,
- * the messages say whose handle is missing ("Enter the recipient's handle."); without it they
- * are the handle rules' own ("Your handle needs at least 3 characters."), as on the request,
- * block and connection forms.
+ * A handle naming another member, as typed by a person. With `field`, the messages say whose
+ * handle is missing ("Enter the recipient's handle."); without it they speak of a member's
+ * handle ("Enter a member's handle, like grace_kim."), as on the request, block and
+ * connection forms. Never the sign-up wording ("Your handle…", "taken"): that is ZHandle's, for
+ * the member's own handle. A reserved word is not refused here; no member has it, so it is
+ * not found.
  */
 export function ZHandleRef(field?: string) {
   if (field === undefined) {
+    const missing = "Enter a member's handle, like grace_kim.";
     return z
-      .preprocess((v) => (typeof v === "string" ? v.trim().replace(/^@/, "") : v), ZHandle)
+      .string({ error: missing })
+      .transform(asHandleRef)
+      .pipe(
+        z
+          .string()
+          .min(1, { error: missing, abort: true })
+          .min(3, "That handle is too short — handles have at least 3 characters.")
+          .max(30, "That handle is too long — handles have at most 30 characters.")
+          .regex(/^[a-z0-9_]*$/, "That isn't a valid handle — handles use only letters, digits and underscores."),
+      )
       .meta(HANDLE_REF_JSON);
   }
   return z
     .string({ error: `Enter the ${field}'s handle.` })
-    .trim()
-    .transform((v) => v.replace(/^@/, "").toLowerCase())
+    .transform(asHandleRef)
     .pipe(
       z
         .string()

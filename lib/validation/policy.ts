@@ -12,10 +12,14 @@ const LABELS: Record<NumericPolicyKey, string> = {
   minAccountAgeDays: "Minimum account age (days)",
 };
 
-/** A whole number within the policy bounds; accepts form strings ("6") and JSON numbers. */
+/**
+ * A whole number within the policy bounds. Only a real number: coercion would read null, "",
+ * false and [] as 0 (an open gate) and true as 1. The form's strings are turned into numbers
+ * by protocolFormObject (lib/validation/protocol-form.ts) before they get here.
+ */
 export const boundedInt = (key: NumericPolicyKey) => {
   const { min, max } = POLICY_BOUNDS[key];
-  return z.coerce
+  return z
     .number({ error: `${LABELS[key]} must be a number.` })
     .int(`${LABELS[key]} must be a whole number.`)
     .min(min, `${LABELS[key]} must be between ${min} and ${max}.`)

@@ -15,10 +15,22 @@ export const SETTINGS_FIELDS = [
 
 export const BOOLEAN_FIELDS = ["requireConversation", "requireReciprocity", "allowIntroductions"] as const;
 
-const ALL = ["preset", ...CRITERIA_FIELDS.map((f) => f.name), ...SETTINGS_FIELDS.map((f) => f.name), "pendingLoggedCounts"];
+const NUMBER_FIELDS: readonly string[] = [...CRITERIA_FIELDS.map((f) => f.name), ...SETTINGS_FIELDS.map((f) => f.name)];
+const ALL = ["preset", ...NUMBER_FIELDS, "pendingLoggedCounts"];
 
 /**
- * A form (or URL query) becomes the shape ZPolicyUpdate expects: criteria only for custom,
+ * A number field as typed: blank is left out (so it keeps its value, never 0); a number
+ * ("6", "2.5") is read as one; anything else stays as typed, for the schema to refuse by name.
+ */
+function numberField(v: string): number | string | undefined {
+  if (v.trim() === "") return undefined;
+  const n = Number(v);
+  return Number.isFinite(n) ? n : v;
+}
+
+/**
+ * A form (or URL query) becomes the shape ZPolicyUpdate expects: numbers for the number
+ * fields (an empty field is left out, so it keeps its value), criteria only for custom,
  * unchecked boxes false. Works for FormData and plain records alike.
  */
 export function protocolFormObject(source: FormData | Record<string, string | undefined>): TPolicyUpdateInput {
@@ -26,7 +38,9 @@ export function protocolFormObject(source: FormData | Record<string, string | un
   const out: Record<string, unknown> = {};
   for (const k of ALL) {
     const v = get(k);
-    if (typeof v === "string" && v !== "") out[k] = v;
+    if (typeof v !== "string" || v === "") continue;
+    const value = NUMBER_FIELDS.includes(k) ? numberField(v) : v;
+    if (value !== undefined) out[k] = value;
   }
   for (const b of BOOLEAN_FIELDS) out[b] = get(b) === "on" || get(b) === "true";
   if (out.preset !== "custom") {

@@ -52,6 +52,46 @@ describe("bad input gets a 4xx problem naming the field, never a 500", () => {
     expect([400, 404]).toContain(decline.status);
   });
 
+  it.each([
+    ["null", null],
+    ['""', ""],
+    ["false", false],
+    ["[]", []],
+    ["true", true],
+    ['"5"', "5"],
+  ])("a protocol number sent as %s: 400 naming it, on PUT and preview, and nothing saved", async (_, value) => {
+    const body = { preset: "custom", minPoints: value, minInteractions: 1, minDistinctDays: 1, minSpanDays: 0, requireConversation: false, requireReciprocity: false };
+    for (const res of [await put("/api/v1/me/policy", body, { token }), await post("/api/v1/me/policy/preview", body, { token })]) {
+      expect(res.status).toBe(400);
+      expect(res.body.errors).toEqual([{ field: "minPoints", message: "Points must be a number." }]);
+    }
+    const setting = await put("/api/v1/me/policy", { preset: "standard", freshnessDays: value }, { token });
+    expect(setting.status).toBe(400);
+    expect(fields(setting.body)).toEqual(["freshnessDays"]);
+    expect((await get("/api/v1/me/policy", { token })).body).toMatchObject({ preset: "standard", minPoints: 6 });
+  });
+
+  it("a protocol with real numbers is saved", async () => {
+    const res = await put("/api/v1/me/policy", { preset: "custom", minPoints: 5, minInteractions: 1, minDistinctDays: 1, minSpanDays: 0, requireConversation: false, requireReciprocity: false }, { token });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ preset: "custom", minPoints: 5 });
+    expect((await put("/api/v1/me/policy", { preset: "standard" }, { token })).status).toBe(200);
+  });
+
+  it("a handle naming another member reads as a reference, never as a sign-up handle", async () => {
+    const note = "We met at the meetup and talked about gardens for an hour.";
+    const short = await post("/api/v1/connection-requests", { to: "ab", note }, { token });
+    expect(short.status).toBe(400);
+    expect(short.body.errors).toEqual([{ field: "to", message: "That handle is too short — handles have at least 3 characters." }]);
+    const missing = await post("/api/v1/connection-requests", { note }, { token });
+    expect(missing.body.errors).toEqual([{ field: "to", message: "Enter a member's handle, like grace_kim." }]);
+    const reserved = await post("/api/v1/connection-requests", { to: "suggestions", note }, { token });
+    expect(reserved.status).toBe(404);
+    expect(JSON.stringify(reserved.body)).not.toMatch(/taken/i);
+    const block = await post("/api/v1/blocks", { handle: "ab" }, { token });
+    expect(block.body.errors).toEqual([{ field: "handle", message: "That handle is too short — handles have at least 3 characters." }]);
+  });
+
   it("unknown fields, each named", async () => {
     const res = await post("/api/v1/posts", { body: "Hello", mood: "great", colour: "red" }, { token });
     expect(res.status).toBe(400);
