@@ -1,7 +1,13 @@
 import type { TPolicyUpdateInput } from "@/lib/validation/policy";
+/** The points hint under "Points", from this community's weights (an admin may change them). */
+export function pointsHint(weights: { comment: number; reaction: number }): string {
+  const pts = (n: number) => (n === 1 ? "1 point" : `${n} points`);
+  return `A comment is worth ${pts(weights.comment)}, a reaction ${pts(weights.reaction)}.`;
+}
+
 /** The protocol form's fields, shared by the page (GET preview), the form and the actions. */
 export const CRITERIA_FIELDS = [
-  { name: "minPoints", label: "Points", hint: "A comment is worth 3, a reaction 1." },
+  { name: "minPoints", label: "Points", hint: "Each interaction is worth points." },
   { name: "minInteractions", label: "Interactions", hint: "How many separate interactions." },
   { name: "minDistinctDays", label: "Distinct days", hint: "Different UTC dates with an interaction." },
   { name: "minSpanDays", label: "Span (days)", hint: "Calendar days (UTC) between the first and the last counted interaction." },

@@ -41,7 +41,7 @@ export async function decideLoggedAction(_prev: ActionState, form: FormData): Pr
     const viewer = await requireMember();
     const result = await decideLogged(await getDb(), { targetId: viewer.id, input: formObject(form, ["id", "decision"]) as TLoggedDecisionInput, now: systemNow() });
     refresh();
-    return { ok: true, message: result.status === "confirmed" ? "Confirmed — it now counts in full." : "Disputed — it won't count." };
+    return { ok: true, message: result.status === "confirmed" ? "Confirmed — no longer pending: it counts like any verified interaction." : "Disputed — it won't count." };
   } catch (e) {
     return failure(e, form);
   }

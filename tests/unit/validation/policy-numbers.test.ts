@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fieldErrorsOf } from "@/lib/validation/form-data";
 import { ZPolicyUpdate } from "@/lib/validation/policy";
-import { protocolFormObject } from "@/lib/validation/protocol-form";
+import { pointsHint, protocolFormObject } from "@/lib/validation/protocol-form";
 
 const CUSTOM = { preset: "custom", minPoints: 4, minInteractions: 2, minDistinctDays: 2, minSpanDays: 1, requireConversation: false, requireReciprocity: false };
 
@@ -62,5 +62,12 @@ describe("a protocol's numbers from the web form", () => {
   it("refuses text that is not a number, naming the field", () => {
     const r = ZPolicyUpdate.safeParse(protocolFormObject({ ...customForm, minPoints: "lots" }));
     expect(fieldErrorsOf(r.error!)).toEqual({ minPoints: ["Points must be a number."] });
+  });
+});
+
+describe("the points hint on the protocol form", () => {
+  it("says this community's weights, not the defaults", () => {
+    expect(pointsHint({ comment: 3, reaction: 1 })).toBe("A comment is worth 3 points, a reaction 1 point.");
+    expect(pointsHint({ comment: 5, reaction: 2 })).toBe("A comment is worth 5 points, a reaction 2 points.");
   });
 });

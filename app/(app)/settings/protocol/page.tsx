@@ -3,7 +3,7 @@ import { describePolicy } from "@/lib/warmup/describe";
 import { POLICY_BOUNDS, resolvePolicy } from "@/lib/warmup/policy";
 import type { Policy, PresetName } from "@/lib/warmup/types";
 import { ProtocolForm } from "./protocol-form";
-import { protocolFormObject } from "@/lib/validation/protocol-form";
+import { pointsHint, protocolFormObject } from "@/lib/validation/protocol-form";
 import { loadProtocolSettingsPage } from "@/lib/server/loaders/settings-protocol";
 
 export const metadata = { title: "My protocol" };
@@ -46,6 +46,7 @@ export default async function ProtocolPage({ searchParams }: { searchParams: Pro
         initialDescription={describePolicy(draft)}
         initialRows={rows}
         initialErrors={errors}
+        hints={{ minPoints: pointsHint(settings.weights) }}
       />
     </div>
   );

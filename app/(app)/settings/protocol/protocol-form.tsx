@@ -14,9 +14,11 @@ type Props = {
   initialDescription: string;
   initialRows: PreviewRow[];
   initialErrors?: Record<string, string[]>;
+  /** hints that depend on this community's settings (the points per kind), by field */
+  hints?: Partial<Record<string, string>>;
 };
 
-export function ProtocolForm({ initial, presets, bounds, initialDescription, initialRows, initialErrors }: Props) {
+export function ProtocolForm({ initial, presets, bounds, initialDescription, initialRows, initialErrors, hints = {} }: Props) {
   const [state, save] = useActionState(savePolicyAction, {});
   const [values, setValues] = useState(initial);
   const [preview, setPreview] = useState<PreviewResult>({ description: initialDescription, rows: initialRows, fields: initialErrors });
@@ -61,7 +63,7 @@ export function ProtocolForm({ initial, presets, bounds, initialDescription, ini
         <p id="custom-hint" className="text-sm muted">{custom ? "Set each criterion within its bounds." : "Choose “Custom” above to edit these."}</p>
         <div className="grid gap-4 sm:grid-cols-2">
           {CRITERIA_FIELDS.map((f) => (
-            <NumberField key={f.name} {...f} bounds={bounds[f.name]} value={values[f.name]} errors={errors[f.name]} onChange={(v) => set(f.name, v)} />
+            <NumberField key={f.name} {...f} hint={hints[f.name] ?? f.hint} bounds={bounds[f.name]} value={values[f.name]} errors={errors[f.name]} onChange={(v) => set(f.name, v)} />
           ))}
         </div>
         <Check name="requireConversation" label="Require a real conversation (a comment, reply, kudos or meeting)" values={values} set={set} />
