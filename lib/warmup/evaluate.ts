@@ -85,7 +85,9 @@ export function assess(input: EvaluateInput): Assessment {
     capReachedToday: t.capReachedToday,
     dailyPointCap: policy.dailyPointCap,
     cooldownDay: inCooldown ? dayNumber(cooldownMs) : NaN,
-    oldEnoughDay: Number.isFinite(createdMs) ? dayNumber(createdMs + policy.minAccountAgeDays * DAY) : NaN,
+    // The first UTC day on which the account is old enough all day long: on the day it comes of
+    // age it still is not before the hour it was created, so "you can ask from" names the next.
+    oldEnoughDay: Number.isFinite(createdMs) ? dayNumber(createdMs + policy.minAccountAgeDays * DAY - 1) + 1 : NaN,
     minAccountAgeDays: policy.minAccountAgeDays,
   });
 

@@ -113,3 +113,25 @@ describe("next steps, for any input", () => {
 
 void DAY;
 void NOW;
+
+describe("a too-new account", () => {
+  // "You can ask from <day>" must hold all that day: asked at its first moment, the account is old
+  // enough; and the day is the earliest such (the day before, it is not old enough at its start).
+  it("is told the first UTC day on which a request goes through at any hour", () => {
+    const MIN = Date.UTC(2026, 0, 1);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 200 * DAY }), fc.integer({ min: 1, max: 90 }), (offset, minAge) => {
+        const created = new Date(MIN + offset);
+        const p = policy("open", { minAccountAgeDays: minAge });
+        const at = (now: Date) => evaluate(evalInput({ policy: p, requesterCreatedAt: created, now }));
+        const e = at(created);
+        expect(e.status).toBe("too_new");
+        const said = /you can ask from (\d+ \w+ \d{4})/.exec(e.nextSteps[0])?.[1];
+        expect(said, e.nextSteps[0]).toBeDefined();
+        const dayStart = new Date(`${said} UTC`);
+        expect(at(dayStart).status).not.toBe("too_new");
+        expect(at(new Date(dayStart.getTime() - DAY)).status).toBe("too_new");
+      }),
+    );
+  });
+});

@@ -89,7 +89,7 @@ describe("next steps by status", () => {
     [
       "too new, already warm",
       { policy: policy("open", { minAccountAgeDays: 30 }), requesterCreatedAt: at("2026-06-01T15:00:00Z") },
-      ["Ana accepts requests from accounts at least 30 days old — you can ask from 1 Jul 2026."],
+      ["Ana accepts requests from accounts at least 30 days old — you can ask from 2 Jul 2026."],
     ],
   ])("for %s", (_label, over, expected) => {
     expect(steps(over)).toEqual(expected);
@@ -106,7 +106,7 @@ describe("next steps by status", () => {
   it("keeps the warming-up steps for a too-new account", () => {
     const s = steps({ policy: customPolicy({ requireReciprocity: true, minAccountAgeDays: 1 }), requesterCreatedAt: NOW });
     expect(s).toEqual([
-      "Ana accepts requests from accounts at least 1 day old — you can ask from 11 Jun 2026.",
+      "Ana accepts requests from accounts at least 1 day old — you can ask from 12 Jun 2026.",
       "Wait until Ana interacts with you too.",
     ]);
   });
