@@ -218,7 +218,18 @@ function Item({ item, viewerId, fmt, now }: { item: TimelineItem; viewerId: stri
  * distinct-days rule counts. Within a day, a burst of reactions one way reads as one row. Props are plain data, so any page (profile panel, request
  * review, /interactions) can render it.
  */
-export async function InteractionTimeline({ items, viewerId, empty }: { items: TimelineItem[]; viewerId: string; empty?: string }) {
+export async function InteractionTimeline({
+  items,
+  viewerId,
+  empty,
+  shownAtMost,
+}: {
+  items: TimelineItem[];
+  viewerId: string;
+  empty?: string;
+  /** the most the loader reads (a pair's history: PAIR_HISTORY_SHOWN); a full list says older ones are left out */
+  shownAtMost?: number;
+}) {
   if (items.length === 0) {
     return <p className="text-sm muted">{empty ?? "No interactions yet. A thoughtful comment on one of their posts is a good start."}</p>;
   }
@@ -230,25 +241,33 @@ export async function InteractionTimeline({ items, viewerId, empty }: { items: T
     if (last?.day === item.day) last.items.push(item);
     else days.push({ day: item.day, items: [item] });
   }
+  const capped = shownAtMost !== undefined && items.length >= shownAtMost;
   return (
-    <ol className="relative space-y-5 before:absolute before:bottom-2 before:left-[0.9rem] before:top-2 before:w-px before:bg-stone-200 dark:before:bg-stone-700" aria-label="Interaction history (days in UTC)">
-      {days.map((d) => (
-        <li key={d.day}>
-          <h3 className="relative mb-2 pl-8 text-xs font-semibold uppercase tracking-wide muted">
-            <time dateTime={d.day}>{fmt.day(d.day)}</time>
-            <span className="sr-only"> (UTC day)</span>
-          </h3>
-          <ol className="space-y-3">
-            {rowsOfDay(d.items).map((row) =>
-              row.type === "item" ? (
-                <Item key={row.item.id} item={row.item} viewerId={viewerId} fmt={fmt} now={now} />
-              ) : (
-                <GroupItem key={row.key} items={row.items} viewerId={viewerId} fmt={fmt} now={now} />
-              ),
-            )}
-          </ol>
-        </li>
-      ))}
-    </ol>
+    <>
+      <ol className="relative space-y-5 before:absolute before:bottom-2 before:left-[0.9rem] before:top-2 before:w-px before:bg-stone-200 dark:before:bg-stone-700" aria-label="Interaction history (days in UTC)">
+        {days.map((d) => (
+          <li key={d.day}>
+            <h3 className="relative mb-2 pl-8 text-xs font-semibold uppercase tracking-wide muted">
+              <time dateTime={d.day}>{fmt.day(d.day)}</time>
+              <span className="sr-only"> (UTC day)</span>
+            </h3>
+            <ol className="space-y-3">
+              {rowsOfDay(d.items).map((row) =>
+                row.type === "item" ? (
+                  <Item key={row.item.id} item={row.item} viewerId={viewerId} fmt={fmt} now={now} />
+                ) : (
+                  <GroupItem key={row.key} items={row.items} viewerId={viewerId} fmt={fmt} now={now} />
+                ),
+              )}
+            </ol>
+          </li>
+        ))}
+      </ol>
+      {capped ? (
+        <p className="text-xs muted" data-testid="history-capped">
+          The latest {items.length} interactions are listed; older ones are not. The bars count every interaction in the window.
+        </p>
+      ) : null}
+    </>
   );
 }

@@ -151,8 +151,11 @@ export async function toTimelineItems(
   });
 }
 
+/** How many of a pair's interactions a page lists (newest first); the evaluation counts them all. */
+export const PAIR_HISTORY_SHOWN = 200;
+
 /**
- * Every interaction between two members, both directions, newest first, with the points
+ * The interactions between two members (the latest PAIR_HISTORY_SHOWN, or `limit`), both directions, newest first, with the points
  * each contributed under the evaluation. role "requester" (default): the viewer warming up
  * to the other (the other's protocol: profile panel); "recipient": the other warming up to
  * the viewer (the viewer's protocol: request review). Pass `evaluation` when you already
@@ -185,7 +188,7 @@ export async function loadPairHistory(
         ],
       },
       orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
-      take: p.limit ?? 200,
+      take: p.limit ?? PAIR_HISTORY_SHOWN,
       select: TIMELINE_SELECT,
     }),
   ]);

@@ -90,6 +90,13 @@ describe("InteractionTimeline", () => {
     expect(html).toMatch(/<span class="font-semibold[^"]*">\+3 pts<\/span>/);
   });
 
+  it("says when the list is the loader's latest few and older ones are left out, and only then", async () => {
+    const two = [item({}), item({})];
+    expect(await renderServer(InteractionTimeline, { viewerId: "ana", items: two, shownAtMost: 2 })).toMatch(/The latest 2 interactions are listed; older ones are not\./);
+    expect(await renderServer(InteractionTimeline, { viewerId: "ana", items: two, shownAtMost: 3 })).not.toMatch(/history-capped/);
+    expect(await renderServer(InteractionTimeline, { viewerId: "ana", items: two })).not.toMatch(/history-capped/);
+  });
+
   describe("a burst of reactions of one day and direction is one row", () => {
     const reaction = (n: number, over: Partial<TimelineItem> = {}) =>
       item({ id: `r${n}`, kind: "reaction", points: 1, occurredAt: `2026-03-10T10:${String(n).padStart(2, "0")}:00.000Z`, ...over });

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { PAIR_HISTORY_SHOWN } from "@/lib/server/queries/pair-history";
 import { BackLink } from "@/components/ui/back-link";
 import { notFound } from "next/navigation";
 import { Avatar } from "@/components/ui/avatar";
@@ -93,7 +94,7 @@ export default async function RequestReviewPage({ params }: Props) {
       <section aria-labelledby="history-h" className="card space-y-3">
         <h2 id="history-h" className="font-semibold">Your history together</h2>
         <p className="text-xs muted">Every public interaction between you, both ways, newest first. Days are counted in UTC.</p>
-        <InteractionTimeline items={history} viewerId={viewer.id} empty="No public interactions between you on record." />
+        <InteractionTimeline items={history} viewerId={viewer.id} empty="No public interactions between you on record." shownAtMost={PAIR_HISTORY_SHOWN} />
       </section>
 
       <section aria-labelledby="eval-h" className="card space-y-3">
