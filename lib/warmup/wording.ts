@@ -153,6 +153,19 @@ export function lockReasonOf(r: Standing, firstName: string): string | null {
   });
 }
 
+/**
+ * Why a request sent now would be refused, in the send's own words (decideSend's order: a
+ * barrier, then the status's refusal, then a warm pair's weekly limit or pending cap); null when
+ * it would go through (for `incoming`, sending one accepts theirs). What the API tells a client
+ * that has no Connect button to lock.
+ */
+export function refusalNowOf(r: Standing, firstName: string): string | null {
+  const e = r.evaluation;
+  // A barrier, and a warm pair's spent budget, read the same in the lock and the refusal.
+  if (r.barrier || e.status === "warm") return lockReasonOf(r, firstName);
+  return STATUS_WORDS[e.status].refusal?.({ firstName, step: e.nextSteps[0], cooldownUntil: e.cooldownUntil }) ?? null;
+}
+
 /** Why an interaction did not count, as the timeline says it. `windowDays`: the recipient's freshness window. */
 export function notCountedWords(reason: NotCountedReason | null, windowDays: number | null): string {
   switch (reason) {

@@ -83,6 +83,14 @@ export const ZMemberProfile = z
         .nullable(),
       connectedSince: ZInstant.nullable(),
       blockedByYou: z.boolean(),
+      canRequest: z.boolean().meta({
+        description: "Whether `POST /connection-requests` to them would go through now (for `incoming`, it accepts theirs).",
+      }),
+      refusal: z.string().nullable().meta({
+        description:
+          "Why it would be refused, in the refusal's own words — not warm yet, a cooldown, your weekly limit, your unconfirmed email, " +
+          "their being away or leaving, already connected — or null when `canRequest`. What the web's Connect button shows when locked.",
+      }),
     }),
   })
   .meta({ id: "MemberProfile" });

@@ -7,6 +7,8 @@ import { getMemberRoute } from "@/lib/server/api/spec/members";
 import { loadPolicy } from "@/lib/server/queries/policy";
 import { loadRelationship } from "@/lib/server/queries/relationship";
 import { describePolicy } from "@/lib/warmup/describe";
+import { firstNameOf } from "@/lib/warmup/names";
+import { MEMBER_NOT_FOUND, STATUS_WORDS, refusalNowOf } from "@/lib/warmup/wording";
 import { methodsNotAllowed } from "@/lib/server/api/method-not-allowed";
 
 export const GET = apiRoute(getMemberRoute, async ({ viewer, params, now }) => {
@@ -19,6 +21,7 @@ export const GET = apiRoute(getMemberRoute, async ({ viewer, params, now }) => {
     self ? Promise.resolve(null) : loadRelationship(db, { viewerId: viewer.id, otherId: profile.id, now, settings }),
   ]);
   const evaluation = rel?.evaluation ?? null;
+  const refusal = self ? STATUS_WORDS.self.refusal!({ firstName: "" }) : rel ? refusalNowOf(rel, firstNameOf(profile.name)) : MEMBER_NOT_FOUND;
   return {
     id: profile.id,
     handle: profile.handle,
@@ -40,6 +43,8 @@ export const GET = apiRoute(getMemberRoute, async ({ viewer, params, now }) => {
         : null,
       connectedSince: isoOrNull(rel?.connectedSince),
       blockedByYou: profile.blockedByViewer,
+      canRequest: refusal === null,
+      refusal,
     },
   };
 });
