@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { EMAIL_CATEGORIES, EMAIL_MODES } from "@/lib/email/categories";
+import { CATEGORY_LABELS, EMAIL_CATEGORIES, EMAIL_MODES } from "@/lib/email/categories";
 import { ZEmail, ZPassword } from "./member";
 
 export const ZPasswordResetRequest = z.strictObject({ email: ZEmail });
@@ -19,9 +19,14 @@ export const ZChangeEmail = z.strictObject({ email: ZEmail });
 export type TChangeEmail = z.input<typeof ZChangeEmail>;
 
 const ZMode = z.enum(EMAIL_MODES, { error: "Choose at once, in the weekly digest, or never." });
-export const ZEmailPrefs = z.strictObject(
-  Object.fromEntries(EMAIL_CATEGORIES.map((c) => [c, ZMode])) as Record<(typeof EMAIL_CATEGORIES)[number], typeof ZMode>,
-);
+/** /settings/notifications and `PUT /api/v1/me/email-preferences`: every category, each `instant`, `digest` or `never`. */
+export const ZEmailPrefs = z
+  .strictObject(
+    Object.fromEntries(
+      EMAIL_CATEGORIES.map((c) => [c, ZMode.meta({ description: `${CATEGORY_LABELS[c].title} — ${CATEGORY_LABELS[c].hint}` })]),
+    ) as Record<(typeof EMAIL_CATEGORIES)[number], typeof ZMode>,
+  )
+  .meta({ id: "EmailPreferences" });
 export type TEmailPrefs = z.input<typeof ZEmailPrefs>;
 
 export const ZPasswordResetAccepted = z.object({

@@ -20,6 +20,24 @@ export function decodeOffset(cursor: string | undefined): number {
   return n;
 }
 
+const KEYSET_PREFIX = "k1:";
+
+/**
+ * Keyset cursors, for lists ordered by an instant then an id that have no row id of their
+ * own to page by (e.g. blocks): the place is the last item's (instant, id), so rows removed
+ * between two pages shift nothing.
+ */
+export function encodeKeyset(at: Date, id: string): string {
+  return Buffer.from(`${KEYSET_PREFIX}${at.getTime()}:${id}`).toString("base64url");
+}
+
+export function decodeKeyset(cursor: string | undefined): { at: Date; id: string } | null {
+  if (!cursor) return null;
+  const m = /^k1:(\d{1,15}):([A-Za-z0-9_-]{1,64})$/.exec(Buffer.from(cursor, "base64url").toString("utf8"));
+  if (!m) throw badCursor();
+  return { at: new Date(Number(m[1])), id: m[2] };
+}
+
 export const badCursor = () => fieldError("cursor", "That cursor is not valid — pass back the nextCursor of the previous page.");
 
 /** One page of an in-memory list, and the cursor of the next when there is more. */

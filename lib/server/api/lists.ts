@@ -2,7 +2,8 @@ import "server-only";
 import { getDb } from "@/lib/server/db";
 import { listConnections, CONNECTIONS_PAGE, type ConnectionItem } from "@/lib/server/queries/connections";
 import { listRequests, type RequestListItem } from "@/lib/server/queries/requests";
-import { badCursor, decodeOffset, encodeOffset, slicePage } from "./cursor";
+import { listBlocksMade, type BlockMade } from "@/lib/server/queries/blocks";
+import { badCursor, decodeKeyset, decodeOffset, encodeKeyset, encodeOffset, slicePage } from "./cursor";
 
 /**
  * `?cursor=&limit=` on top of the web UI's own list queries (whose page sizes suit pages,
@@ -83,4 +84,13 @@ export async function listConnectionsForApi(
   const items = pages.flatMap((p) => p.items).slice(start, start + q.limit);
   const total = pages[0]?.total ?? 0;
   return { items, nextCursor: offset + q.limit < total ? encodeOffset(offset + q.limit) : null };
+}
+
+/** The members the viewer blocked, newest first: the settings page's query, read one page (and one row more) at a time. */
+export async function listBlocksForApi(viewerId: string, q: { cursor?: string; limit: number }): Promise<Page<BlockMade>> {
+  const after = decodeKeyset(q.cursor);
+  const rows = await listBlocksMade(await getDb(), { memberId: viewerId, after: after && { blockedAt: after.at, id: after.id }, take: q.limit + 1 });
+  const items = rows.slice(0, q.limit);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > q.limit && last ? encodeKeyset(last.blockedAt, last.id) : null };
 }

@@ -66,6 +66,11 @@ export const ZApiConnectionsQuery = ZPageQuery.extend({
   q: z.string().trim().max(80, "Keep the search under 80 characters.").optional().meta({ description: "Search by name or handle." }),
 });
 
+/** A member you blocked, as `GET /blocks` lists them. */
+export const ZBlockedMember = z
+  .object({ member: ZMemberSummary, blockedAt: ZInstant.meta({ description: "When you blocked them." }) })
+  .meta({ id: "BlockedMember" });
+
 export const ZBlockOut = z
   .object({
     member: ZMemberRef,

@@ -21,7 +21,7 @@ export type TokenScope = (typeof TOKEN_SCOPES)[number];
 /** In words, for the settings page, the README and the OpenAPI document. */
 export const SCOPE_DESCRIPTIONS: Record<TokenScope, string> = {
   read: "Read everything you can see: profiles, posts, relationships, requests, notifications, your own account.",
-  "write:content": "Publish and tidy up: posts, comments, reactions, shares, kudos, reports, your profile and protocol, notifications, blocks, revoking tokens, deleting the account (password required).",
+  "write:content": "Publish and tidy up: posts, comments, reactions, shares, kudos, reports, your profile and protocol, notifications and email preferences, blocks, revoking tokens, deleting the account (password required).",
   "write:requests": "The relationship workflow: logging and answering interactions, sending and answering connection requests, introductions, removing connections.",
   admin: "Administration (administrators only). No /api/v1 operation needs it yet; it is reserved so admin tools can require it.",
 };

@@ -41,6 +41,8 @@ const expected: Record<string, Expect> = {
   "GET /me/export": member(200, 200), // the caller's own data, never X's
   "GET /me/policy": member(200, 200),
   "PUT /me/policy": member(200, 200),
+  "GET /me/email-preferences": member(200, 200),
+  "PUT /me/email-preferences": member(200, 200), // the caller's own choices; X's stay as they were (ownerState)
   "POST /me/policy/preview": member(200, 200),
   "GET /me/dashboard": member(200, 200),
   "GET /notifications": member(200, 200),
@@ -78,6 +80,7 @@ const expected: Record<string, Expect> = {
   "POST /connection-requests": member(409, 404), // not warmed up / hidden
   "POST /introductions": member(403, 404), // introducing X to W without being connected to either
   "POST /reports": member(201, 404), // reporting X's post
+  "GET /blocks": member(200, 200), // the caller's own blocks: the member X blocked never sees X's
   "POST /blocks": member(201, 404), // blocking X; the member X blocked must not learn X exists
   "DELETE /blocks/{handle}": member(404, 404), // nobody's block on X to lift
   "DELETE /connections/{handle}": member(404, 404),
@@ -157,6 +160,7 @@ describe("X's own view, for contrast", () => {
     expect((await get("GET /interactions", { query: "role=target" })).text).toContain(w.secrets.pendingLog);
     expect((await get("GET /connection-requests/{id}", { params: { id: w.requestYX } })).text).toContain("REQUEST-NOTE-SECRET-");
     expect((await get("GET /me")).text).toContain(w.secrets.email);
+    expect((await get("GET /blocks")).json).toMatchObject({ items: [{ member: { handle: w.members.blocked.handle } }] });
     // and the password works for X alone
     const tokens = routes.find((r) => routeName(r) === "POST /tokens")!;
     expect((await callRoute(tokens, { json: { email: w.x.email, password: KNOWN_PASSWORD, name: "mine" } })).status).toBe(201);

@@ -113,7 +113,7 @@ export async function ownerState(db: Db, w: World) {
     db.connection.count({ where: { OR: [{ memberAId: w.x.id }, { memberBId: w.x.id }] } }),
   ]);
   const [member, policy] = await Promise.all([
-    db.member.findUniqueOrThrow({ where: { id: w.x.id }, select: { email: true, name: true, headline: true, bio: true, role: true, suspendedAt: true, deleteAt: true, sessionVersion: true } }),
+    db.member.findUniqueOrThrow({ where: { id: w.x.id }, select: { email: true, name: true, headline: true, bio: true, role: true, suspendedAt: true, deleteAt: true, sessionVersion: true, emailPrefs: true } }),
     db.policy.findUnique({ where: { memberId: w.x.id } }),
   ]);
   return { post, comment, kudos, token, request, logs, block, connection, member, policy };
@@ -141,6 +141,7 @@ export function requestFor(route: DiscoveredRoute, w: World): CallInit {
     "PATCH /me": { headline: "Just me" },
     "DELETE /me": { password: "not the caller's password" },
     "PUT /me/policy": { preset: "friendly" },
+    "PUT /me/email-preferences": { requests: "never", answers: "instant", confirmations: "digest", introductions: "never" },
     "POST /me/policy/preview": { preset: "strict" },
     "POST /posts": { body: `Hello @${w.x.handle}` },
     "POST /posts/{id}/comments": { body: "Nice post" },

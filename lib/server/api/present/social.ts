@@ -1,10 +1,11 @@
 import "server-only";
 import type { z } from "zod";
+import type { BlockMade } from "@/lib/server/queries/blocks";
 import type { ConnectionItem } from "@/lib/server/queries/connections";
 import type { NotificationItem } from "@/lib/server/queries/notifications";
 import type { RequestListItem } from "@/lib/server/queries/requests";
 import type { RequestSnapshot } from "@/lib/warmup/snapshot";
-import type { ZConnection, ZNotification, ZRequest, ZRequestSnapshot } from "@/lib/validation/api/social";
+import type { ZBlockedMember, ZConnection, ZNotification, ZRequest, ZRequestSnapshot } from "@/lib/validation/api/social";
 import { iso, isoOrNull, summary } from "./common";
 
 type RequestOut = z.input<typeof ZRequest>;
@@ -30,6 +31,8 @@ export function toSnapshotOut(s: RequestSnapshot | null): z.input<typeof ZReques
 }
 
 export const toConnectionOut = (c: ConnectionItem): z.input<typeof ZConnection> => ({ member: summary(c), since: iso(c.since) });
+
+export const toBlockedOut = (b: BlockMade): z.input<typeof ZBlockedMember> => ({ member: summary(b), blockedAt: iso(b.blockedAt) });
 
 export const toNotificationOut = (n: NotificationItem): z.input<typeof ZNotification> => ({
   id: n.id,

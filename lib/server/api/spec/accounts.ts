@@ -1,6 +1,6 @@
 import "server-only";
 import { ZSignup, ZMeUpdate } from "@/lib/validation/member";
-import { ZPasswordResetAccepted, ZPasswordResetConfirm, ZPasswordResetRequest } from "@/lib/validation/email";
+import { ZEmailPrefs, ZPasswordResetAccepted, ZPasswordResetConfirm, ZPasswordResetRequest } from "@/lib/validation/email";
 import { ZPolicyOut, ZPolicyUpdate } from "@/lib/validation/policy";
 import { page, ZPageQuery, ZPathId } from "@/lib/validation/api/common";
 import { ZMe, ZPolicyPreview } from "@/lib/validation/api/member";
@@ -171,6 +171,36 @@ export const previewPolicyRoute = defineRoute({
   scope: "read",
   body: ZPolicyUpdate,
   response: ZPolicyPreview,
+  errors: ["validation"],
+});
+
+export const getEmailPrefsRoute = defineRoute({
+  method: "GET",
+  path: "/me/email-preferences",
+  operationId: "getEmailPreferences",
+  summary: "Which emails you get, and when",
+  description:
+    "One choice per kind of news: `instant`, `digest` (the weekly digest) or `never` — the same choices as Settings → Notifications. " +
+    "Emails about your account (confirming your address, resetting your password) are always sent, and in-app notifications always stay on.",
+  tag: "Me",
+  auth: "member",
+  scope: "read",
+  response: ZEmailPrefs,
+});
+
+export const putEmailPrefsRoute = defineRoute({
+  method: "PUT",
+  path: "/me/email-preferences",
+  operationId: "putEmailPreferences",
+  summary: "Choose which emails you get, and when",
+  description:
+    "Send every category, as GET answers them (change the ones you want and send the rest back). " +
+    "A missing, unknown or bad one is a 400 naming it, and nothing changes. The answer is what was stored.",
+  tag: "Me",
+  auth: "member",
+  scope: "write:content",
+  body: ZEmailPrefs,
+  response: ZEmailPrefs,
   errors: ["validation"],
 });
 

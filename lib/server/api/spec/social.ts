@@ -5,6 +5,7 @@ import { page, ZPathHandle, ZPathId, ZPageQuery } from "@/lib/validation/api/com
 import {
   ZApiConnectionsQuery,
   ZApiRequestsQuery,
+  ZBlockedMember,
   ZBlockOut,
   ZConnection,
   ZNotification,
@@ -140,6 +141,20 @@ export const removeConnectionRoute = defineRoute({
   params: ZPathHandle,
   resource: "connection",
   errors: ["not_found"],
+});
+
+export const listBlocksRoute = defineRoute({
+  method: "GET",
+  path: "/blocks",
+  operationId: "listBlocks",
+  summary: "The members you blocked, newest first",
+  description: "The same list as Settings → Blocked members. Only the blocks you made: who blocked you is never revealed.",
+  tag: "Blocks",
+  auth: "member",
+  scope: "read",
+  query: ZPageQuery,
+  response: page(ZBlockedMember),
+  errors: ["validation"],
 });
 
 export const blockRoute = defineRoute({
