@@ -8,6 +8,7 @@ import {
   STATUS_WORDS,
   SUSPENDED,
   leavingWords,
+  sendBarrierOf,
   weeklyLimitWords,
 } from "./wording";
 
@@ -69,10 +70,16 @@ export function decideSend(f: SendFacts): SendDecision {
   const firstName = f.recipient.name.split(" ")[0];
   if (f.requester.id === f.recipient.id) return refuse("self", STATUS_WORDS.self.refusal!({ firstName }));
   if (isSuspendedAt(f.requester, f.now)) return refuse("suspended", SUSPENDED);
-  if (isSuspendedAt(f.recipient, f.now) || e === null) return refuse("not_found", MEMBER_NOT_FOUND);
+  // The barriers the Connect lock shows (sendBarrierOf); the email was checked by sendRequest.
+  const barrier = sendBarrierOf({
+    status: e?.status ?? "blocked",
+    viewer: { emailVerified: true },
+    other: { suspended: isSuspendedAt(f.recipient, f.now), leavingOn: f.recipient.leavingOn ?? null },
+  });
+  if (barrier === "unavailable" || e === null) return refuse("not_found", MEMBER_NOT_FOUND);
   const words = { firstName, step: e.nextSteps[0], cooldownUntil: e.cooldownUntil };
   // After self and a block (never revealed), before everything else: no new ties to someone leaving.
-  if (f.recipient.leavingOn && e.status !== "self" && e.status !== "blocked") return refuse("leaving", leavingWords(firstName));
+  if (barrier === "leaving") return refuse("leaving", leavingWords(firstName));
   switch (e.status) {
     case "self":
       return refuse("self", STATUS_WORDS.self.refusal!(words));

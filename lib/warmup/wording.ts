@@ -36,24 +36,30 @@ export const SUSPENDED = "Your account is suspended.";
 export const leavingWords = (firstName: string) => `${firstName} is leaving Rapport, so they aren't taking new connection requests.`;
 export const DUPLICATE_PENDING = "There is already a request waiting between the two of you.";
 export const EMAIL_UNVERIFIED = "Please confirm your email address first: open the link we sent you, or ask for a new one from the banner at the top of the page.";
-/** A suspended recipient: the send reads as not found; the lock on their profile says only this. */
+/**
+ * A suspended recipient, on their profile's lock: the send itself answers "not found" (as for a
+ * block), so nothing here says why.
+ */
 export const notTakingRequests = (firstName: string) => `${firstName} isn't taking connection requests right now.`;
 
 /**
- * What stops a send before the warm-up is judged, from facts outside the pair's evaluation:
- * the viewer's unconfirmed email, and a recipient suspended or leaving. Checked by the send
- * (sendRequest, decideSend) and shown by the lock, so the Connect button never offers a request
- * the server would refuse.
+ * What stops a send before the warm-up is judged, from facts outside the pair's evaluation, in
+ * the send's order: the viewer's unconfirmed email (sendRequest checks it first of all), then —
+ * yourself aside — a recipient suspended (decideSend: not found), then one leaving (after a
+ * block, which reads as not found). decideSend decides from this, and the lock shows it, so the
+ * Connect button never offers a request the server would refuse.
  */
 export type SendBarrier = "email_unverified" | "unavailable" | "leaving";
 
 export function sendBarrierOf(f: {
+  status: RelationshipStatus;
   viewer: { emailVerified: boolean };
   other: { suspended: boolean; leavingOn: Date | null };
 }): SendBarrier | null {
   if (!f.viewer.emailVerified) return "email_unverified";
+  if (f.status === "self") return null;
   if (f.other.suspended) return "unavailable";
-  if (f.other.leavingOn) return "leaving";
+  if (f.other.leavingOn && f.status !== "blocked") return "leaving";
   return null;
 }
 
@@ -161,7 +167,8 @@ export function lockReasonOf(r: Standing, firstName: string): string | null {
  */
 export function refusalNowOf(r: Standing, firstName: string): string | null {
   const e = r.evaluation;
-  // A barrier, and a warm pair's spent budget, read the same in the lock and the refusal.
+  if (r.barrier === "unavailable") return MEMBER_NOT_FOUND;
+  // Another barrier, and a warm pair's spent budget, read the same in the lock and the refusal.
   if (r.barrier || e.status === "warm") return lockReasonOf(r, firstName);
   return STATUS_WORDS[e.status].refusal?.({ firstName, step: e.nextSteps[0], cooldownUntil: e.cooldownUntil }) ?? null;
 }

@@ -71,6 +71,7 @@ export async function loadRelationship(
     connectedSince: connection?.createdAt ?? null,
     budget,
     barrier: sendBarrierOf({
+      status: evaluation.status,
       viewer: { emailVerified: viewer.emailVerifiedAt !== null },
       other: { suspended: isSuspendedAt(other, now), leavingOn: other.deleteAt },
     }),

@@ -51,7 +51,13 @@ describe("GET /members/{handle}: canRequest and refusal", () => {
     expect(await send()).toContain(unverified.refusal);
 
     await set(ben.id, { emailVerifiedAt: NOW });
-    await set(ana.id, { deleteAt: daysAfter(NOW, 14) });
+    // Suspended: the send reads as not found (as for a block), and so does the refusal.
+    await set(ana.id, { suspendedAt: daysAfter(NOW, -1), suspendedUntil: daysAfter(NOW, 3) });
+    const away = await standing();
+    expect(away).toMatchObject({ canRequest: false, refusal: "That member could not be found." });
+    expect(await send()).toContain(away.refusal);
+
+    await set(ana.id, { suspendedAt: null, suspendedUntil: null, deleteAt: daysAfter(NOW, 14) });
     const leaving = await standing();
     expect(leaving).toMatchObject({ canRequest: false, refusal: "Ana is leaving Rapport, so they aren't taking new connection requests." });
     expect(await send()).toContain(leaving.refusal);

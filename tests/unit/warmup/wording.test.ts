@@ -119,11 +119,15 @@ describe("lockReasonOf: the panel's and the connect page's one reading of a stan
 
   it("a barrier outside the warm-up locks even a warm pair, first of all reasons, in the send's own order", () => {
     const warm = { evaluation: { status: "warm" as const, nextSteps: [], cooldownUntil: null }, lastDecline: null, budget: BUDGET };
-    const barrier = (emailVerified: boolean, suspended: boolean, leavingOn: Date | null) => sendBarrierOf({ viewer: { emailVerified }, other: { suspended, leavingOn } });
+    const barrier = (emailVerified: boolean, suspended: boolean, leavingOn: Date | null, status: RelationshipStatus = "warm") =>
+      sendBarrierOf({ status, viewer: { emailVerified }, other: { suspended, leavingOn } });
     expect(barrier(true, false, null)).toBeNull();
     expect(barrier(false, true, new Date())).toBe("email_unverified");
     expect(barrier(true, true, new Date())).toBe("unavailable");
     expect(barrier(true, false, new Date())).toBe("leaving");
+    // a block reads as not found, never as leaving; yourself is yourself
+    expect(barrier(true, false, new Date(), "blocked")).toBeNull();
+    expect(barrier(true, true, new Date(), "self")).toBeNull();
     expect(lockReasonOf({ ...warm, barrier: "email_unverified" }, "Ana")).toMatch(/^Please confirm your email address first/);
     expect(lockReasonOf({ ...warm, barrier: "unavailable" }, "Ana")).toBe("Ana isn't taking connection requests right now.");
     expect(lockReasonOf({ ...warm, barrier: "leaving" }, "Ana")).toBe("Ana is leaving Rapport, so they aren't taking new connection requests.");
