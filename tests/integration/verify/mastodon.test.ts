@@ -291,6 +291,10 @@ describe("linking a Mastodon account", () => {
     await t.db.interactionOffer.create({ data: { actorId: ana.id, targetId: grace.id, network: "mastodon", postUri: "s1", postUrl: `${ANA}/1135011`, kind: "reply", occurredAt: now } });
     await linkMastodon(t.db, { memberId: ana.id, handle: "@ana@social.example", now, deps: linkDeps() });
     expect(await t.db.interactionOffer.count({ where: { state: "open" } })).toBe(1);
+    // the same account typed with capitals (Mastodon looks it up case-insensitively): still hers, offers kept
+    fake.accounts.set("Ana", fixture("account-lookup.json"));
+    expect(await linkMastodon(t.db, { memberId: ana.id, handle: "@Ana@social.example", now, deps: linkDeps() })).toMatchObject({ verified: true, profileUrl: ANA });
+    expect(await t.db.interactionOffer.count({ where: { state: "open" } })).toBe(1);
     fake.accounts.set("ana2", account("ana2"));
     expect(await linkMastodon(t.db, { memberId: ana.id, handle: "@ana2@social.example", now, deps: linkDeps() })).toMatchObject({ verified: false });
     expect(await t.db.interactionOffer.count()).toBe(0);

@@ -34,7 +34,7 @@ export type MastodonLinkCheck =
       network: "mastodon";
       step: "store";
       /** the row as it was checked (the write is conditional on it), or null: none yet */
-      existing: { id: string; handle: string; verifiedAt: Date | null } | null;
+      existing: { id: string; handle: string; externalId: string | null; verifiedAt: Date | null } | null;
       data: { handle: string; externalId: string; code: string };
       /** one of the account's profile fields links back to the member's Rapport profile */
       verified: boolean;
@@ -87,7 +87,7 @@ export async function checkMastodonLink(
   return {
     network: "mastodon",
     step: "store",
-    existing: existing && { id: existing.id, handle: existing.handle, verifiedAt: existing.verifiedAt },
+    existing: existing && { id: existing.id, handle: existing.handle, externalId: existing.externalId, verifiedAt: existing.verifiedAt },
     data: { handle, externalId: mastodonExternalId(account.url), code: backLink },
     verified: linksBackTo(account, backLink),
   };
@@ -99,8 +99,9 @@ export async function storeMastodonLink(tx: Tx, { memberId, check, now }: { memb
   const { existing, verified } = check;
   if (verified) await refuseIfVerifiedElsewhere(tx, { network: "mastodon", externalId: check.data.externalId, memberId });
   const data = { ...check.data, verifiedAt: verified ? now : null };
-  // A store over a verified row is another account (the same one checks as "linked"): its offers go.
-  if (existing?.verifiedAt) await forgetOpenOffers(tx, { memberId, network: "mastodon" });
+  // Another account than the verified one (or the same one no longer linking back): its offers go.
+  // The same account typed another way ("@Ana@…") keeps them.
+  if (existing?.verifiedAt && !(verified && existing.externalId === check.data.externalId)) await forgetOpenOffers(tx, { memberId, network: "mastodon" });
   const row = await verifyingWrite(
     "mastodon",
     existing
