@@ -222,13 +222,13 @@ export async function InteractionTimeline({
   items,
   viewerId,
   empty,
-  shownAtMost,
+  olderLeftOut = false,
 }: {
   items: TimelineItem[];
   viewerId: string;
   empty?: string;
-  /** the most the loader reads (a pair's history: PAIR_HISTORY_SHOWN); a full list says older ones are left out */
-  shownAtMost?: number;
+  /** `items` are only the latest ones (loadShownPairHistory): say that older ones were left out */
+  olderLeftOut?: boolean;
 }) {
   if (items.length === 0) {
     return <p className="text-sm muted">{empty ?? "No interactions yet. A thoughtful comment on one of their posts is a good start."}</p>;
@@ -241,7 +241,6 @@ export async function InteractionTimeline({
     if (last?.day === item.day) last.items.push(item);
     else days.push({ day: item.day, items: [item] });
   }
-  const capped = shownAtMost !== undefined && items.length >= shownAtMost;
   return (
     <>
       <ol className="relative space-y-5 before:absolute before:bottom-2 before:left-[0.9rem] before:top-2 before:w-px before:bg-stone-200 dark:before:bg-stone-700" aria-label="Interaction history (days in UTC)">
@@ -263,7 +262,7 @@ export async function InteractionTimeline({
           </li>
         ))}
       </ol>
-      {capped ? (
+      {olderLeftOut ? (
         <p className="text-xs muted" data-testid="history-capped">
           The latest {items.length} interactions are listed; older ones are not. The bars count every interaction in the window.
         </p>

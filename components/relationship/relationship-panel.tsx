@@ -96,7 +96,7 @@ export function RelationshipPanel({
       <section className="card space-y-3" aria-labelledby="history-h">
         <h2 id="history-h" className="font-semibold">Your history together</h2>
         <p className="text-xs muted">Both directions, newest first. Days are counted in UTC.</p>
-        <InteractionTimeline items={history} viewerId={viewerId} shownAtMost={view.historyShownAtMost} />
+        <InteractionTimeline items={history} viewerId={viewerId} olderLeftOut={view.historyOlderLeftOut} />
       </section>
       <IntroduceForm member={{ handle: profile.handle, name: profile.name }} targets={introTargets} introduceAction={actions.introduceAction} />
       <div className="flex flex-wrap items-start gap-4 px-1 text-sm">

@@ -4,7 +4,7 @@ import { systemNow } from "@/lib/server/clock";
 import { listPosts } from "@/lib/server/queries/feed";
 import { eligibleIntroductionTargets, introductionsBetween } from "@/lib/server/queries/introductions";
 import { listKudos } from "@/lib/server/queries/kudos-wall";
-import { loadPairHistory, PAIR_HISTORY_SHOWN, type TimelineItem } from "@/lib/server/queries/pair-history";
+import { loadShownPairHistory, type TimelineItem } from "@/lib/server/queries/pair-history";
 import { loadPolicy } from "@/lib/server/queries/policy";
 import { findProfile, type PublicProfile } from "@/lib/server/queries/profile";
 import { loadRelationship, type Relationship } from "@/lib/server/queries/relationship";
@@ -19,8 +19,8 @@ import { appSettings, viewerBlocks } from "./request-cache";
 export type RelationshipView = {
   relationship: Relationship;
   history: TimelineItem[];
-  /** the most `history` holds (the latest ones): a full list says older ones are left out */
-  historyShownAtMost: number;
+  /** `history` holds only the latest ones; older ones were left out */
+  historyOlderLeftOut: boolean;
   introductions: Awaited<ReturnType<typeof introductionsBetween>>;
   /** when they asked the viewer (a pending request): how far they came toward the viewer's protocol */
   theirWarmup: Evaluation | null;
@@ -61,12 +61,12 @@ async function loadRelationshipView(
   if (!relationship) return null;
   const askedYou = relationship.pending?.direction === "incoming";
   const [history, introductions, introTargets, theirWarmup] = await Promise.all([
-    loadPairHistory(db, { viewerId, otherId: profile.id, now, settings, role: "requester", evaluation: relationship.evaluation, windowDays: policy.freshnessDays }),
+    loadShownPairHistory(db, { viewerId, otherId: profile.id, now, settings, role: "requester", evaluation: relationship.evaluation, windowDays: policy.freshnessDays }),
     introductionsBetween(db, { viewerId, otherId: profile.id }),
     // Only members connected to each other can introduce one to their connections.
     relationship.connectedSince ? eligibleIntroductionTargets(db, { viewerId, profileMemberId: profile.id, now }) : [],
     // What their request stands on: them → viewer, under the viewer's protocol.
     askedYou ? evaluatePair(db, { viewerId, otherId: profile.id, role: "recipient", now, settings }) : null,
   ]);
-  return { relationship, history, historyShownAtMost: PAIR_HISTORY_SHOWN, introductions, introTargets, theirWarmup: theirWarmup ?? null };
+  return { relationship, history: history.items, historyOlderLeftOut: history.olderLeftOut, introductions, introTargets, theirWarmup: theirWarmup ?? null };
 }

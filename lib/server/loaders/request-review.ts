@@ -7,7 +7,7 @@ import { findRequestForViewer } from "@/lib/server/queries/requests";
 import { introductionsOf } from "@/lib/server/queries/introductions";
 import { requesterRecord } from "@/lib/server/queries/requester-record";
 import { findMutualConnections } from "@/lib/server/queries/mutual-connections";
-import { loadPairHistory } from "@/lib/server/queries/pair-history";
+import { loadShownPairHistory } from "@/lib/server/queries/pair-history";
 import { evaluatePair } from "@/lib/server/queries/evaluate-pairs";
 import type { TAppSettings } from "@/lib/validation/app-settings";
 import { requireMemberPage } from "@/lib/server/auth/session";
@@ -26,12 +26,12 @@ export async function requestReviewData(db: Tx, p: { viewer: Pick<Viewer, "id">;
   // The evaluation is always requester → recipient, under the recipient's protocol now.
   const evaluationNow = await evaluatePair(db, { viewerId: req.requester.id, otherId: req.recipient.id, role: "requester", now, settings });
   const [history, mutual, introductions, record] = await Promise.all([
-    loadPairHistory(db, { viewerId: req.requester.id, otherId: req.recipient.id, now, settings, role: "requester", evaluation: evaluationNow }),
+    loadShownPairHistory(db, { viewerId: req.requester.id, otherId: req.recipient.id, now, settings, role: "requester", evaluation: evaluationNow }),
     findMutualConnections(db, { a: viewer.id, b: other.id }),
     introductionsOf(db, { introducedId: req.requester.id, introducedToId: req.recipient.id, viewerId: viewer.id }),
     req.viewerRole === "recipient" ? requesterRecord(db, { memberId: req.requester.id, now }) : null,
   ]);
-  return { req, evaluationNow, history, mutual, introductions, record };
+  return { req, evaluationNow, history: history.items, historyOlderLeftOut: history.olderLeftOut, mutual, introductions, record };
 }
 
 /** /requests/[id] */

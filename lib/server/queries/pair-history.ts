@@ -155,6 +155,18 @@ export async function toTimelineItems(
 export const PAIR_HISTORY_SHOWN = 200;
 
 /**
+ * A pair's history as a page shows it: the latest PAIR_HISTORY_SHOWN, and whether older ones
+ * were left out (one more is read to know).
+ */
+export async function loadShownPairHistory(
+  db: Tx,
+  p: Omit<Parameters<typeof loadPairHistory>[1], "limit">,
+): Promise<{ items: TimelineItem[]; olderLeftOut: boolean }> {
+  const items = await loadPairHistory(db, { ...p, limit: PAIR_HISTORY_SHOWN + 1 });
+  return { items: items.slice(0, PAIR_HISTORY_SHOWN), olderLeftOut: items.length > PAIR_HISTORY_SHOWN };
+}
+
+/**
  * The interactions between two members (the latest PAIR_HISTORY_SHOWN, or `limit`), both directions, newest first, with the points
  * each contributed under the evaluation. role "requester" (default): the viewer warming up
  * to the other (the other's protocol: profile panel); "recipient": the other warming up to

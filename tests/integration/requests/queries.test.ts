@@ -15,6 +15,8 @@ import { createMember, type FactoryMember } from "@/tests/factories/members";
 import { createBlock, createConnection } from "@/tests/factories/relations";
 import { getAppSettings } from "@/lib/server/settings";
 import { lockReasonOf } from "@/lib/warmup/wording";
+import { loadShownPairHistory, PAIR_HISTORY_SHOWN } from "@/lib/server/queries/pair-history";
+import { DEFAULT_APP_SETTINGS } from "@/lib/validation/app-settings";
 import { useTestDatabase } from "@/tests/support/test-database";
 import { NOTE, NOW, daysAfter, warmUp } from "./helpers";
 
@@ -167,6 +169,24 @@ describe("the profile's relationship facts", () => {
     await set(ana.id, { deleteAt: null });
     expect(await standing()).toEqual({ status: "warm", barrier: null, lock: null });
     expect(await send()).toBe("sent");
+  });
+
+  it(`a pair's history lists the latest ${PAIR_HISTORY_SHOWN} and says older ones were left out only when there are any`, async () => {
+    const add = (n: number, from: number) =>
+      t.db.interaction.createMany({
+        data: Array.from({ length: n }, (_, i) => ({
+          actorId: ben.id, targetId: ana.id, kind: "reaction", source: "observed", weight: 1, verification: "verified",
+          occurredAt: new Date(NOW.getTime() - (from + i) * 60_000), sourceKey: `test:history:${from + i}`,
+        })),
+      });
+    const shown = () => loadShownPairHistory(t.db, { viewerId: ben.id, otherId: ana.id, now: NOW, settings: DEFAULT_APP_SETTINGS });
+    await add(PAIR_HISTORY_SHOWN, 0);
+    expect(await shown()).toMatchObject({ items: expect.any(Array), olderLeftOut: false });
+    expect((await shown()).items).toHaveLength(PAIR_HISTORY_SHOWN);
+    await add(1, PAIR_HISTORY_SHOWN);
+    const more = await shown();
+    expect({ n: more.items.length, olderLeftOut: more.olderLeftOut }).toEqual({ n: PAIR_HISTORY_SHOWN, olderLeftOut: true });
+    expect(more.items[0].occurredAt).toBe(NOW.toISOString()); // the newest kept, the oldest left out
   });
 
   it("the dashboard sorts people into incoming, ready, warming and waiting", async () => {

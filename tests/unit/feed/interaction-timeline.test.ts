@@ -90,10 +90,10 @@ describe("InteractionTimeline", () => {
     expect(html).toMatch(/<span class="font-semibold[^"]*">\+3 pts<\/span>/);
   });
 
-  it("says when the list is the loader's latest few and older ones are left out, and only then", async () => {
+  it("says when older interactions were left out, and only then", async () => {
     const two = [item({}), item({})];
-    expect(await renderServer(InteractionTimeline, { viewerId: "ana", items: two, shownAtMost: 2 })).toMatch(/The latest 2 interactions are listed; older ones are not\./);
-    expect(await renderServer(InteractionTimeline, { viewerId: "ana", items: two, shownAtMost: 3 })).not.toMatch(/history-capped/);
+    expect(await renderServer(InteractionTimeline, { viewerId: "ana", items: two, olderLeftOut: true })).toMatch(/The latest 2 interactions are listed; older ones are not\./);
+    expect(await renderServer(InteractionTimeline, { viewerId: "ana", items: two, olderLeftOut: false })).not.toMatch(/history-capped/);
     expect(await renderServer(InteractionTimeline, { viewerId: "ana", items: two })).not.toMatch(/history-capped/);
   });
 

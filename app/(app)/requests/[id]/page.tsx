@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { PAIR_HISTORY_SHOWN } from "@/lib/server/queries/pair-history";
 import { BackLink } from "@/components/ui/back-link";
 import { notFound } from "next/navigation";
 import { Avatar } from "@/components/ui/avatar";
@@ -31,7 +30,7 @@ export default async function RequestReviewPage({ params }: Props) {
   const { id } = await params;
   const data = await loadRequestReviewPage(decodeURIComponent(id));
   if (!data) notFound();
-  const { viewer, now, settings, req, evaluationNow, history, mutual, introductions, record } = data;
+  const { viewer, now, settings, req, evaluationNow, history, historyOlderLeftOut, mutual, introductions, record } = data;
 
   const other = req.member;
   const first = other.name.split(" ")[0];
@@ -94,7 +93,7 @@ export default async function RequestReviewPage({ params }: Props) {
       <section aria-labelledby="history-h" className="card space-y-3">
         <h2 id="history-h" className="font-semibold">Your history together</h2>
         <p className="text-xs muted">Every public interaction between you, both ways, newest first. Days are counted in UTC.</p>
-        <InteractionTimeline items={history} viewerId={viewer.id} empty="No public interactions between you on record." shownAtMost={PAIR_HISTORY_SHOWN} />
+        <InteractionTimeline items={history} viewerId={viewer.id} empty="No public interactions between you on record." olderLeftOut={historyOlderLeftOut} />
       </section>
 
       <section aria-labelledby="eval-h" className="card space-y-3">
