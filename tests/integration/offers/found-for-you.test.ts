@@ -28,9 +28,16 @@ const STRANGER = "did:plc:str6str6str6str6str6str6";
 let fake: FakeBluesky;
 let srv: Awaited<ReturnType<typeof localServer>>;
 let config: VerifyConfig;
+/** Set by a test: runs once, while the next request to Bluesky waits for its answer. */
+let during: (() => Promise<unknown>) | null = null;
 
 beforeAll(async () => {
-  srv = await localServer((q, r) => fake.handler(q, r));
+  srv = await localServer(async (q, r) => {
+    const run = during;
+    during = null;
+    await run?.();
+    fake.handler(q, r);
+  });
   config = { enabled: true, blueskyApi: srv.url, githubApi: "https://api.github.com", githubToken: null };
 });
 afterAll(() => srv.close());
@@ -223,6 +230,13 @@ describe("Found for you: replies and mentions on Bluesky offered for logging", (
     // The same account verified again: the finder offers what is still open to offer, never the dismissed one.
     await t.db.linkedAccount.create({ data: { memberId: ana.id, network: "bluesky", handle: "ana.bsky.social", externalId: ANA, code: "rapport-x", verifiedAt: now } });
     expect(await find(ana.id)).toEqual({ outcome: "found", created: 2 });
+  });
+
+  it("an account unlinked while Bluesky is being read offers nothing: the unlink has nothing left to forget afterwards", async () => {
+    const { ana } = await setup();
+    during = () => unlinkAccount(t.db, { memberId: ana.id, network: "bluesky" });
+    expect(await find(ana.id)).toEqual({ outcome: "found", created: 0 });
+    expect(await t.db.interactionOffer.count()).toBe(0);
   });
 
   it("restarting the Bluesky link with another handle unverifies the account, and its open offers go with it; the other member unlinking through PATCH /me's store forgets the offers matched to them", async () => {

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db/create-client";
+import type { Tx } from "@/lib/server/db";
 import { getAppSettings } from "@/lib/server/settings";
 import { policyFromRow } from "@/lib/server/queries/policy";
 import { verifyConfig } from "@/lib/server/verify/config";
@@ -17,7 +18,8 @@ export type FindDeps = Partial<ReaderDeps>;
 export type FindOutcome = { outcome: "skipped" } | { outcome: "found"; created: number };
 
 type Found = { network: VerifyNetwork; post: FoundPost };
-type Target = { id: string; windowDays: number };
+/** `externalId`: the account the post was matched to (null: matched by handle only) */
+type Target = { id: string; windowDays: number; externalId: string | null };
 
 /**
  * "Found for you" (the `interactions.find` job; never inside a member's request): reads an
@@ -28,7 +30,8 @@ type Target = { id: string; windowDays: number };
  * dismisses offers on /interactions.
  *
  * The networks are read first, outside any transaction; one transaction then inserts the offers,
- * only while the member is still opted in, skipping posts already offered (the unique
+ * only while the member is still opted in and the accounts each rests on are still verified
+ * (stillVerified), skipping posts already offered (the unique
  * (actor, target, post) index: added and dismissed offers are never offered again) or already
  * logged by hand. A network the fetcher refuses (its limits) offers nothing this run. A provider
  * fault on one network does not cost the others their offers: what
@@ -68,7 +71,7 @@ export async function findInteractionOffers(db: Db, { memberId, now, deps = {} }
   const targets = await resolveTargets(db, { memberId, found, now });
   const offers = found.flatMap(({ network, post }) => {
     const target = targets.get(`${network} ${targetKey(post.target)}`);
-    return target && inWindow(post.occurredAt, target.windowDays, now) ? [{ network, post, targetId: target.id }] : [];
+    return target && inWindow(post.occurredAt, target.windowDays, now) ? [{ network, post, targetId: target.id, targetExternalId: target.externalId }] : [];
   });
 
   const result = await db.$transaction(async (tx) => {
@@ -76,6 +79,7 @@ export async function findInteractionOffers(db: Db, { memberId, now, deps = {} }
     const still = await tx.member.updateMany({ where: { id: memberId, findInteractions: true }, data: fault ? { findInteractions: true } : { interactionsFoundAt: now } });
     if (still.count === 0) return { outcome: "skipped" as const };
     if (offers.length === 0) return { outcome: "found" as const, created: 0 };
+    const resting = await stillVerified(tx, { memberId, read: me.linkedAccounts, offers });
     // A post the member already logged by hand (by the same link) is not offered again.
     const logged = await tx.loggedInteraction.findMany({
       where: { actorId: memberId, evidenceUrl: { in: offers.map((o) => o.post.postUrl) } },
@@ -83,7 +87,7 @@ export async function findInteractionOffers(db: Db, { memberId, now, deps = {} }
     });
     const done = new Set(logged.map((l) => `${l.targetId} ${l.evidenceUrl}`));
     const rows = offers
-      .filter((o) => !done.has(`${o.targetId} ${o.post.postUrl}`))
+      .filter((o) => resting(o) && !done.has(`${o.targetId} ${o.post.postUrl}`))
       .map(({ network, post, targetId }) => ({
         actorId: memberId,
         targetId,
@@ -99,6 +103,32 @@ export async function findInteractionOffers(db: Db, { memberId, now, deps = {} }
   });
   if (fault && result.outcome === "found") throw fault;
   return result;
+}
+
+/**
+ * Which offers still rest on verified accounts, both sides, as they were when the networks were
+ * read: an account unlinked or replaced meanwhile offers nothing (unlinking forgets the open
+ * offers resting on it, and must not find new ones after it). The rows are read FOR SHARE, so
+ * an unlink that comes later waits for this transaction and then forgets what it inserts; one
+ * already under way (its row locked) is skipped, not waited for — no lock cycle with a write
+ * holding the member's row — and counts as not verified this run.
+ */
+async function stillVerified(
+  tx: Tx,
+  p: { memberId: string; read: { network: string; externalId: string | null }[]; offers: { network: VerifyNetwork; targetId: string; targetExternalId: string | null }[] },
+): Promise<(o: { network: VerifyNetwork; targetId: string; targetExternalId: string | null }) => boolean> {
+  const ids = [p.memberId, ...new Set(p.offers.map((o) => o.targetId))];
+  const rows = await tx.$queryRaw<{ member_id: string; network: string; external_id: string | null }[]>`
+    SELECT member_id, network, external_id FROM linked_account
+    WHERE member_id = ANY(${ids}::text[]) AND verified_at IS NOT NULL
+    FOR SHARE SKIP LOCKED`;
+  const now = new Map(rows.map((r) => [`${r.member_id} ${r.network}`, r.external_id]));
+  const mine = new Map(p.read.map((a) => [a.network, a.externalId]));
+  return (o) => {
+    const actor = now.get(`${p.memberId} ${o.network}`);
+    const target = now.get(`${o.targetId} ${o.network}`);
+    return actor !== undefined && actor === mine.get(o.network) && target !== undefined && (o.targetExternalId === null || target === o.targetExternalId);
+  };
 }
 
 /**
@@ -134,7 +164,7 @@ async function resolveTargets(db: Db, { memberId, found, now }: { memberId: stri
   ]);
   for (const a of accounts) {
     if (isSuspendedAt(a.member, now)) continue;
-    const target = { id: a.member.id, windowDays: policyFromRow(a.member.policy, settings).freshnessDays };
+    const target = { id: a.member.id, windowDays: policyFromRow(a.member.policy, settings).freshnessDays, externalId: a.externalId };
     if (a.externalId) out.set(`${a.network} ${targetKey({ id: a.externalId })}`, target);
     out.set(`${a.network} ${targetKey({ handle: a.handle })}`, target);
   }
