@@ -28,8 +28,9 @@ type Row = {
  * "People to warm up with" for the viewer, each with its reasons: mutual connections,
  * interactions toward the viewer not answered since, threads both took part in (last 90 days),
  * shared topics. One statement. Never the viewer, their connections, blocks either way,
- * suspended members, closed protocols, members who opted out, or anyone with a pending
- * request either way (the request is what to answer).
+ * suspended members, closed protocols, members who opted out, anyone with a pending
+ * request either way (the request is what to answer), or anyone whose request the viewer
+ * declined while its cooldown runs (they have been answered).
  */
 export async function suggestPeople(db: Tx, p: { viewerId: string; now: Date; take: number }): Promise<Suggestion[]> {
   const me = p.viewerId;
@@ -40,6 +41,9 @@ export async function suggestPeople(db: Tx, p: { viewerId: string; now: Date; ta
     -- a pending request either way is already past warming up: it wants an answer, not a suggestion
     AND NOT EXISTS (SELECT 1 FROM connection_request r WHERE r.status = 'pending'
       AND ((r.requester_id = ${me} AND r.recipient_id = m.id) OR (r.requester_id = m.id AND r.recipient_id = ${me})))
+    -- someone whose request I declined, while its cooldown runs: I have already answered them
+    AND NOT EXISTS (SELECT 1 FROM connection_request r WHERE r.status = 'declined'
+      AND r.requester_id = m.id AND r.recipient_id = ${me} AND r.cooldown_until > ${p.now})
     AND COALESCE(pol.preset, 'standard') <> 'closed'`;
   const rows = await db.$queryRaw<Row[]>`
     WITH my_conns AS (

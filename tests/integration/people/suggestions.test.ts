@@ -57,6 +57,15 @@ describe("people to warm up with", () => {
         data: { requesterId, recipientId, note: "n".repeat(40), snapshot: {}, status: "pending", pendingPairKey: [requesterId, recipientId].sort().join(":"), createdAt: daysAfter(NOW, -2), expiresAt: daysAfter(NOW, 28) },
       });
     }
+    // I declined their request (its cooldown still runs): not suggested back to me. Once the
+    // cooldown is over, they may be again.
+    for (const [handle, cooldownUntil] of [["i_declined", daysAfter(NOW, 30)], ["declined_long_ago", daysAfter(NOW, -1)]] as const) {
+      const other = handle === "i_declined" ? await excluded(handle) : (m[handle] = await createMember({ handle, topics: ["design"] }));
+      await t.db.connectionRequest.create({
+        data: { requesterId: other.id, recipientId: me.id, note: "n".repeat(40), snapshot: {}, status: "declined", declineReason: "no", cooldownUntil, createdAt: daysAfter(NOW, -100), decidedAt: daysAfter(NOW, -91), expiresAt: daysAfter(NOW, -70) },
+      });
+      await createInteraction({ actorId: other.id, targetId: me.id, kind: "comment", occurredAt: daysAfter(NOW, -2) });
+    }
   });
 
   it.each([
@@ -72,11 +81,12 @@ describe("people to warm up with", () => {
     expect(await reasonsOf("answered")).toBeUndefined();
   });
 
-  it("never suggests the viewer, connections, blocks either way, suspended, closed protocols, opted-out members or pending requests", async () => {
+  it("never suggests the viewer, connections, blocks either way, suspended, closed protocols, opted-out members, pending requests or someone whose request I declined", async () => {
     const found = await handles();
-    for (const h of ["me_me", "friend_a", "friend_b", "friend_c", "connected", "blocker", "blocked", "suspended", "closed", "hidden", "asked_me", "i_asked"]) {
+    for (const h of ["me_me", "friend_a", "friend_b", "friend_c", "connected", "blocker", "blocked", "suspended", "closed", "hidden", "asked_me", "i_asked", "i_declined"]) {
       expect(found).not.toContain(h);
     }
+    expect(found).toContain("declined_long_ago");
   });
 
   it("puts the unanswered and the well-connected first", async () => {
