@@ -43,14 +43,17 @@ export default async function ConnectionsPage({ searchParams }: Props) {
           {list.items.map((c) => (
             <li key={c.id} className="card flex flex-wrap items-start gap-3">
               <Avatar name={c.name} seed={c.handle} />
-              <div className="min-w-0 flex-1">
+              {/* At least 12 rem for the name and headline: on a phone the button goes below them. */}
+              <div className="min-w-0 flex-1 basis-48">
                 <p className="font-medium">
                   <Link href={`/u/${c.handle}`}>{c.name}</Link> <span className="text-sm font-normal muted">@{c.handle}</span>
                 </p>
                 {c.headline ? <p className="truncate text-sm muted">{c.headline}</p> : null}
                 <p className="text-xs muted">Connected since {fmt.date(c.since)}</p>
               </div>
-              <ActionForm action={removeConnectionAction} fields={{ handle: c.handle }} label="Remove connection" pendingText="Removing…" className="btn-quiet text-sm" />
+              <div className="ml-13 sm:ml-0">
+                <ActionForm action={removeConnectionAction} fields={{ handle: c.handle }} label="Remove connection" pendingText="Removing…" className="btn-secondary text-sm" />
+              </div>
             </li>
           ))}
         </ul>

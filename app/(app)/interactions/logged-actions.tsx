@@ -28,7 +28,7 @@ export function WithdrawButton({ id }: { id: string }) {
   return (
     <form action={action} className="flex items-center gap-2">
       <input type="hidden" name="id" value={id} />
-      <SubmitButton className="btn-quiet text-sm" pendingText="Withdrawing…">
+      <SubmitButton className="btn-secondary text-sm" pendingText="Withdrawing…">
         Withdraw
       </SubmitButton>
       <p role="status" aria-live="polite" className="text-sm text-red-700 dark:text-red-400">
