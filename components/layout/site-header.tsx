@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { PeopleSearch } from "@/components/people/people-search";
+import { NavLink } from "@/components/layout/nav-link";
 import { SiteMenu } from "@/components/layout/site-menu";
 import type { ButtonAction } from "@/lib/server/action-result";
 import type { Viewer } from "@/lib/server/auth/viewer";
@@ -18,29 +19,39 @@ type Counts = { incoming: number; unread: number };
 
 /** Every destination, once: the wide screens' row and the phone menu both render this list. */
 function NavLinks({ viewer, counts, signOutAction, stacked }: { viewer: Pick<Viewer, "handle" | "role">; counts: Counts; signOutAction: ButtonAction; stacked: boolean }) {
-  const link = stacked
-    ? "flex min-h-11 items-center rounded-md px-2 text-base font-medium text-stone-800 no-underline hover:bg-stone-100 dark:text-stone-200 dark:hover:bg-stone-800"
-    : "inline-flex min-h-8 items-center rounded-md px-1.5 text-sm font-medium text-stone-700 no-underline hover:bg-stone-100 dark:text-stone-300 dark:hover:bg-stone-800";
+  // The current section is marked like the tab bars (components/layout/tab-nav.tsx): an
+  // orange edge and a heavier weight, plus aria-current="page" (set by NavLink).
+  const marks = stacked
+    ? {
+        className: "flex min-h-11 items-center rounded-r-md border-l-4 px-2 text-base no-underline hover:bg-stone-100 dark:hover:bg-stone-800",
+        idleClassName: "border-transparent font-medium text-stone-800 dark:text-stone-200",
+        currentClassName: "border-orange-700 bg-stone-100 font-semibold text-stone-900 dark:bg-stone-800 dark:text-white",
+      }
+    : {
+        className: "inline-flex min-h-8 items-center rounded-md border-b-2 px-1.5 text-sm no-underline hover:bg-stone-100 dark:hover:bg-stone-800",
+        idleClassName: "border-transparent font-medium text-stone-700 dark:text-stone-300",
+        currentClassName: "border-orange-700 font-semibold text-stone-900 dark:text-white",
+      };
   return (
     <>
-      <Link className={link} href="/">Dashboard</Link>
-      <Link className={link} href="/feed">Feed</Link>
-      <Link className={link} href="/people">People</Link>
-      <Link className={link} href="/relationships">Relationships</Link>
-      <Link className={link} href="/requests">
+      <NavLink {...marks} href="/">Dashboard</NavLink>
+      <NavLink {...marks} href="/feed">Feed</NavLink>
+      <NavLink {...marks} href="/people">People</NavLink>
+      <NavLink {...marks} href="/relationships">Relationships</NavLink>
+      <NavLink {...marks} href="/requests">
         Requests{" "}<Badge count={counts.incoming} label="incoming requests" />
-      </Link>
-      <Link className={link} href="/connections">Connections</Link>
-      <Link className={link} href="/interactions">Interactions</Link>
-      <Link className={link} href="/notifications">
+      </NavLink>
+      <NavLink {...marks} href="/connections">Connections</NavLink>
+      <NavLink {...marks} href="/interactions">Interactions</NavLink>
+      <NavLink {...marks} href="/notifications">
         Notifications{" "}<Badge count={counts.unread} label="unread" />
-      </Link>
+      </NavLink>
       {stacked ? <hr className="my-2 border-stone-200 dark:border-stone-800" /> : <span aria-hidden className="flex-1" />}
-      <Link className={link} href={`/u/${viewer.handle}`}>
+      <NavLink {...marks} href={`/u/${viewer.handle}`}>
         {stacked ? <>Your profile <span className="ml-1 muted">@{viewer.handle}</span></> : `@${viewer.handle}`}
-      </Link>
-      <Link className={link} href="/settings/account">Settings</Link>
-      {viewer.role === "admin" ? <Link className={link} href="/admin">Admin</Link> : null}
+      </NavLink>
+      <NavLink {...marks} href="/settings/account" section="/settings">Settings</NavLink>
+      {viewer.role === "admin" ? <NavLink {...marks} href="/admin">Admin</NavLink> : null}
       <form action={signOutAction}>
         <button type="submit" className={stacked ? "btn-secondary mt-2 min-h-11 w-full" : "btn-quiet min-h-8 py-1 text-sm"}>Sign out</button>
       </form>

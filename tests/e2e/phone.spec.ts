@@ -122,7 +122,7 @@ test("opening /notifications reads what it shows (a POST after the list is on sc
     await expect(page.getByText(/^\d+ unread\.$/)).toBeVisible(); // a page never writes
     await expect(unreadBadge(page)).toBeVisible();
     await page.getByRole("button", { name: "Mark all as read" }).click();
-    await expect(page.getByText("You're all caught up.")).toBeVisible();
+    await expect(page.getByText("All marked read — new ones stay highlighted for 10 minutes.")).toBeVisible();
     await expect(unreadBadge(page)).toHaveCount(0);
   });
 
@@ -131,7 +131,7 @@ test("opening /notifications reads what it shows (a POST after the list is on sc
     await expect(unreadBadge(page)).toBeVisible();
     await page.goto("/notifications");
     await expect(unreadBadge(page)).toHaveCount(0);
-    await expect(page.getByText("You're all caught up.")).toBeVisible();
+    await expect(page.getByText("All marked read — new ones stay highlighted for 10 minutes.")).toBeVisible();
     await expect(page.getByRole("main").getByText("New:").first()).toBeAttached();
     await page.goto("/");
     await expect(unreadBadge(page)).toHaveCount(0);

@@ -20,7 +20,7 @@ async function linkBluesky(page: Page, handle: string, accountDid: string): Prom
   await page.goto("/settings/account");
   const section = page.locator("section", { has: page.getByRole("heading", { name: "Linked accounts" }) });
   await section.getByLabel("Bluesky handle").fill(handle);
-  await section.getByRole("button", { name: "Link account" }).click();
+  await section.getByRole("button", { name: "Link Bluesky account" }).click();
   const code = (await section.getByTestId("bluesky-code-value").textContent())!.trim();
   expect(code).toMatch(/^rapport-/);
   await fake("description", { did: accountDid, description: `Hello! ${code}` });

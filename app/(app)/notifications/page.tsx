@@ -18,6 +18,14 @@ export default async function NotificationsPage({ searchParams }: Props) {
   const { now, items, nextCursor, unread } = await loadNotificationsPage(cursor || null);
   const isNew = (n: (typeof items)[number]) => !n.readAt || now.getTime() - n.readAt.getTime() < NEW_FOR_MS;
   const shownUnread = items.filter((n) => !n.read).map((n) => n.id);
+  // Opening the page marks what it shows as read, yet those stay highlighted for a while, so
+  // "all caught up" would contradict the orange cards: say what the highlight means instead.
+  const status =
+    unread > 0
+      ? `${unread} unread.`
+      : items.some(isNew)
+        ? `All marked read — new ones stay highlighted for ${NEW_FOR_MS / 60_000} minutes.`
+        : "You're all caught up.";
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <MarkShownRead ids={shownUnread} action={markShownReadAction} />
@@ -25,7 +33,7 @@ export default async function NotificationsPage({ searchParams }: Props) {
         <h1 className="text-2xl font-semibold">Notifications</h1>
         {unread > 0 ? <ActionForm action={markAllReadAction} label="Mark all as read" pendingText="Marking…" /> : null}
       </div>
-      <p className="text-sm muted">{unread > 0 ? `${unread} unread.` : "You're all caught up."}</p>
+      <p className="text-sm muted">{status}</p>
       {items.length === 0 ? (
         <p className="card text-sm muted">Nothing yet. When someone interacts with you, asks to connect or answers your request, you&rsquo;ll see it here.</p>
       ) : (

@@ -23,7 +23,7 @@ export const SCOPE_DESCRIPTIONS: Record<TokenScope, string> = {
   read: "Read everything you can see: profiles, posts, relationships, requests, notifications, your own account.",
   "write:content": "Publish and tidy up: posts, comments, reactions, shares, kudos, reports, your profile and protocol, notifications and email preferences, blocks, revoking tokens, deleting the account (password required).",
   "write:requests": "The relationship workflow: logging and answering interactions, sending and answering connection requests, introductions, removing connections.",
-  admin: "Administration (administrators only). No /api/v1 operation needs it yet; it is reserved so admin tools can require it.",
+  admin: "Administration, for administrators only. Nothing in Rapport needs it yet, so you can leave it unticked.",
 };
 
 /** What tokens made before scopes existed may do, and what POST /tokens gives when `scopes` is left out. */

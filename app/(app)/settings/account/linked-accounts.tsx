@@ -51,7 +51,7 @@ export function LinkedAccounts({ bluesky, link, unlink, enabled }: { bluesky: Li
           </div>
         ) : null}
         <FormMessage state={state} />
-        <SubmitButton pendingText="Checking…">{bluesky && !bluesky.verified && bluesky.code ? "Check now" : bluesky?.verified ? "Save" : "Link account"}</SubmitButton>
+        <SubmitButton pendingText="Checking…">{bluesky && !bluesky.verified && bluesky.code ? "Check now" : bluesky?.verified ? "Save" : "Link Bluesky account"}</SubmitButton>
       </form>
       {bluesky ? (
         <form action={unlinkAction}>

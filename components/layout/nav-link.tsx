@@ -1,0 +1,44 @@
+"use client";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import type { ReactNode } from "react";
+
+/**
+ * Whether `pathname` lies in the section rooted at `section`: the page itself or any page
+ * under it (/requests/abc is under /requests). The dashboard, "/", matches only itself.
+ */
+export function inSection(pathname: string | null, section: string): boolean {
+  if (!pathname) return false;
+  const path = pathname.length > 1 ? pathname.replace(/\/+$/, "") : pathname;
+  if (section === "/") return path === "/";
+  return path === section || path.startsWith(`${section}/`);
+}
+
+/**
+ * A main-navigation link that knows the page you are on (the layout, which renders the
+ * header, is not told the path, so this small client leaf reads it): the current section's
+ * link carries aria-current="page" and `currentClassName`, the others `idleClassName`.
+ */
+export function NavLink({
+  href,
+  section = href,
+  className,
+  currentClassName,
+  idleClassName,
+  children,
+}: {
+  href: string;
+  /** The path whose pages count as this link's (defaults to href; Settings links to /settings/account but owns /settings/*). */
+  section?: string;
+  className: string;
+  currentClassName: string;
+  idleClassName: string;
+  children: ReactNode;
+}) {
+  const current = inSection(usePathname(), section);
+  return (
+    <Link href={href} aria-current={current ? "page" : undefined} className={`${className} ${current ? currentClassName : idleClassName}`}>
+      {children}
+    </Link>
+  );
+}
