@@ -65,9 +65,14 @@ export async function Dashboard({ dashboard: d, now }: { dashboard: DashboardDat
           {d.ready.map((r) => (
             <li key={r.member.id} className="space-y-1">
               <WhoWithStatus m={r.member} status="warm" />
-              <Link href={`/u/${r.member.handle}/connect`} className="text-sm underline">
-                Send a personal note<span className="sr-only"> to {r.member.name}</span>
-              </Link>
+              {/* Someone leaving takes no new requests: say so instead of offering the note. */}
+              {r.member.leaving ? (
+                <p className="text-xs muted">{r.nextStep}</p>
+              ) : (
+                <Link href={`/u/${r.member.handle}/connect`} className="text-sm underline">
+                  Send a personal note<span className="sr-only"> to {r.member.name}</span>
+                </Link>
+              )}
             </li>
           ))}
           <More n={d.counts.ready - d.ready.length} href="/relationships?tab=ready" label="{n} more ready to connect" />

@@ -29,7 +29,7 @@ export async function RelationshipRow({ r, now }: { r: RelationshipItem; now: Da
           ) : (
             <span>No recent interaction</span>
           )}
-          {r.status === "warm" ? (
+          {r.status === "warm" && !m.leaving ? (
             <Link href={`/u/${m.handle}/connect`} className="font-medium text-orange-800 underline dark:text-orange-300">
               Send a personal note<span className="sr-only"> to {m.name}</span>
             </Link>

@@ -6,6 +6,7 @@ import { loadPairInputs } from "@/lib/server/queries/pair-inputs";
 import { commentWeightOf } from "@/lib/warmup/evaluate";
 import { stepWords, type NextStep } from "@/lib/warmup/next-steps";
 import { firstNameOf } from "@/lib/warmup/names";
+import { leavingWords } from "@/lib/warmup/wording";
 import {
   closestRank,
   LISTED_STATUSES,
@@ -19,7 +20,8 @@ import { summarize } from "@/lib/warmup/summary";
 import type { RelationshipStatus } from "@/lib/warmup/types";
 import type { TAppSettings } from "@/lib/validation/app-settings";
 
-export type RelationshipMember = { id: string; handle: string; name: string; headline: string };
+/** `leaving`: they asked to delete their account, and take no new requests meanwhile */
+export type RelationshipMember = { id: string; handle: string; name: string; headline: string; leaving: boolean };
 
 /** One relationship as listed: the viewer warming up to `member` (under the member's protocol). */
 export type RelationshipItem = {
@@ -27,7 +29,7 @@ export type RelationshipItem = {
   status: RelationshipStatus;
   percent: number;
   gateMet: boolean;
-  /** the primary next step in words, null when there is none */
+  /** the primary next step in words, null when there is none; for a member who is leaving, that they take no new requests */
   nextStep: string | null;
   /** latest interaction either way inside the member's freshness window, null if none */
   lastInteractionAt: Date | null;
@@ -81,6 +83,9 @@ export async function listRelationships(db: Tx, p: ListRelationshipsParams): Pro
 }
 
 type Key = { rank: number; percent: number; nameKey: string; id: string; last: number | null };
+
+/** Statuses a member's leaving changes nothing to say about: already connected, or a request waiting either way. */
+const SETTLED: ReadonlySet<RelationshipStatus> = new Set(["connected", "incoming", "requested"]);
 type Entry = { item: RelationshipItem; key: Key };
 
 /** Reads for one viewer at one `now`, sharing the due summaries between its calls. */
@@ -96,7 +101,7 @@ export function relationshipReader(db: Tx, p: { viewerId: string; now: Date; set
       status: r.status,
       percent: r.percent,
       gateMet: r.gateMet,
-      nextStep: r.step ? stepWords(r.step, firstNameOf(member.name), commentWeight) : null,
+      nextStep: member.leaving && !SETTLED.has(r.status) ? leavingWords(firstNameOf(member.name)) : r.step ? stepWords(r.step, firstNameOf(member.name), commentWeight) : null,
       lastInteractionAt: r.lastInteractionAt,
     },
     key: { rank: closestRank(r.status), percent: r.percent, nameKey: nameKey(member.name), id: member.id, last: r.lastInteractionAt?.getTime() ?? null },
@@ -182,6 +187,7 @@ export function relationshipReader(db: Tx, p: { viewerId: string; now: Date; set
         handle: string;
         name: string;
         headline: string;
+        leaving: boolean;
         status: string;
         percent: number;
         gate_met: boolean;
@@ -189,7 +195,7 @@ export function relationshipReader(db: Tx, p: { viewerId: string; now: Date; set
         last_interaction_at: Date | null;
       }[]
     >`
-      SELECT m.id, m.handle, m.name, m.headline, s.status, s.percent, s.gate_met, s.next_step, s.last_interaction_at
+      SELECT m.id, m.handle, m.name, m.headline, m.delete_at IS NOT NULL AS leaving, s.status, s.percent, s.gate_met, s.next_step, s.last_interaction_at
       FROM relationship_summary s JOIN member m ON m.id = s.recipient_id
       WHERE s.requester_id = ${viewerId} AND s.valid_until > ${now} AND s.status = ANY(${[...statuses]}::text[])
         AND ${notSuspended(now)}
@@ -199,7 +205,7 @@ export function relationshipReader(db: Tx, p: { viewerId: string; now: Date; set
       LIMIT ${take}`;
     return rows.map((r) =>
       toEntry(
-        { id: r.id, handle: r.handle, name: r.name, headline: r.headline },
+        { id: r.id, handle: r.handle, name: r.name, headline: r.headline, leaving: r.leaving },
         {
           status: r.status as RelationshipStatus,
           percent: r.percent,

@@ -26,7 +26,8 @@ export type RelationFacts = {
   cooldowns: [string, number][];
 };
 
-export type RelatedMember = { id: string; handle: string; name: string; headline: string };
+/** `leaving`: they asked to delete their account (they take no new requests meanwhile) */
+export type RelatedMember = { id: string; handle: string; name: string; headline: string; leaving: boolean };
 
 export function toEngineInteraction(r: {
   id: string;
@@ -157,19 +158,20 @@ export const membersWithPolicies = (ids: Prisma.Sql) => Prisma.sql`
   SELECT coalesce(json_agg(json_build_array(m.id, m.handle, m.name, m.headline,
            (extract(epoch FROM m.created_at) * 1000)::bigint,
            CASE WHEN p.member_id IS NULL THEN NULL ELSE ${POLICY_JSON} END,
-           EXISTS (SELECT 1 FROM post x WHERE x.author_id = m.id AND x.deleted_at IS NULL))), '[]')::text
+           EXISTS (SELECT 1 FROM post x WHERE x.author_id = m.id AND x.deleted_at IS NULL),
+           m.delete_at IS NOT NULL)), '[]')::text
   FROM member m LEFT JOIN policy p ON p.member_id = m.id
   WHERE m.id = ANY(${ids})`;
 
 export function parseMembers(json: string | null | undefined) {
-  type Row = [id: string, handle: string, name: string, headline: string, createdAtMs: number, policy: Record<string, unknown> | null, hasPosts: boolean];
+  type Row = [id: string, handle: string, name: string, headline: string, createdAtMs: number, policy: Record<string, unknown> | null, hasPosts: boolean, leaving: boolean];
   const display = new Map<string, RelatedMember>();
   const facts: MemberFacts[] = [];
   const policies = new Map<string, Record<string, unknown>>();
-  for (const [id, handle, name, headline, createdAtMs, policy, hasPosts] of JSON.parse(json ?? "[]") as Row[]) {
+  for (const [id, handle, name, headline, createdAtMs, policy, hasPosts, leaving] of JSON.parse(json ?? "[]") as Row[]) {
     facts.push({ id, name, createdAt: new Date(createdAtMs), hasPosts: hasPosts === true });
     if (policy) policies.set(id, policy);
-    display.set(id, { id, handle, name, headline });
+    display.set(id, { id, handle, name, headline, leaving: leaving === true });
   }
   return { display, facts, policies };
 }

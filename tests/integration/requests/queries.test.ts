@@ -12,7 +12,9 @@ import { loadRelationship } from "@/lib/server/queries/relationship";
 import { loadDashboard } from "@/lib/server/queries/dashboard";
 import { memberCounts } from "@/lib/server/queries/member-counts";
 import { createMember, type FactoryMember } from "@/tests/factories/members";
-import { createBlock, createConnection } from "@/tests/factories/relations";
+import { createBlock, createConnection, createInteraction } from "@/tests/factories/relations";
+import { markPairsStale } from "@/lib/server/services/summaries/mark-stale";
+import { refreshAllDueSummaries } from "@/lib/server/services/summaries/refresh-due";
 import { getAppSettings } from "@/lib/server/settings";
 import { lockReasonOf } from "@/lib/warmup/wording";
 import { loadShownPairHistory, PAIR_HISTORY_SHOWN } from "@/lib/server/queries/pair-history";
@@ -187,6 +189,25 @@ describe("the profile's relationship facts", () => {
     const more = await shown();
     expect({ n: more.items.length, olderLeftOut: more.olderLeftOut }).toEqual({ n: PAIR_HISTORY_SHOWN, olderLeftOut: true });
     expect(more.items[0].occurredAt).toBe(NOW.toISOString()); // the newest kept, the oldest left out
+  });
+
+  it("lists a member who is leaving with that, not a next step or a note to send — whether their summary is stored or due", async () => {
+    await warmUp(ben.id, ana.id); // Ben is warm toward Ana
+    await createInteraction({ actorId: ben.id, targetId: cy.id, kind: "comment", occurredAt: daysAfter(NOW, -1) }); // warming toward Cy
+    await refreshAllDueSummaries(t.db, { now: NOW });
+    await t.db.member.updateMany({ where: { id: { in: [ana.id, cy.id] } }, data: { deleteAt: daysAfter(NOW, 14) } });
+    const settings = await getAppSettings(t.db);
+    const steps = async () => {
+      const d = await loadDashboard(t.db, { viewerId: ben.id, now: NOW, settings });
+      return [...d.ready, ...d.warming].map((r) => [r.member.handle, r.member.leaving, r.nextStep]);
+    };
+    const leavingSteps = [
+      [ana.handle, true, "Ana is leaving Rapport, so they aren't taking new connection requests."],
+      [cy.handle, true, "Cy is leaving Rapport, so they aren't taking new connection requests."],
+    ];
+    expect(await steps()).toEqual(leavingSteps); // stored summaries
+    await markPairsStale(t.db, { pairs: [[ben.id, ana.id], [ben.id, cy.id]] });
+    expect(await steps()).toEqual(leavingSteps); // due, evaluated afresh
   });
 
   it("the dashboard sorts people into incoming, ready, warming and waiting", async () => {

@@ -92,7 +92,7 @@ describe("the bulk read of pairs' inputs (loadPairInputs)", () => {
     expect(at("pendingOnly").input.relation.pendingOutgoing).toBe(true);
     expect(at("pendingOnly").changesAt).toEqual([daysAfter(NOW, 28)]);
     expect(at("strict").input.relation.cooldownUntil).toEqual(daysAfter(NOW, 10));
-    expect(at("custom").recipient).toEqual({ id: others.custom.id, handle: others.custom.handle, name: "Custom Policy", headline: 'Likes, commas; and "quotes"' });
+    expect(at("custom").recipient).toEqual({ id: others.custom.id, handle: others.custom.handle, name: "Custom Policy", headline: 'Likes, commas; and "quotes"', leaving: false });
   });
 
   it("reads interactions packed exactly as stored, to the millisecond", async () => {

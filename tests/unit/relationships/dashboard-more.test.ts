@@ -9,7 +9,7 @@ vi.mock("@/lib/server/loaders/date-format", () => import("@/tests/support/date-f
 
 const NOW = new Date("2026-03-14T12:00:00Z");
 const item = (i: number, status: RelationshipStatus): RelationshipItem => ({
-  member: { id: `m${i}`, handle: `m${i}`, name: `Member ${i}`, headline: "" },
+  member: { id: `m${i}`, handle: `m${i}`, name: `Member ${i}`, headline: "", leaving: false },
   status,
   percent: status === "warm" ? 100 : 50,
   gateMet: status === "warm",

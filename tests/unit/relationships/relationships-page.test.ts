@@ -117,7 +117,7 @@ describe("the pager", () => {
 
 describe("a row", () => {
   const item = (over: Partial<RelationshipItem> = {}): RelationshipItem => ({
-    member: { id: "m1", handle: "ana", name: "Ana Ferreira", headline: "Staff engineer" },
+    member: { id: "m1", handle: "ana", name: "Ana Ferreira", headline: "Staff engineer", leaving: false },
     status: "warming",
     percent: 66.6,
     gateMet: false,
@@ -141,5 +141,12 @@ describe("a row", () => {
     const asked = await renderServer(RelationshipRow, { r: item({ status: "incoming", percent: 0, lastInteractionAt: null }), now: NOW });
     expect(hrefs(asked, /Review/)).toEqual(["/requests?tab=incoming"]);
     expect(asked).not.toContain("progressbar"); // their request is what to answer, not your progress toward them
+  });
+
+  it("offers no note to a member who is leaving, however warm", async () => {
+    const leaving = item({ status: "warm", percent: 100, gateMet: true, member: { ...item().member, leaving: true }, nextStep: "Ana is leaving Rapport, so they aren't taking new connection requests." });
+    const m = await renderServer(RelationshipRow, { r: leaving, now: NOW });
+    expect(hrefs(m, /personal note/)).toEqual([]);
+    expect(m).toContain("Ana is leaving Rapport");
   });
 });
