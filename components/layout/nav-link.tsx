@@ -17,7 +17,8 @@ export function inSection(pathname: string | null, section: string): boolean {
 /**
  * A main-navigation link that knows the page you are on (the layout, which renders the
  * header, is not told the path, so this small client leaf reads it): the current section's
- * link carries aria-current="page" and `currentClassName`, the others `idleClassName`.
+ * link carries aria-current ("page" on the page itself, "true" on its sub-pages) and
+ * `currentClassName`, the others `idleClassName`.
  */
 export function NavLink({
   href,
@@ -35,9 +36,13 @@ export function NavLink({
   idleClassName: string;
   children: ReactNode;
 }) {
-  const current = inSection(usePathname(), section);
+  const pathname = usePathname();
+  const current = inSection(pathname, section);
+  // "page" only for the very page; a section's link on one of its other pages (Settings on
+  // /settings/security, Requests on /requests/abc) is current in the broader sense, "true".
+  const ariaCurrent = !current ? undefined : pathname === href ? "page" : "true";
   return (
-    <Link href={href} aria-current={current ? "page" : undefined} className={`${className} ${current ? currentClassName : idleClassName}`}>
+    <Link href={href} aria-current={ariaCurrent} className={`${className} ${current ? currentClassName : idleClassName}`}>
       {children}
     </Link>
   );

@@ -89,7 +89,7 @@ export const ZMemberProfile = z
       refusal: z.string().nullable().meta({
         description:
           "Why it would be refused, in the refusal's own words — not warm yet, a cooldown, your weekly limit, your unconfirmed email, " +
-          "their being away or leaving, already connected — or null when `canRequest`. What the web's Connect button shows when locked.",
+          "their leaving, already connected — or null when `canRequest`. A member who is suspended reads as not found here, as the send answers.",
       }),
     }),
   })

@@ -15,9 +15,9 @@ const props = {
   signOutAction: async () => {},
 };
 
-/** The link text (tags stripped) of every link marked aria-current="page". */
+/** The link text (tags stripped) of every link marked current: aria-current "page" (the page itself) or "true" (a page under it). */
 const current = (markup: string) =>
-  [...markup.matchAll(/<a [^>]*aria-current="page"[^>]*>(.*?)<\/a>/g)].map((m) => m[1].replace(/<[^>]+>/g, "").trim());
+  [...markup.matchAll(/<a [^>]*aria-current="(?:page|true)"[^>]*>(.*?)<\/a>/g)].map((m) => m[1].replace(/<[^>]+>/g, "").trim());
 
 /** The phone menu's panel, as it renders once opened (SiteMenu shows its children only while open). */
 function menuPanel(node: ReactNode): ReactNode {
@@ -52,7 +52,18 @@ describe("the main navigation marks the section you are in", () => {
     nav.pathname = path;
     const m = await renderServer(SiteHeader, props);
     expect(current(m)).toEqual([label]);
-    expect(m).toMatch(/<a [^>]*aria-current="page"[^>]*class="[^"]*border-orange-700/);
+    expect(m).toMatch(/<a [^>]*aria-current="(?:page|true)"[^>]*class="[^"]*border-orange-700/);
+  });
+
+  it("says \"page\" only on the page the link leads to, \"true\" on the pages under it", async () => {
+    nav.pathname = "/feed";
+    expect(await renderServer(SiteHeader, props)).toMatch(/<a [^>]*aria-current="page"[^>]*>Feed<\/a>/);
+    for (const path of ["/requests/abc", "/settings/security"]) {
+      nav.pathname = path;
+      const m = await renderServer(SiteHeader, props);
+      expect(m, path).not.toContain('aria-current="page"');
+      expect(m, path).toContain('aria-current="true"');
+    }
   });
 
   it("in the phone menu too", async () => {
@@ -60,7 +71,7 @@ describe("the main navigation marks the section you are in", () => {
     const m = renderToStaticMarkup(menuPanel(SiteHeader(props)));
     expect(m).toContain('aria-label="Main"');
     expect(current(m)).toEqual(["Settings"]);
-    expect(m).toMatch(/<a [^>]*aria-current="page"[^>]*class="[^"]*border-orange-700/);
+    expect(m).toMatch(/<a [^>]*aria-current="(?:page|true)"[^>]*class="[^"]*border-orange-700/);
   });
 
   it("marks nothing on a page outside the menu, such as someone else's profile", async () => {

@@ -36,8 +36,9 @@ export const suggestMembersRoute = defineRoute({
   summary: "People to warm up with, each with its reasons in words",
   description:
     "Mutual connections, interactions toward you you have not answered, threads you both took part in (90 days) and " +
-    "shared topics. Never yourself, your connections, blocks either way, suspended members, closed protocols or members " +
-    "who opted out. (A member whose handle is `suggestions` is at /members/@suggestions.)",
+    "shared topics. Never yourself, your connections, blocks either way, suspended members, closed protocols, members " +
+    "who opted out, anyone with a pending request either way, or anyone whose request you declined while its cooldown runs. " +
+    "(A member whose handle is `suggestions` is at /members/@suggestions.)",
   tag: "Members",
   auth: "member",
   scope: "read",

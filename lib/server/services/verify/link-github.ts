@@ -119,8 +119,6 @@ export async function storeGitHubLink(tx: Tx, { memberId, check, now }: { member
   const { existing, data } = check;
   const verifiedAt = check.keepVerifiedAt ?? now;
   await refuseIfVerifiedElsewhere(tx, { network: "github", externalId: data.externalId, memberId });
-  // Another GitHub account than the verified one (signing in with a different one): its offers go. A rename keeps them.
-  if (existing?.verifiedAt && existing.externalId !== data.externalId) await forgetOpenOffers(tx, { memberId, network: "github" });
   const row = await verifyingWrite(
     "github",
     existing
@@ -132,6 +130,9 @@ export async function storeGitHubLink(tx: Tx, { memberId, check, now }: { member
           .then(unchanged)
       : tx.linkedAccount.create({ data: { memberId, network: "github", createdAt: now, ...data, verifiedAt } }),
   );
+  // Another GitHub account than the verified one (signing in with a different one): its offers go,
+  // after the row is written (forgetOpenOffers). A rename keeps them.
+  if (existing?.verifiedAt && existing.externalId !== data.externalId) await forgetOpenOffers(tx, { memberId, network: "github" });
   await requeueWaiting(tx, { memberId, network: "github" });
   return out(row);
 }

@@ -99,15 +99,15 @@ export async function storeMastodonLink(tx: Tx, { memberId, check, now }: { memb
   const { existing, verified } = check;
   if (verified) await refuseIfVerifiedElsewhere(tx, { network: "mastodon", externalId: check.data.externalId, memberId });
   const data = { ...check.data, verifiedAt: verified ? now : null };
-  // Another account than the verified one (or the same one no longer linking back): its offers go.
-  // The same account typed another way ("@Ana@…") keeps them.
-  if (existing?.verifiedAt && !(verified && existing.externalId === check.data.externalId)) await forgetOpenOffers(tx, { memberId, network: "mastodon" });
   const row = await verifyingWrite(
     "mastodon",
     existing
       ? tx.linkedAccount.updateManyAndReturn({ where: { id: existing.id, handle: existing.handle, verifiedAt: existing.verifiedAt }, data }).then(unchanged)
       : tx.linkedAccount.create({ data: { memberId, network: "mastodon", createdAt: now, ...data } }),
   );
+  // Another account than the verified one (or the same one no longer linking back): its offers go,
+  // after the row is written (forgetOpenOffers). The same account typed another way ("@Ana@…") keeps them.
+  if (existing?.verifiedAt && !(verified && existing.externalId === check.data.externalId)) await forgetOpenOffers(tx, { memberId, network: "mastodon" });
   if (verified) await requeueWaiting(tx, { memberId, network: "mastodon" });
   return out(row);
 }

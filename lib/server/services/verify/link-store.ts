@@ -23,12 +23,13 @@ export function newLinkCode(): string {
  */
 export async function startLink(tx: Tx, p: { memberId: string; network: VerifyNetwork; handle: string; externalId: string; now: Date }) {
   const { memberId, network, handle, externalId, now } = p;
-  await forgetOpenOffers(tx, { memberId, network });
-  return tx.linkedAccount.upsert({
+  const row = await tx.linkedAccount.upsert({
     where: { memberId_network: { memberId, network } },
     create: { memberId, network, handle, externalId, code: newLinkCode(), createdAt: now },
     update: { handle, externalId, code: newLinkCode(), verifiedAt: null, createdAt: now },
   });
+  await forgetOpenOffers(tx, { memberId, network });
+  return row;
 }
 
 /** The write half of an unlink, in the caller's transaction: the account and its verification go, and the open offers resting on it. */
@@ -44,7 +45,10 @@ export async function storeUnlink(tx: Tx, { memberId, network }: { memberId: str
  * or moved to another account): added, such an offer would log a link nobody could check, and the
  * list would show posts from an account the member has just said is not theirs. The same account
  * verified again is searched again (the finder's unique index only remembers added and dismissed
- * offers, which stay, as when Found for you is turned off). Returns how many of the member's own
+ * offers, which stay, as when Found for you is turned off). Call it after writing the account's
+ * row, never before: the row's lock is what orders this against the finder's insert (which
+ * reads the row FOR SHARE SKIP LOCKED, see find-offers.ts), so the finder either skips the
+ * account or commits first and has its offers forgotten here. Returns how many of the member's own
  * offers were forgotten (what their list loses; the other side's go without a word to them).
  */
 export async function forgetOpenOffers(tx: Tx, { memberId, network }: { memberId: string; network: VerifyNetwork }): Promise<number> {
