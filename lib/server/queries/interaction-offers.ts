@@ -1,4 +1,5 @@
 import "server-only";
+import { noBlockWith } from "@/lib/server/queries/member-visibility";
 import type { Tx } from "@/lib/server/db";
 import { oldestLoggableDay } from "@/lib/validation/logged-interaction";
 
@@ -18,7 +19,7 @@ export async function listOpenOffers(db: Tx, { actorId, now }: { actorId: string
       actorId,
       state: "open",
       occurredAt: { gte: oldestLoggableDay(now) },
-      target: { blocksMade: { none: { blockedId: actorId } }, blocksGot: { none: { blockerId: actorId } } },
+      target: noBlockWith(actorId),
     },
     orderBy: [{ occurredAt: "desc" }, { id: "asc" }],
     take: OFFERS_SHOWN,

@@ -1,4 +1,5 @@
 import "server-only";
+import { noBlockWith } from "@/lib/server/queries/member-visibility";
 import { DAY } from "@/lib/warmup/time";
 import { isSuspendedAt } from "@/lib/warmup/suspension";
 import type { Tx } from "@/lib/server/db";
@@ -97,7 +98,7 @@ export async function introductionsOf(
       introducedId,
       introducedToId,
       ...(viewerId
-        ? { introducer: { blocksMade: { none: { blockedId: viewerId } }, blocksGot: { none: { blockerId: viewerId } } } }
+        ? { introducer: noBlockWith(viewerId) }
         : {}),
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -120,7 +121,7 @@ export async function introductionsBetween(db: Tx, p: { viewerId: string; otherI
         { introducedId: otherId, introducedToId: viewerId },
         { introducedId: viewerId, introducedToId: otherId },
       ],
-      introducer: { blocksMade: { none: { blockedId: viewerId } }, blocksGot: { none: { blockerId: viewerId } } },
+      introducer: noBlockWith(viewerId),
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     // No limit here: one introduction per pair per cooldown (90 days) keeps this to a handful.

@@ -14,6 +14,10 @@ export const notSuspendedRef = (column: Prisma.Sql, now: Date) =>
   Prisma.sql`NOT EXISTS (SELECT 1 FROM member sm WHERE sm.id = ${column} AND sm.suspended_at IS NOT NULL
     AND (sm.suspended_until IS NULL OR sm.suspended_until > ${now}))`;
 
+/** The same rule for a Prisma `where` on a member (or a relation to one): no block with `memberId`, either way. */
+export const noBlockWith = (memberId: string) =>
+  ({ blocksMade: { none: { blockedId: memberId } }, blocksGot: { none: { blockerId: memberId } } }) satisfies Prisma.MemberWhereInput;
+
 /** No block between the viewer and `m`, either way. */
 export const notBlockedEitherWay = (viewerId: string) =>
   Prisma.sql`NOT EXISTS (SELECT 1 FROM block b

@@ -1,4 +1,5 @@
 import "server-only";
+import { noBlockWith } from "@/lib/server/queries/member-visibility";
 import { DAY } from "@/lib/warmup/time";
 import type { Tx } from "@/lib/server/db";
 import { getAppSettings } from "@/lib/server/settings";
@@ -28,7 +29,7 @@ export async function protocolPreview(db: Tx, p: { memberId: string; current: Po
   const { memberId, current, now } = p;
   const since = new Date(now.getTime() - 365 * DAY);
   // Nobody in a block with me either way: a block hides them from me, here as everywhere.
-  const unblocked = { blocksMade: { none: { blockedId: memberId } }, blocksGot: { none: { blockerId: memberId } } };
+  const unblocked = noBlockWith(memberId);
   const [pending, recent] = await Promise.all([
     db.connectionRequest.findMany({
       where: { recipientId: memberId, status: "pending", expiresAt: { gt: now }, requester: unblocked },

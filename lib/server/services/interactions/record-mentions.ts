@@ -1,4 +1,5 @@
 import "server-only";
+import { noBlockWith } from "@/lib/server/queries/member-visibility";
 import type { Tx } from "@/lib/server/db";
 import { extractMentionHandles } from "@/lib/validation/post";
 import { notifyMany } from "@/lib/server/services/notifications/notify";
@@ -19,8 +20,7 @@ export async function recordMentions(
     where: {
       handle: { in: handles },
       id: { not: p.actorId },
-      blocksMade: { none: { blockedId: p.actorId } },
-      blocksGot: { none: { blockerId: p.actorId } },
+      ...noBlockWith(p.actorId),
     },
     select: { id: true },
   });

@@ -1,4 +1,5 @@
 import "server-only";
+import { noBlockWith } from "@/lib/server/queries/member-visibility";
 import type { Db } from "@/lib/db/create-client";
 import type { Tx } from "@/lib/server/db";
 import { getAppSettings } from "@/lib/server/settings";
@@ -156,7 +157,7 @@ async function resolveTargets(db: Db, { memberId, found, now }: { memberId: stri
         OR: or,
         verifiedAt: { not: null },
         memberId: { not: memberId },
-        member: { deleteAt: null, blocksMade: { none: { blockedId: memberId } }, blocksGot: { none: { blockerId: memberId } } },
+        member: { deleteAt: null, ...noBlockWith(memberId) },
       },
       select: { network: true, handle: true, externalId: true, member: { select: { id: true, suspendedAt: true, suspendedUntil: true, policy: true } } },
     }),
@@ -202,8 +203,7 @@ export async function findersAbout(db: Db, { memberId, network, limit }: { membe
       deleteAt: null,
       linkedAccounts: { some: { network, verifiedAt: { not: null } } },
       OR: [{ summariesOut: { some: { recipientId: memberId } } }, { summariesIn: { some: { requesterId: memberId } } }],
-      blocksMade: { none: { blockedId: memberId } },
-      blocksGot: { none: { blockerId: memberId } },
+      ...noBlockWith(memberId),
     },
     orderBy: [{ interactionsFoundAt: { sort: "asc", nulls: "first" } }, { id: "asc" }],
     take: limit,
