@@ -2,7 +2,7 @@ import "server-only";
 import type { Db } from "@/lib/db/create-client";
 import type { Tx } from "@/lib/server/db";
 import { AppError, fieldError } from "@/lib/server/errors";
-import { forgetOpenOffers, newLinkCode, refuseIfVerifiedElsewhere, startLink, requeueWaiting, unchanged, verifyingWrite } from "./link-store";
+import { forgetOpenOffers, leftVerifiedAccount, newLinkCode, refuseIfVerifiedElsewhere, startLink, requeueWaiting, unchanged, verifyingWrite } from "./link-store";
 import { verifyConfig, type VerifyConfig } from "@/lib/server/verify/config";
 import { gitHubApi, type GitHubApi } from "@/lib/server/verify/github-api";
 import { FetchRefused, ProviderFault, sharedFetcher } from "@/lib/server/verify/safe-fetch";
@@ -130,9 +130,8 @@ export async function storeGitHubLink(tx: Tx, { memberId, check, now }: { member
           .then(unchanged)
       : tx.linkedAccount.create({ data: { memberId, network: "github", createdAt: now, ...data, verifiedAt } }),
   );
-  // Another GitHub account than the verified one (signing in with a different one): its offers go,
-  // after the row is written (forgetOpenOffers). A rename keeps them.
-  if (existing?.verifiedAt && existing.externalId !== data.externalId) await forgetOpenOffers(tx, { memberId, network: "github" });
+  // Another GitHub account (signing in with a different one): its offers go, after the row is written.
+  if (leftVerifiedAccount(existing, row)) await forgetOpenOffers(tx, { memberId, network: "github" });
   await requeueWaiting(tx, { memberId, network: "github" });
   return out(row);
 }

@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db/create-client";
 import type { Tx } from "@/lib/server/db";
 import { absoluteUrl } from "@/lib/server/email/config";
 import { AppError, fieldError } from "@/lib/server/errors";
-import { forgetOpenOffers, refuseIfVerifiedElsewhere, requeueWaiting, unchanged, verifyingWrite } from "./link-store";
+import { forgetOpenOffers, leftVerifiedAccount, refuseIfVerifiedElsewhere, requeueWaiting, unchanged, verifyingWrite } from "./link-store";
 import { verifyConfig, type VerifyConfig } from "@/lib/server/verify/config";
 import { mastodonApi, type MastodonApi } from "@/lib/server/verify/mastodon-api";
 import { FetchRefused, ProviderFault, sharedFetcher } from "@/lib/server/verify/safe-fetch";
@@ -105,9 +105,8 @@ export async function storeMastodonLink(tx: Tx, { memberId, check, now }: { memb
       ? tx.linkedAccount.updateManyAndReturn({ where: { id: existing.id, handle: existing.handle, verifiedAt: existing.verifiedAt }, data }).then(unchanged)
       : tx.linkedAccount.create({ data: { memberId, network: "mastodon", createdAt: now, ...data } }),
   );
-  // Another account than the verified one (or the same one no longer linking back): its offers go,
-  // after the row is written (forgetOpenOffers). The same account typed another way ("@Ana@…") keeps them.
-  if (existing?.verifiedAt && !(verified && existing.externalId === check.data.externalId)) await forgetOpenOffers(tx, { memberId, network: "mastodon" });
+  // Another account, or the same one no longer linking back: its offers go, after the row is written.
+  if (leftVerifiedAccount(existing, row)) await forgetOpenOffers(tx, { memberId, network: "mastodon" });
   if (verified) await requeueWaiting(tx, { memberId, network: "mastodon" });
   return out(row);
 }

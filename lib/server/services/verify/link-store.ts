@@ -32,6 +32,17 @@ export async function startLink(tx: Tx, p: { memberId: string; network: VerifyNe
   return row;
 }
 
+type AccountState = { externalId: string | null; verifiedAt: Date | null };
+
+/**
+ * Whether a write that changed the member's row on a network (`was` before, `is` after) left
+ * the account that was verified: another account now, or none verified. Its open offers then go
+ * (forgetOpenOffers); the same account re-entered, renamed or checked again keeps them.
+ */
+export function leftVerifiedAccount(was: AccountState | null, is: AccountState): boolean {
+  return was?.verifiedAt != null && !(is.verifiedAt !== null && is.externalId === was.externalId);
+}
+
 /** The write half of an unlink, in the caller's transaction: the account and its verification go, and the open offers resting on it. */
 export async function storeUnlink(tx: Tx, { memberId, network }: { memberId: string; network: VerifyNetwork }): Promise<{ offersForgotten: number }> {
   await tx.linkedAccount.deleteMany({ where: { memberId, network } });
