@@ -1,6 +1,6 @@
 import type { RequestBudget } from "./budget";
 import { isSuspendedAt, type SuspensionFacts } from "./suspension";
-import type { Evaluation } from "./types";
+import type { Evaluation, RelationshipStatus } from "./types";
 import {
   DUPLICATE_PENDING,
   MEMBER_NOT_FOUND,
@@ -8,7 +8,6 @@ import {
   STATUS_WORDS,
   SUSPENDED,
   leavingWords,
-  sendBarrierOf,
   weeklyLimitWords,
 } from "./wording";
 
@@ -56,6 +55,27 @@ const refuse = (code: SendRefusalCode, message: string, extra: { retryAt?: Date;
   message,
   ...extra,
 });
+
+/**
+ * What stops a send before the warm-up is judged, from facts outside the pair's evaluation, in
+ * the send's order: the viewer's unconfirmed email (sendRequest checks it first of all), then —
+ * yourself aside — a recipient suspended (decideSend: not found), then one leaving (after a
+ * block, which reads as not found). decideSend decides from this, and the lock shows it, so the
+ * Connect button never offers a request the server would refuse.
+ */
+export type SendBarrier = "email_unverified" | "unavailable" | "leaving";
+
+export function sendBarrierOf(f: {
+  status: RelationshipStatus;
+  viewer: { emailVerified: boolean };
+  other: { suspended: boolean; leavingOn: Date | null };
+}): SendBarrier | null {
+  if (!f.viewer.emailVerified) return "email_unverified";
+  if (f.status === "self") return null;
+  if (f.other.suspended) return "unavailable";
+  if (f.other.leavingOn && f.status !== "blocked") return "leaving";
+  return null;
+}
 
 /**
  * Whether a request may be stored, the first reason that applies winning: self, a suspended

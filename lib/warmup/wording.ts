@@ -1,6 +1,7 @@
 import type { RequestBudget } from "./budget";
 import { formatDate } from "./format-date";
 import { RELATIONSHIP_STATUSES, type Evaluation, type NotCountedReason, type RelationshipStatus, type VerdictNote } from "./types";
+import type { SendBarrier } from "./send-decision";
 
 /**
  * The words for every status, in one table: why a send is refused (the service's error
@@ -40,29 +41,9 @@ export const EMAIL_UNVERIFIED = "Please confirm your email address first: open t
  * A suspended recipient, on their profile's lock: the send itself answers "not found" (as for a
  * block), so nothing here says why.
  */
-export const notTakingRequests = (firstName: string) => `${firstName} isn't taking connection requests right now.`;
+const notTakingRequests = (firstName: string) => `${firstName} isn't taking connection requests right now.`;
 
-/**
- * What stops a send before the warm-up is judged, from facts outside the pair's evaluation, in
- * the send's order: the viewer's unconfirmed email (sendRequest checks it first of all), then —
- * yourself aside — a recipient suspended (decideSend: not found), then one leaving (after a
- * block, which reads as not found). decideSend decides from this, and the lock shows it, so the
- * Connect button never offers a request the server would refuse.
- */
-export type SendBarrier = "email_unverified" | "unavailable" | "leaving";
-
-export function sendBarrierOf(f: {
-  status: RelationshipStatus;
-  viewer: { emailVerified: boolean };
-  other: { suspended: boolean; leavingOn: Date | null };
-}): SendBarrier | null {
-  if (!f.viewer.emailVerified) return "email_unverified";
-  if (f.status === "self") return null;
-  if (f.other.suspended) return "unavailable";
-  if (f.other.leavingOn && f.status !== "blocked") return "leaving";
-  return null;
-}
-
+/** The lock's words for each barrier (sendBarrierOf, in send-decision.ts, decides which applies). */
 const BARRIER_WORDS: Readonly<Record<SendBarrier, (firstName: string) => string>> = {
   email_unverified: () => EMAIL_UNVERIFIED,
   unavailable: notTakingRequests,
@@ -136,7 +117,7 @@ export type Standing = {
   evaluation: Pick<Evaluation, "status" | "nextSteps" | "cooldownUntil"> & Partial<Pick<Evaluation, "criteria">>;
   lastDecline: { reason: string | null } | null;
   budget: LockFacts["budget"];
-  /** what stops a send whatever the warm-up (sendBarrierOf); absent where it is not read */
+  /** what stops a send whatever the warm-up (sendBarrierOf in send-decision.ts); absent where it is not read */
   barrier?: SendBarrier | null;
 };
 

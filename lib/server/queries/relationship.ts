@@ -5,7 +5,7 @@ import { loadRequestBudget } from "@/lib/server/queries/request-budget";
 import type { RequestBudget } from "@/lib/warmup/budget";
 import type { Evaluation } from "@/lib/warmup/types";
 import { isSuspendedAt } from "@/lib/warmup/suspension";
-import { sendBarrierOf, type SendBarrier } from "@/lib/warmup/wording";
+import { sendBarrierOf, type SendBarrier } from "@/lib/warmup/send-decision";
 import type { TAppSettings } from "@/lib/validation/app-settings";
 
 export type Relationship = {

@@ -83,10 +83,17 @@ export async function listRelationships(db: Tx, p: ListRelationshipsParams): Pro
 }
 
 type Key = { rank: number; percent: number; nameKey: string; id: string; last: number | null };
+type Entry = { item: RelationshipItem; key: Key };
 
 /** Statuses a member's leaving changes nothing to say about: already connected, or a request waiting either way. */
 const SETTLED: ReadonlySet<RelationshipStatus> = new Set(["connected", "incoming", "requested"]);
-type Entry = { item: RelationshipItem; key: Key };
+
+/** The row's next step in words: that they are leaving, when that stops anything further; else the stored step's words. */
+function nextStepWords(member: RelationshipMember, status: RelationshipStatus, step: NextStep | null, commentWeight: number): string | null {
+  const first = firstNameOf(member.name);
+  if (member.leaving && !SETTLED.has(status)) return leavingWords(first);
+  return step ? stepWords(step, first, commentWeight) : null;
+}
 
 /** Reads for one viewer at one `now`, sharing the due summaries between its calls. */
 export function relationshipReader(db: Tx, p: { viewerId: string; now: Date; settings: TAppSettings }) {
@@ -101,7 +108,7 @@ export function relationshipReader(db: Tx, p: { viewerId: string; now: Date; set
       status: r.status,
       percent: r.percent,
       gateMet: r.gateMet,
-      nextStep: member.leaving && !SETTLED.has(r.status) ? leavingWords(firstNameOf(member.name)) : r.step ? stepWords(r.step, firstNameOf(member.name), commentWeight) : null,
+      nextStep: nextStepWords(member, r.status, r.step, commentWeight),
       lastInteractionAt: r.lastInteractionAt,
     },
     key: { rank: closestRank(r.status), percent: r.percent, nameKey: nameKey(member.name), id: member.id, last: r.lastInteractionAt?.getTime() ?? null },

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { decideSend } from "../../../lib/warmup/send-decision";
 import { NOT_COUNTED_REASONS, RELATIONSHIP_STATUSES, type Evaluation, type RelationshipStatus } from "../../../lib/warmup/types";
-import { REFUSED_STATUSES, STATUS_WORDS, lockReason, lockReasonOf, notCountedWords, sendBarrierOf, stepsBesideLock, VERDICT_NOTE_WORDS } from "../../../lib/warmup/wording";
+import { REFUSED_STATUSES, STATUS_WORDS, lockReason, lockReasonOf, notCountedWords, stepsBesideLock, VERDICT_NOTE_WORDS } from "../../../lib/warmup/wording";
+import { sendBarrierOf } from "../../../lib/warmup/send-decision";
 import { NOW } from "./factories";
 
 const BUDGET = { weeklyLimit: 20, weeklyFreesAt: null, pendingCap: 50, pendingFreesAt: null };
