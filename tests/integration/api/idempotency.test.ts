@@ -374,7 +374,7 @@ describe("a write that asks another server first (PATCH /me's links)", () => {
         },
       });
       const key2 = newKey();
-      const firstSlow = slow(new Request("http://localhost/api/v1/test/prepared", { method: "POST", headers: { [KEY]: key2, "content-type": "application/json", "x-forwarded-for": "203.0.113.9" }, body: '{"n":1}' }));
+      const firstSlow = call(slow, key2);
       await firstInWrite;
       const busy = await call(slow, key2);
       expect({ status: busy.status, code: ((await busy.json()) as { code: string }).code }).toEqual({ status: 409, code: "idempotency_key_in_use" });
